@@ -1,0 +1,73 @@
+/**
+ * Tables of organizations, accounts, sessions and the audit log.
+ * Booleans are 0/1 integers, timestamps UTC ISO-8601 text, JSON as TEXT (DESIGN: data conventions).
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrganizationsTable {
+  id: Generated<number>;
+  /** Short stable code, used in URLs and in 索引号 (e.g. `shilong`). */
+  code: string;
+  name: string;
+  parent_id: number | null;
+  /** government | office | department | unit */
+  kind: string;
+  /** Whether this body publishes its own annual report and portal. */
+  is_body: number;
+  disabled: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  organization_id: number;
+  password_hash: string;
+  /** JSON array of role names. */
+  roles: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a stolen database does not give live sessions. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  /** JSON text with what changed. */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuthTables {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type NewOrganization = Insertable<OrganizationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -1,0 +1,125 @@
+/**
+ * The one configuration object, read from environment variables (and optionally a JSON file
+ * named by GONGKAI_CONFIG). Every problem is collected, so an operator sees all of them at once.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const siteSchema = z.object({
+  /** Code of the body this installation serves (its portal). */
+  bodyCode: z.string().min(1),
+  bodyName: z.string().min(1),
+  /** 网站标识码, ICP 备案号, 公安备案号, contact line: shown in the portal footer. */
+  siteCode: z.string(),
+  icp: z.string(),
+  publicSecurityRecord: z.string(),
+  contact: z.string(),
+  address: z.string(),
+});
+
+const configSchema = z.object({
+  databaseUrl: z
+    .string()
+    .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_URL 必须是 sqlite:<文件路径> 或 postgres://…',
+    }),
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  sessionSecret: z.string().min(32, { message: 'SESSION_SECRET 至少 32 个字符' }),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** Whether the fee-payment wait pauses the answer clock (DESIGN: default paused). */
+  feeWaitPausesClock: z.boolean(),
+  site: siteSchema,
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type SiteConfig = z.infer<typeof siteSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const defaultSite: SiteConfig = {
+  bodyCode: 'shilong',
+  bodyName: '石龙区人民政府',
+  siteCode: '4104040001',
+  icp: '豫ICP备00000000号',
+  publicSecurityRecord: '豫公网安备 41040402000000号',
+  contact: '石龙区人民政府办公室 电话：0375-0000000',
+  address: '平顶山市石龙区人民政府',
+};
+
+type Env = Record<string, string | undefined>;
+
+function readFileConfig(env: Env): Record<string, unknown> {
+  if (!env.GONGKAI_CONFIG) return {};
+  try {
+    return JSON.parse(readFileSync(env.GONGKAI_CONFIG, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new ConfigError([`无法读取配置文件 ${env.GONGKAI_CONFIG}：${(e as Error).message}`]);
+  }
+}
+
+function parseBool(v: string | undefined, fallback: boolean): boolean | string {
+  if (v === undefined || v === '') return fallback;
+  if (['1', 'true', 'yes'].includes(v.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(v.toLowerCase())) return false;
+  return v;
+}
+
+/**
+ * Load and validate. `cwd` anchors relative paths (tests pass a temporary folder).
+ * When SESSION_SECRET is not given, one is generated once and kept in the data folder.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const file = readFileConfig(env);
+  const dataDir = resolve(cwd, env.GONGKAI_DATA_DIR ?? (file.dataDir as string | undefined) ?? 'data');
+  const databaseUrl = env.DATABASE_URL ?? (file.databaseUrl as string | undefined) ?? `sqlite:${join(dataDir, 'gongkai.db')}`;
+  const raw = {
+    databaseUrl,
+    port: env.PORT ?? file.port ?? 3000,
+    host: env.HOST ?? file.host ?? '127.0.0.1',
+    dataDir,
+    sessionSecret: env.SESSION_SECRET ?? file.sessionSecret ?? '',
+    logLevel: env.LOG_LEVEL ?? file.logLevel ?? 'info',
+    feeWaitPausesClock: parseBool(env.FEE_WAIT_PAUSES_CLOCK, (file.feeWaitPausesClock as boolean | undefined) ?? true),
+    site: {
+      ...defaultSite,
+      ...((file.site as object | undefined) ?? {}),
+      ...(env.SITE_BODY_CODE ? { bodyCode: env.SITE_BODY_CODE } : {}),
+      ...(env.SITE_BODY_NAME ? { bodyName: env.SITE_BODY_NAME } : {}),
+    },
+  };
+  const problems: string[] = [];
+  if (!raw.sessionSecret) raw.sessionSecret = keptSessionSecret(dataDir, problems);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '配置'}：${issue.message}`);
+  }
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+function keptSessionSecret(dataDir: string, problems: string[]): string {
+  const file = join(dataDir, 'session-secret');
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  } catch (e) {
+    problems.push(`无法在数据目录保存会话密钥：${(e as Error).message}`);
+    return '';
+  }
+}
+
+/** The SQLite file path from a `sqlite:` URL, or null for PostgreSQL. */
+export function sqlitePath(databaseUrl: string): string | null {
+  return databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : null;
+}

@@ -1,0 +1,36 @@
+/**
+ * Opens the one Kysely instance over SQLite (better-sqlite3, embedded default) or PostgreSQL (pg).
+ * Settings measured on both: SQLite in WAL with foreign keys and a busy timeout; pg returns
+ * int8/bigserial as JS numbers (our ids and counts stay far below 2^53) and numeric as text.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Kysely as KyselyT } from 'kysely';
+import type { Database } from './database.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10)); // int8 → number
+
+export function openDatabase(databaseUrl: string): Kysely<Database> {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Which database a Kysely instance talks to (migrations and a few queries differ). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function dialectOf(db: KyselyT<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
