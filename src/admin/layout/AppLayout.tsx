@@ -1,0 +1,94 @@
+// The signed-in frame: header, side navigation from the route table, and the current page.
+import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Layout, Result } from 'antd';
+import { api, errorMessage } from '../api.ts';
+import type { ListResponse, Organization } from '../api.types.ts';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal.tsx';
+import { matchRoute, visibleRoutes } from '../route-match.ts';
+import { ROUTES } from '../routes.tsx';
+import { HOME_PATH, navigate, useHashPath } from '../router.ts';
+import { useCurrentUser, useSession } from '../session.tsx';
+import { HeaderBar } from './HeaderBar.tsx';
+import { SideNav } from './SideNav.tsx';
+import { bodyNameFor } from './body-name.ts';
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const { logout, refresh } = useSession();
+  const { message } = App.useApp();
+  const path = useHashPath();
+  const routes = useMemo(() => visibleRoutes(ROUTES, user.roles), [user.roles]);
+  const match = matchRoute(routes, path);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [bodyName, setBodyName] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (match.kind === 'redirect') navigate(match.to);
+  }, [match]);
+
+  useEffect(() => {
+    // The body (机关) the user works for: the nearest organization marked isBody above the user's.
+    // Users who may not list organizations simply see no body name.
+    let live = true;
+    api
+      .get<ListResponse<Organization>>('/api/v1/organizations')
+      .then((res) => live && setBodyName(bodyNameFor(res.items, user.organizationId)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [user.organizationId]);
+
+  async function onLogout() {
+    try {
+      await logout();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  const Page = match.kind === 'page' ? match.entry.page : undefined;
+  useEffect(() => {
+    const title = match.kind === 'page' ? match.entry.label : '页面不存在';
+    document.title = `${title} · 公开 · 管理后台`;
+  }, [match]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main-content" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+        跳到主要内容
+      </a>
+      <Layout.Header style={{ paddingInline: 24, height: 'auto', minHeight: 64, lineHeight: 'normal' }}>
+        <HeaderBar user={user} bodyName={bodyName} onChangePassword={() => setPasswordOpen(true)} onLogout={() => void onLogout()} />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <SideNav routes={routes} path={path} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <main id="main-content" tabIndex={-1} style={{ background: '#fff', padding: 24, borderRadius: 8, minHeight: 360, outline: 'none' }}>
+            {Page ? (
+              <Page />
+            ) : match.kind === 'not-found' ? (
+              <Result
+                status="404"
+                title="页面不存在"
+                subTitle="该页面不存在，或您的角色无权访问。"
+                extra={<Button type="primary" onClick={() => navigate(HOME_PATH)}>返回工作台</Button>}
+              />
+            ) : null}
+          </main>
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal
+        open={passwordOpen || user.mustChangePassword}
+        forced={user.mustChangePassword}
+        onDone={() => {
+          setPasswordOpen(false);
+          void refresh();
+        }}
+        onCancel={() => setPasswordOpen(false)}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,34 @@
+// Top bar: product and body name on the left; who is signed in, 修改密码 and 退出登录 on the right.
+import { Button, Flex, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import type { SessionUser } from '../api.types.ts';
+
+export function HeaderBar({ user, bodyName, onChangePassword, onLogout }: {
+  user: SessionUser;
+  bodyName?: string;
+  onChangePassword(): void;
+  onLogout(): void;
+}) {
+  return (
+    <Flex justify="space-between" align="center" wrap gap={12} style={{ height: '100%' }}>
+      <Flex align="baseline" gap={12} wrap>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+          公开 · 政府信息公开平台
+        </Typography.Text>
+        {bodyName ? <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>{bodyName}</Typography.Text> : null}
+      </Flex>
+      <Flex align="center" gap={8} wrap>
+        <Typography.Text style={{ color: '#fff' }}>
+          <UserOutlined aria-hidden /> {user.displayName}
+          <span style={{ color: 'rgba(255,255,255,0.85)' }}>（{user.organizationName}）</span>
+        </Typography.Text>
+        <Button type="text" icon={<KeyOutlined aria-hidden />} onClick={onChangePassword} style={{ color: '#fff' }}>
+          修改密码
+        </Button>
+        <Button type="text" icon={<LogoutOutlined aria-hidden />} onClick={onLogout} style={{ color: '#fff' }}>
+          退出登录
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

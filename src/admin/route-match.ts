@@ -1,0 +1,49 @@
+// Pure route-table logic (no React rendering), shared by the layout and its tests.
+// The table itself lives in routes.tsx.
+import type { ComponentType, ReactNode } from 'react';
+import type { Role } from '../auth/roles.ts';
+
+export interface RouteEntry {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  page?: ComponentType;
+  children?: RouteEntry[];
+  roles?: Role[];
+}
+
+/** Entries this user may see (role filter applied at every level). */
+export function visibleRoutes(routes: RouteEntry[], roles: readonly string[]): RouteEntry[] {
+  const out: RouteEntry[] = [];
+  for (const r of routes) {
+    if (r.roles && !r.roles.some((role) => roles.includes(role))) continue;
+    if (r.children) {
+      const children = visibleRoutes(r.children, roles);
+      if (children.length) out.push({ ...r, children });
+    } else {
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+export type RouteMatch =
+  | { kind: 'page'; entry: RouteEntry; parents: RouteEntry[] }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'not-found' };
+
+/** Finds the page for a hash path among the visible routes; a group path opens its first child. */
+export function matchRoute(routes: RouteEntry[], path: string, parents: RouteEntry[] = []): RouteMatch {
+  for (const r of routes) {
+    if (r.path === path) {
+      if (r.page) return { kind: 'page', entry: r, parents };
+      const first = r.children?.[0];
+      if (first) return { kind: 'redirect', to: first.path };
+    }
+    if (r.children && path.startsWith(`${r.path}/`)) {
+      const m = matchRoute(r.children, path, [...parents, r]);
+      if (m.kind !== 'not-found') return m;
+    }
+  }
+  return { kind: 'not-found' };
+}

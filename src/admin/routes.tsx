@@ -1,0 +1,71 @@
+// The admin app's route table: the side navigation and the page switch are both built from it.
+//
+// To add a module page, add ONE entry here:
+//   { path: '/applications', label: '依申请公开', icon: <FileSearchOutlined />, page: ApplicationsPage }
+// - `path` is the hash path (`#/applications`); group entries list `children` instead of `page`
+//   and open their first visible child.
+// - `roles` (optional) hides the entry from users holding none of those roles; the server still
+//   checks every request, this only keeps the navigation honest.
+// - Until a module exists, `page: placeholder('一句话说明该模块将做什么')` shows an
+//   "本模块正在建设中" page (never fake data).
+import {
+  BarChartOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import type { RouteEntry } from './route-match.ts';
+import { placeholder } from './common/PlaceholderPage.tsx';
+import { DashboardPage } from './dashboard/DashboardPage.tsx';
+import { UsersPage } from './system/UsersPage.tsx';
+import { OrganizationsPage } from './system/OrganizationsPage.tsx';
+import { AuditPage } from './system/AuditPage.tsx';
+
+
+export const ROUTES: RouteEntry[] = [
+  { path: '/dashboard', label: '工作台', icon: <DashboardOutlined />, page: DashboardPage },
+  {
+    path: '/publishing',
+    label: '主动公开',
+    icon: <NotificationOutlined />,
+    page: placeholder('主动公开', '各单位在本单位栏目起草信息，经审核后发布到门户网站，并维护规范性文件目录。'),
+  },
+  {
+    path: '/applications',
+    label: '依申请公开',
+    icon: <FileSearchOutlined />,
+    page: placeholder('依申请公开', '登记政府信息公开申请，按法定工作日计算答复期限，记录补正、征求意见、延期和收费，直至答复办结。'),
+  },
+  {
+    path: '/oversight',
+    label: '复议诉讼',
+    icon: <SafetyCertificateOutlined />,
+    page: placeholder('复议诉讼', '记录因政府信息公开引发的行政复议和行政诉讼案件及其审理结果，供年度报告统计。'),
+  },
+  {
+    path: '/report',
+    label: '年度报告',
+    icon: <BarChartOutlined />,
+    page: placeholder('年度报告', '根据本平台的业务记录生成政府信息公开工作年度报告，经勾稽校验和审批后发布。'),
+  },
+  {
+    path: '/reportcheck',
+    label: '年报核查',
+    icon: <FileDoneOutlined />,
+    page: placeholder('年报核查', '读取已发布的年度报告，检查表格勾稽关系，并跨年度、跨机关比对。'),
+  },
+  {
+    path: '/system',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    roles: ['admin', 'auditor'],
+    children: [
+      { path: '/system/users', label: '用户管理', page: UsersPage },
+      { path: '/system/organizations', label: '组织机构', page: OrganizationsPage },
+      { path: '/system/audit', label: '审计日志', page: AuditPage },
+    ],
+  },
+];

@@ -1,0 +1,101 @@
+// 组织机构: the organization tree as an expandable table; create (top-level or under a row),
+// edit, 停用/启用.
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api, errorMessage } from '../api.ts';
+import type { Organization } from '../api.types.ts';
+import { PageHeader } from '../common/PageHeader.tsx';
+import { buildOrgTree, organizationKindLabel, type OrgNode } from './org-tree.ts';
+import { OrganizationFormModal } from './OrganizationFormModal.tsx';
+import { useOrganizations } from './useOrganizations.ts';
+
+type Editing = { organization?: Organization; parentId?: string } | null;
+
+export function OrganizationsPage() {
+  const { message } = App.useApp();
+  const orgs = useOrganizations();
+  const tree = useMemo(() => buildOrgTree(orgs.items), [orgs.items]);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  async function setDisabled(org: Organization, disabled: boolean) {
+    try {
+      await api.patch(`/api/v1/organizations/${encodeURIComponent(String(org.id))}`, { disabled });
+      message.success(disabled ? `已停用 ${org.name}` : `已启用 ${org.name}`);
+      await orgs.reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  const columns: TableColumnsType<OrgNode> = [
+    {
+      title: '机构名称',
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, o) => (
+        <>
+          {name}
+          {o.isBody ? <Tag color="gold" style={{ marginInlineStart: 8 }}>公开主体</Tag> : null}
+        </>
+      ),
+    },
+    { title: '机构代码', dataIndex: 'code', key: 'code' },
+    { title: '类型', dataIndex: 'kind', key: 'kind', render: (k: string) => organizationKindLabel(k) },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_, o) => (o.disabled ? <Tag>停用</Tag> : <Tag color="green">启用</Tag>),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_, o) => (
+        <Space size={0} wrap>
+          <Button type="link" onClick={() => setEditing({ organization: o })} aria-label={`编辑 ${o.name}`}>编辑</Button>
+          <Button type="link" onClick={() => setEditing({ parentId: String(o.id) })} aria-label={`在 ${o.name} 下新建下级机构`}>新建下级</Button>
+          {o.disabled ? (
+            <Button type="link" onClick={() => void setDisabled(o, false)} aria-label={`启用 ${o.name}`}>启用</Button>
+          ) : (
+            <Popconfirm title={`停用 ${o.name}？`} description="停用后不能再选择该机构，已有用户和记录保留。" okText="停用" cancelText="取消" onConfirm={() => setDisabled(o, true)}>
+              <Button type="link" danger aria-label={`停用 ${o.name}`}>停用</Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="组织机构"
+        extra={<Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({})}>新建机构</Button>}
+      />
+      {orgs.error ? <Alert type="error" showIcon role="alert" message={orgs.error} style={{ marginBottom: 16 }} /> : null}
+      <Table<OrgNode>
+        rowKey={(o) => String(o.id)}
+        columns={columns}
+        dataSource={tree}
+        loading={orgs.loading}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        // Re-mount once loaded: antd expands "all rows" only for the rows present at mount.
+        key={tree.length === 0 ? 'empty' : 'loaded'}
+      />
+      <OrganizationFormModal
+        open={editing !== null}
+        organization={editing?.organization}
+        defaultParentId={editing?.parentId}
+        organizations={orgs.items}
+        onCancel={() => setEditing(null)}
+        onSaved={() => {
+          message.success(editing?.organization ? '机构已保存' : '机构已创建');
+          setEditing(null);
+          void orgs.reload();
+        }}
+      />
+    </>
+  );
+}
