@@ -1,4 +1,9 @@
 /** The command registry: each feature adds its command files here. */
 import type { Command } from '../command.ts';
+import { serveCommand } from './serve.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedDemoCommand } from './seed-demo.ts';
+import { userAddCommand } from './user-add.ts';
+import { auditVerifyCommand } from './audit-verify.ts';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [serveCommand, migrateCommand, seedDemoCommand, userAddCommand, auditVerifyCommand];

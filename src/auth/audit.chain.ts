@@ -1,0 +1,47 @@
+/**
+ * The audit log is hash-chained (DESIGN: security baseline): each row stores the previous row's
+ * hash and the hash of (previous hash + its own content). Altering or removing a row breaks the
+ * chain at that point. Pure functions; the repository stores and walks the rows.
+ */
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditContent {
+  at: string;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  detail: string;
+}
+
+export function auditHash(prevHash: string, c: AuditContent): string {
+  const canonical = JSON.stringify([c.at, c.user_id, c.username, c.action, c.target_type, c.target_id, c.ip, c.detail]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+export interface ChainProblem {
+  id: number;
+  reason: string;
+}
+
+/** Checks rows given in id order, continuing from `prevHash`; returns the first problem or null. */
+export function firstChainProblem(
+  rows: readonly (AuditContent & { id: number; prev_hash: string; hash: string })[],
+  prevHash: string,
+): { problem: ChainProblem | null; lastHash: string } {
+  let expectedPrev = prevHash;
+  for (const row of rows) {
+    if (row.prev_hash !== expectedPrev) {
+      return { problem: { id: row.id, reason: '与前一条记录的链接断开：前一条记录被删除或修改' }, lastHash: expectedPrev };
+    }
+    if (auditHash(row.prev_hash, row) !== row.hash) {
+      return { problem: { id: row.id, reason: '记录内容与其哈希不符：该记录被修改' }, lastHash: expectedPrev };
+    }
+    expectedPrev = row.hash;
+  }
+  return { problem: null, lastHash: expectedPrev };
+}

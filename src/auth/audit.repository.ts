@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { GENESIS_HASH, auditHash, firstChainProblem, type ChainProblem } from './audit.chain.ts';
+
+export interface AuditEntry {
+  userId?: number | null;
+  username?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | number | null;
+  ip?: string | null;
+  detail?: unknown;
+}
+
+/** Key of the PostgreSQL advisory lock that serialises appends, so the chain never forks. */
+const AUDIT_LOCK_KEY = 740_501;
+
+export function createAuditRepository({ db }: { db: Kysely<Database> }) {
+  return {
+    /** Appends one row; runs in its own transaction, or in `trx` when the caller has one. */
+    async append(entry: AuditEntry, now: Date, trx?: Kysely<Database>): Promise<void> {
+      const write = async (t: Kysely<Database>) => {
+        if (dialectOf(t) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(t);
+        const last = await t.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+        const content = {
+          at: now.toISOString(),
+          user_id: entry.userId ?? null,
+          username: entry.username ?? null,
+          action: entry.action,
+          target_type: entry.targetType ?? null,
+          target_id: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+          ip: entry.ip ?? null,
+          detail: JSON.stringify(entry.detail ?? {}),
+        };
+        const prev = last?.hash ?? GENESIS_HASH;
+        await t
+          .insertInto('audit_log')
+          .values({ ...content, prev_hash: prev, hash: auditHash(prev, content) })
+          .execute();
+      };
+      if (trx) await write(trx);
+      else await db.transaction().execute(write);
+    },
+    async list(limit: number, beforeId?: number) {
+      let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
+      if (beforeId) q = q.where('id', '<', beforeId);
+      return q.execute();
+    },
+    /** Walks the whole chain in id order; returns the first altered or removed row, or null. */
+    async verify(): Promise<{ rows: number; problem: ChainProblem | null }> {
+      let prev = GENESIS_HASH;
+      let afterId = 0;
+      let rows = 0;
+      for (;;) {
+        const batch = await db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(1000).execute();
+        if (batch.length === 0) return { rows, problem: null };
+        const { problem, lastHash } = firstChainProblem(batch, prev);
+        if (problem) return { rows, problem };
+        rows += batch.length;
+        prev = lastHash;
+        afterId = batch[batch.length - 1].id;
+      }
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

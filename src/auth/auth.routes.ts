@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../shared/deps.ts';
+import { changePassword, login, logout } from './auth.usecases.ts';
+import { requireAuth, SESSION_COOKIE } from './auth.hooks.ts';
+import { SESSION_HOURS } from './sessions.repository.ts';
+import { errorResponses, userSchema } from './auth.schemas.ts';
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags: ['认证'],
+        summary: '登录',
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          additionalProperties: false,
+          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+        },
+        response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' } } }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body as { username: string; password: string };
+      const result = await login({ username, password, ip: request.ip, deps });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return { user: { ...result.user, mustChangePassword: false }, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['认证'], summary: '当前用户', response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' } } }, ...errorResponses } } }, async (request) => {
+    const auth = requireAuth(request);
+    return { user: { ...auth.user, mustChangePassword: auth.mustChangePassword }, csrfToken: auth.csrfToken };
+  });
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['认证'], summary: '退出登录', response: { 204: { type: 'null' }, ...errorResponses } } }, async (request, reply) => {
+    const auth = requireAuth(request);
+    await logout({ token: auth.token, user: auth.user, ip: request.ip, deps });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags: ['认证'],
+        summary: '修改密码',
+        body: {
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: { currentPassword: { type: 'string', maxLength: 256 }, newPassword: { type: 'string', maxLength: 256 } },
+        },
+        response: { 204: { type: 'null' }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const body = request.body as { currentPassword: string; newPassword: string };
+      await changePassword({ user: auth.user, ...body, ip: request.ip, deps });
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Administering the organization tree. An administrator creates and edits units within their
+ * own organization's subtree; every write is audited in the same transaction.
+ */
+import { AppError, conflict } from '../shared/app-error.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import { createAuditRepository } from './audit.repository.ts';
+import { createOrganizationsRepository, ORGANIZATION_KINDS, type Organization } from './organizations.repository.ts';
+import { canReadIn, subtreeIds, type Actor } from './access.rules.ts';
+import { requireWritableOrg } from './users.usecases.ts';
+
+export async function listOrganizations({ actor, deps }: { actor: Actor; deps: AppDeps }) {
+  const orgs = await createOrganizationsRepository(deps).list();
+  return orgs.filter((o) => canReadIn(actor, o.id, orgs));
+}
+
+function checkKind(kind: string) {
+  if (!Object.hasOwn(ORGANIZATION_KINDS, kind)) throw new AppError('organizations.invalid_kind', `未知单位类型：${kind}`, 400);
+}
+
+export async function createOrganization({
+  actor,
+  input,
+  ip,
+  deps,
+}: {
+  actor: Actor;
+  input: { code: string; name: string; parentId: number; kind: string };
+  ip: string;
+  deps: AppDeps;
+}): Promise<Organization> {
+  await requireWritableOrg(deps, actor, input.parentId);
+  checkKind(input.kind);
+  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(input.code)) {
+    throw new AppError('organizations.invalid_code', '单位代码须为 2–40 位小写字母、数字或连字符', 400);
+  }
+  const repo = createOrganizationsRepository(deps);
+  if (await repo.byCode(input.code)) throw conflict('organizations.code_taken', `单位代码“${input.code}”已被使用`);
+  return deps.db.transaction().execute(async (trx) => {
+    const org = await createOrganizationsRepository({ db: trx }).insert({
+      code: input.code,
+      name: input.name,
+      parent_id: input.parentId,
+      kind: input.kind,
+      is_body: input.kind === 'government' || input.kind === 'department' ? 1 : 0,
+      disabled: 0,
+      created_at: deps.clock.now().toISOString(),
+    });
+    await createAuditRepository({ db: trx }).append(
+      { userId: actor.id, username: actor.username, action: 'organizations.created', targetType: 'organization', targetId: org.id, ip, detail: input },
+      deps.clock.now(),
+      trx,
+    );
+    return org;
+  });
+}
+
+export async function updateOrganization({
+  actor,
+  organizationId,
+  patch,
+  ip,
+  deps,
+}: {
+  actor: Actor;
+  organizationId: number;
+  patch: { name?: string; parentId?: number; kind?: string; disabled?: boolean };
+  ip: string;
+  deps: AppDeps;
+}): Promise<Organization> {
+  const orgs = await requireWritableOrg(deps, actor, organizationId);
+  if (patch.kind !== undefined) checkKind(patch.kind);
+  if (patch.parentId !== undefined) {
+    await requireWritableOrg(deps, actor, patch.parentId);
+    if (subtreeIds(orgs, organizationId).has(patch.parentId)) {
+      throw new AppError('organizations.cycle', '上级单位不能是该单位自身或其下级单位', 400);
+    }
+  }
+  if (organizationId === actor.organizationId && (patch.disabled || patch.parentId !== undefined)) {
+    throw new AppError('organizations.own_unit', '不能停用或移动自己所在的单位', 400);
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const org = await createOrganizationsRepository({ db: trx }).update(organizationId, {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+      ...(patch.kind !== undefined && { kind: patch.kind }),
+      ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
+    });
+    await createAuditRepository({ db: trx }).append(
+      { userId: actor.id, username: actor.username, action: 'organizations.updated', targetType: 'organization', targetId: organizationId, ip, detail: patch },
+      deps.clock.now(),
+      trx,
+    );
+    return org!;
+  });
+}

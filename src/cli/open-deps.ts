@@ -1,0 +1,14 @@
+/** Builds the usecase dependencies for a CLI command from the configuration. */
+import { loadConfig } from '../config/config.ts';
+import { openDatabase } from '../db/dialect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { systemClock } from '../shared/clock.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import type { CliIo } from './command.ts';
+
+export async function openDeps(io: CliIo, { migrate = true } = {}): Promise<AppDeps & { close(): Promise<void> }> {
+  const config = loadConfig(io.env, io.cwd);
+  const db = openDatabase(config.databaseUrl);
+  if (migrate) await migrateToLatest(db);
+  return { config, db, clock: systemClock, close: () => db.destroy() };
+}

@@ -1,0 +1,54 @@
+/**
+ * `createServer(deps)` builds the whole application: JSON API under /api/v1, its OpenAPI page at
+ * /api/docs, the admin app at /admin/, the public portal at /, and /healthz. Tests call it and
+ * use `inject`; the CLI's `serve` calls it and listens. No global state.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'kysely';
+import type { AppDeps } from '../shared/deps.ts';
+import { installErrorHandlers } from './error-handler.ts';
+import { registerAdminStatic } from './admin-static.ts';
+import { installAuthHooks } from '../auth/auth.hooks.ts';
+import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerUsersRoutes } from '../auth/users.routes.ts';
+import { registerPortalRoutes } from '../portal/portal.routes.ts';
+
+export interface ServerOptions {
+  /** pino logging; tests pass false. */
+  logger?: boolean;
+}
+
+export async function createServer(deps: AppDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  });
+  installErrorHandlers(app, deps.config.site);
+  await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '公开 Gongkai API', version: '1', description: '政府信息公开平台 JSON 接口。错误统一为 { error: { code, message } }。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuthHooks(app, deps);
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    await sql`select 1`.execute(deps.db);
+    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+
+  registerAuthRoutes(app, deps);
+  registerUsersRoutes(app, deps);
+  registerPortalRoutes(app, deps);
+  await registerAdminStatic(app);
+  return app;
+}

@@ -1,0 +1,48 @@
+/**
+ * Test helper: a full application (createServer) over a fresh migrated database with the demo
+ * dataset, for `inject` tests. `login(username)` returns the cookie and CSRF header to send.
+ */
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../config/config.ts';
+import { fixedClock } from '../shared/clock.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import { seedDemo, type DemoCredentials } from '../demo/demo.seed.ts';
+import { createServer } from './server.ts';
+import type { TestDatabase } from '../db/test-databases.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps & { clock: ReturnType<typeof fixedClock> };
+  credentials: DemoCredentials[];
+  password(username: string): string;
+  login(username: string): Promise<{ cookie: string; headers: Record<string, string> }>;
+}
+
+export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z'): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-app-'));
+  const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir);
+  const deps = { config, db: t.db, clock: fixedClock(now) };
+  const credentials = (await seedDemo({ deps })) ?? [];
+  const app = await createServer(deps, { logger: false });
+  const password = (username: string) => {
+    const c = credentials.find((x) => x.username === username);
+    if (!c) throw new Error(`no demo account ${username}`);
+    return c.password;
+  };
+  return {
+    app,
+    deps,
+    credentials,
+    password,
+    async login(username) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: password(username) } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'gk_session')!;
+      const { csrfToken } = res.json() as { csrfToken: string };
+      return { cookie: `gk_session=${cookie.value}`, headers: { cookie: `gk_session=${cookie.value}`, 'x-csrf-token': csrfToken } };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Public portal routes (server-rendered HTML, no JavaScript needed). Each page goes through
+ * `sendPage`, which applies the strict CSP and the visitor's 适老化 preferences.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { html, type HtmlValue } from '../render/html/html.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import { prefsFromCookies, renderPage } from './layout.ts';
+import { emptyColumn, guideBody, homeBody, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
+
+export const PORTAL_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
+  "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+const css = readFileSync(new URL('./static/portal.css', import.meta.url));
+
+export interface PageRequest {
+  title: string;
+  body: HtmlValue;
+  breadcrumbs?: { href: string; label: string }[];
+  status?: number;
+}
+
+export function sendPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, page: PageRequest) {
+  const path = request.url.split('?')[0];
+  const out = renderPage(deps.config.site, { ...page, path, prefs: prefsFromCookies(request.cookies) });
+  return reply
+    .status(page.status ?? 200)
+    .header('content-security-policy', PORTAL_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'same-origin')
+    .type('text/html; charset=utf-8')
+    .send(out);
+}
+
+function xxgkPage(path: string, title: string, content: HtmlValue) {
+  return html`<div class="side-layout">${xxgkSideNav(path)}<section aria-labelledby="page-title">${content}</section></div>`;
+}
+
+export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
+  const site = deps.config.site;
+  app.get('/static/portal.css', (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+  );
+
+  app.get('/', (req, reply) => sendPage(deps, req, reply, { title: '首页', body: homeBody(site) }));
+
+  const xxgkCrumb = { href: '/xxgk/', label: '政府信息公开' };
+  app.get('/xxgk/', (req, reply) =>
+    sendPage(deps, req, reply, {
+      title: '政府信息公开',
+      breadcrumbs: [xxgkCrumb],
+      body: xxgkPage('/xxgk/', '政府信息公开', html`<h1 id="page-title">政府信息公开</h1>
+        <ul>${XXGK_SECTIONS.map((s) => html`<li><a href="${s.href}">${s.label}</a></li>`)}</ul>`),
+    }),
+  );
+  app.get('/xxgk/zn/', (req, reply) =>
+    sendPage(deps, req, reply, {
+      title: '政府信息公开指南',
+      breadcrumbs: [xxgkCrumb, { href: '/xxgk/zn/', label: '政府信息公开指南' }],
+      body: xxgkPage('/xxgk/zn/', '政府信息公开指南', html`<div id="page-title">${guideBody(site)}</div>`),
+    }),
+  );
+  const emptySections = [
+    ['/xxgk/zd/', '政府信息公开制度', '制度文件'],
+    ['/xxgk/fdzdgknr/', '法定主动公开内容', '已发布的信息'],
+    ['/xxgk/nb/', '政府信息公开年报', '已发布的年度报告'],
+  ] as const;
+  for (const [path, title, what] of emptySections) {
+    app.get(path, (req, reply) =>
+      sendPage(deps, req, reply, {
+        title,
+        breadcrumbs: [xxgkCrumb, { href: path, label: title }],
+        body: xxgkPage(path, title, html`<h1 id="page-title">${title}</h1>${emptyColumn(what)}`),
+      }),
+    );
+  }
+  app.get('/ysqgk/', (req, reply) =>
+    sendPage(deps, req, reply, {
+      title: '依申请公开',
+      breadcrumbs: [{ href: '/ysqgk/', label: '依申请公开' }],
+      body: html`<h1>依申请公开</h1>
+        <p class="notice">本机关收到申请后，自收到申请之日起20个工作日内答复（《条例》第三十三条）。</p>
+        <p>请参阅<a href="/xxgk/zn/">政府信息公开指南</a>了解申请方式。</p>`,
+    }),
+  );
+  app.get('/hdjl/', (req, reply) =>
+    sendPage(deps, req, reply, {
+      title: '互动交流',
+      breadcrumbs: [{ href: '/hdjl/', label: '互动交流' }],
+      body: html`<h1>互动交流</h1>${emptyColumn('公开的留言答复')}`,
+    }),
+  );
+
+  // 适老化 switches: plain links that set a cookie and return, so they work without JavaScript.
+  app.get('/a11y', (req, reply) => {
+    const q = req.query as Record<string, string | undefined>;
+    const opts = { path: '/', maxAge: 365 * 86400, sameSite: 'lax' as const, httpOnly: true };
+    if (q.large === '1' || q.large === '0') reply.setCookie('gk_large', q.large, opts);
+    if (q.contrast === '1' || q.contrast === '0') reply.setCookie('gk_contrast', q.contrast, opts);
+    const back = typeof q.back === 'string' && q.back.startsWith('/') && !q.back.startsWith('//') ? q.back : '/';
+    return reply.redirect(back, 303);
+  });
+}
