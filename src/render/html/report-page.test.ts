@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'node-html-parser';
-import { APPLICATION_ROWS, type AnnualReport } from '../../report/report.model.ts';
+import type { AnnualReport } from '../../report/report.model.ts';
 import { shilong2022 } from '../../report/fixtures/shilong-2022.ts';
+import { assertApplicationsGrid, assertReviewGrid } from '../statutory-tables.assert.ts';
 import { renderReportHtml } from './report-page.ts';
 import { rowTexts, tableGrid } from './table-grid.ts';
 
@@ -56,45 +57,10 @@ describe('report HTML: page structure', () => {
 describe('report HTML: section 三 table', () => {
   const grid = tableGrid(table('三'));
 
-  it('has the header block: cross-check note 3×3, 申请人情况, 法人或其他组织 over five columns', () => {
-    assert.equal(grid.length, 3 + 25);
-    assert.ok(grid.every((row) => row.length === 10), 'every row covers 10 columns');
-    const note = grid[0][0];
-    assert.equal(note.text, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
-    assert.deepEqual([note.rowSpan, note.colSpan], [3, 3]);
-    assert.deepEqual(rowTexts(grid[0]), [note.text, '申请人情况']);
-    assert.equal(grid[0][3].colSpan, 7);
-    assert.deepEqual(rowTexts(grid[1]).slice(1), ['自然人', '法人或其他组织', '总计']);
-    assert.deepEqual([grid[1][3].rowSpan, grid[1][4].colSpan, grid[1][9].rowSpan], [2, 5, 2]);
-    assert.deepEqual(rowTexts(grid[2]).slice(1), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
-  });
-
-  it('puts every row label and group cell at its place', () => {
-    const body = grid.slice(3);
-    APPLICATION_ROWS.forEach((def, i) => {
-      const labelCell = body[i][2];
-      assert.equal(labelCell.text, def.label, `row ${i + 1}`);
-      if ('group' in def) {
-        assert.equal(body[i][1].text, def.group);
-        assert.equal(labelCell.colSpan, 1);
-      }
-    });
-    const outcome = body[2][0];
-    assert.equal(outcome.text, '三、本年度办理结果');
-    assert.deepEqual([outcome.row, outcome.rowSpan, outcome.colSpan], [5, 22, 1]);
-    const spans = ['（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理'].map((g) => {
-      const cell = body.find((r) => r[1].text === g)![1];
-      return [cell.row - 3, cell.rowSpan];
-    });
-    assert.deepEqual(spans, [[4, 8], [12, 3], [15, 5], [20, 3]]);
-    for (const i of [0, 1, 24]) assert.deepEqual([body[i][0].colSpan, body[i][0].text], [3, APPLICATION_ROWS[i].label]);
-    for (const i of [2, 3, 23]) assert.deepEqual([body[i][1].colSpan, body[i][1].col], [2, 1]);
-  });
-
-  it('has every figure at its row and applicant column', () => {
-    const body = grid.slice(3);
+  it('has every header, label, group cell and figure at its row and column', () => {
+    assertApplicationsGrid(grid, shilong2022);
     const expected: Record<number, number> = { 0: 9, 2: 5, 12: 2, 15: 1, 22: 1, 23: 9 };
-    body.forEach((row, i) => {
+    grid.slice(3).forEach((row, i) => {
       const n = expected[i] ?? 0;
       assert.deepEqual(row.slice(3).map((c) => c.text), [String(n), '0', '0', '0', '0', '0', String(n)], `row ${i + 1}`);
     });
@@ -115,14 +81,7 @@ describe('report HTML: section 三 table', () => {
 describe('report HTML: section 四 table', () => {
   const grid = tableGrid(table('四'));
   it('has the 行政复议 / 行政诉讼 header and the 15 figures in order', () => {
-    assert.equal(grid.length, 4);
-    assert.ok(grid.every((row) => row.length === 15));
-    assert.deepEqual(rowTexts(grid[0]), ['行政复议', '行政诉讼']);
-    assert.deepEqual([grid[0][0].colSpan, grid[0][5].colSpan], [5, 10]);
-    assert.deepEqual(rowTexts(grid[1]), ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉']);
-    assert.ok(grid[1].slice(0, 5).every((c) => c.rowSpan === 2));
-    assert.deepEqual([grid[1][5].colSpan, grid[1][10].colSpan], [5, 5]);
-    assert.deepEqual(grid[2].slice(5).map((c) => c.text), [...'结果维持 结果纠正 其他结果 尚未审结 总计 '.repeat(2).trim().split(' ')]);
+    assertReviewGrid(grid, shilong2022);
     assert.deepEqual(grid[3].map((c) => c.text).join(','), '1,0,0,0,1,0,0,0,0,0,1,0,0,0,1');
   });
 });
