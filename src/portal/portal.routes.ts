@@ -20,6 +20,8 @@ export interface PageRequest {
   body: HtmlValue;
   breadcrumbs?: { href: string; label: string }[];
   status?: number;
+  /** Extra same-origin stylesheets a feature serves for its pages. */
+  styles?: string[];
 }
 
 export function sendPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, page: PageRequest) {
