@@ -25,7 +25,15 @@ export const MISSING_LABEL = '未填报';
 export const APPLICATIONS_CROSS_CHECK_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 export function reportTitle(report: Pick<AnnualReport, 'body' | 'year'>): string {
-  return `${report.body.name}${report.year}年政府信息公开工作年度报告`;
+  return reportTitleParts(report).join('');
+}
+
+/**
+ * The title in the two parts an official title breaks into when it is too long for one line:
+ * the body and year, then 政府信息公开工作年度报告.
+ */
+export function reportTitleParts(report: Pick<AnnualReport, 'body' | 'year'>): [string, string] {
+  return [`${report.body.name}${report.year}年`, '政府信息公开工作年度报告'];
 }
 
 export function sectionHeading(number: SectionNumber, report: AnnualReport): string {

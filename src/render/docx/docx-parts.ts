@@ -35,11 +35,15 @@ export const DOCX_SIZES = { title: 44, body: 32, table: 21, tableSmall: 18, note
 
 const bodySpacing = { line: 560, lineRule: LineRuleType.EXACT } as const;
 
-export function titleParagraph(text: string): Paragraph {
+/** The title, broken after the body and year when the whole does not fit one 22pt line (20 characters). */
+export function titleParagraph(parts: readonly string[]): Paragraph {
+  const oneLine = parts.join('').length <= 20;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 560 },
-    children: [new TextRun({ text, font: DOCX_FONTS.title, size: DOCX_SIZES.title })],
+    children: parts.map(
+      (text, i) => new TextRun({ text, break: i > 0 && !oneLine ? 1 : undefined, font: DOCX_FONTS.title, size: DOCX_SIZES.title }),
+    ),
   });
 }
 

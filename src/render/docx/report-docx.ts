@@ -4,7 +4,7 @@
  */
 import { convertMillimetersToTwip, Document, Packer, Paragraph, type Table } from 'docx';
 import type { AnnualReport } from '../../report/report.model.ts';
-import { narrativeOf, reportTitle, sectionHeading, sectionSixParagraphs, SECTION_NUMBERS, type SectionNumber } from '../report-content.ts';
+import { narrativeOf, reportTitle, reportTitleParts, sectionHeading, sectionSixParagraphs, SECTION_NUMBERS, type SectionNumber } from '../report-content.ts';
 import { bodyParagraphs, headingParagraph, missingTextParagraph, titleParagraph } from './docx-parts.ts';
 import { applicationsDocxTable, proactiveDocxTable, reviewDocxTable } from './tables.ts';
 
@@ -67,7 +67,7 @@ export function buildReportDocument(report: AnnualReport): Document {
             },
           },
         },
-        children: [titleParagraph(title), ...SECTION_NUMBERS.flatMap((n) => section(report, n))],
+        children: [titleParagraph(reportTitleParts(report)), ...SECTION_NUMBERS.flatMap((n) => section(report, n))],
       },
     ],
   });

@@ -4,7 +4,7 @@
  * `document` is a standalone page with its own <style>, which the PDF renderer prints.
  */
 import type { AnnualReport } from '../../report/report.model.ts';
-import { narrativeOf, reportTitle, sectionHeading, sectionSixParagraphs, SECTION_NUMBERS, type SectionNumber } from '../report-content.ts';
+import { narrativeOf, reportTitle, reportTitleParts, sectionHeading, sectionSixParagraphs, SECTION_NUMBERS, type SectionNumber } from '../report-content.ts';
 import { applicationsTable } from './applications-table.ts';
 import { html, raw, type SafeHtml } from './html.ts';
 import { narrativeBody, paragraphs } from './narrative.ts';
@@ -40,7 +40,7 @@ function sectionBody(report: AnnualReport, n: SectionNumber): SafeHtml {
 
 export function reportFragment(report: AnnualReport): SafeHtml {
   return html`<article class="gk-report" lang="zh-CN">
-<h1>${reportTitle(report)}</h1>
+<h1>${reportTitleParts(report).map((part) => html`<span class="title-part">${part}</span>`)}</h1>
 ${SECTION_NUMBERS.map(
   (n) => html`<section id="section-${n}" data-section="${n}">
 <h2>${sectionHeading(n, report)}</h2>

@@ -14,7 +14,8 @@ export const reportCss = `
 .gk-report { font-family: ${REPORT_FONTS.body}; font-size: 16px; line-height: 1.75; color: #111; max-width: 60em; margin: 0 auto; }
 .gk-report h1 { font-family: ${REPORT_FONTS.title}; font-weight: 700; font-size: 22pt; line-height: 1.4; text-align: center; margin: 0 0 1.2em; }
 .gk-report h2 { font-family: ${REPORT_FONTS.heading}; font-weight: 700; font-size: 1.05em; margin: 1.4em 0 0.5em; }
-.gk-report p { text-indent: 2em; margin: 0 0 0.35em; text-align: justify; }
+.gk-report p { text-indent: 2em; margin: 0 0 0.35em; text-align: justify; widows: 2; orphans: 2; }
+.gk-report h1 .title-part { display: inline-block; }
 .gk-report .lead { font-weight: 700; }
 .gk-report .missing-text { color: #8a5a00; font-style: italic; }
 .gk-report .report-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-family: ${REPORT_FONTS.table}; font-size: 10.5pt; line-height: 1.35; table-layout: fixed; }
@@ -37,7 +38,8 @@ export const reportCss = `
   .gk-report { max-width: none; font-size: 16pt; line-height: 1.6; }
   .gk-report .report-table { font-size: 9pt; }
   .gk-report .report-table.review { font-size: 8pt; }
-  .gk-report .report-table tr, .gk-report .report-table thead { break-inside: avoid; page-break-inside: avoid; }
+  /* A statutory table fits one page: move it whole rather than split it after a row or two. */
+  .gk-report .report-table, .gk-report .report-table tr, .gk-report .report-table thead { break-inside: avoid; page-break-inside: avoid; }
   .gk-report h2 { break-after: avoid; page-break-after: avoid; }
   .gk-report thead { display: table-header-group; }
 }
