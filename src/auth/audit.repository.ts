@@ -56,7 +56,7 @@ export function createAuditRepository({ db }: { db: Kysely<Database> }) {
         const batch = await db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(1000).execute();
         if (batch.length === 0) return { rows, problem: null };
         const { problem, lastHash } = firstChainProblem(batch, prev);
-        if (problem) return { rows, problem };
+        if (problem) return { rows: rows + batch.findIndex((r) => r.id === problem.id), problem };
         rows += batch.length;
         prev = lastHash;
         afterId = batch[batch.length - 1].id;

@@ -1,0 +1,48 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { canReadIn, canWriteIn, subtreeIds, type Actor } from './access.rules.ts';
+import { passwordProblems } from './password.rules.ts';
+
+// 1 government ─┬─ 2 office
+//               ├─ 3 department ── 5 sub-unit
+//               └─ 4 department
+const orgs = [
+  { id: 1, parentId: null },
+  { id: 2, parentId: 1 },
+  { id: 3, parentId: 1 },
+  { id: 4, parentId: 1 },
+  { id: 5, parentId: 3 },
+];
+const actor = (organizationId: number, ...roles: Actor['roles']): Actor => ({ id: 1, username: 'u', organizationId, roles });
+
+describe('organization scope', () => {
+  it('collects a subtree', () => {
+    assert.deepEqual([...subtreeIds(orgs, 3)].sort(), [3, 5]);
+    assert.deepEqual([...subtreeIds(orgs, 1)].sort(), [1, 2, 3, 4, 5]);
+  });
+  it('lets an administrator write in sub-units but not in a sibling', () => {
+    assert.equal(canWriteIn(actor(3, 'admin'), 'admin', 5, orgs), true);
+    assert.equal(canWriteIn(actor(3, 'admin'), 'admin', 4, orgs), false);
+  });
+  it('keeps a publisher to its own unit, not even its sub-units', () => {
+    assert.equal(canWriteIn(actor(3, 'publisher'), 'publisher', 3, orgs), true);
+    assert.equal(canWriteIn(actor(3, 'publisher'), 'publisher', 5, orgs), false);
+  });
+  it('never lets a role the actor lacks, or the auditor role, write', () => {
+    assert.equal(canWriteIn(actor(1, 'publisher'), 'admin', 1, orgs), false);
+    assert.equal(canWriteIn(actor(1, 'auditor'), 'auditor', 1, orgs), false);
+  });
+  it('lets an auditor read everywhere and others their subtree', () => {
+    assert.equal(canReadIn(actor(4, 'auditor'), 5, orgs), true);
+    assert.equal(canReadIn(actor(4, 'publisher'), 5, orgs), false);
+  });
+});
+
+describe('password policy', () => {
+  it('needs 10 characters and three classes', () => {
+    assert.deepEqual(passwordProblems('Abcdefgh1!'), []);
+    assert.deepEqual(passwordProblems('abcdefgh12'), ['密码须包含小写字母、大写字母、数字、符号中的至少三类']);
+    assert.equal(passwordProblems('Ab1!').length, 1);
+    assert.match(passwordProblems('Ab1!')[0], /至少 10 个字符/);
+  });
+});

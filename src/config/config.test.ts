@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to SQLite under ./data and keeps a generated session secret', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-config-'));
+    const a = loadConfig({}, dir);
+    assert.equal(a.databaseUrl, `sqlite:${join(dir, 'data', 'gongkai.db')}`);
+    assert.equal(a.port, 3000);
+    assert.equal(a.site.bodyCode, 'shilong');
+    assert.equal(a.site.bodyName, '石龙区人民政府');
+    assert.equal(readFileSync(join(dir, 'data', 'session-secret'), 'utf8').trim(), a.sessionSecret);
+    assert.equal(loadConfig({}, dir).sessionSecret, a.sessionSecret);
+  });
+
+  it('lists every problem at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-config-'));
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'abc', SESSION_SECRET: 'short', LOG_LEVEL: 'loud' }, dir),
+      (e: unknown) => {
+        assert.ok(e instanceof ConfigError);
+        assert.equal(e.problems.length, 4, e.problems.join('\n'));
+        assert.match(e.message, /DATABASE_URL/);
+        return true;
+      },
+    );
+  });
+
+  it('accepts a PostgreSQL URL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-config-'));
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }, dir).databaseUrl, 'postgres://u@localhost/db');
+  });
+});
