@@ -1,0 +1,111 @@
+/**
+ * The reading pipeline for one report, from source lines to the report model: frame (title,
+ * headings), section 二/三/四 tables, narrative and figures. Pure: no I/O, no clock.
+ */
+import { APPLICANT_COLUMNS } from '../report/report.model.ts';
+import type { ReportFinding } from '../report/report.validate.ts';
+import type { SourceLine } from './reportcheck.text.ts';
+import { findHeadings, findPublicationDate, findTitle, sectionRange, SECTION_TITLES, type SectionHeading } from './reportcheck.sections.ts';
+import { readTable2 } from './reportcheck.table2.ts';
+import { readTable3 } from './reportcheck.table3.ts';
+import { readTable4 } from './reportcheck.table4.ts';
+import { parseLabel } from './reportcheck.table3.labels.ts';
+import { rowParts } from './reportcheck.row.ts';
+import { feeStatement, findFigures, joinProse, narrativeSection } from './reportcheck.narrative.ts';
+import type { ReadReport } from './reportcheck.types.ts';
+
+/** Score a label needs to mark the start of the section 三 table when its heading is missing. */
+const TABLE3_START = 0.9;
+
+function firstTable3Line(lines: SourceLine[], from: number, to: number): number | null {
+  for (let i = from; i < to; i++) {
+    const { label } = rowParts(lines[i], 7);
+    if (label && parseLabel(label, null).some((p) => p.kind === 'row' && p.score >= TABLE3_START)) return i;
+  }
+  return null;
+}
+
+function indexOf(headings: SectionHeading[], number: string): number | null {
+  return headings.find((h) => h.number === number)?.index ?? null;
+}
+
+export interface ReadOptions {
+  source?: string;
+  /** Publication date known from outside the text (the page's metadata), YYYY-MM-DD. */
+  publishedOn?: string | null;
+}
+
+export function readLines(lines: SourceLine[], options: ReadOptions = {}): ReadReport {
+  const findings: ReportFinding[] = [];
+  const headings = findHeadings(lines);
+  const n = lines.length;
+  const at = (number: string) => indexOf(headings, number);
+  const after = (number: string) => (at(number) ?? -1) + 1;
+  const firstOf = (...numbers: string[]) => {
+    const found = numbers.map(at).filter((i): i is number => i !== null);
+    return found.length ? Math.min(...found) : n;
+  };
+
+  // Section 三 starts at its heading, or (heading lost) at the first unmistakable row label.
+  const end3 = firstOf('四', '五', '六');
+  const start3 = at('三') !== null ? after('三') : firstTable3Line(lines, after('二'), end3);
+  const start2 = after('二');
+  const end2 = at('三') ?? start3 ?? firstOf('四', '五', '六');
+
+  const table2 = readTable2(at('二') !== null || start2 < end2 ? lines.slice(start2, end2) : []);
+  const table3 = readTable3(start3 !== null ? lines.slice(start3, end3) : []);
+  const table4 = readTable4(at('四') !== null ? lines.slice(after('四'), firstOf('五', '六')) : lines.slice(end3, firstOf('五', '六')));
+  findings.push(...table2.findings, ...table3.findings, ...table4.findings);
+
+  const title = findTitle(lines);
+  if (title.year === null) {
+    findings.push({ code: 'reportcheck.year_missing', severity: 'error', message: '标题中未找到报告年度', location: {} });
+  }
+  if (title.body === null) {
+    findings.push({ code: 'reportcheck.body_missing', severity: 'warning', message: '标题中未找到发布机关名称', location: {} });
+  }
+
+  const proseLines = (number: string) => {
+    const range = sectionRange(headings, number, n);
+    return range ? lines.slice(range[0], range[1]) : [];
+  };
+  const narrative = headings
+    .slice()
+    .sort((a, b) => a.index - b.index)
+    .map((h) => narrativeSection(h.number, h.title, ['一', '五', '六'].includes(h.number) ? proseLines(h.number) : []));
+  const preamble = lines.slice(0, firstOf('一', '二', '三', '四', '五', '六'));
+  const proseSource = headings.length
+    ? [...preamble, ...proseLines('一'), ...proseLines('五'), ...proseLines('六')]
+    : lines.filter((l) => rowParts(l, 7).values.length === 0);
+  const prose = joinProse(proseSource);
+  const figures = findFigures(prose);
+
+  const published = options.publishedOn
+    ? { date: options.publishedOn, line: null }
+    : findPublicationDate(lines);
+
+  const report: ReadReport = {
+    schemaVersion: 1,
+    source: options.source ?? '',
+    body: { name: title.body ?? '' },
+    year: title.year ?? 0,
+    format: table2.format === '2019' ? '2019' : '2021',
+    proactive: table2.proactive,
+    applications: { columns: [...APPLICANT_COLUMNS], rows: table3.rows },
+    reviewLitigation: table4.table,
+    narrative,
+    fees: feeStatement(figures, prose),
+    publishedOn: published?.date ?? null,
+    headings: headings.map((h) => ({ number: h.number, title: h.title, expectedTitle: SECTION_TITLES[h.number].title, line: h.line })),
+    narrativeFigures: figures,
+    sources: {
+      applications: table3.sources,
+      reviewLitigation: table4.sources,
+      proactive: table2.sources,
+      title: title.line,
+      publishedOn: published?.line ?? null,
+    },
+    findings,
+  };
+  return report;
+}
