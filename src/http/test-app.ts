@@ -46,3 +46,11 @@ export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z
     },
   };
 }
+
+/** Starts the test app on a free loopback port, for browser tests; returns its base URL. */
+export async function listenTestApp(a: TestApp): Promise<string> {
+  await a.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = a.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}
