@@ -10,6 +10,8 @@ import type { HolidayYear, HolidayYears } from './calendar.rules.ts';
 export interface HolidayFile {
   source?: string;
   note?: string;
+  /** Year → URLs of the State Council notices the year's dates come from. */
+  papers?: Record<string, string[]>;
   years: HolidayYears;
 }
 
@@ -43,6 +45,10 @@ export function holidayFileProblems(input: unknown): string[] {
   const file = input as Record<string, unknown>;
   for (const key of ['source', 'note'] as const) {
     if (file[key] !== undefined && typeof file[key] !== 'string') problems.push(`${key} 必须是文字`);
+  }
+  const papers = file.papers;
+  if (papers !== undefined && (typeof papers !== 'object' || papers === null || Object.values(papers).some((v) => !Array.isArray(v) || v.some((u) => typeof u !== 'string')))) {
+    problems.push('papers 必须是“年份 → 通知网址数组”');
   }
   const years = file.years;
   if (typeof years !== 'object' || years === null || Array.isArray(years)) return [...problems, '缺少 years 字段（年份 → offDays/workDays）'];
@@ -80,5 +86,5 @@ export function parseHolidayFile(input: unknown): HolidayFile {
     const y: HolidayYear = { offDays: [...v.offDays].sort(), workDays: [...v.workDays].sort() };
     years[year] = y;
   }
-  return { source: file.source, note: file.note, years };
+  return { source: file.source, note: file.note, papers: file.papers, years };
 }

@@ -3,5 +3,9 @@
  * A feature adds its tables by extending this interface with its own table interface.
  */
 import type { AuthTables } from '../auth/auth.table.ts';
+import type { PublishingTables } from '../publishing/publishing.table.ts';
+import type { CalendarTables } from '../calendar/calendar.table.ts';
+import type { ApplicationsTables } from '../applications/applications.table.ts';
+import type { OversightTables } from '../oversight/oversight.table.ts';
 
-export interface Database extends AuthTables {}
+export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables {}
