@@ -6,9 +6,9 @@
 import { AppError, forbidden, notFound, conflict } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { createAuditRepository } from './audit.repository.ts';
-import { createOrganizationsRepository, ORGANIZATION_KINDS, type Organization } from './organizations.repository.ts';
+import { createOrganizationsRepository, type Organization } from './organizations.repository.ts';
 import { createUsersRepository, toUser, type User } from './users.repository.ts';
-import { canReadIn, canWriteIn, hasRole, subtreeIds, type Actor } from './access.rules.ts';
+import { canReadIn, canWriteIn, type Actor } from './access.rules.ts';
 import { hashPassword } from './password.hash.ts';
 import { passwordProblems } from './password.rules.ts';
 import { isRole, type Role } from './roles.ts';
