@@ -7,5 +7,6 @@ import type { PublishingTables } from '../publishing/publishing.table.ts';
 import type { CalendarTables } from '../calendar/calendar.table.ts';
 import type { ApplicationsTables } from '../applications/applications.table.ts';
 import type { OversightTables } from '../oversight/oversight.table.ts';
+import type { ReportTables } from '../report/report.table.ts';
 
-export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables {}
+export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables {}

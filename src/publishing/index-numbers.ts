@@ -1,0 +1,41 @@
+/**
+ * 索引号 allocation: the organization's index code (organizations.index_code, added by
+ * migration 0200) and the next free serial of a year. The unique (organization, year, serial)
+ * constraint makes a concurrent double allocation fail instead of repeating a number.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../shared/app-error.ts';
+
+interface OrgIndexCodeDb {
+  organizations: { id: number; code: string; index_code: string | null };
+}
+
+/** The 索引号 prefix; an organization without one uses its code in upper case. */
+export async function organizationIndexCode(db: Kysely<Database>, organizationId: number): Promise<string> {
+  const r = await (db as unknown as Kysely<OrgIndexCodeDb>)
+    .selectFrom('organizations')
+    .select(['code', 'index_code'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!r) throw new AppError('publishing.organization_not_found', '机构不存在', 404);
+  return r.index_code || r.code.toUpperCase();
+}
+
+export async function setOrganizationIndexCode(db: Kysely<Database>, organizationId: number, indexCode: string): Promise<void> {
+  await (db as unknown as Kysely<OrgIndexCodeDb>)
+    .updateTable('organizations')
+    .set({ index_code: indexCode })
+    .where('id', '=', organizationId)
+    .execute();
+}
+
+export async function lastSerial(db: Kysely<Database>, organizationId: number, year: number): Promise<number> {
+  const r = await db
+    .selectFrom('publishing_items')
+    .select((eb) => eb.fn.max('index_serial').as('m'))
+    .where('organization_id', '=', organizationId)
+    .where('index_year', '=', year)
+    .executeTakeFirst();
+  return Number(r?.m ?? 0);
+}

@@ -1,0 +1,96 @@
+/**
+ * Keeps the search index in step with publishing: an item is indexed when it goes public and
+ * removed when it is withdrawn, in the same transaction as the status change.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { exceedsPhraseLimits, tokenList } from './search.tokenize.ts';
+
+export interface SearchableText {
+  itemId: number;
+  title: string;
+  docNumber: string;
+  bodyText: string;
+  attachmentTexts: string[];
+}
+
+export interface SearchDoc {
+  item_id: number;
+  title_tokens: string;
+  body_tokens: string;
+  long_doc: number;
+}
+
+/** The text that search verifies against; index and verification must see the same fields. */
+export function verificationText(t: Omit<SearchableText, 'itemId'>): string {
+  return [t.title, t.docNumber, t.bodyText, ...t.attachmentTexts].join('\n');
+}
+
+export function searchDoc(t: SearchableText): SearchDoc {
+  const title = tokenList(t.title);
+  const body = tokenList([t.docNumber, t.bodyText, ...t.attachmentTexts].join('\n'));
+  return {
+    item_id: t.itemId,
+    title_tokens: title.join(' '),
+    body_tokens: body.join(' '),
+    long_doc: exceedsPhraseLimits(title) || exceedsPhraseLimits(body) ? 1 : 0,
+  };
+}
+
+const CHUNK = 200;
+
+export async function removeFromIndex(db: Kysely<Database>, itemIds: number[]): Promise<void> {
+  for (let i = 0; i < itemIds.length; i += CHUNK) {
+    const ids = itemIds.slice(i, i + CHUNK);
+    await db.deleteFrom('publishing_search_docs').where('item_id', 'in', ids).execute();
+    if (dialectOf(db) === 'sqlite') {
+      await sql`delete from publishing_search_fts where rowid in (${sql.join(ids)})`.execute(db);
+    }
+  }
+}
+
+/** Inserts (or replaces) the documents; call inside the transaction that publishes. */
+export async function writeToIndex(db: Kysely<Database>, docs: SearchDoc[]): Promise<void> {
+  await removeFromIndex(db, docs.map((d) => d.item_id));
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const chunk = docs.slice(i, i + CHUNK);
+    await db.insertInto('publishing_search_docs').values(chunk).execute();
+    if (dialectOf(db) === 'sqlite') {
+      await sql`insert into publishing_search_fts (rowid, title, body) values ${sql.join(
+        chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens})`),
+      )}`.execute(db);
+    }
+  }
+}
+
+/** Loads an item's current text (with its attachments) and indexes it. */
+export async function indexItems(db: Kysely<Database>, itemIds: number[]): Promise<void> {
+  const docs: SearchDoc[] = [];
+  for (let i = 0; i < itemIds.length; i += CHUNK) {
+    const ids = itemIds.slice(i, i + CHUNK);
+    const items = await db
+      .selectFrom('publishing_items')
+      .select(['id', 'title', 'doc_number', 'body_text'])
+      .where('id', 'in', ids)
+      .execute();
+    const atts = await db
+      .selectFrom('publishing_attachments')
+      .select(['item_id', 'text_content'])
+      .where('item_id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    for (const it of items) {
+      docs.push(
+        searchDoc({
+          itemId: it.id,
+          title: it.title,
+          docNumber: it.doc_number,
+          bodyText: it.body_text,
+          attachmentTexts: atts.filter((a) => a.item_id === it.id).map((a) => a.text_content),
+        }),
+      );
+    }
+  }
+  await writeToIndex(db, docs);
+}

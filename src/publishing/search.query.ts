@@ -1,0 +1,106 @@
+/**
+ * A search query → match expressions for FTS5 and tsquery (pure). Terms are separated by
+ * white space and all must occur. Inside a term, each CJK run of two or more characters is a
+ * phrase of its bigrams, which matches exactly that run (see search.tokenize.ts); a single
+ * character or an ASCII word is a prefix match. A term made of several segments ("2022年",
+ * "〔2022〕15号") is matched as the AND of its segments and the candidates are then verified
+ * against the text, so the result is exactly the items that contain every term.
+ */
+import { bigrams, normalizeText, segments, type Segment } from './search.tokenize.ts';
+
+export interface ParsedQuery {
+  /** Normalized terms, each must be a substring of the item's text. */
+  terms: string[];
+  /** Segments of each term. */
+  termSegments: Segment[][];
+  /** True when the index match alone is exact (every term is one segment). */
+  exact: boolean;
+}
+
+export function parseQuery(q: string): ParsedQuery | null {
+  // Punctuation around a term is dropped ("《条例》" → "条例"); inside it is kept ("〔2022〕15号").
+  const terms = normalizeText(q)
+    .split(/\s+/u)
+    .map((t) => t.replace(/^[^\p{Script=Han}a-z0-9]+|[^\p{Script=Han}a-z0-9]+$/gu, ''))
+    .filter((t) => segments(t).length > 0)
+    .slice(0, 8);
+  if (!terms.length) return null;
+  const termSegments = terms.map((t) => segments(t));
+  return { terms, termSegments, exact: termSegments.every((s) => s.length === 1) };
+}
+
+function quoteFts(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+/** FTS5 MATCH expression (phrases are exact inside one run; prefix for single chars/words). */
+export function ftsMatch(p: ParsedQuery): string {
+  const parts: string[] = [];
+  for (const segs of p.termSegments) {
+    for (const s of segs) {
+      if (s.kind === 'cjk' && [...s.text].length > 1) parts.push(quoteFts(bigrams(s.text).join(' ')));
+      else parts.push(`${quoteFts(s.text)}*`);
+    }
+  }
+  return parts.join(' AND ');
+}
+
+/** tsquery text; `phrase` = false gives the AND form used for documents beyond phrase limits. */
+export function tsQuery(p: ParsedQuery, phrase = true): string {
+  const parts: string[] = [];
+  for (const segs of p.termSegments) {
+    for (const s of segs) {
+      if (s.kind === 'cjk' && [...s.text].length > 1) {
+        const grams = bigrams(s.text).map(quoteTs);
+        parts.push(grams.length === 1 ? grams[0] : `(${grams.join(phrase ? ' <-> ' : ' & ')})`);
+      } else parts.push(`${quoteTs(s.text)}:*`);
+    }
+  }
+  return parts.join(' & ');
+}
+
+function quoteTs(token: string): string {
+  return `'${token.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+}
+
+/** Does this text (title, number, body, attachment text joined by newlines) contain every term? */
+export function textMatches(p: ParsedQuery, text: string): boolean {
+  const t = normalizeText(text);
+  return p.terms.every((term) => t.includes(term));
+}
+
+/** A snippet around the first hit with the terms marked; returns plain segments for the template. */
+export function snippet(p: ParsedQuery, text: string, width = 80): { text: string; hit: boolean }[] {
+  // Normalized character by character so that positions in `norm` are positions in `text`.
+  const norm = text.replace(/[^\n]/gu, (c) => {
+    const n = normalizeText(c);
+    return n.length === c.length ? n : c;
+  });
+  let first = -1;
+  for (const term of p.terms) {
+    const i = norm.indexOf(term);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
+  const start = Math.max(0, first - Math.floor(width / 4));
+  const end = Math.min(text.length, start + width);
+  const piece = text.slice(start, end);
+  const pieceNorm = norm.slice(start, end);
+  const out: { text: string; hit: boolean }[] = [];
+  if (start > 0) out.push({ text: '…', hit: false });
+  let i = 0;
+  while (i < piece.length) {
+    let matched = '';
+    for (const term of p.terms) if (term && pieceNorm.startsWith(term, i) && term.length > matched.length) matched = term;
+    if (matched) {
+      out.push({ text: piece.slice(i, i + matched.length), hit: true });
+      i += matched.length;
+    } else {
+      const last = out[out.length - 1];
+      if (last && !last.hit && last.text !== '…') last.text += piece[i];
+      else out.push({ text: piece[i], hit: false });
+      i += 1;
+    }
+  }
+  if (end < text.length) out.push({ text: '…', hit: false });
+  return out;
+}

@@ -1,0 +1,70 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../db/test-databases.ts';
+import { bulkInsertPublishedItems, type PublishedItemInput } from './items.bulk.ts';
+import { searchItems } from './search.repository.ts';
+import { removeFromIndex } from './search.index.ts';
+import { setOrganizationIndexCode } from './index-numbers.ts';
+
+const NOW = new Date('2022-12-30T02:00:00Z');
+
+function item(over: Partial<PublishedItemInput> & { title: string }): PublishedItemInput {
+  return { organizationId: 0, kind: 'announcement', publishDate: '2022-05-10', ...over };
+}
+
+describeOnBothDatabases('search of published items', (t) => {
+  let orgId = 0;
+  const ids: number[] = [];
+  it('bulk-inserts published items with 索引号 and indexes them at once', async () => {
+    const { db } = t();
+    const org = await db.insertInto('organizations').values({ code: 'sl', name: '石龙区人民政府', parent_id: null, kind: 'government', is_body: 1, disabled: 0, created_at: NOW.toISOString() }).returning('id').executeTakeFirstOrThrow();
+    orgId = org.id;
+    await setOrganizationIndexCode(db, orgId, '11410404MB0000000X');
+    const inserted = await bulkInsertPublishedItems(db, [
+      item({ organizationId: orgId, title: '关于做好2022年政府信息公开工作的通知', bodyHtml: '<p>各单位：现将有关事项通知如下。</p>', kind: 'policy_document', docNumber: '石政办〔2022〕15号' }),
+      item({ organizationId: orgId, title: '防汛应急预案', bodyHtml: '<p>为做好信息公开和防汛工作<script>x()</script></p>' }),
+      item({ organizationId: orgId, title: '张庄村道路建设公示', bodyHtml: '<p>李楼至张庄道路。息公告。</p>', publishDate: '2021-03-01' }),
+      item({ organizationId: orgId, title: 'GDP 统计公报', bodyHtml: '<p>全区生产总值增长5%</p>', kind: 'key_area' }),
+    ], NOW);
+    ids.push(...inserted);
+    const rows = await db.selectFrom('publishing_items').select(['index_no', 'body_html']).orderBy('id').execute();
+    assert.deepEqual(rows.map((r) => r.index_no), [
+      '11410404MB0000000X/2022-00001', '11410404MB0000000X/2022-00002', '11410404MB0000000X/2021-00001', '11410404MB0000000X/2022-00003',
+    ]);
+    assert.equal(rows[1].body_html.includes('script'), false);
+  });
+
+  it('finds every item containing the query, titles ranked first', async () => {
+    const { db } = t();
+    const r = await searchItems(db, { q: '信息公开' });
+    assert.equal(r.total, 2);
+    assert.deepEqual(r.hits.map((h) => h.id), [ids[0], ids[1]]);
+    assert.ok(r.hits[1].snippet.some((s) => s.hit && s.text === '信息公开'));
+  });
+
+  it('finds unknown names, single characters, words and document numbers', async () => {
+    const { db } = t();
+    assert.deepEqual((await searchItems(db, { q: '张庄' })).hits.map((h) => h.id), [ids[2]]);
+    assert.deepEqual((await searchItems(db, { q: '楼' })).hits.map((h) => h.id), [ids[2]]);
+    assert.deepEqual((await searchItems(db, { q: 'gdp' })).hits.map((h) => h.id), [ids[3]]);
+    assert.deepEqual((await searchItems(db, { q: '〔2022〕15号' })).hits.map((h) => h.id), [ids[0]]);
+    // "息公" spans two sentences in item 3 only as "。息公告": found; "信息公告" nowhere.
+    assert.equal((await searchItems(db, { q: '信息公告' })).total, 0);
+  });
+
+  it('filters by year and kind, and pages', async () => {
+    const { db } = t();
+    assert.equal((await searchItems(db, { q: '公', filters: { year: 2021 } })).total, 1);
+    assert.equal((await searchItems(db, { q: '公', filters: { kind: 'key_area' } })).total, 1);
+    const all = await searchItems(db, { q: '公' });
+    assert.equal(all.total, 4);
+    const p2 = await searchItems(db, { q: '公', page: 2, pageSize: 3 });
+    assert.equal(p2.hits.length, 1);
+  });
+
+  it('forgets an item removed from the index', async () => {
+    const { db } = t();
+    await removeFromIndex(db, [ids[2]]);
+    assert.equal((await searchItems(db, { q: '张庄' })).total, 0);
+  });
+});

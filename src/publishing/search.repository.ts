@@ -1,0 +1,169 @@
+/**
+ * Full-text search of published items. The index match (search.query.ts) is exact for terms
+ * of one segment; other candidates are verified against the stored text, so on both databases
+ * the result is exactly the published items that contain every term. Ranking: bm25 with the
+ * title weighted 10:1 (SQLite FTS5); on PostgreSQL ts_rank with title weight A = 1.0 and body
+ * weight D = 0.1, the closest built-in equivalent. Ties fall back to the newer item first.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { ftsMatch, parseQuery, snippet, textMatches, tsQuery, type ParsedQuery } from './search.query.ts';
+import { verificationText } from './search.index.ts';
+
+export interface SearchFilters {
+  organizationIds?: number[];
+  columnIds?: number[];
+  year?: number;
+  kind?: string;
+  validity?: string;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  indexNo: string;
+  docNumber: string;
+  publishDate: string | null;
+  kind: string;
+  columnId: number;
+  organizationId: number;
+  publisherName: string;
+  snippet: { text: string; hit: boolean }[];
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  /** Candidates beyond MAX_VERIFIED were not examined (only for unusual multi-segment terms). */
+  truncated: boolean;
+}
+
+const MAX_VERIFIED = 50_000;
+const VERIFY_BATCH = 500;
+
+function filterSql(f: SearchFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`i.status = 'published'`];
+  if (f.organizationIds?.length) parts.push(sql`i.organization_id in (${sql.join(f.organizationIds)})`);
+  if (f.columnIds?.length) parts.push(sql`i.column_id in (${sql.join(f.columnIds)})`);
+  if (f.year) parts.push(sql`i.publish_date >= ${`${f.year}-01-01`} and i.publish_date <= ${`${f.year}-12-31`}`);
+  if (f.kind) parts.push(sql`i.kind = ${f.kind}`);
+  if (f.validity) parts.push(sql`i.validity = ${f.validity}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** `from … where …` of the index match (candidates), with `id` and `score` expressions. */
+function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, exclude: number[]) {
+  const notIn = exclude.length ? sql` and i.id not in (${sql.join(exclude)})` : sql``;
+  if (dialectOf(db) === 'sqlite') {
+    return {
+      score: sql`bm25(publishing_search_fts, 10.0, 1.0)`,
+      from: sql`from publishing_search_fts join publishing_items i on i.id = publishing_search_fts.rowid
+        where publishing_search_fts match ${ftsMatch(p)} and ${filterSql(f)}${notIn}`,
+      order: sql`order by 2 asc, i.publish_date desc, i.id desc`,
+    };
+  }
+  return {
+    score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(p)}))`,
+    from: sql`from publishing_search_docs d join publishing_items i on i.id = d.item_id
+      where (d.tsv @@ to_tsquery('simple', ${tsQuery(p)})
+        or (d.long_doc = 1 and d.tsv @@ to_tsquery('simple', ${tsQuery(p, false)})))
+        and ${filterSql(f)}${notIn}`,
+    order: sql`order by 2 desc, i.publish_date desc, i.id desc`,
+  };
+}
+
+async function textsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
+  const items = await db.selectFrom('publishing_items').select(['id', 'title', 'doc_number', 'body_text']).where('id', 'in', ids).execute();
+  const atts = await db.selectFrom('publishing_attachments').select(['item_id', 'text_content']).where('item_id', 'in', ids).orderBy('id').execute();
+  const out = new Map<number, string>();
+  for (const it of items) {
+    const attachmentTexts = atts.filter((a) => a.item_id === it.id).map((a) => a.text_content);
+    out.set(it.id, verificationText({ title: it.title, docNumber: it.doc_number, bodyText: it.body_text, attachmentTexts }));
+  }
+  return out;
+}
+
+/** Ids among `ids` whose text does NOT contain every term. */
+async function rejected(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i += VERIFY_BATCH) {
+    const texts = await textsOf(db, ids.slice(i, i + VERIFY_BATCH));
+    for (const [id, text] of texts) if (!textMatches(p, text)) out.push(id);
+  }
+  return out;
+}
+
+export async function searchItems(
+  db: Kysely<Database>,
+  input: { q: string; filters?: SearchFilters; page?: number; pageSize?: number },
+): Promise<SearchResult> {
+  const page = Math.max(1, Math.floor(input.page ?? 1));
+  const pageSize = Math.min(100, Math.max(1, Math.floor(input.pageSize ?? 20)));
+  const empty = { query: input.q, total: 0, page, pageSize, hits: [], truncated: false };
+  const p = parseQuery(input.q);
+  if (!p) return empty;
+  const f = input.filters ?? {};
+  let pageIds: number[];
+  let total: number;
+  let truncated = false;
+  // Which candidates the index alone cannot vouch for: all of them for multi-segment terms;
+  // on PostgreSQL the long documents matched by the AND form only.
+  const pg = dialectOf(db) === 'postgres';
+  if (p.exact) {
+    let exclude: number[] = [];
+    if (pg) {
+      const loose = await sql<{ id: number }>`select d.item_id as id from publishing_search_docs d join publishing_items i on i.id = d.item_id
+        where d.long_doc = 1 and d.tsv @@ to_tsquery('simple', ${tsQuery(p, false)})
+          and not (d.tsv @@ to_tsquery('simple', ${tsQuery(p)})) and ${filterSql(f)}`.execute(db);
+      exclude = await rejected(db, p, loose.rows.map((r) => r.id));
+    }
+    const m = matchSql(db, p, f, exclude);
+    const count = await sql<{ n: number }>`select count(*) as n ${m.from}`.execute(db);
+    total = Number(count.rows[0]?.n ?? 0);
+    const rows = await sql<{ id: number }>`select i.id as id, ${m.score} as score ${m.from} ${m.order}
+      limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+    pageIds = rows.rows.map((r) => Number(r.id));
+  } else {
+    const m = matchSql(db, p, f, []);
+    const rows = await sql<{ id: number }>`select i.id as id, ${m.score} as score ${m.from} ${m.order}
+      limit ${MAX_VERIFIED + 1}`.execute(db);
+    let ids = rows.rows.map((r) => Number(r.id));
+    if (ids.length > MAX_VERIFIED) {
+      truncated = true;
+      ids = ids.slice(0, MAX_VERIFIED);
+    }
+    const bad = new Set(await rejected(db, p, ids));
+    const good = ids.filter((id) => !bad.has(id));
+    total = good.length;
+    pageIds = good.slice((page - 1) * pageSize, page * pageSize);
+  }
+  if (!pageIds.length) return { ...empty, total, truncated };
+  const rows = await db.selectFrom('publishing_items').selectAll().where('id', 'in', pageIds).execute();
+  const texts = await textsOf(db, pageIds);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const hits = pageIds.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const text = texts.get(id) ?? '';
+    // Final check: an item is never shown for a query it does not contain.
+    if (!textMatches(p, text)) return [];
+    const body = text.slice(r.title.length + 1);
+    return [{
+      id,
+      title: r.title,
+      indexNo: r.index_no,
+      docNumber: r.doc_number,
+      publishDate: r.publish_date,
+      kind: r.kind,
+      columnId: r.column_id,
+      organizationId: r.organization_id,
+      publisherName: r.publisher_name,
+      snippet: snippet(p, body.replace(/\s+/g, ' ')),
+    }];
+  });
+  return { query: input.q, total, page, pageSize, hits, truncated };
+}

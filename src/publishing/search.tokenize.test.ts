@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from './search.tokenize.ts';
+import { ftsMatch, parseQuery, textMatches, tsQuery } from './search.query.ts';
+
+describe('search tokens', () => {
+  it('makes bigrams of each CJK run closed by its last character, and lower-cased words', () => {
+    assert.equal(tokenize('信息公开'), '信息 息公 公开 开');
+    assert.equal(tokenize('石发改〔2022〕15号'), '石发 发改 改 2022 15 号');
+    assert.equal(tokenize('ＧＤＰ增长 Ok'), 'gdp 增长 长 ok');
+  });
+
+  it('never puts a bigram of one run next to a bigram of the next run', () => {
+    // "信息。息公" must not match the phrase of "信息公": the closing 息 separates the runs.
+    assert.equal(tokenize('信息。息公'), '信息 息 息公 公');
+  });
+
+  it('turns a query into phrases of bigrams and prefix matches', () => {
+    const p = parseQuery('《信息公开》 号 GDP')!;
+    assert.deepEqual(p.terms, ['信息公开', '号', 'gdp']);
+    assert.equal(p.exact, true);
+    assert.equal(ftsMatch(p), '"信息 息公 公开" AND "号"* AND "gdp"*');
+    assert.equal(tsQuery(p), "('信息' <-> '息公' <-> '公开') & '号':* & 'gdp':*");
+    assert.equal(tsQuery(p, false), "('信息' & '息公' & '公开') & '号':* & 'gdp':*");
+  });
+
+  it('marks multi-segment terms for verification and verifies substrings', () => {
+    const p = parseQuery('〔2022〕15号')!;
+    assert.equal(p.exact, false);
+    assert.equal(textMatches(p, '石发改〔2022〕15号'), true);
+    assert.equal(textMatches(p, '石发改〔2022〕5号 15'), false);
+  });
+
+  it('ignores a query without letters, digits or characters', () => {
+    assert.equal(parseQuery(' 。，'), null);
+  });
+});

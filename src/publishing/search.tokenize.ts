@@ -1,0 +1,70 @@
+/**
+ * Tokens for Chinese full-text search, made in the app so SQLite and PostgreSQL index exactly
+ * the same terms (DESIGN: word segmenters miss unknown names; character bigrams find every
+ * substring). A CJK run "信息公开" becomes its bigrams followed by its last character:
+ * `信息 息公 公开 开`. The closing unigram does two jobs: a one-character query finds every
+ * occurrence as a prefix match (`开*` hits `开发` or the closing `开`), and no bigram of one run
+ * is ever adjacent to a bigram of the next run, so a phrase of bigrams only matches inside one
+ * run. ASCII letters and digits form lower-cased words. Everything else separates.
+ */
+
+const SEGMENT = /(\p{Script=Han}+)|([a-z0-9]+)/gu;
+
+/** Full-width letters/digits → ASCII, lower case, so 'ＧＤＰ' and 'gdp' are the same word. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+export interface Segment {
+  kind: 'cjk' | 'word';
+  text: string;
+}
+
+export function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  for (const m of normalizeText(text).matchAll(SEGMENT)) {
+    out.push(m[1] ? { kind: 'cjk', text: m[1] } : { kind: 'word', text: m[2] });
+  }
+  return out;
+}
+
+/** Bigrams of a CJK run (none for a single character). */
+export function bigrams(run: string): string[] {
+  const chars = [...run];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+export function tokenList(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segments(text)) {
+    if (s.kind === 'word') out.push(s.text);
+    else {
+      out.push(...bigrams(s.text));
+      const chars = [...s.text];
+      out.push(chars[chars.length - 1]);
+    }
+  }
+  return out;
+}
+
+/** Tokens joined by spaces: the text the FTS5 table and to_tsvector('simple', …) receive. */
+export function tokenize(text: string): string {
+  return tokenList(text).join(' ');
+}
+
+/**
+ * PostgreSQL keeps at most 16,383 positions per tsvector and 256 per lexeme; beyond either
+ * limit phrase matching may miss, so such a document is searched with AND and then verified.
+ */
+export function exceedsPhraseLimits(tokens: string[]): boolean {
+  if (tokens.length > 16_000) return true;
+  const counts = new Map<string, number>();
+  for (const t of tokens) {
+    const n = (counts.get(t) ?? 0) + 1;
+    if (n > 250) return true;
+    counts.set(t, n);
+  }
+  return false;
+}
