@@ -49,8 +49,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async login(username, password) {
         const res = await api.post<SessionResponse>('/api/v1/auth/login', { username, password }, { expectUnauthorized: true });
         setCsrfToken(res.csrfToken);
-        setState({ status: 'signed-in', user: res.user });
-        return res.user;
+        // Ask once more through /me: it is the authority on mustChangePassword for this session.
+        const me = await api.get<SessionResponse>('/api/v1/auth/me', { expectUnauthorized: true }).catch(() => res);
+        setCsrfToken(me.csrfToken);
+        setState({ status: 'signed-in', user: me.user });
+        return me.user;
       },
       async logout() {
         try {

@@ -1,6 +1,7 @@
 // 工作台: who you are and where your work is. It shows no counts until the modules that own
 // those numbers exist (no invented figures).
-import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
+import { StatusTag } from '../common/StatusTag.tsx';
 import { roleLabel, ROLES, isRole } from '../../auth/roles.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useCurrentUser } from '../session.tsx';
@@ -19,7 +20,7 @@ export function DashboardPage() {
               <Descriptions.Item label="用户名">{user.username}</Descriptions.Item>
               <Descriptions.Item label="所属单位">{user.organizationName}</Descriptions.Item>
               <Descriptions.Item label="角色">
-                {user.roles.map((r) => <Tag key={r} color="blue">{roleLabel(r)}</Tag>)}
+                {user.roles.map((r) => <StatusTag key={r} tone="info">{roleLabel(r)}</StatusTag>)}
               </Descriptions.Item>
             </Descriptions>
           </Card>
@@ -35,7 +36,7 @@ export function DashboardPage() {
             </ul>
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
               待办事项与期限提醒将在依申请公开、主动公开模块上线后显示在这里。
-              {user.roles.includes('admin') ? <> 现在可以前往 <a href={hrefFor('/system/users')}>用户管理</a> 配置账户。</> : null}
+              {user.roles.includes('admin') ? <>现在可以前往<a href={hrefFor('/system/users')}>用户管理</a>配置账户。</> : null}
             </Typography.Paragraph>
           </Card>
         </Col>

@@ -58,7 +58,7 @@ export function AppLayout() {
       <a href="#main-content" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
         跳到主要内容
       </a>
-      <Layout.Header style={{ paddingInline: 24, height: 'auto', minHeight: 64, lineHeight: 'normal' }}>
+      <Layout.Header style={{ paddingInline: 24, height: 'auto', minHeight: 64, lineHeight: 'normal', display: 'flex', alignItems: 'center' }}>
         <HeaderBar user={user} bodyName={bodyName} onChangePassword={() => setPasswordOpen(true)} onLogout={() => void onLogout()} />
       </Layout.Header>
       <Layout>

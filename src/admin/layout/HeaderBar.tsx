@@ -10,7 +10,7 @@ export function HeaderBar({ user, bodyName, onChangePassword, onLogout }: {
   onLogout(): void;
 }) {
   return (
-    <Flex justify="space-between" align="center" wrap gap={12} style={{ height: '100%' }}>
+    <Flex justify="space-between" align="center" wrap gap={12} style={{ width: '100%', paddingBlock: 8 }}>
       <Flex align="baseline" gap={12} wrap>
         <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
           公开 · 政府信息公开平台

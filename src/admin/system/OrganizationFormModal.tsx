@@ -54,7 +54,7 @@ export function OrganizationFormModal({ open, organization, defaultParentId, org
     setSaving(true);
     setError(null);
     try {
-      const parentId = v.parentId ? toIdLike(v.parentId, organizations) : null;
+      const parentId = v.parentId ? toIdLike(v.parentId, organizations) : undefined;
       if (creating) {
         await api.post('/api/v1/organizations', { code: v.code.trim(), name: v.name.trim(), parentId, kind: v.kind });
       } else {
@@ -91,17 +91,21 @@ export function OrganizationFormModal({ open, organization, defaultParentId, org
           extra={creating ? '用于系统内部识别，创建后不可修改。' : undefined}
           rules={[
             { required: true, whitespace: true, message: '请输入机构代码' },
-            { pattern: /^[A-Za-z0-9_.-]{1,64}$/, message: '机构代码只能包含字母、数字、下划线、点和连字符' },
+            { pattern: /^[A-Za-z0-9_.-]{1,40}$/, message: '机构代码为 1–40 位字母、数字、下划线、点或连字符' },
           ]}
         >
           <Input disabled={!creating} autoComplete="off" />
         </Form.Item>
-        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }, { max: 100, message: '名称不超过 100 个字符' }]}>
+        <Form.Item label="机构名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }, { min: 2, max: 80, message: '机构名称为 2–80 个字符' }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label="上级机构" name="parentId" extra="不选表示顶级机构。">
-          <TreeSelect treeData={parentTree} treeDefaultExpandAll allowClear showSearch treeNodeFilterProp="title" placeholder="无（顶级机构）" />
-        </Form.Item>
+        {/* The top of the tree (the government itself) is created at installation; every new
+            organization sits under an existing one, and the top keeps having no parent. */}
+        {creating || organization.parentId !== null ? (
+          <Form.Item label="上级机构" name="parentId" rules={[{ required: true, message: '请选择上级机构' }]}>
+            <TreeSelect treeData={parentTree} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择上级机构" />
+          </Form.Item>
+        ) : null}
         <Form.Item label="机构类型" name="kind" rules={[{ required: true, message: '请选择机构类型' }]}>
           <Select options={KIND_OPTIONS} />
         </Form.Item>

@@ -1,12 +1,13 @@
 // 组织机构: the organization tree as an expandable table; create (top-level or under a row),
 // edit, 停用/启用.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, errorMessage } from '../api.ts';
 import type { Organization } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
 import { buildOrgTree, organizationKindLabel, type OrgNode } from './org-tree.ts';
 import { OrganizationFormModal } from './OrganizationFormModal.tsx';
 import { useOrganizations } from './useOrganizations.ts';
@@ -37,7 +38,7 @@ export function OrganizationsPage() {
       render: (name: string, o) => (
         <>
           {name}
-          {o.isBody ? <Tag color="gold" style={{ marginInlineStart: 8 }}>公开主体</Tag> : null}
+          {o.isBody ? <span style={{ marginInlineStart: 8 }}><StatusTag tone="accent">公开主体</StatusTag></span> : null}
         </>
       ),
     },
@@ -46,20 +47,20 @@ export function OrganizationsPage() {
     {
       title: '状态',
       key: 'status',
-      render: (_, o) => (o.disabled ? <Tag>停用</Tag> : <Tag color="green">启用</Tag>),
+      render: (_, o) => (o.disabled ? <StatusTag tone="neutral">停用</StatusTag> : <StatusTag tone="good">启用</StatusTag>),
     },
     {
       title: '操作',
       key: 'actions',
       render: (_, o) => (
-        <Space size={0} wrap>
-          <Button type="link" onClick={() => setEditing({ organization: o })} aria-label={`编辑 ${o.name}`}>编辑</Button>
-          <Button type="link" onClick={() => setEditing({ parentId: String(o.id) })} aria-label={`在 ${o.name} 下新建下级机构`}>新建下级</Button>
+        <Space size={4} wrap>
+          <Button type="link" size="small" onClick={() => setEditing({ organization: o })} aria-label={`编辑 ${o.name}`}>编辑</Button>
+          <Button type="link" size="small" onClick={() => setEditing({ parentId: String(o.id) })} aria-label={`新建下级 ${o.name}`}>新建下级</Button>
           {o.disabled ? (
-            <Button type="link" onClick={() => void setDisabled(o, false)} aria-label={`启用 ${o.name}`}>启用</Button>
+            <Button type="link" size="small" onClick={() => void setDisabled(o, false)} aria-label={`启用 ${o.name}`}>启用</Button>
           ) : (
             <Popconfirm title={`停用 ${o.name}？`} description="停用后不能再选择该机构，已有用户和记录保留。" okText="停用" cancelText="取消" onConfirm={() => setDisabled(o, true)}>
-              <Button type="link" danger aria-label={`停用 ${o.name}`}>停用</Button>
+              <Button type="link" size="small" danger aria-label={`停用 ${o.name}`}>停用</Button>
             </Popconfirm>
           )}
         </Space>

@@ -93,7 +93,7 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
             extra="用于登录，创建后不可修改。"
             rules={[
               { required: true, whitespace: true, message: '请输入用户名' },
-              { pattern: /^[A-Za-z0-9_.-]{2,64}$/, message: '用户名只能包含字母、数字、下划线、点和连字符，2–64 位' },
+              { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '用户名为 3–32 位字母、数字、下划线、点或连字符' },
             ]}
           >
             <Input autoComplete="off" />

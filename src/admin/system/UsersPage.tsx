@@ -1,19 +1,20 @@
 // 用户管理: list users (filter by organization, search by name), create, edit, 停用/启用, 重置密码.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, Input, Popconfirm, Space, Table, Tag, TreeSelect } from 'antd';
+import { Alert, App, Button, Flex, Input, Popconfirm, Space, Table, TreeSelect } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { roleLabel } from '../../auth/roles.ts';
 import { api, errorMessage, query } from '../api.ts';
 import type { ListResponse, UserRow } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { StatusTag } from '../common/StatusTag.tsx';
 import { orgTreeSelectData } from './org-tree.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { useOrganizations } from './useOrganizations.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 import { USER_STATUS_LABELS, userStatus } from './user-status.ts';
 
-const STATUS_COLORS = { active: 'green', disabled: 'default', locked: 'orange' } as const;
+const STATUS_TONES = { active: 'good', disabled: 'neutral', locked: 'warn' } as const;
 
 export function UsersPage() {
   const { message } = App.useApp();
@@ -57,36 +58,38 @@ export function UsersPage() {
   const treeData = useMemo(() => orgTreeSelectData(orgs.items), [orgs.items]);
   const now = new Date();
   const columns: TableColumnsType<UserRow> = [
-    { title: '用户名', dataIndex: 'username', key: 'username' },
+    { title: '用户名', dataIndex: 'username', key: 'username', render: (u: string) => <span style={{ whiteSpace: 'nowrap' }}>{u}</span> },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName' },
     { title: '所属单位', dataIndex: 'organizationName', key: 'organizationName' },
     {
       title: '角色',
       key: 'roles',
-      render: (_, u) => u.roles.map((r) => <Tag key={r} color="blue">{roleLabel(r)}</Tag>),
+      render: (_, u) => u.roles.map((r) => <StatusTag key={r} tone="info">{roleLabel(r)}</StatusTag>),
     },
     {
       title: '状态',
       key: 'status',
+      width: 80,
       render: (_, u) => {
         const s = userStatus(u, now);
-        return <Tag color={STATUS_COLORS[s]}>{USER_STATUS_LABELS[s]}</Tag>;
+        return <StatusTag tone={STATUS_TONES[s]}>{USER_STATUS_LABELS[s]}</StatusTag>;
       },
     },
     {
       title: '操作',
       key: 'actions',
+      width: 210,
       render: (_, u) => (
-        <Space size={0} wrap>
-          <Button type="link" onClick={() => setEditing({ user: u })} aria-label={`编辑 ${u.username}`}>编辑</Button>
+        <Space size={4}>
+          <Button type="link" size="small" onClick={() => setEditing({ user: u })} aria-label={`编辑 ${u.username}`}>编辑</Button>
           {u.disabled ? (
-            <Button type="link" onClick={() => void setDisabled(u, false)} aria-label={`启用 ${u.username}`}>启用</Button>
+            <Button type="link" size="small" onClick={() => void setDisabled(u, false)} aria-label={`启用 ${u.username}`}>启用</Button>
           ) : (
             <Popconfirm title={`停用 ${u.displayName}？`} description="停用后该用户不能登录。" okText="停用" cancelText="取消" onConfirm={() => setDisabled(u, true)}>
-              <Button type="link" danger aria-label={`停用 ${u.username}`}>停用</Button>
+              <Button type="link" size="small" danger aria-label={`停用 ${u.username}`}>停用</Button>
             </Popconfirm>
           )}
-          <Button type="link" onClick={() => setResetting(u)} aria-label={`重置 ${u.username} 的密码`}>重置密码</Button>
+          <Button type="link" size="small" onClick={() => setResetting(u)} aria-label={`重置密码 ${u.username}`}>重置密码</Button>
         </Space>
       ),
     },
