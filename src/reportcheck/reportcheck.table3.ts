@@ -80,7 +80,7 @@ export function readTable3(lines: SourceLine[]): Table3Result {
       });
       return;
     }
-    const cells = readCells(values, 7, rowTotalHolds, { section: '三', row: key, label: labelFor(key), line: line.no });
+    const cells = readCells(values, 7, rowTotalHolds, { section: '三', row: key, label: labelFor(key), line: line.no, columns: APPLICANT_COLUMNS });
     findings.push(...cells.findings);
     read.set(key, cells.values);
     sources[key] = cells.values.map(() => line.no);

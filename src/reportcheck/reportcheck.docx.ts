@@ -1,0 +1,18 @@
+/**
+ * Word files (.docx) → HTML through mammoth, which keeps tables with their merged cells
+ * (colspan/rowspan), then → source lines like any HTML page. Line numbers are those of the
+ * generated HTML, one paragraph or table row per line.
+ */
+import mammoth from 'mammoth';
+import type { SourceLine } from './reportcheck.text.ts';
+import { htmlToLines } from './reportcheck.html.ts';
+
+export async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  // One block element per line, so that line numbers point at paragraphs and rows.
+  return value.replace(/(<\/(?:p|h\d|tr|li)>)/g, '$1\n');
+}
+
+export async function docxToLines(bytes: Uint8Array): Promise<SourceLine[]> {
+  return htmlToLines(await docxToHtml(bytes));
+}

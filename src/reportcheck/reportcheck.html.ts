@@ -1,0 +1,112 @@
+/**
+ * HTML pages (and Word files, through mammoth's HTML) → source lines.
+ *
+ * Paragraphs and headings become one line each. Tables are laid out as a grid first, so that a
+ * cell spanning rows or columns (rowspan/colspan) occupies all its positions; its text is written
+ * once, in its top-left position, and the other positions are blank. Each grid row becomes a
+ * tab-delimited line, which the table readers handle like any tab-separated text. A line's
+ * number is the line of the HTML source where its element starts.
+ */
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import type { SourceLine } from './reportcheck.text.ts';
+import { normaliseChars, splitCells } from './reportcheck.text.ts';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
+const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'blockquote', 'pre', 'header', 'footer', 'center']);
+
+function lineNumberAt(source: string): (offset: number) => number {
+  const starts: number[] = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+function cellText(cell: HTMLElement): string {
+  // <br> and block children inside a cell are line wraps of one label.
+  return normaliseChars(cell.structuredText.replace(/\s*\n\s*/g, '')).trim();
+}
+
+function span(cell: HTMLElement, name: string): number {
+  const n = Number(cell.getAttribute(name) ?? '1');
+  return Number.isInteger(n) && n > 0 && n < 100 ? n : 1;
+}
+
+/** Table → rows of cells, spans expanded (text in the top-left position only). */
+export function tableGrid(table: HTMLElement): { cells: string[]; offset: number }[] {
+  const rows = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+  const grid: { cells: (string | undefined)[]; offset: number }[] = rows.map((tr) => ({ cells: [], offset: tr.range[0] }));
+  rows.forEach((tr, r) => {
+    let c = 0;
+    const cells = tr.childNodes.filter((n): n is HTMLElement => n.nodeType === 1 && /^(TD|TH)$/.test((n as HTMLElement).tagName));
+    for (const cell of cells) {
+      while (grid[r].cells[c] !== undefined) c++;
+      const rowspan = span(cell, 'rowspan');
+      const colspan = span(cell, 'colspan');
+      const text = cellText(cell);
+      for (let dr = 0; dr < rowspan && r + dr < grid.length; dr++) {
+        for (let dc = 0; dc < colspan; dc++) grid[r + dr].cells[c + dc] = dr === 0 && dc === 0 ? text : '';
+      }
+      c += colspan;
+    }
+  });
+  return grid.map((row) => ({ cells: Array.from(row.cells, (x) => x ?? ''), offset: row.offset }));
+}
+
+export function htmlToLines(html: string): SourceLine[] {
+  // Doctype and comments carry no content; blanked in place so that line numbers stay true.
+  html = html.replace(/<!(?:DOCTYPE[^>]*|--[\s\S]*?--)>/gi, (m) => m.replace(/[^\n]/g, ' '));
+  const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const lineAt = lineNumberAt(html);
+  const lines: SourceLine[] = [];
+  let inline = '';
+  let inlineOffset = 0;
+
+  const flush = () => {
+    const text = normaliseChars(inline).replace(/\s+/g, ' ').trim();
+    if (text) {
+      const { cells, delimited } = splitCells(text);
+      lines.push({ no: lineAt(inlineOffset), raw: text, cells, delimited });
+    }
+    inline = '';
+  };
+
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      if (!inline.trim()) inlineOffset = node.range[0];
+      inline += node.text;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as HTMLElement;
+    const tag = el.tagName?.toLowerCase() ?? '';
+    if (SKIP.has(tag)) return;
+    if (tag === 'table') {
+      flush();
+      for (const row of tableGrid(el)) {
+        if (row.cells.every((c) => c === '')) continue;
+        lines.push({ no: lineAt(row.offset), raw: row.cells.join('\t'), cells: row.cells, delimited: true });
+      }
+      return;
+    }
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    const block = BLOCK.has(tag) || tag === 'tr';
+    if (block) flush();
+    if (block) inlineOffset = el.range[0];
+    for (const child of el.childNodes) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return lines;
+}

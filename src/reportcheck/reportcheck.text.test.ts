@@ -1,0 +1,108 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeText, splitCells, textToLines } from './reportcheck.text.ts';
+import { rowParts } from './reportcheck.row.ts';
+import { readTable3 } from './reportcheck.table3.ts';
+import { readLines } from './reportcheck.read.ts';
+import { checkReport } from './reportcheck.checks.ts';
+
+describe('text to lines', () => {
+  it('drops page numbers and Markdown rules but keeps the source line numbers', () => {
+    const lines = textToLines('第一行\n\n      -3-\n第 2 页 共 5 页\n|---|---|\n| a | b |\n');
+    assert.deepEqual(
+      lines.map((l) => [l.no, l.cells]),
+      [
+        [1, ['第一行']],
+        [6, ['a', 'b']],
+      ],
+    );
+  });
+
+  it('splits tab, pipe-joined and space-aligned cells, keeping blank delimited cells', () => {
+    assert.deepEqual(splitCells('a\t\tb'), { cells: ['a', '', 'b'], delimited: true });
+    assert.deepEqual(splitCells('（一）予以公开 | 5 | 0'), { cells: ['（一）予以公开', '5', '0'], delimited: true });
+    assert.deepEqual(splitCells('规章      0     0'), { cells: ['规章', '0', '0'], delimited: false });
+    assert.deepEqual(splitCells('## 一、总体情况').cells, ['一、总体情况']);
+  });
+
+  it('reads full-width digits and GB18030 files', () => {
+    assert.deepEqual(textToLines('规章 ０ １２')[0].cells, ['规章', '0', '12']);
+    const gbk = new Uint8Array([0xb9, 0xe6, 0xd5, 0xc2]); // 规章 in GB18030
+    assert.equal(decodeText(gbk), '规章');
+  });
+
+  it('never reads a blank cell as 0', () => {
+    const [line] = textToLines('（一）予以公开\t5\t\t0\t0\t0\t0\t5');
+    assert.deepEqual(rowParts(line, 7), { label: '（一）予以公开', values: ['5', '', '0', '0', '0', '0', '5'] });
+    const t = readTable3([line]);
+    assert.deepEqual(t.rows.disclosed, [5, null, 0, 0, 0, 0, 5]);
+    assert.ok(t.findings.some((f) => f.code === 'reportcheck.cell_blank' && f.location?.column === '商业企业'));
+  });
+});
+
+/** A complete section 三 in ` | `-joined form: 8 new, 1 carried over; 6 disclosed, 2 unable1, 1 forward. */
+function pipeTable3(): string {
+  const z = '0 | 0 | 0 | 0 | 0 | 0 | 0';
+  const rows = [
+    '三、收到和处理政府信息公开申请情况',
+    `一、本年新收政府信息公开申请数量 | 8 | 0 | 0 | 0 | 0 | 0 | 8`,
+    `二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1`,
+    `三、本年度办理结果 | （一）予以公开 | 6 | 0 | 0 | 0 | 0 | 0 | 6`,
+    `（二）部分公开（区分处理的，只计这一情形，不计其他情形） | ${z}`,
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `${n === 1 ? '（三）不予公开 | ' : ''}${n}.${['属于国家秘密', '其他法律行政法规禁止公开', '危及“三安全一稳定”', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项'][n - 1]} | ${z}`),
+    `（四）无法提供 | 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 0 | 0 | 0 | 2`,
+    `2.没有现成信息需要另行制作 | ${z}`,
+    `3.补正后申请内容仍不明确 | ${z}`,
+    `（五）不予处理 | 1.信访举报投诉类申请 | ${z}`,
+    `2.重复申请 | ${z}`,
+    `3.要求提供公开出版物 | ${z}`,
+    `4.无正当理由大量反复申请 | ${z}`,
+    `5.要求行政机关确认或重新出具已获取信息 | ${z}`,
+    `（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | ${z}`,
+    `2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | ${z}`,
+    `3.其他 | ${z}`,
+    `（七）总计 | 8 | 0 | 0 | 0 | 0 | 0 | 8`,
+    `四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1`,
+    '四、政府信息公开行政复议、行政诉讼情况',
+  ];
+  return rows.join('\n');
+}
+
+describe('cells joined by " | "', () => {
+  it('reads the whole section 三 and finds it consistent', () => {
+    const r = checkReport(readLines(textToLines(`某局2023年政府信息公开工作年度报告\n${pipeTable3()}`)));
+    assert.deepEqual(r.applications.rows.newReceived, [8, 0, 0, 0, 0, 0, 8]);
+    assert.deepEqual(r.applications.rows.unable1, [2, 0, 0, 0, 0, 0, 2]);
+    assert.deepEqual(r.applications.rows.otherHandling3, [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(r.applications.rows.carriedForward, [1, 0, 0, 0, 0, 0, 1]);
+    assert.ok(!r.findings.some((f) => f.code.startsWith('reportcheck.table3') || f.code.startsWith('report.rule')));
+  });
+});
+
+describe('Markdown tables damaged by conversion', () => {
+  it('copes with lost pipes, bold figures, <br> in labels, merged cells and a wrapped label', () => {
+    const md = [
+      '## 三、收到和处理政府信息公开申请情况',
+      '| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |',
+      '|---|---|---|---|---|---|---|---|',
+      '| 一、本年新收政府信息公开申请数量 | **3** | 0 | 0 | 0 | 0 | 0 | **3** |',
+      '| 二、上年结转政府信息<br>公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '| 三、本年度办理结果 （一）予以公开 | 2 0 0 0 | 0 | 0 | 2 |', // four cells merged into one
+      '| （二）部分公开（区分处理的，只计这一情形，',
+      '不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', // the row broke in two
+      '| （七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3',
+      '四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ].join('\n');
+    const t = readTable3(textToLines(md).slice(1));
+    assert.deepEqual(t.rows.newReceived, [3, 0, 0, 0, 0, 0, 3]);
+    assert.deepEqual(t.rows.carriedOver, [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(t.rows.disclosed, [2, 0, 0, 0, 0, 0, 2]);
+    assert.deepEqual(t.rows.partiallyDisclosed, [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(t.rows.total, [3, 0, 0, 0, 0, 0, 3]);
+    assert.deepEqual(t.rows.carriedForward, [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(t.sources.partiallyDisclosed[0], 8);
+    // The rows the damaged table lost are null and reported, not zero.
+    assert.deepEqual(t.rows.withheld1, [null, null, null, null, null, null, null]);
+    assert.ok(t.findings.some((f) => f.code === 'reportcheck.table3_row_missing' && f.location?.row === 'withheld1'));
+  });
+});
