@@ -5,5 +5,9 @@ import { migrateCommand } from './migrate.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { userAddCommand } from './user-add.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
+import { deadlineCommand } from './deadline.ts';
+import { feeCommand } from './fee.ts';
+import { calendarImportCommand } from './calendar-import.ts';
 
 export const commands: Command[] = [serveCommand, migrateCommand, seedDemoCommand, userAddCommand, auditVerifyCommand];
+commands.push(deadlineCommand, feeCommand, calendarImportCommand);

@@ -1,0 +1,52 @@
+/**
+ * `gongkai calendar import FILE`: adds or replaces holiday years from a JSON file in the shape
+ * of the shipped data ({"source": "…", "years": {"2027": {"offDays": [...], "workDays": [...]}}}).
+ * The whole file is validated first; on any problem nothing is written.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseCommandArgs } from '../args.ts';
+import { UsageError, type Command } from '../command.ts';
+import { loadConfig } from '../../config/config.ts';
+import { openDatabase } from '../../db/dialect.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { importHolidayYears } from '../../calendar/calendar.repository.ts';
+import { AppError } from '../../shared/app-error.ts';
+
+function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new AppError('calendar.file_unreadable', `无法读取文件 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AppError('calendar.invalid_holiday_data', `文件 ${path} 不是有效的 JSON，未作任何修改：${(e as Error).message}`);
+  }
+}
+
+export const calendarImportCommand: Command = {
+  name: 'calendar import',
+  summary: '导入（或更正）某年的节假日与调休安排（JSON 文件）',
+  usage: 'gongkai calendar import FILE   （格式同随项目发布的 cn-holidays.json，可含一个或多个年份）',
+  async run(args, io) {
+    const { positionals } = parseCommandArgs(args, {});
+    if (positionals.length !== 1) throw new UsageError('请给出一个节假日 JSON 文件');
+    const path = resolve(io.cwd, positionals[0]);
+    const input = readJsonFile(path);
+    const config = loadConfig(io.env, io.cwd);
+    const db = openDatabase(config.databaseUrl);
+    try {
+      await migrateToLatest(db);
+      const imported = await importHolidayYears(db, input, `导入自 ${basename(path)}`);
+      for (const y of imported) {
+        io.stdout(`${y.replaced ? '已替换' : '已导入'} ${y.year} 年：放假 ${y.offDays} 天，调休上班 ${y.workDays} 天`);
+      }
+      return 0;
+    } finally {
+      await db.destroy();
+    }
+  },
+};
