@@ -17,8 +17,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ] as const;
 
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
+export function chromiumAvailable(executablePath = CHROMIUM_PATH): boolean {
+  return existsSync(executablePath);
 }
 
 /** Launches the system Chromium; the caller closes it (`await browser.close()`). */
@@ -35,10 +35,10 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
  * missing, a developer machine skips with a loud warning; under CI=true it returns false, so the
  * test runs and fails instead of passing silently.
  */
-export function chromiumSkipReason(): false | string {
-  if (chromiumAvailable()) return false;
+export function chromiumSkipReason(executablePath = CHROMIUM_PATH): false | string {
+  if (chromiumAvailable(executablePath)) return false;
   if (process.env.CI === 'true') return false;
-  const reason = `Chromium not found at ${CHROMIUM_PATH}: install the Debian packages chromium and fonts-noto-cjk`;
+  const reason = `Chromium not found at ${executablePath}: install the Debian packages chromium and fonts-noto-cjk`;
   console.warn(`\n!!!!!!!! SKIPPING BROWSER TEST — ${reason} !!!!!!!!\n`);
   return reason;
 }

@@ -118,7 +118,7 @@ export function renderReportCharts(report: AnnualReport, options: ChartsOptions 
   const document = html`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><style>${raw(chartsCss)}</style></head>
-<body>${raw(fragment)}</body></html>
+<body><main>${raw(fragment)}</main></body></html>
 `.toString();
   return { title, fragment, css: chartsCss, document };
 }

@@ -61,7 +61,7 @@ export function renderReportHtml(report: AnnualReport): ReportHtml {
 <style>${raw(reportCss)}</style>
 </head>
 <body>
-${raw(fragment)}
+<main>${raw(fragment)}</main>
 </body>
 </html>
 `.toString();
