@@ -1,0 +1,161 @@
+/**
+ * Storage of cases and their event log. Repositories take `{ db }` (a Kysely or a transaction),
+ * so the usecases, the CLI, the report and the demo seed all use the same code.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { ApplicationRow } from './applications.table.ts';
+import type { CaseEvent, StoredEvent } from './applications.events.ts';
+
+export interface CaseListFilter {
+  /** Cases whose body or handling unit is one of these (what a user may see). */
+  visibleOrgIds?: number[];
+  organizationIds?: number[];
+  unitIds?: number[];
+  status?: string[];
+  /** Only cases not yet decided. */
+  open?: boolean;
+  dueBefore?: string;
+  dueOnOrAfter?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  applicantType?: string;
+  outcome?: string;
+  assigneeId?: number;
+  extensionPending?: boolean;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Statuses whose answer clock runs (a due date is stored). */
+export const OPEN_STATUSES = ['submitted', 'in_progress', 'awaiting_correction', 'consulting', 'awaiting_fee'];
+
+export type CaseProjection = Pick<
+  ApplicationRow,
+  'status' | 'due_date' | 'unit_id' | 'assignee_id' | 'extension_pending' | 'decision_date' | 'outcome' | 'fee_paid_yuan' | 'fee_paid_date' | 'received_date'
+>;
+
+export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
+  const filtered = (f: CaseListFilter) => {
+    let q = db.selectFrom('applications');
+    if (f.visibleOrgIds) {
+      const ids = f.visibleOrgIds.length ? f.visibleOrgIds : [-1];
+      q = q.where((eb) => eb.or([eb('organization_id', 'in', ids), eb('unit_id', 'in', ids)]));
+    }
+    if (f.organizationIds) q = q.where('organization_id', 'in', f.organizationIds.length ? f.organizationIds : [-1]);
+    if (f.unitIds) q = q.where('unit_id', 'in', f.unitIds.length ? f.unitIds : [-1]);
+    if (f.status?.length) q = q.where('status', 'in', f.status);
+    if (f.open) q = q.where('status', 'in', OPEN_STATUSES);
+    if (f.dueBefore) q = q.where('due_date', '<', f.dueBefore);
+    if (f.dueOnOrAfter) q = q.where('due_date', '>=', f.dueOnOrAfter);
+    if (f.receivedFrom) q = q.where('received_date', '>=', f.receivedFrom);
+    if (f.receivedTo) q = q.where('received_date', '<=', f.receivedTo);
+    if (f.applicantType) q = q.where('applicant_type', '=', f.applicantType);
+    if (f.outcome) q = q.where('outcome', '=', f.outcome);
+    if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+    if (f.extensionPending) q = q.where('extension_pending', '=', 1);
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb('tracking_number', 'like', like),
+          eb('applicant_name', 'like', like),
+          eb('request_description', 'like', like),
+        ]),
+      );
+    }
+    return q;
+  };
+
+  return {
+    async insert(row: Omit<ApplicationRow, 'id'>): Promise<number> {
+      const r = await db.insertInto('applications').values(row).returning('id').executeTakeFirstOrThrow();
+      return Number(r.id);
+    },
+
+    async nextSeq(organizationId: number, year: number): Promise<number> {
+      const r = await db
+        .selectFrom('applications')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .where('organization_id', '=', organizationId)
+        .where('year', '=', year)
+        .executeTakeFirst();
+      return Number(r?.m ?? 0) + 1;
+    },
+
+    /** Appends events after `afterSeq`; the unique (case, seq) key refuses a concurrent writer. */
+    async appendEvents(caseId: number, afterSeq: number, events: CaseEvent[], actor: { id: number | null; name: string | null }, at: string) {
+      if (!events.length) return;
+      await db
+        .insertInto('application_events')
+        .values(
+          events.map((e, i) => ({
+            application_id: caseId,
+            seq: afterSeq + i + 1,
+            type: e.type,
+            data: JSON.stringify(e.data),
+            at,
+            actor_id: actor.id,
+            actor_name: actor.name,
+          })),
+        )
+        .execute();
+    },
+
+    async events(caseId: number): Promise<StoredEvent[]> {
+      const rows = await db.selectFrom('application_events').selectAll().where('application_id', '=', caseId).orderBy('seq').execute();
+      return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data), seq: r.seq, at: r.at, actorId: r.actor_id, actorName: r.actor_name }) as StoredEvent);
+    },
+
+    async updateProjection(caseId: number, p: CaseProjection, eventCount: number, expectedCount: number, at: string): Promise<boolean> {
+      const r = await db
+        .updateTable('applications')
+        .set({ ...p, event_count: eventCount, updated_at: at })
+        .where('id', '=', caseId)
+        .where('event_count', '=', expectedCount)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    byId(id: number) {
+      return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    byTrackingNumber(tracking: string) {
+      return db.selectFrom('applications').selectAll().where('tracking_number', '=', tracking).executeTakeFirst();
+    },
+    byIdempotencyKey(key: string) {
+      return db.selectFrom('applications').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    },
+
+    async list(f: CaseListFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
+      const countRow = await filtered(f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      let q = filtered(f).selectAll().orderBy(sql`case when due_date is null then 1 else 0 end`).orderBy('due_date').orderBy('id', 'desc');
+      q = q.limit(f.limit ?? 50).offset(f.offset ?? 0);
+      return { rows: await q.execute(), total: Number(countRow?.n ?? 0) };
+    },
+
+    /** Overdue: still open and the due date is before today. Plain SQL on the projection. */
+    overdue(today: string, unitIds?: number[], limit = 200) {
+      let q = db.selectFrom('applications').selectAll().where('status', 'in', OPEN_STATUSES).where('due_date', '<', today);
+      if (unitIds) q = q.where('unit_id', 'in', unitIds.length ? unitIds : [-1]);
+      return q.orderBy('due_date').limit(limit).execute();
+    },
+
+    /** Items this applicant applied for in the calendar month of `date`, before this case. */
+    async priorItemsInMonth(applicantKey: string, date: string, excludeCaseId: number): Promise<number> {
+      const month = date.slice(0, 7);
+      const r = await db
+        .selectFrom('applications')
+        .select((eb) => eb.fn.sum<number>('item_count').as('n'))
+        .where('applicant_key', '=', applicantKey)
+        .where('received_date', '>=', `${month}-01`)
+        .where('received_date', '<=', date)
+        .where('id', '<', excludeCaseId)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+  };
+}
+
+export type ApplicationsRepository = ReturnType<typeof createApplicationsRepository>;

@@ -1,0 +1,56 @@
+/**
+ * Who may see and act on a case. A case belongs to the body applied to and sits with a handling
+ * unit; a case handler acts on cases of their organization subtree (either org counts), a
+ * reviewer approves extensions in their own unit, an auditor reads everything and writes nothing.
+ */
+import { AppError } from '../shared/app-error.ts';
+import { canReadIn, canWriteIn, type Actor } from '../auth/access.rules.ts';
+import type { Organization } from '../auth/organizations.repository.ts';
+import type { Role } from '../auth/roles.ts';
+
+export interface CaseOrgs {
+  organization_id: number;
+  unit_id: number;
+}
+
+export function canReadCase(actor: Actor, c: CaseOrgs, orgs: readonly Organization[]): boolean {
+  return canReadIn(actor, c.unit_id, orgs) || canReadIn(actor, c.organization_id, orgs);
+}
+
+export function canActOnCase(actor: Actor, role: Role, c: CaseOrgs, orgs: readonly Organization[]): boolean {
+  return canWriteIn(actor, role, c.unit_id, orgs) || canWriteIn(actor, role, c.organization_id, orgs);
+}
+
+/** 404 for a case the actor may not even see (no existence leak), 403 when seen but not writable. */
+export function assertCanAct(actor: Actor, role: Role, c: CaseOrgs, orgs: readonly Organization[]): void {
+  if (!canReadCase(actor, c, orgs)) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  if (!canActOnCase(actor, role, c, orgs)) {
+    const what = role === 'reviewer' ? '审批本案的延期申请' : '办理本案';
+    throw new AppError('applications.forbidden', `您无权${what}`, 403);
+  }
+}
+
+/**
+ * The handling unit a new case starts in: a people's government's applications are handled by
+ * its office (政府信息公开工作机构, Art. 4); a department handles its own.
+ */
+export function defaultHandlingUnit(body: Organization, orgs: readonly Organization[]): number {
+  if (body.kind !== 'government') return body.id;
+  return orgs.find((o) => o.parentId === body.id && o.kind === 'office' && !o.disabled)?.id ?? body.id;
+}
+
+/** The units a case of `body` may be assigned or transferred to: the body and its sub-units. */
+export function unitsOfBody(body: Organization, orgs: readonly Organization[]): Organization[] {
+  const out = new Set([body.id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const o of orgs) {
+      if (o.parentId !== null && out.has(o.parentId) && !out.has(o.id)) {
+        out.add(o.id);
+        grew = true;
+      }
+    }
+  }
+  return orgs.filter((o) => out.has(o.id));
+}

@@ -1,0 +1,172 @@
+/**
+ * One step on a case (签收, 补正, 征求意见, 延期, 收费, 答复, 送达, 归档 …): the caller names the
+ * action and its data; the server fills in what it knows (who approved, the consultation
+ * number, the fee from the fee engine), checks the step against the case's state and appends it.
+ */
+import { AppError } from '../shared/app-error.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import { isoTimestamp } from '../shared/clock.ts';
+import type { Actor } from '../auth/access.rules.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { createAuditRepository } from '../auth/audit.repository.ts';
+import { createUsersRepository, toUser } from '../auth/users.repository.ts';
+import type { Role } from '../auth/roles.ts';
+import { computeFee } from './fees.rules.ts';
+import { EVENT_TYPES, type CaseEvent, type EventType } from './applications.events.ts';
+import { reduceEvents, type CaseState } from './applications.state.rules.ts';
+import { createApplicationsRepository } from './applications.repository.ts';
+import type { ApplicationRow } from './applications.table.ts';
+import { appendCaseEvents, calendarFor, deadlineOf, type AppendResult } from './case-projection.ts';
+import { assertCanAct, unitsOfBody } from './case-access.ts';
+import { OUTCOME_LEGAL_BASIS, isOutcomeKey } from './outcomes.rules.ts';
+
+/** Actions taken through this usecase ('submitted' only comes from intake). */
+export type CaseAction = Exclude<EventType, 'submitted'>;
+export const CASE_ACTIONS = EVENT_TYPES.filter((t) => t !== 'submitted') as CaseAction[];
+
+export function isCaseAction(v: unknown): v is CaseAction {
+  return typeof v === 'string' && (CASE_ACTIONS as string[]).includes(v);
+}
+
+export const ACTION_ROLE: Partial<Record<CaseAction, Role>> = { extension_approved: 'reviewer', extension_rejected: 'reviewer' };
+
+type Input = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const num = (v: unknown) => (v === undefined || v === null || v === '' ? NaN : Number(v));
+
+interface Context {
+  row: ApplicationRow;
+  state: CaseState;
+  actor: Actor & { user?: { displayName?: string } };
+  today: string;
+  deps: AppDeps;
+}
+
+/** Builds the event data from the caller's input plus what the server knows. */
+async function buildEvent(action: CaseAction, input: Input, ctx: Context): Promise<CaseEvent> {
+  const { state, row, today, deps } = ctx;
+  const date = str(input.date) || today;
+  const who = ctx.actor.user?.displayName ?? ctx.actor.username;
+  switch (action) {
+    case 'receipt_confirmed':
+      return { type: action, data: { receivedDate: str(input.receivedDate) || today } };
+    case 'assigned':
+    case 'transferred': {
+      const orgs = await createOrganizationsRepository(deps).list();
+      const body = orgs.find((o) => o.id === row.organization_id)!;
+      const unitId = num(input.unitId ?? (action === 'assigned' ? row.unit_id : undefined));
+      if (!unitsOfBody(body, orgs).some((o) => o.id === unitId)) throw new AppError('applications.invalid_input', '承办单位必须是本机关或其下属单位', 400);
+      if (action === 'transferred') {
+        if (unitId === row.unit_id) throw new AppError('applications.invalid_input', '转办的单位与当前承办单位相同', 400);
+        return { type: action, data: { fromUnitId: row.unit_id, toUnitId: unitId, reason: str(input.reason) } };
+      }
+      const assigneeId = input.assigneeId ? num(input.assigneeId) : null;
+      let assigneeName: string | null = null;
+      if (assigneeId !== null) {
+        const found = await createUsersRepository(deps).byId(assigneeId);
+        const user = found ? toUser(found) : null;
+        if (!user || user.disabled || !user.roles.includes('case_handler')) throw new AppError('applications.invalid_input', '承办人必须是有效的承办人账号', 400);
+        assigneeName = user.displayName;
+      }
+      return { type: action, data: { unitId, assigneeId, assigneeName } };
+    }
+    case 'correction_requested':
+      return { type: action, data: { date, items: str(input.items), replyBy: str(input.replyBy) } };
+    case 'correction_received':
+    case 'correction_lapsed':
+    case 'fee_lapsed':
+    case 'archived':
+      return { type: action, data: { date } } as CaseEvent;
+    case 'consultation_sent':
+      return {
+        type: action,
+        data: { consultationNo: state.consultations.length + 1, kind: str(input.kind) as 'agency', party: str(input.party), sentDate: str(input.sentDate) || today },
+      };
+    case 'consultation_replied': {
+      const opinion = str(input.opinion);
+      if (!['agree', 'disagree', 'other'].includes(opinion)) throw new AppError('applications.invalid_input', '请选择答复意见：同意、不同意或其他意见', 400);
+      return { type: action, data: { consultationNo: num(input.consultationNo), repliedDate: str(input.repliedDate) || today, opinion: opinion as 'agree', note: str(input.note) } };
+    }
+    case 'extension_requested':
+      return { type: action, data: { days: num(input.days), reason: str(input.reason) } };
+    case 'extension_approved':
+      return { type: action, data: { days: input.days === undefined ? (state.extension?.days ?? 0) : num(input.days), approvedDate: date, approverName: who } };
+    case 'extension_rejected':
+      return { type: action, data: { reason: str(input.reason), approverName: who } };
+    case 'extension_notified':
+      return { type: action, data: { date } };
+    case 'later_due_date_set':
+      return { type: action, data: { date: str(input.date), reason: str(input.reason) } };
+    case 'fee_notice_sent': {
+      const method = str(input.method) === 'per-page' ? 'per-page' : 'per-item';
+      const noticeReceivedDate = str(input.noticeReceivedDate) || today;
+      const repo = createApplicationsRepository(deps);
+      const priorItems = method === 'per-item' ? await repo.priorItemsInMonth(row.applicant_key, row.received_date ?? today, row.id) : null;
+      const fee =
+        method === 'per-item' ? computeFee({ method, priorItems: priorItems!, items: row.item_count }) : computeFee({ method, pages: num(input.pages) });
+      return {
+        type: action,
+        data: { method, amountYuan: fee.amountYuan, priorItems, items: method === 'per-item' ? row.item_count : null, pages: method === 'per-page' ? num(input.pages) : null, noticeReceivedDate, breakdown: fee.breakdown },
+      };
+    }
+    case 'fee_paid':
+      return { type: action, data: { date, amountYuan: state.fee?.amountYuan ?? 0 } };
+    case 'withdrawn':
+      return { type: action, data: { date, reason: str(input.reason) } };
+    case 'decided': {
+      const outcome = str(input.outcome);
+      if (!isOutcomeKey(outcome)) throw new AppError('applications.invalid_input', '答复结果必须是年度报告21种办理结果之一', 400);
+      return { type: action, data: { outcome, decisionDate: str(input.decisionDate) || today, legalBasis: str(input.legalBasis) || OUTCOME_LEGAL_BASIS[outcome], replyText: str(input.replyText) } };
+    }
+    case 'delivered':
+      return { type: action, data: { date, method: str(input.method), note: str(input.note) } };
+    case 'reopened':
+      return { type: action, data: { date, oversightCaseId: input.oversightCaseId ? num(input.oversightCaseId) : null, reason: str(input.reason) } };
+  }
+}
+
+export interface ActionRequest {
+  caseId: number;
+  action: string;
+  input: Input;
+  actor: Actor & { user?: { displayName?: string } };
+  ip?: string | null;
+  deps: AppDeps;
+}
+
+export async function recordCaseAction(req: ActionRequest): Promise<AppendResult & { row: ApplicationRow }> {
+  const { deps, actor } = req;
+  if (!isCaseAction(req.action)) throw new AppError('applications.unknown_action', `未知的办理操作：${req.action}`, 400);
+  const action = req.action;
+  const repo = createApplicationsRepository(deps);
+  const row = await repo.byId(req.caseId);
+  if (!row) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  const orgs = await createOrganizationsRepository(deps).list();
+  assertCanAct(actor, ACTION_ROLE[action] ?? 'case_handler', row, orgs);
+  const now = deps.clock.now();
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const cal = await calendarFor(deps.db);
+
+  return deps.db.transaction().execute(async (trx) => {
+    const trepo = createApplicationsRepository({ db: trx });
+    const prior = await trepo.events(row.id);
+    const state = reduceEvents(prior);
+    // Inside the transaction every read goes through trx (SQLite has one connection).
+    const event = await buildEvent(action, req.input, { row, state, actor, today, deps: { ...deps, db: trx } });
+    if (event.type === 'fee_lapsed') {
+      const due = deadlineOf(cal, state)?.feePaymentDue;
+      if (due && event.data.date <= due) throw new AppError('applications.invalid_transition', `缴费期限 ${due} 尚未届满，不能按逾期未缴费办结`, 409);
+    }
+    for (const e of [event]) {
+      const dated = (e.data as { date?: string }).date;
+      if (dated && dated > today) throw new AppError('applications.invalid_input', '办理日期不能晚于今天', 400);
+    }
+    const result = await appendCaseEvents(trx, row, prior, [event], { id: actor.id, name: actor.user?.displayName ?? actor.username }, isoTimestamp(now), cal);
+    await createAuditRepository(deps).append(
+      { userId: actor.id, username: actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
+      now,
+      trx,
+    );
+    return { ...result, row: (await trepo.byId(row.id))! };
+  });
+}

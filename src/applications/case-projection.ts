@@ -1,0 +1,79 @@
+/**
+ * Appending events to a case and refreshing its stored projection (status, due date, decision)
+ * in the same transaction, so lists stay plain SQL and always agree with the event log.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../shared/app-error.ts';
+import { loadCalendar } from '../calendar/calendar.repository.ts';
+import { shippedCalendar } from '../calendar/shipped-holidays.ts';
+import type { WorkingCalendar } from '../calendar/calendar.rules.ts';
+import { computeDeadline, type DeadlineResult } from './deadline.rules.ts';
+import type { CaseEvent, StoredEvent } from './applications.events.ts';
+import { applyEvent, checkEvent, deadlineTimelineOf, reduceEvents, type CaseState } from './applications.state.rules.ts';
+import { createApplicationsRepository, type CaseProjection } from './applications.repository.ts';
+import type { ApplicationRow } from './applications.table.ts';
+
+/** The calendar stored in the database (administrators extend it), else the shipped one. */
+export async function calendarFor(db: Kysely<Database>): Promise<WorkingCalendar> {
+  const stored = await loadCalendar(db);
+  return hasAnyYear(stored) ? stored : shippedCalendar();
+}
+
+function hasAnyYear(cal: WorkingCalendar): boolean {
+  // A calendar with data knows whether 2024-10-01 is a holiday; an empty one thinks it a workday.
+  return cal.reader().dayKind('2024-10-01') === 'holiday';
+}
+
+export function deadlineOf(cal: WorkingCalendar, state: CaseState): DeadlineResult | null {
+  const timeline = deadlineTimelineOf(state);
+  return timeline ? computeDeadline(cal, timeline) : null;
+}
+
+export function projectionOf(state: CaseState, deadline: DeadlineResult | null, unitFallback: number): CaseProjection {
+  return {
+    status: state.status,
+    due_date: deadline?.dueDate ?? null,
+    unit_id: state.unitId ?? unitFallback,
+    assignee_id: state.assigneeId,
+    extension_pending: state.extension?.status === 'pending' ? 1 : 0,
+    decision_date: state.decision?.date ?? null,
+    outcome: state.decision?.outcome ?? null,
+    fee_paid_yuan: state.fee?.paid ? state.fee.amountYuan : 0,
+    fee_paid_date: state.fee?.paid ?? null,
+    received_date: state.receivedDate,
+  };
+}
+
+export interface AppendResult {
+  state: CaseState;
+  events: StoredEvent[];
+  deadline: DeadlineResult | null;
+}
+
+/**
+ * Checks each new event against the state so far, appends them and refreshes the projection.
+ * Optimistic: if another writer appended meanwhile, the event_count check fails → 409.
+ */
+export async function appendCaseEvents(
+  trx: Kysely<Database>,
+  row: ApplicationRow,
+  prior: StoredEvent[],
+  events: CaseEvent[],
+  actor: { id: number | null; name: string | null },
+  at: string,
+  cal: WorkingCalendar,
+): Promise<AppendResult> {
+  let state = reduceEvents(prior);
+  for (const e of events) {
+    checkEvent(state, e);
+    state = applyEvent(state, e);
+  }
+  const repo = createApplicationsRepository({ db: trx });
+  await repo.appendEvents(row.id, prior.length, events, actor, at);
+  const deadline = deadlineOf(cal, state);
+  const ok = await repo.updateProjection(row.id, projectionOf(state, deadline, row.unit_id), prior.length + events.length, prior.length, at);
+  if (!ok) throw new AppError('applications.concurrent_change', '案件刚被他人修改，请刷新后重试', 409);
+  const stored = events.map((e, i) => ({ ...e, seq: prior.length + i + 1, at, actorId: actor.id, actorName: actor.name }) as StoredEvent);
+  return { state, events: [...prior, ...stored], deadline };
+}

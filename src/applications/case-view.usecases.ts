@@ -1,0 +1,107 @@
+/**
+ * Reading cases: the staff case page (timeline, due-date explanation, allowed actions), the work
+ * lists (due soon, overdue, awaiting me) and the applicant's status lookup by tracking number and
+ * query code.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../shared/app-error.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import { shanghaiDate } from '../shared/clock.ts';
+import { canReadIn, subtreeIds, type Actor } from '../auth/access.rules.ts';
+import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
+import { addCalendarDays } from '../calendar/calendar-dates.ts';
+import { allowedActions, reduceEvents } from './applications.state.rules.ts';
+import { createApplicationsRepository, type CaseListFilter } from './applications.repository.ts';
+import { calendarFor, deadlineOf } from './case-projection.ts';
+import { canActOnCase, canReadCase, unitsOfBody } from './case-access.ts';
+import { ACTION_ROLE, type CaseAction } from './case-actions.usecases.ts';
+import { caseListItem, publicStatus, timeline } from './applications.presenters.ts';
+import { queryCodeHash } from './intake.rules.ts';
+import { OUTCOME_LEGAL_BASIS } from './outcomes.rules.ts';
+
+/** Organizations whose cases the actor may read (all for an auditor). */
+export function readableOrgIds(actor: Actor, orgs: readonly Organization[]): number[] {
+  return orgs.filter((o) => canReadIn(actor, o.id, orgs)).map((o) => o.id);
+}
+
+export async function getCase({ caseId, actor, deps }: { caseId: number; actor: Actor; deps: AppDeps }) {
+  const repo = createApplicationsRepository(deps);
+  const row = await repo.byId(caseId);
+  const orgs = await createOrganizationsRepository(deps).list();
+  if (!row || !canReadCase(actor, row, orgs)) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  const events = await repo.events(row.id);
+  const state = reduceEvents(events);
+  const deadline = deadlineOf(await calendarFor(deps.db), state);
+  const actions = allowedActions(state).filter((a) => canActOnCase(actor, ACTION_ROLE[a as CaseAction] ?? 'case_handler', row, orgs));
+  const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
+  const body = orgs.find((o) => o.id === row.organization_id)!;
+  return {
+    ...caseListItem(row, name(row.unit_id)),
+    organizationName: name(row.organization_id),
+    applicantIdKind: row.applicant_id_kind,
+    contactPerson: row.contact_person,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    postcode: row.postcode,
+    documentNo: row.request_document_no,
+    purpose: row.purpose,
+    formWanted: row.form_wanted,
+    deliveryWanted: row.delivery_wanted,
+    itemCount: row.item_count,
+    state,
+    deadline,
+    timeline: timeline(events),
+    allowedActions: actions,
+    units: unitsOfBody(body, orgs).map((o) => ({ id: o.id, name: o.name })),
+    outcomeBasis: OUTCOME_LEGAL_BASIS,
+  };
+}
+
+export async function listCases({ filter, actor, deps }: { filter: CaseListFilter; actor: Actor; deps: AppDeps }) {
+  const orgs = await createOrganizationsRepository(deps).list();
+  const readable = readableOrgIds(actor, orgs);
+  const { rows, total } = await createApplicationsRepository(deps).list({ ...filter, visibleOrgIds: readable });
+  const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
+  return { total, items: rows.map((r) => caseListItem(r, name(r.unit_id))) };
+}
+
+/** 工作台: overdue, due within `days` calendar days, and cases waiting for this user. */
+export async function workbench({ actor, deps, days = 5 }: { actor: Actor; deps: AppDeps; days?: number }) {
+  const orgs = await createOrganizationsRepository(deps).list();
+  const readable = readableOrgIds(actor, orgs);
+  const repo = createApplicationsRepository(deps);
+  const today = shanghaiDate(deps.clock.now());
+  const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
+  const map = (r: { rows: Parameters<typeof caseListItem>[0][] }) => r.rows.map((x) => caseListItem(x, name(x.unit_id)));
+  const overdue = await repo.list({ visibleOrgIds: readable, open: true, dueBefore: today, limit: 100 });
+  const dueSoon = await repo.list({ visibleOrgIds: readable, open: true, dueOnOrAfter: today, dueBefore: addCalendarDays(today, days + 1), limit: 100 });
+  const mine = await repo.list({ visibleOrgIds: readable, open: true, assigneeId: actor.id, limit: 100 });
+  const unconfirmed = await repo.list({ visibleOrgIds: readable, status: ['submitted'], limit: 100 });
+  const own = subtreeIds(orgs, actor.organizationId);
+  const approvals = actor.roles.includes('reviewer')
+    ? (await repo.list({ visibleOrgIds: readable, extensionPending: true, limit: 100 })).rows.filter((r) => own.has(r.unit_id) || own.has(r.organization_id))
+    : [];
+  return {
+    today,
+    overdue: map(overdue),
+    dueSoon: map(dueSoon),
+    awaitingMe: [...map(mine), ...map(unconfirmed), ...approvals.map((x) => caseListItem(x, name(x.unit_id)))].filter(
+      (c, i, all) => all.findIndex((d) => d.id === c.id) === i,
+    ),
+  };
+}
+
+const NOT_FOUND = '没有找到与该受理编号和查询码相符的申请，请核对后重试';
+
+/** The applicant's view. Unknown number and wrong code get the same answer. */
+export async function lookupStatus({ trackingNumber, queryCode, deps }: { trackingNumber: string; queryCode: string; deps: AppDeps }) {
+  const tn = trackingNumber.trim();
+  const row = /^\d{6,20}$/.test(tn) ? await createApplicationsRepository(deps).byTrackingNumber(tn) : undefined;
+  const given = Buffer.from(queryCodeHash(tn, queryCode));
+  const expected = Buffer.from(row?.query_code_hash ?? queryCodeHash('none', 'none'));
+  if (!row || !timingSafeEqual(given, expected)) throw new AppError('applications.status_not_found', NOT_FOUND, 404);
+  const events = await createApplicationsRepository(deps).events(row.id);
+  const state = reduceEvents(events);
+  return publicStatus(row, state, events, deadlineOf(await calendarFor(deps.db), state));
+}

@@ -1,0 +1,164 @@
+/**
+ * Registering an application: from the public form (via 'portal') or by a clerk for paper,
+ * mail, fax and e-mail applications (via 'clerk'). Gives the tracking number and, once, the
+ * query code; only the code's hash is stored.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { AppError } from '../shared/app-error.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import { isoTimestamp, shanghaiDate } from '../shared/clock.ts';
+import type { Actor } from '../auth/access.rules.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { createAuditRepository } from '../auth/audit.repository.ts';
+import type { CaseEvent } from './applications.events.ts';
+import { createApplicationsRepository } from './applications.repository.ts';
+import { appendCaseEvents, calendarFor } from './case-projection.ts';
+import { assertCanAct, defaultHandlingUnit } from './case-access.ts';
+import {
+  RECEIPT_RULES,
+  applicantKey,
+  checkApplicationInput,
+  idNumberHash,
+  maskIdNumber,
+  queryCodeHash,
+  trackingNumber,
+} from './intake.rules.ts';
+
+/** Query codes avoid look-alike characters (0/O, 1/I/L) since people copy them by hand. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+function codeFrom(bytes: Buffer): string {
+  return [...bytes.subarray(0, 8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+export interface SubmitRequest {
+  raw: Record<string, unknown>;
+  via: 'portal' | 'clerk';
+  actor?: (Actor & { user?: { displayName?: string } }) | null;
+  /** Clerk intake: the Art. 31 receipt date when already known (签收 / 确认). */
+  receivedDate?: string | null;
+  /** Clerk intake: the day the application arrived (default today). */
+  submittedDate?: string | null;
+  /** Public form: the hidden one-time token that makes a repeated POST return the same case. */
+  idempotencyKey?: string | null;
+  ip?: string | null;
+  deps: AppDeps;
+}
+
+export interface SubmitResult {
+  id: number;
+  trackingNumber: string;
+  queryCode: string;
+  /** True when the same form had already been submitted: nothing new was created. */
+  repeated: boolean;
+}
+
+export async function submitApplication(req: SubmitRequest): Promise<SubmitResult> {
+  const { deps } = req;
+  const { input, errors } = checkApplicationInput(req.raw);
+  if (Object.keys(errors).length) {
+    throw new AppError('applications.invalid_application', '申请内容不完整或有误，请按提示修改', 400, { fields: errors });
+  }
+  const secret = deps.config.sessionSecret;
+  const key = req.idempotencyKey && /^[A-Za-z0-9_-]{16,64}$/.test(req.idempotencyKey) ? req.idempotencyKey : null;
+  // A repeated form gets the same code back, so the code derives from its token; else random.
+  const queryCode = key ? codeFrom(createHmac('sha256', secret).update(`query-code:${key}`).digest()) : codeFrom(randomBytes(8));
+  const repo = createApplicationsRepository(deps);
+  if (key) {
+    const existing = await repo.byIdempotencyKey(key);
+    if (existing) return { id: existing.id, trackingNumber: existing.tracking_number, queryCode, repeated: true };
+  }
+
+  const orgs = await createOrganizationsRepository(deps).list();
+  const body = orgs.find((o) => o.id === input.organizationId && o.isBody && !o.disabled);
+  if (!body) throw new AppError('applications.invalid_application', '请选择受理申请的行政机关', 400, { fields: { organizationId: '所选机关不存在或不受理申请' } });
+  const unitId = defaultHandlingUnit(body, orgs);
+  if (req.via === 'clerk') {
+    if (!req.actor) throw new AppError('auth.required', '请先登录', 401);
+    assertCanAct(req.actor, 'case_handler', { organization_id: body.id, unit_id: unitId }, orgs);
+  } else if (input.channel !== 'online') {
+    throw new AppError('applications.invalid_application', '网上申请的提交方式只能是网上申请', 400, { fields: { channel: '提交方式不正确' } });
+  }
+
+  const now = deps.clock.now();
+  const today = shanghaiDate(now);
+  const submittedDate = req.submittedDate ?? today;
+  const rule = RECEIPT_RULES[input.channel];
+  const receivedDate = rule.atSubmission ? submittedDate : (req.receivedDate ?? null);
+  if (submittedDate > today || (receivedDate && receivedDate > today)) {
+    throw new AppError('applications.invalid_input', '提交日期和收到日期不能晚于今天', 400);
+  }
+  const events: CaseEvent[] = [{ type: 'submitted', data: { channel: input.channel, submittedDate, via: req.via } }];
+  if (receivedDate) events.push({ type: 'receipt_confirmed', data: { receivedDate } });
+  events.push({ type: 'assigned', data: { unitId, assigneeId: null, assigneeName: null } });
+
+  const cal = await calendarFor(deps.db);
+  const year = Number(submittedDate.slice(0, 4));
+  const at = isoTimestamp(now);
+  const actorName = req.actor ? req.actor.username : input.applicantName;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.db.transaction().execute(async (trx) => {
+        const trepo = createApplicationsRepository({ db: trx });
+        const seq = await trepo.nextSeq(body.id, year);
+        const tracking = trackingNumber(year, body.id, seq);
+        const id = await trepo.insert({
+          organization_id: body.id,
+          unit_id: unitId,
+          tracking_number: tracking,
+          query_code_hash: queryCodeHash(tracking, queryCode),
+          year,
+          seq,
+          channel: input.channel,
+          submitted_date: submittedDate,
+          received_date: null,
+          applicant_type: input.applicantType,
+          applicant_name: input.applicantName,
+          applicant_id_kind: input.idKind,
+          applicant_id_masked: maskIdNumber(input.idNumber),
+          applicant_id_hash: idNumberHash(input.idNumber),
+          applicant_key: applicantKey(input),
+          contact_person: input.contactPerson,
+          phone: input.phone,
+          email: input.email,
+          address: input.address,
+          postcode: input.postcode,
+          request_description: input.description,
+          request_document_no: input.documentNo,
+          purpose: input.purpose,
+          form_wanted: input.formWanted,
+          delivery_wanted: input.deliveryWanted,
+          item_count: input.itemCount,
+          status: 'submitted',
+          due_date: null,
+          assignee_id: null,
+          extension_pending: 0,
+          decision_date: null,
+          outcome: null,
+          fee_paid_yuan: 0,
+          fee_paid_date: null,
+          idempotency_key: key,
+          event_count: 0,
+          created_at: at,
+          updated_at: at,
+        });
+        const row = (await trepo.byId(id))!;
+        await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, cal);
+        await createAuditRepository(deps).append(
+          { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking, channel: input.channel, via: req.via } },
+          now,
+          trx,
+        );
+        return { id, trackingNumber: tracking, queryCode, repeated: false };
+      });
+    } catch (e) {
+      // Two submissions raced for the same sequence number, or the same form twice: retry/lookup.
+      if (key) {
+        const existing = await repo.byIdempotencyKey(key);
+        if (existing) return { id: existing.id, trackingNumber: existing.tracking_number, queryCode, repeated: true };
+      }
+      if (attempt < 3 && /unique|duplicate/i.test(String((e as Error).message))) continue;
+      throw e;
+    }
+  }
+}
