@@ -8,6 +8,8 @@ import { auditVerifyCommand } from './audit-verify.ts';
 import { deadlineCommand } from './deadline.ts';
 import { feeCommand } from './fee.ts';
 import { calendarImportCommand } from './calendar-import.ts';
+import { checkReportCommand } from './check-report.ts';
 
 export const commands: Command[] = [serveCommand, migrateCommand, seedDemoCommand, userAddCommand, auditVerifyCommand];
 commands.push(deadlineCommand, feeCommand, calendarImportCommand);
+commands.push(checkReportCommand);
