@@ -131,10 +131,10 @@ interface Pause {
   reason: PauseReason;
 }
 
-const PAUSE_LABEL: Record<PauseReason, string> = {
-  consultation: '征求意见期间（《条例》第三十三条第三款）',
-  fee: '等待缴纳信息处理费期间',
-};
+const CONSULTATION_PAUSE = '征求意见期间（《条例》第三十三条第三款）';
+const FEE_PAUSE = '等待缴纳信息处理费期间';
+/** Indexed by the bits of the pauses covering a day: 1 consultation, 2 fee. */
+const PAUSE_REASONS = ['', CONSULTATION_PAUSE, FEE_PAUSE, `${CONSULTATION_PAUSE}、${FEE_PAUSE}`];
 
 function consultationLabel(c: Consultation): string {
   if (c.kind === 'third-party') return '征求第三方意见（《条例》第三十二条）';
@@ -161,7 +161,6 @@ function walk(r: CalendarReader, dayZero: IsoDate, extension: number, pauses: Pa
   while (counted < target) {
     day += 1;
     const kind = r.kindOfDayNumber(day);
-    const date = fromDayNumber(day);
     if (kind === 'holiday') {
       const block = r.holidayBlockOfDayNumber(day);
       if (block && !seenBlocks.has(block.first)) {
@@ -175,9 +174,10 @@ function walk(r: CalendarReader, dayZero: IsoDate, extension: number, pauses: Pa
       weekends += 1;
       continue;
     }
-    const paused = pauses.filter((p) => p.from <= day && day <= p.to);
-    if (paused.length) {
-      const reason = [...new Set(paused.map((p) => PAUSE_LABEL[p.reason]))].join('、');
+    let pausedFor = 0; // bit 1: consultation, bit 2: fee
+    for (const p of pauses) if (p.from <= day && day <= p.to) pausedFor |= p.reason === 'consultation' ? 1 : 2;
+    if (pausedFor) {
+      const reason = PAUSE_REASONS[pausedFor];
       if (run && run.reason !== reason) flush();
       if (run) {
         run.to = day;
@@ -187,6 +187,7 @@ function walk(r: CalendarReader, dayZero: IsoDate, extension: number, pauses: Pa
     }
     flush();
     counted += 1;
+    const date = counted === 1 || counted === ANSWER_WORKING_DAYS || kind === 'adjusted-workday' ? fromDayNumber(day) : '';
     if (counted === 1) lines.push(`第1个工作日：${date}（自第0日的次日起算）`);
     if (kind === 'adjusted-workday') lines.push(`${date}（${weekdayName(date)}）调休上班，计入（第${counted}个工作日）`);
     if (counted === ANSWER_WORKING_DAYS) {

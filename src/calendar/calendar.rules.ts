@@ -150,14 +150,17 @@ export class WorkingCalendar {
  */
 export class CalendarReader {
   private readonly missingYears = new Set<number>();
-  private lastCheckedYear = Number.NaN;
+  // Day numbers of the year last looked at, so that walking day by day checks each year once.
+  private yearFirstDay = 1;
+  private yearLastDay = 0;
 
   constructor(private readonly calendar: WorkingCalendar) {}
 
   kindOfDayNumber(day: number): DayKind {
-    const year = new Date(day * MS_PER_DAY).getUTCFullYear();
-    if (year !== this.lastCheckedYear) {
-      this.lastCheckedYear = year;
+    if (day < this.yearFirstDay || day > this.yearLastDay) {
+      const year = new Date(day * MS_PER_DAY).getUTCFullYear();
+      this.yearFirstDay = Date.UTC(year, 0, 1) / MS_PER_DAY;
+      this.yearLastDay = Date.UTC(year, 11, 31) / MS_PER_DAY;
       if (!this.calendar.hasDataFor(year)) this.missingYears.add(year);
     }
     return this.calendar.kindOfDayNumber(day);
