@@ -16,6 +16,7 @@ import { installAuthHooks } from '../auth/auth.hooks.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUsersRoutes } from '../auth/users.routes.ts';
 import { registerPortalRoutes } from '../portal/portal.routes.ts';
+import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
 
 export interface ServerOptions {
   /** pino logging; tests pass false. */
@@ -49,6 +50,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   registerAuthRoutes(app, deps);
   registerUsersRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerApplicationsRoutes(app, deps);
   await registerAdminStatic(app);
   return app;
 }

@@ -1,0 +1,112 @@
+/** JSON Schemas of the applications API (validation and the OpenAPI page at /api/docs). */
+import { APPLICANT_TYPES, OUTCOME_KEYS } from '../report/report.model.ts';
+import { CHANNELS } from './applications.events.ts';
+import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS } from './intake.rules.ts';
+import { CASE_ACTIONS } from './case-actions.usecases.ts';
+
+export const caseListItemSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    trackingNumber: { type: 'string' },
+    organizationId: { type: 'integer' },
+    unitId: { type: 'integer' },
+    unitName: { type: ['string', 'null'] },
+    channel: { type: 'string' },
+    channelLabel: { type: 'string' },
+    applicantType: { type: 'string' },
+    applicantName: { type: 'string' },
+    applicantIdMasked: { type: 'string', description: '脱敏后的证件号码' },
+    description: { type: 'string' },
+    submittedDate: { type: 'string' },
+    receivedDate: { type: ['string', 'null'] },
+    status: { type: 'string' },
+    statusLabel: { type: 'string' },
+    dueDate: { type: ['string', 'null'] },
+    assigneeId: { type: ['integer', 'null'] },
+    extensionPending: { type: 'boolean' },
+    decisionDate: { type: ['string', 'null'] },
+    outcome: { type: ['string', 'null'] },
+    outcomeLabel: { type: ['string', 'null'] },
+  },
+} as const;
+
+/** The case page: list fields plus contact data, state, deadline with explanation, timeline, actions. */
+export const caseDetailSchema = { type: 'object', additionalProperties: true, properties: caseListItemSchema.properties } as const;
+
+export const listQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', description: '状态，多个以逗号分隔' },
+    open: { type: 'boolean' },
+    overdue: { type: 'boolean', description: '只看已超期' },
+    q: { type: 'string', maxLength: 100 },
+    applicantType: { type: 'string', enum: [...APPLICANT_TYPES] },
+    outcome: { type: 'string', enum: [...OUTCOME_KEYS] },
+    receivedFrom: { type: 'string', format: 'date' },
+    receivedTo: { type: 'string', format: 'date' },
+    limit: { type: 'integer', minimum: 1, maximum: 500 },
+    offset: { type: 'integer', minimum: 0 },
+    format: { type: 'string', enum: ['csv', 'xlsx'] },
+  },
+} as const;
+
+export const intakeBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['organizationId', 'channel', 'applicantType', 'applicantName', 'idKind', 'idNumber', 'description', 'formWanted', 'deliveryWanted'],
+  properties: {
+    organizationId: { type: 'integer', minimum: 1 },
+    channel: { type: 'string', enum: CHANNELS },
+    applicantType: { type: 'string', enum: [...APPLICANT_TYPES] },
+    applicantName: { type: 'string', maxLength: 100 },
+    idKind: { type: 'string', enum: [...ID_KINDS] },
+    idNumber: { type: 'string', maxLength: 40 },
+    contactPerson: { type: 'string', maxLength: 50 },
+    phone: { type: 'string', maxLength: 20 },
+    email: { type: 'string', maxLength: 100 },
+    address: { type: 'string', maxLength: 200 },
+    postcode: { type: 'string', maxLength: 6 },
+    description: { type: 'string', maxLength: 5000 },
+    documentNo: { type: 'string', maxLength: 100 },
+    purpose: { type: 'string', maxLength: 500 },
+    formWanted: { type: 'string', enum: [...FORMS_WANTED] },
+    deliveryWanted: { type: 'string', enum: [...DELIVERY_WANTED] },
+    itemCount: { type: 'integer', minimum: 1, maximum: 100 },
+    submittedDate: { type: 'string', format: 'date', description: '申请到达日期（默认今天）' },
+    receivedDate: { type: 'string', format: 'date', description: '《条例》第三十一条收到申请日期（签收/确认日期），已知时填写' },
+  },
+} as const;
+
+export const actionParamsSchema = {
+  type: 'object',
+  required: ['id', 'action'],
+  properties: { id: { type: 'integer', minimum: 1 }, action: { type: 'string', enum: CASE_ACTIONS } },
+} as const;
+
+export const actionBodySchema = {
+  type: 'object',
+  description: '操作的数据，例如 补正：{ items, replyBy }；征求意见：{ kind, party }；答复：{ outcome, legalBasis, replyText }',
+  additionalProperties: true,
+  properties: {
+    date: { type: 'string', format: 'date' },
+    receivedDate: { type: 'string', format: 'date' },
+    items: { type: 'string', maxLength: 2000 },
+    replyBy: { type: 'string', format: 'date' },
+    kind: { type: 'string', enum: ['third-party', 'agency'] },
+    party: { type: 'string', maxLength: 200 },
+    consultationNo: { type: 'integer', minimum: 1 },
+    opinion: { type: 'string', enum: ['agree', 'disagree', 'other'] },
+    days: { type: 'integer', minimum: 1, maximum: 20 },
+    reason: { type: 'string', maxLength: 2000 },
+    method: { type: 'string', maxLength: 50 },
+    pages: { type: 'integer', minimum: 1 },
+    outcome: { type: 'string', enum: [...OUTCOME_KEYS] },
+    legalBasis: { type: 'string', maxLength: 500 },
+    replyText: { type: 'string', maxLength: 20000 },
+    unitId: { type: 'integer', minimum: 1 },
+    assigneeId: { type: 'integer', minimum: 1 },
+    note: { type: 'string', maxLength: 2000 },
+  },
+} as const;
