@@ -16,6 +16,7 @@ import { installAuthHooks } from '../auth/auth.hooks.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUsersRoutes } from '../auth/users.routes.ts';
 import { registerPortalRoutes } from '../portal/portal.routes.ts';
+import { registerReportRoutes } from '../report/report.routes.ts';
 import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
 
 export interface ServerOptions {
@@ -50,6 +51,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   registerAuthRoutes(app, deps);
   registerUsersRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerApplicationsRoutes(app, deps);
   await registerAdminStatic(app);
   return app;

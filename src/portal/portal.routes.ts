@@ -67,7 +67,6 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
   const emptySections = [
     ['/xxgk/zd/', '政府信息公开制度', '制度文件'],
     ['/xxgk/fdzdgknr/', '法定主动公开内容', '已发布的信息'],
-    ['/xxgk/nb/', '政府信息公开年报', '已发布的年度报告'],
   ] as const;
   for (const [path, title, what] of emptySections) {
     app.get(path, (req, reply) =>
