@@ -150,7 +150,6 @@ function walk(r: CalendarReader, dayZero: IsoDate, extension: number, pauses: Pa
   let day = toDayNumber(dayZero);
   let counted = 0;
   let weekends = 0;
-  let statutory20 = '';
   let run: { from: number; to: number; n: number; reason: string } | null = null;
   const flush = () => {
     if (!run) return;
@@ -191,7 +190,6 @@ function walk(r: CalendarReader, dayZero: IsoDate, extension: number, pauses: Pa
     if (counted === 1) lines.push(`第1个工作日：${date}（自第0日的次日起算）`);
     if (kind === 'adjusted-workday') lines.push(`${date}（${weekdayName(date)}）调休上班，计入（第${counted}个工作日）`);
     if (counted === ANSWER_WORKING_DAYS) {
-      statutory20 = date;
       lines.push(`第${ANSWER_WORKING_DAYS}个工作日：${date}（《条例》第三十三条第二款）`);
     }
   }
@@ -199,7 +197,7 @@ function walk(r: CalendarReader, dayZero: IsoDate, extension: number, pauses: Pa
   if (weekends) lines.push(`其间普通周六、周日共 ${weekends} 天，不计`);
   const due = fromDayNumber(day);
   if (extension > 0) lines.push(`延长 ${extension} 个工作日（《条例》第三十三条第二款，经工作机构负责人同意），第${target}个工作日：${due}`);
-  return { due, statutory20, lines };
+  return { due, lines };
 }
 
 /** Computes the due dates of one application's timeline with their explanation. */
