@@ -5,7 +5,7 @@
  */
 import { APPLICANT_COLUMNS, type AnnualReport } from '../../report/report.model.ts';
 import { APPLICATIONS_CROSS_CHECK_NOTE, applicationsLayout, OUTCOMES_GROUP_LABEL, type ApplicationsLayoutRow } from '../report-content.ts';
-import { figureCell } from './figure-cell.ts';
+import { figureCell, pairedHeader } from './figure-cell.ts';
 import { html, type SafeHtml } from './html.ts';
 
 const LEGAL_PERSON_COLUMNS = APPLICANT_COLUMNS.slice(1, 6);
@@ -14,7 +14,7 @@ function header(): SafeHtml {
   return html`<thead>
 <tr><th colspan="3" rowspan="3" class="note" scope="col">${APPLICATIONS_CROSS_CHECK_NOTE}</th><th colspan="7" scope="colgroup">申请人情况</th></tr>
 <tr><th rowspan="2" scope="col">${APPLICANT_COLUMNS[0]}</th><th colspan="5" scope="colgroup">法人或其他组织</th><th rowspan="2" scope="col">${APPLICANT_COLUMNS[6]}</th></tr>
-<tr>${LEGAL_PERSON_COLUMNS.map((c) => html`<th scope="col">${c}</th>`)}</tr>
+<tr>${LEGAL_PERSON_COLUMNS.map((c) => html`<th scope="col">${pairedHeader(c)}</th>`)}</tr>
 </thead>`;
 }
 

@@ -13,3 +13,16 @@ export function figureCell(value: Cell | string, colSpan = 1): SafeHtml {
   }
   return html`<td class="num"${span && html` colspan="${span}"`}>${value}</td>`;
 }
+
+/**
+ * A column header of four or more characters with line-break chances between character pairs
+ * (商业<wbr>企业), so a narrow printed column wraps it as 商业 / 企业 rather than 商业企 / 业.
+ * Header cells use `word-break: keep-all`, so these are their only break points.
+ */
+export function pairedHeader(label: string): SafeHtml {
+  const chars = [...label];
+  if (chars.length < 4) return html`${label}`;
+  const pairs: string[] = [];
+  for (let i = 0; i < chars.length; i += 2) pairs.push(chars.slice(i, i + 2).join(''));
+  return html`${pairs.map((p, i) => html`${i > 0 && html`<wbr>`}${p}`)}`;
+}

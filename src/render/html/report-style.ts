@@ -14,13 +14,14 @@ export const reportCss = `
 .gk-report { font-family: ${REPORT_FONTS.body}; font-size: 16px; line-height: 1.75; color: #111; max-width: 60em; margin: 0 auto; }
 .gk-report h1 { font-family: ${REPORT_FONTS.title}; font-weight: 700; font-size: 22pt; line-height: 1.4; text-align: center; margin: 0 0 1.2em; }
 .gk-report h2 { font-family: ${REPORT_FONTS.heading}; font-weight: 700; font-size: 1.05em; margin: 1.4em 0 0.5em; }
-.gk-report p { text-indent: 2em; margin: 0 0 0.35em; text-align: justify; widows: 2; orphans: 2; }
+.gk-report p { text-indent: 2em; margin: 0 0 0.35em; text-align: justify; }
 .gk-report h1 .title-part { display: inline-block; }
 .gk-report .lead { font-weight: 700; }
 .gk-report .missing-text { color: #8a5a00; font-style: italic; }
 .gk-report .report-table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-family: ${REPORT_FONTS.table}; font-size: 10.5pt; line-height: 1.35; table-layout: fixed; }
 .gk-report .report-table th, .gk-report .report-table td { border: 1px solid #000; padding: 3px 4px; vertical-align: middle; text-align: center; font-weight: 400; word-break: break-all; }
 .gk-report .report-table th.label { text-align: left; }
+.gk-report .report-table thead th, .gk-report .report-table th.group { word-break: keep-all; }
 .gk-report .report-table th.note { font-size: 9pt; text-align: left; }
 .gk-report .report-table th.vertical { writing-mode: vertical-rl; letter-spacing: 0.2em; }
 .gk-report .report-table tr.block th, .gk-report .report-table thead th { font-weight: 700; }
@@ -28,8 +29,8 @@ export const reportCss = `
 .gk-report .report-table td.missing { background: repeating-linear-gradient(135deg, #fff 0 4px, #f1dfb8 4px 6px); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .gk-report .report-table td.missing::after { content: "未填报"; font-size: 7pt; color: #8a5a00; }
 .gk-report .applications col.c-outcome { width: 2.2em; }
-.gk-report .applications col.c-group { width: 4.6em; }
-.gk-report .applications col.c-label { width: 15em; }
+.gk-report .applications col.c-group { width: 5.2em; }
+.gk-report .applications col.c-label { width: 14em; }
 .gk-report .review { font-size: 9pt; }
 .gk-report .proactive col.c-content { width: 30%; }
 .gk-report .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -41,6 +42,8 @@ export const reportCss = `
   /* A statutory table fits one page: move it whole rather than split it after a row or two. */
   .gk-report .report-table, .gk-report .report-table tr, .gk-report .report-table thead { break-inside: avoid; page-break-inside: avoid; }
   .gk-report h2 { break-after: avoid; page-break-after: avoid; }
+  /* No line left alone at a page top or bottom (Chromium keeps a 1-line widow with the value 2). */
+  .gk-report p { widows: 3; orphans: 3; }
   .gk-report thead { display: table-header-group; }
 }
 `;
