@@ -17,6 +17,7 @@ import {
   listQuerySchema,
 } from './applications.schemas.ts';
 import type { CaseListFilter } from './applications.repository.ts';
+import { registerApplicationsPortal } from './applications.portal.ts';
 
 interface ListQuery {
   status?: string;
@@ -48,6 +49,7 @@ function filterOf(q: ListQuery, today: string): CaseListFilter {
 }
 
 export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) {
+  registerApplicationsPortal(app, deps);
   const tags = ['依申请公开'];
   const listResponse = { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: caseListItemSchema } } } as const;
 

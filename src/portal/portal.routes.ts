@@ -77,15 +77,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
       }),
     );
   }
-  app.get('/ysqgk/', (req, reply) =>
-    sendPage(deps, req, reply, {
-      title: '依申请公开',
-      breadcrumbs: [{ href: '/ysqgk/', label: '依申请公开' }],
-      body: html`<h1>依申请公开</h1>
-        <p class="notice">本机关收到申请后，自收到申请之日起20个工作日内答复（《条例》第三十三条）。</p>
-        <p>请参阅<a href="/xxgk/zn/">政府信息公开指南</a>了解申请方式。</p>`,
-    }),
-  );
+  // /ysqgk/ (the application form and status lookup) is served by applications.portal.ts.
   app.get('/hdjl/', (req, reply) =>
     sendPage(deps, req, reply, {
       title: '互动交流',

@@ -1,0 +1,123 @@
+/**
+ * Server-rendered pages of the public application form, its receipt and the status page
+ * (auto-escaped templates; no JavaScript). Errors sit next to their fields, linked by
+ * aria-describedby, and the entered values are kept.
+ */
+import { html, type HtmlValue, type SafeHtml } from '../render/html/html.ts';
+import { APPLICANT_TYPES } from '../report/report.model.ts';
+import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, type FieldErrors } from './intake.rules.ts';
+import type { publicStatus } from './applications.presenters.ts';
+
+type Values = Record<string, string>;
+
+function field(name: string, label: string, control: SafeHtml, errors: FieldErrors, hint?: string): SafeHtml {
+  const err = errors[name as keyof FieldErrors];
+  return html`<label for="f-${name}">${label}</label>${hint ? html`<div class="hint" id="h-${name}">${hint}</div>` : ''}${control}${
+    err ? html`<p class="field-error" id="e-${name}">${err}</p>` : ''
+  }`;
+}
+
+function describedBy(name: string, errors: FieldErrors, hint?: boolean) {
+  return [hint ? `h-${name}` : '', errors[name as keyof FieldErrors] ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function input(name: string, v: Values, errors: FieldErrors, opts: { type?: string; required?: boolean; hint?: boolean; autocomplete?: string } = {}) {
+  const by = describedBy(name, errors, opts.hint);
+  return html`<input id="f-${name}" name="${name}" type="${opts.type ?? 'text'}" value="${v[name] ?? ''}"${opts.required ? html` required` : ''}${
+    by ? html` aria-describedby="${by}"` : ''
+  }${errors[name as keyof FieldErrors] ? html` aria-invalid="true"` : ''}${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}>`;
+}
+
+function select(name: string, options: readonly (string | { value: string; label: string })[], v: Values, errors: FieldErrors) {
+  const by = describedBy(name, errors);
+  return html`<select id="f-${name}" name="${name}" required${by ? html` aria-describedby="${by}"` : ''}>
+    <option value="">请选择</option>
+    ${options.map((o) => {
+      const { value, label } = typeof o === 'string' ? { value: o, label: o } : o;
+      return html`<option value="${value}"${v[name] === value ? html` selected` : ''}>${label}</option>`;
+    })}
+  </select>`;
+}
+
+export interface FormPage {
+  values: Values;
+  errors: FieldErrors;
+  bodies: { id: number; name: string }[];
+  csrf: SafeHtml;
+  token: string;
+}
+
+export function applicationFormBody(p: FormPage): HtmlValue {
+  const { values: v, errors: e } = p;
+  const count = Object.keys(e).length;
+  return html`<h1 id="page-title">政府信息公开申请</h1>
+  <p class="notice">本机关自收到申请之日起20个工作日内答复；需要延长的，延长期限最长不超过20个工作日（《政府信息公开条例》第三十三条）。网上提交的申请，以双方确认之日为收到申请之日（第三十一条）。</p>
+  ${count ? html`<div class="notice" role="alert"><p>申请内容有 ${count} 处需要修改，请查看各栏下方的红色提示。</p></div>` : ''}
+  <form method="post" action="/ysqgk/" class="stacked" novalidate>
+    ${p.csrf}<input type="hidden" name="_token" value="${p.token}">
+    <fieldset><legend>受理机关</legend>
+      ${field('organizationId', '向哪个行政机关申请', select('organizationId', p.bodies.map((b) => ({ value: String(b.id), label: b.name })), v, e), e)}
+    </fieldset>
+    <fieldset><legend>申请人信息（《条例》第二十九条）</legend>
+      ${field('applicantType', '申请人类型', select('applicantType', APPLICANT_TYPES, v, e), e)}
+      ${field('applicantName', '姓名或名称', input('applicantName', v, e, { required: true, autocomplete: 'name' }), e)}
+      ${field('idKind', '证件类型', select('idKind', ID_KINDS, v, e), e)}
+      ${field('idNumber', '证件号码', input('idNumber', v, e, { required: true }), e)}
+      ${field('contactPerson', '联系人（法人或其他组织填写）', input('contactPerson', v, e), e)}
+      ${field('phone', '联系电话', input('phone', v, e, { type: 'tel', autocomplete: 'tel' }), e)}
+      ${field('email', '电子邮箱', input('email', v, e, { type: 'email', autocomplete: 'email' }), e)}
+      ${field('address', '通信地址', input('address', v, e, { autocomplete: 'street-address' }), e)}
+      ${field('postcode', '邮政编码', input('postcode', v, e, { autocomplete: 'postal-code' }), e)}
+    </fieldset>
+    <fieldset><legend>所需政府信息</legend>
+      ${field('description', '所需信息的名称或内容描述', html`<textarea id="f-description" name="description" rows="5" required${
+        e.description ? html` aria-invalid="true" aria-describedby="e-description"` : ''
+      }>${v.description ?? ''}</textarea>`, e)}
+      ${field('documentNo', '文号（知道的请填写）', input('documentNo', v, e), e)}
+      ${field('itemCount', '申请事项件数', input('itemCount', { itemCount: v.itemCount || '1', ...v }, e, { type: 'number' }), e)}
+    </fieldset>
+    <fieldset><legend>提供形式和获取方式</legend>
+      ${field('formWanted', '信息的提供形式', select('formWanted', FORMS_WANTED, v, e), e)}
+      ${field('deliveryWanted', '获取信息的方式', select('deliveryWanted', DELIVERY_WANTED, v, e), e)}
+    </fieldset>
+    <p><button type="submit">提交申请</button></p>
+  </form>
+  <p><a href="/ysqgk/cx/">查询申请办理进度</a></p>`;
+}
+
+export function receiptBody(r: { trackingNumber: string; queryCode: string; repeated: boolean }): HtmlValue {
+  return html`<h1 id="page-title">申请已提交</h1>
+  ${r.repeated ? html`<p class="notice">这份申请此前已经提交过，以下是同一份回执，没有重复登记。</p>` : ''}
+  <dl class="receipt">
+    <dt>受理编号</dt><dd id="tracking-number">${r.trackingNumber}</dd>
+    <dt>查询码</dt><dd id="query-code">${r.queryCode}</dd>
+  </dl>
+  <p class="notice">请记下受理编号和查询码，凭二者<a href="/ysqgk/cx/">查询办理进度和答复</a>。查询码只在本页显示，本机关不保存查询码原文，无法找回。</p>
+  <p>工作人员确认收到申请后，答复期限自确认之日起计算（《条例》第三十一条、第三十三条）。</p>`;
+}
+
+export function lookupFormBody(csrf: SafeHtml, values: Values, message?: string): HtmlValue {
+  return html`<h1 id="page-title">查询申请办理进度</h1>
+  ${message ? html`<p class="field-error" role="alert">${message}</p>` : ''}
+  <form method="post" action="/ysqgk/cx/" class="stacked">
+    ${csrf}
+    <label for="f-tn">受理编号</label><input id="f-tn" name="trackingNumber" required inputmode="numeric" value="${values.trackingNumber ?? ''}">
+    <label for="f-qc">查询码</label><input id="f-qc" name="queryCode" required autocomplete="off">
+    <p><button type="submit">查询</button></p>
+  </form>`;
+}
+
+export function statusBody(s: ReturnType<typeof publicStatus>): HtmlValue {
+  return html`<h1 id="page-title">申请办理进度</h1>
+  <dl class="receipt">
+    <dt>受理编号</dt><dd>${s.trackingNumber}</dd>
+    <dt>当前状态</dt><dd id="status">${s.statusLabel}</dd>
+    <dt>提交日期</dt><dd>${s.submittedDate}</dd>
+    <dt>收到申请日期</dt><dd>${s.receivedDate ?? '待工作人员确认'}</dd>
+    ${s.dueDate ? html`<dt>答复期限</dt><dd id="due-date">${s.dueDate}</dd>` : ''}
+  </dl>
+  ${s.correction ? html`<section class="notice" id="correction"><h2>需要您补正</h2><p>${s.correction.items}</p><p>请于 ${s.correction.replyBy} 前补正；逾期无正当理由不补正的，视为放弃申请（《条例》第三十条）。</p></section>` : ''}
+  ${s.decision ? html`<section class="notice" id="decision"><h2>答复结果</h2><p>${s.decision.date} 答复：${s.decision.outcomeLabel}</p><p>依据：${s.decision.legalBasis}</p>${s.decision.replyText ? html`<p>${s.decision.replyText}</p>` : ''}</section>` : ''}
+  <h2>办理过程</h2>
+  <ol class="timeline">${s.timeline.map((t) => html`<li><strong>${t.label}</strong>：${t.text}</li>`)}</ol>`;
+}

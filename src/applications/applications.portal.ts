@@ -1,0 +1,96 @@
+/**
+ * Public pages of 依申请公开: the online application form (/ysqgk/), its receipt, and the status
+ * page (/ysqgk/cx/). Both forms are CSRF-protected and rate-limited; the application form carries
+ * a one-time token, so posting the same form twice returns the same receipt and one case.
+ * The status lookup answers an unknown number and a wrong code with the same page.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../shared/deps.ts';
+import { AppError } from '../shared/app-error.ts';
+import { sendPage } from '../portal/portal.routes.ts';
+import { checkFormCsrf, CSRF_FIELD, formCsrfField } from '../portal/form-csrf.ts';
+import { createRateLimiter } from '../http/rate-limit.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { submitApplication } from './intake.usecases.ts';
+import { lookupStatus } from './case-view.usecases.ts';
+import type { FieldErrors } from './intake.rules.ts';
+import { applicationFormBody, lookupFormBody, receiptBody, statusBody } from './applications.portal-pages.ts';
+
+const crumbs = [{ href: '/ysqgk/', label: '依申请公开' }];
+const lookupCrumbs = [...crumbs, { href: '/ysqgk/cx/', label: '办理进度查询' }];
+
+type Form = Record<string, string>;
+
+function formValues(body: unknown): Form {
+  const out: Form = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== CSRF_FIELD && k !== 'queryCode') out[k] = v.slice(0, 6000);
+  }
+  return out;
+}
+
+export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) {
+  const secret = deps.config.sessionSecret;
+  const submitLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000, clock: deps.clock });
+  const lookupLimiter = createRateLimiter({ limit: 20, windowMs: 10 * 60_000, clock: deps.clock });
+
+  const bodies = async () =>
+    (await createOrganizationsRepository(deps).list()).filter((o) => o.isBody && !o.disabled && o.kind !== 'office').map((o) => ({ id: o.id, name: o.name }));
+
+  async function showForm(request: FastifyRequest, reply: FastifyReply, values: Form, errors: FieldErrors, status = 200) {
+    const list = await bodies();
+    const v = { organizationId: list.length === 1 ? String(list[0]!.id) : '', channel: 'online', ...values };
+    const token = values._token && /^[A-Za-z0-9_-]{16,64}$/.test(values._token) ? values._token : randomBytes(18).toString('base64url');
+    return sendPage(deps, request, reply, {
+      title: '政府信息公开申请',
+      breadcrumbs: crumbs,
+      status,
+      body: applicationFormBody({ values: v, errors, bodies: list, csrf: formCsrfField(secret, request, reply), token }),
+    });
+  }
+
+  app.get('/ysqgk/', (request, reply) => showForm(request, reply, {}, {}));
+
+  app.post('/ysqgk/', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    checkFormCsrf(secret, request, body[CSRF_FIELD]);
+    submitLimiter.hit(request.ip);
+    const values = formValues(body);
+    try {
+      const r = await submitApplication({ raw: { ...values, channel: 'online' }, via: 'portal', idempotencyKey: values._token, ip: request.ip, deps });
+      return sendPage(deps, request, reply, { title: '申请已提交', breadcrumbs: crumbs, body: receiptBody(r) });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'applications.invalid_application') {
+        const fields = ((e.details as { fields?: FieldErrors } | undefined)?.fields ?? {}) as FieldErrors;
+        return showForm(request, reply, values, fields, 400);
+      }
+      throw e;
+    }
+  });
+
+  app.get('/ysqgk/cx/', (request, reply) =>
+    sendPage(deps, request, reply, { title: '办理进度查询', breadcrumbs: lookupCrumbs, body: lookupFormBody(formCsrfField(secret, request, reply), {}) }),
+  );
+
+  // POST, so the query code never lands in a URL, a log line or the browser history.
+  app.post('/ysqgk/cx/', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    checkFormCsrf(secret, request, body[CSRF_FIELD]);
+    lookupLimiter.hit(request.ip);
+    const values = formValues(body);
+    try {
+      const status = await lookupStatus({ trackingNumber: values.trackingNumber ?? '', queryCode: String(body.queryCode ?? ''), deps });
+      reply.header('cache-control', 'no-store');
+      return sendPage(deps, request, reply, { title: '申请办理进度', breadcrumbs: lookupCrumbs, body: statusBody(status) });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'applications.status_not_found') {
+        return sendPage(deps, request, reply, {
+          title: '办理进度查询', breadcrumbs: lookupCrumbs, status: 404,
+          body: lookupFormBody(formCsrfField(secret, request, reply), values, e.message),
+        });
+      }
+      throw e;
+    }
+  });
+}
