@@ -10,6 +10,7 @@ import { createUsersRepository } from '../auth/users.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { generatePassword, hashPassword } from '../auth/password.hash.ts';
 import type { Role } from '../auth/roles.ts';
+import { seedPublishingDemo } from './publishing.seed.ts';
 
 export const DEMO_ORGANIZATIONS = [
   { code: 'shilong', name: '石龙区人民政府', parent: null, kind: 'government', isBody: true },
@@ -76,6 +77,7 @@ export async function seedDemo({ deps }: { deps: AppDeps }): Promise<DemoCredent
       });
       credentials.push({ username: a.username, displayName: a.displayName, password, roles: a.roles });
     }
+    await seedPublishingDemo({ db: trx, now });
     await createAuditRepository({ db: trx }).append(
       { action: 'demo.seeded', detail: { organizations: DEMO_ORGANIZATIONS.length, users: DEMO_ACCOUNTS.length } },
       now,

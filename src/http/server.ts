@@ -11,10 +11,12 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { sql } from 'kysely';
 import type { AppDeps } from '../shared/deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
+import { installPageCache } from './page-cache.ts';
 import { registerAdminStatic } from './admin-static.ts';
 import { installAuthHooks } from '../auth/auth.hooks.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUsersRoutes } from '../auth/users.routes.ts';
+import { registerPublishingRoutes } from '../publishing/publishing.routes.ts';
 import { registerPortalRoutes } from '../portal/portal.routes.ts';
 import { registerReportRoutes } from '../report/report.routes.ts';
 import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
@@ -34,6 +36,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   installErrorHandlers(app, deps.config.site);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await app.register(fastifyFormbody);
+  installPageCache(app, { clock: deps.clock });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '公开 Gongkai API', version: '1', description: '政府信息公开平台 JSON 接口。错误统一为 { error: { code, message } }。' },
@@ -51,6 +54,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   registerAuthRoutes(app, deps);
   registerUsersRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerPublishingRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerApplicationsRoutes(app, deps);
   await registerAdminStatic(app);

@@ -1,0 +1,69 @@
+/**
+ * Reading and writing items and their versions. Status changes and the search index are
+ * handled by items.usecases.ts inside one transaction.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { ItemRow } from './publishing.table.ts';
+
+export const SNAPSHOT_FIELDS = [
+  'title', 'kind', 'column_id', 'topic', 'publisher_name', 'doc_number', 'written_date', 'validity',
+  'summary', 'interprets_item_id', 'body_html',
+] as const;
+export type ItemSnapshot = Pick<ItemRow, (typeof SNAPSHOT_FIELDS)[number]>;
+
+export function snapshotOf(item: ItemRow): ItemSnapshot {
+  return Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, item[f]])) as ItemSnapshot;
+}
+
+export interface ItemListFilters {
+  organizationIds?: number[];
+  columnIds?: number[];
+  statuses?: string[];
+  kind?: string;
+  year?: number;
+  validity?: string;
+  q?: string;
+}
+
+export function createItemsRepository({ db }: { db: Kysely<Database> }) {
+  function filtered(f: ItemListFilters) {
+    let q = db.selectFrom('publishing_items');
+    if (f.organizationIds) q = q.where('organization_id', 'in', f.organizationIds.length ? f.organizationIds : [-1]);
+    if (f.columnIds) q = q.where('column_id', 'in', f.columnIds.length ? f.columnIds : [-1]);
+    if (f.statuses) q = q.where('status', 'in', f.statuses);
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.validity) q = q.where('validity', '=', f.validity);
+    if (f.year) q = q.where('publish_date', '>=', `${f.year}-01-01`).where('publish_date', '<=', `${f.year}-12-31`);
+    if (f.q) q = q.where('title', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
+    return q;
+  }
+  return {
+    async byId(id: number): Promise<ItemRow | undefined> {
+      return db.selectFrom('publishing_items').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async list(f: ItemListFilters, page: number, pageSize: number, order: 'published' | 'updated' = 'published') {
+      const total = await filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      let q = filtered(f).selectAll();
+      q = order === 'published' ? q.orderBy('publish_date', 'desc').orderBy('id', 'desc') : q.orderBy('updated_at', 'desc').orderBy('id', 'desc');
+      const rows = await q.limit(pageSize).offset((page - 1) * pageSize).execute();
+      return { total: Number(total.n), rows };
+    },
+    async update(id: number, patch: Partial<Omit<ItemRow, 'id'>>): Promise<ItemRow> {
+      return db.updateTable('publishing_items').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    },
+    async addVersion(itemId: number, version: number, action: string, snapshot: ItemSnapshot, user: { id: number; username: string } | null, at: string) {
+      await db
+        .insertInto('publishing_item_versions')
+        .values({ item_id: itemId, version, action, snapshot: JSON.stringify(snapshot), user_id: user?.id ?? null, username: user?.username ?? null, at })
+        .execute();
+    },
+    async versions(itemId: number) {
+      return db.selectFrom('publishing_item_versions').selectAll().where('item_id', '=', itemId).orderBy('id').execute();
+    },
+    /** Interpretations of a policy document (its page links to them). */
+    async interpretationsOf(itemId: number): Promise<ItemRow[]> {
+      return db.selectFrom('publishing_items').selectAll().where('interprets_item_id', '=', itemId).where('status', '=', 'published').orderBy('id').execute();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/** JSON API of items: drafting, workflow, validity, attachments, versions. */
+import type { FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { AppDeps } from '../shared/deps.ts';
+import { requireActor } from '../auth/auth.hooks.ts';
+import { canReadIn } from '../auth/access.rules.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { errorResponses, idParams } from '../auth/auth.schemas.ts';
+import { AppError } from '../shared/app-error.ts';
+import { ITEM_KINDS, ITEM_STATUSES, VALIDITY } from './items.rules.ts';
+import { createItemsRepository, SNAPSHOT_FIELDS } from './items.repository.ts';
+import { createDraft, updateDraft, type ItemDraftInput } from './items.usecases.ts';
+import { changeValidity, transitionItem, type TransitionInput } from './workflow.usecases.ts';
+import { availableActions, diffLines } from './workflow.rules.ts';
+import { addAttachment } from './attachments.storage.ts';
+import { MAX_ATTACHMENT_BYTES } from './attachments.rules.ts';
+import { attachmentSchema, itemSchema, presentAttachment, presentItem } from './publishing.presenters.ts';
+import type { ItemRow } from './publishing.table.ts';
+
+const tags = ['主动公开'];
+const draftProps = {
+  columnId: { type: 'integer', minimum: 1 },
+  kind: { type: 'string', enum: Object.keys(ITEM_KINDS) },
+  title: { type: 'string', minLength: 1, maxLength: 300 },
+  bodyHtml: { type: 'string', maxLength: 2_000_000 },
+  topic: { type: 'string', maxLength: 64 },
+  publisherName: { type: 'string', maxLength: 128 },
+  docNumber: { type: 'string', maxLength: 128 },
+  writtenDate: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+  validity: { type: 'string', enum: ['', ...Object.keys(VALIDITY)] },
+  summary: { type: 'string', maxLength: 2000 },
+  interpretsItemId: { type: ['integer', 'null'] },
+} as const;
+
+async function readableItem(deps: AppDeps, request: Parameters<typeof requireActor>[0], id: number): Promise<ItemRow> {
+  const actor = requireActor(request);
+  const item = await createItemsRepository(deps).byId(id);
+  if (!item || !canReadIn(actor, item.organization_id, await createOrganizationsRepository(deps).list())) {
+    throw new AppError('publishing.item_not_found', '信息不存在', 404);
+  }
+  return item;
+}
+
+function versionText(snapshot: string): string {
+  const s = JSON.parse(snapshot) as Record<string, unknown>;
+  return SNAPSHOT_FIELDS.map((f) => (f === 'body_html' ? String(s[f] ?? '').replace(/></g, '>\n<') : `${f}: ${String(s[f] ?? '')}`)).join('\n');
+}
+
+export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/api/v1/publishing/items', {
+    schema: {
+      tags, summary: '信息列表（后台）',
+      querystring: { type: 'object', properties: {
+        organizationId: { type: 'integer' }, columnId: { type: 'integer' }, status: { type: 'string', enum: Object.keys(ITEM_STATUSES) },
+        kind: { type: 'string' }, q: { type: 'string', maxLength: 64 }, page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+      } },
+      response: { 200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: itemSchema } } }, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const q = request.query as { organizationId?: number; columnId?: number; status?: string; kind?: string; q?: string; page: number; pageSize: number };
+    const orgs = await createOrganizationsRepository(deps).list();
+    const readable = orgs.filter((o) => canReadIn(actor, o.id, orgs)).map((o) => o.id);
+    const organizationIds = q.organizationId ? readable.filter((id) => id === q.organizationId) : readable;
+    const { total, rows } = await createItemsRepository(deps).list(
+      { organizationIds, columnIds: q.columnId ? [q.columnId] : undefined, statuses: q.status ? [q.status] : undefined, kind: q.kind, q: q.q },
+      q.page, q.pageSize, 'updated',
+    );
+    return { total, items: rows.map(presentItem) };
+  });
+
+  app.post('/api/v1/publishing/items', {
+    schema: {
+      tags, summary: '起草信息',
+      body: { type: 'object', additionalProperties: false, required: ['columnId', 'kind', 'title'], properties: draftProps },
+      response: { 200: itemSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request, 'publisher');
+    return presentItem(await createDraft({ actor, data: request.body as ItemDraftInput, ip: request.ip, deps }));
+  });
+
+  app.get('/api/v1/publishing/items/:id', {
+    schema: {
+      tags, summary: '信息详情（含附件、可执行操作）', params: idParams,
+      response: { 200: { type: 'object', properties: { item: itemSchema, attachments: { type: 'array', items: attachmentSchema }, actions: { type: 'array', items: { type: 'string' } } } }, ...errorResponses },
+    },
+  }, async (request) => {
+    const { id } = request.params as { id: number };
+    const item = await readableItem(deps, request, id);
+    const actor = requireActor(request);
+    const attachments = await deps.db.selectFrom('publishing_attachments').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const orgs = await createOrganizationsRepository(deps).list();
+    return { item: presentItem(item), attachments: attachments.map(presentAttachment), actions: availableActions(actor, item.status, item.organization_id, orgs) };
+  });
+
+  app.patch('/api/v1/publishing/items/:id', {
+    schema: { tags, summary: '修改草稿', params: idParams, body: { type: 'object', additionalProperties: false, properties: draftProps }, response: { 200: itemSchema, ...errorResponses } },
+  }, async (request) => {
+    const actor = requireActor(request, 'publisher');
+    const { id } = request.params as { id: number };
+    return presentItem(await updateDraft({ actor, id, data: request.body as Partial<ItemDraftInput>, ip: request.ip, deps }));
+  });
+
+  app.post('/api/v1/publishing/items/:id/transitions', {
+    schema: {
+      tags, summary: '流转：提交、退回、审核通过、发布、撤回、重新编辑', params: idParams,
+      body: { type: 'object', additionalProperties: false, required: ['action'], properties: {
+        action: { type: 'string', enum: ['submit', 'return', 'approve', 'publish', 'withdraw', 'redraft'] },
+        comment: { type: 'string', maxLength: 1000 }, publishAt: { type: ['string', 'null'] }, hold: { type: 'boolean' },
+      } },
+      response: { 200: itemSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request, 'publisher', 'reviewer');
+    const { id } = request.params as { id: number };
+    return presentItem(await transitionItem({ actor, id, input: request.body as TransitionInput, ip: request.ip, deps }));
+  });
+
+  app.post('/api/v1/publishing/items/:id/validity', {
+    schema: {
+      tags, summary: '变更规章、规范性文件的有效性（修订、废止）', params: idParams,
+      body: { type: 'object', additionalProperties: false, required: ['validity'], properties: {
+        validity: { type: 'string', enum: Object.keys(VALIDITY) }, date: { type: ['string', 'null'] }, reason: { type: 'string', maxLength: 500 },
+      } },
+      response: { 200: itemSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request, 'reviewer');
+    const { id } = request.params as { id: number };
+    const b = request.body as { validity: 'in_force' | 'amended' | 'abolished' | 'expired'; date?: string | null; reason?: string };
+    return presentItem(await changeValidity({ actor, id, validity: b.validity, date: b.date ?? null, reason: b.reason, ip: request.ip, deps }));
+  });
+
+  app.get('/api/v1/publishing/items/:id/versions', {
+    schema: {
+      tags, summary: '版本历史及与上一版本的差异', params: idParams,
+      response: { 200: { type: 'object', properties: { versions: { type: 'array', items: { type: 'object', properties: {
+        version: { type: 'integer' }, action: { type: 'string' }, username: { type: ['string', 'null'] }, at: { type: 'string' },
+        diff: { type: 'array', items: { type: 'object', properties: { op: { type: 'string' }, line: { type: 'string' } } } },
+      } } } } }, ...errorResponses },
+    },
+  }, async (request) => {
+    const { id } = request.params as { id: number };
+    await readableItem(deps, request, id);
+    const rows = await createItemsRepository(deps).versions(id);
+    return {
+      versions: rows.map((v, i) => ({
+        version: v.version, action: v.action, username: v.username, at: v.at,
+        diff: diffLines(i ? versionText(rows[i - 1].snapshot) : '', versionText(v.snapshot)).filter((d) => d.op !== '='),
+      })),
+    };
+  });
+
+  // Uploads live in their own scope so multipart parsing applies to this route only.
+  void app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } });
+    scope.post('/api/v1/publishing/items/:id/attachments', {
+      schema: { tags, summary: '上传附件（PDF、Word、Excel、图片）', consumes: ['multipart/form-data'], params: idParams, response: { 200: attachmentSchema, ...errorResponses } },
+    }, async (request) => {
+      const actor = requireActor(request, 'publisher');
+      const { id } = request.params as { id: number };
+      const file = await request.file();
+      if (!file) throw new AppError('publishing.attachment_missing', '请选择要上传的文件', 400);
+      const bytes = await file.toBuffer().catch(() => {
+        throw new AppError('publishing.attachment_too_large', '文件过大', 400);
+      });
+      return presentAttachment(await addAttachment({ actor, itemId: id, fileName: file.filename, bytes, ip: request.ip, deps }));
+    });
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * Status changes of an item, each in one transaction with its version row, its audit row and
+ * the search index (an item is searchable exactly while it is published).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { AppDeps } from '../shared/deps.ts';
+import type { Actor } from '../auth/access.rules.ts';
+import { AppError } from '../shared/app-error.ts';
+import { shanghaiDate } from '../shared/clock.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { createAuditRepository } from '../auth/audit.repository.ts';
+import { loadCalendar } from '../calendar/calendar.repository.ts';
+import { checkTimeliness, VALIDITY, type Validity } from './items.rules.ts';
+import { assertMay, type WorkflowAction } from './workflow.rules.ts';
+import { createItemsRepository, snapshotOf } from './items.repository.ts';
+import { indexItems, removeFromIndex } from './search.index.ts';
+import type { ItemRow } from './publishing.table.ts';
+
+export interface TransitionInput {
+  action: Exclude<WorkflowAction, 'edit' | 'change_validity'>;
+  /** Reviewer's comment (return) or the reason (withdraw, required). */
+  comment?: string;
+  /** approve/publish: a future instant schedules publication; absent = now. */
+  publishAt?: string | null;
+  /** approve: hold the approved item instead of publishing it at once. */
+  hold?: boolean;
+}
+
+async function publishNow(trx: Kysely<Database>, item: ItemRow, now: Date, patch: Partial<ItemRow>): Promise<Partial<ItemRow>> {
+  const publishDate = shanghaiDate(now);
+  // Art. 26: flag items published more than 20 working days after they were made.
+  const t = checkTimeliness(await loadCalendar(trx), item.written_date, publishDate);
+  return { ...patch, status: 'published', published_at: now.toISOString(), publish_date: publishDate, scheduled_at: null, late_publication: t.late ? 1 : 0, working_days_to_publish: t.workingDays };
+}
+
+export async function transitionItem({ actor, id, input, ip, deps }: { actor: Actor; id: number; input: TransitionInput; ip?: string; deps: AppDeps }): Promise<ItemRow> {
+  const item = await createItemsRepository(deps).byId(id);
+  if (!item) throw new AppError('publishing.item_not_found', '信息不存在', 404);
+  const orgs = await createOrganizationsRepository(deps).list();
+  assertMay(actor, input.action, item.status, item.organization_id, orgs);
+  const now = deps.clock.now();
+  const comment = input.comment?.trim() ?? '';
+  if ((input.action === 'withdraw' || input.action === 'return') && !comment) {
+    throw new AppError('publishing.reason_required', input.action === 'withdraw' ? '撤回必须填写原因' : '退回必须填写意见', 400);
+  }
+  const publishAt = input.publishAt ? new Date(input.publishAt) : null;
+  if (publishAt && Number.isNaN(publishAt.getTime())) throw new AppError('publishing.invalid_date', '定时发布时间无效', 400);
+
+  return deps.db.transaction().execute(async (trx) => {
+    let patch: Partial<ItemRow> = { updated_by: actor.id, updated_at: now.toISOString() };
+    switch (input.action) {
+      case 'submit':
+        patch.status = 'submitted';
+        break;
+      case 'return':
+        patch = { ...patch, status: 'draft', review_comment: comment };
+        break;
+      case 'redraft':
+        patch = { ...patch, status: 'draft', withdrawn_at: null, withdrawn_reason: null };
+        break;
+      case 'withdraw':
+        patch = { ...patch, status: 'withdrawn', withdrawn_at: now.toISOString(), withdrawn_reason: comment, scheduled_at: null };
+        break;
+      case 'approve':
+      case 'publish':
+        if (input.action === 'approve') patch = { ...patch, approved_by: actor.id, review_comment: comment || null };
+        if (input.hold) patch.status = 'approved';
+        else if (publishAt && publishAt > now) patch = { ...patch, status: 'scheduled', scheduled_at: publishAt.toISOString() };
+        else patch = await publishNow(trx, item, now, patch);
+        break;
+    }
+    const repo = createItemsRepository({ db: trx });
+    const updated = await repo.update(id, { ...patch, version: item.version + 1 });
+    await repo.addVersion(id, updated.version, input.action, snapshotOf(updated), actor, now.toISOString());
+    if (updated.status === 'published') await indexItems(trx, [id]);
+    else if (item.status === 'published') await removeFromIndex(trx, [id]);
+    await createAuditRepository({ db: trx }).append(
+      { userId: actor.id, username: actor.username, action: `publishing.item_${input.action}`, targetType: 'publishing_item', targetId: id, ip, detail: { from: item.status, to: updated.status, comment: comment || undefined } },
+      now,
+      trx,
+    );
+    return updated;
+  });
+}
+
+/** 规章 / 行政规范性文件 lifecycle: amended or abolished (with date and reason), or in force again. */
+export async function changeValidity({ actor, id, validity, date, reason, ip, deps }: { actor: Actor; id: number; validity: Exclude<Validity, ''>; date: string | null; reason?: string; ip?: string; deps: AppDeps }): Promise<ItemRow> {
+  const item = await createItemsRepository(deps).byId(id);
+  if (!item) throw new AppError('publishing.item_not_found', '信息不存在', 404);
+  assertMay(actor, 'change_validity', item.status, item.organization_id, await createOrganizationsRepository(deps).list());
+  if (!(validity in VALIDITY)) throw new AppError('publishing.invalid_validity', '有效性取值无效', 400);
+  if ((validity === 'abolished' || validity === 'amended') && (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
+    throw new AppError('publishing.date_required', '废止或修订必须填写日期（YYYY-MM-DD）', 400);
+  }
+  if (validity === 'abolished' && !reason?.trim()) throw new AppError('publishing.reason_required', '废止必须填写原因', 400);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const repo = createItemsRepository({ db: trx });
+    const updated = await repo.update(id, {
+      validity,
+      abolished_date: validity === 'abolished' ? date : null,
+      abolished_reason: validity === 'abolished' ? reason!.trim() : null,
+      amended_date: validity === 'amended' ? date : item.amended_date,
+      version: item.version + 1,
+      updated_by: actor.id,
+      updated_at: now.toISOString(),
+    });
+    await repo.addVersion(id, updated.version, 'change_validity', snapshotOf(updated), actor, now.toISOString());
+    await createAuditRepository({ db: trx }).append(
+      { userId: actor.id, username: actor.username, action: 'publishing.item_validity_changed', targetType: 'publishing_item', targetId: id, ip, detail: { validity, date, reason } },
+      now,
+      trx,
+    );
+    return updated;
+  });
+}
+
+/** Publishes scheduled items that are due; returns how many. Safe to call often. */
+export async function publishDueItems(deps: AppDeps): Promise<number> {
+  const now = deps.clock.now();
+  const due = await deps.db.selectFrom('publishing_items').selectAll().where('status', '=', 'scheduled').where('scheduled_at', '<=', now.toISOString()).execute();
+  for (const item of due) {
+    await deps.db.transaction().execute(async (trx) => {
+      const patch = await publishNow(trx, item, now, { updated_at: now.toISOString() });
+      await trx.updateTable('publishing_items').set(patch).where('id', '=', item.id).where('status', '=', 'scheduled').execute();
+      await indexItems(trx, [item.id]);
+      await createAuditRepository({ db: trx }).append({ action: 'publishing.item_published_on_schedule', targetType: 'publishing_item', targetId: item.id, detail: {} }, now, trx);
+    });
+  }
+  return due.length;
+}
