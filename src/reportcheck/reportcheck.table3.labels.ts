@@ -78,8 +78,25 @@ function matchLeaf(number: number, text: string, context: GroupNumber | null): {
   return null;
 }
 
+/**
+ * Labels repeat across reports (25 rows, a few spellings each), so results are remembered;
+ * the cache is bounded so that a stream of garbled labels cannot grow it without end.
+ */
+const CACHE = new Map<string, LabelPart[]>();
+const CACHE_LIMIT = 5000;
+
 /** The label parts of one line, left to right. `context` is the group seen last. */
 export function parseLabel(label: string, context: GroupNumber | null): LabelPart[] {
+  const key = `${context ?? ''}|${label}`;
+  const cached = CACHE.get(key);
+  if (cached) return cached;
+  const parts = parseLabelUncached(label, context);
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(key, parts);
+  return parts;
+}
+
+function parseLabelUncached(label: string, context: GroupNumber | null): LabelPart[] {
   const parts: LabelPart[] = [];
   let group = context;
   const segments = canonicalLabel(label).split(MARKER_SPLIT).filter((s) => s !== '');
