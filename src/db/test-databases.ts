@@ -92,12 +92,14 @@ export function describeOnBothDatabases(name: string, body: (get: () => TestData
       before(async () => {
         t = await openTestDatabase(kind);
       });
-      after(async () => {
-        await t?.close();
-      });
       body(() => {
         if (!t) throw new Error('test database not open');
         return t;
+      });
+      // Registered after the suite's own hooks, so it runs after them: the suite closes its app
+      // (and its connections) before the database is dropped.
+      after(async () => {
+        await t?.close();
       });
     });
   }
