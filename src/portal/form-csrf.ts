@@ -17,6 +17,8 @@ function sign(secret: string, nonce: string): string {
 
 /** Returns the hidden input to put inside a <form method="post">, setting the cookie if needed. */
 export function formCsrfField(secret: string, request: FastifyRequest, reply: FastifyReply): SafeHtml {
+  // The page now holds this visitor's token: it must never be cached or shared.
+  reply.header('cache-control', 'private, no-store');
   let nonce = request.cookies[COOKIE];
   if (!nonce || !/^[A-Za-z0-9_-]{20,}$/.test(nonce)) {
     nonce = randomBytes(18).toString('base64url');

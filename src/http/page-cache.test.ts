@@ -1,0 +1,48 @@
+import { it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../db/test-databases.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+describeOnBothDatabases('portal page cache', (t) => {
+  let a: TestApp;
+  before(async () => {
+    a = await createTestApp(t());
+  });
+  after(async () => {
+    await a.app.close();
+  });
+
+  it('serves a repeated anonymous page from the cache, with the same body and CSP', async () => {
+    const first = await a.app.inject({ method: 'GET', url: '/xxgk/zn/' });
+    const second = await a.app.inject({ method: 'GET', url: '/xxgk/zn/' });
+    assert.equal(first.headers['x-page-cache'], undefined);
+    assert.equal(second.headers['x-page-cache'], 'hit');
+    assert.equal(second.body, first.body);
+    assert.equal(second.headers['content-security-policy'], first.headers['content-security-policy']);
+  });
+
+  it('keeps the larger-text variant apart', async () => {
+    const large = await a.app.inject({ method: 'GET', url: '/xxgk/zn/', headers: { cookie: 'gk_large=1' } });
+    assert.equal(large.headers['x-page-cache'], undefined);
+    assert.match(large.body, /large-text/);
+  });
+
+  it('is emptied by any successful write, and entries expire', async () => {
+    await a.app.inject({ method: 'GET', url: '/xxgk/' });
+    assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/' })).headers['x-page-cache'], 'hit');
+    const { headers } = await a.login('gkb');
+    const res = await a.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers });
+    assert.equal(res.statusCode, 204);
+    assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/' })).headers['x-page-cache'], undefined);
+    a.deps.clock.advance(61_000);
+    assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/' })).headers['x-page-cache'], undefined);
+  });
+
+  it('never caches a failed page or a logged-in request', async () => {
+    await a.app.inject({ method: 'GET', url: '/nope' });
+    assert.equal((await a.app.inject({ method: 'GET', url: '/nope' })).headers['x-page-cache'], undefined);
+    const { cookie } = await a.login('gkb');
+    await a.app.inject({ method: 'GET', url: '/hdjl/', headers: { cookie } });
+    assert.equal((await a.app.inject({ method: 'GET', url: '/hdjl/', headers: { cookie } })).headers['x-page-cache'], undefined);
+  });
+});
