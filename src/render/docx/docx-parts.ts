@@ -98,14 +98,31 @@ export function textCell(text: string, o: CellOptions = {}): TableCell {
     columnSpan: o.columnSpan,
     verticalAlign: VerticalAlignTable.CENTER,
     textDirection: o.vertical ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    margins: { left: 40, right: 40, top: 20, bottom: 20 },
     children: [
       new Paragraph({
         alignment: o.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-        children: [new TextRun({ text, bold: o.bold, font: DOCX_FONTS.table, size: o.size ?? DOCX_SIZES.table })],
+        // "\n" in a label is a chosen line break (商业\n企业), so narrow columns never split a word.
+        children: text.split('\n').map(
+          (line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, bold: o.bold, font: DOCX_FONTS.table, size: o.size ?? DOCX_SIZES.table }),
+        ),
       }),
     ],
   });
+}
+
+/** A header of four or more characters broken into pairs: 社会公益组织 → 社会 / 公益 / 组织. */
+export function paired(label: string): string {
+  const chars = [...label];
+  if (chars.length < 4) return label;
+  const pairs: string[] = [];
+  for (let i = 0; i < chars.length; i += 2) pairs.push(chars.slice(i, i + 2).join(''));
+  return pairs.join('\n');
+}
+
+/** A group label breaks after its number: （三）/ 不予公开. */
+export function groupLabel(label: string): string {
+  return label.replace(/^(（[一二三四五六七八九十]+）)/, '$1\n');
 }
 
 /** A figure; a missing one (null) is an empty-looking shaded cell saying 未填报 in small type, never 0. */

@@ -6,7 +6,7 @@
 import { Table, TableLayoutType, TableRow, type TableCell } from 'docx';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, type AnnualReport, type Cell } from '../../report/report.model.ts';
 import { APPLICATIONS_CROSS_CHECK_NOTE, applicationsLayout, OUTCOMES_GROUP_LABEL } from '../report-content.ts';
-import { DOCX_SIZES, figureCell, TABLE_BORDERS, tableWidth, textCell } from './docx-parts.ts';
+import { DOCX_SIZES, figureCell, groupLabel, paired, TABLE_BORDERS, tableWidth, textCell } from './docx-parts.ts';
 
 function table(columnWidths: number[], rows: TableRow[]): Table {
   return new Table({ width: tableWidth(), columnWidths, layout: TableLayoutType.FIXED, borders: TABLE_BORDERS, rows });
@@ -25,11 +25,11 @@ export function applicationsDocxTable(report: AnnualReport): Table {
       textCell('申请人情况', { columnSpan: 7, bold: true }),
     ]),
     header([
-      textCell(APPLICANT_COLUMNS[0], { rowSpan: 2, bold: true }),
+      textCell(APPLICANT_COLUMNS[0], { rowSpan: 2, bold: true, size: DOCX_SIZES.tableSmall }),
       textCell('法人或其他组织', { columnSpan: 5, bold: true }),
-      textCell(APPLICANT_COLUMNS[6], { rowSpan: 2, bold: true }),
+      textCell(APPLICANT_COLUMNS[6], { rowSpan: 2, bold: true, size: DOCX_SIZES.tableSmall }),
     ]),
-    header(APPLICANT_COLUMNS.slice(1, 6).map((c) => textCell(c, { bold: true, size: DOCX_SIZES.tableSmall }))),
+    header(APPLICANT_COLUMNS.slice(1, 6).map((c) => textCell(paired(c), { bold: true, size: DOCX_SIZES.tableSmall }))),
   ];
   const body = layout.map((r, i) => {
     const labels: TableCell[] = [];
@@ -38,13 +38,14 @@ export function applicationsDocxTable(report: AnnualReport): Table {
       if (i === firstOutcome) labels.push(textCell(OUTCOMES_GROUP_LABEL, { rowSpan: outcomeRows, vertical: true }));
       if (!r.inGroup) labels.push(textCell(r.label, { columnSpan: 2, align: 'left' }));
       else {
-        if (r.groupStart) labels.push(textCell(r.groupStart.label, { rowSpan: r.groupStart.rowSpan }));
+        if (r.groupStart) labels.push(textCell(groupLabel(r.groupStart.label), { rowSpan: r.groupStart.rowSpan }));
         labels.push(textCell(r.label, { align: 'left' }));
       }
     }
     return row([...labels, ...r.cells.map((c) => figureCell(c))]);
   });
-  return table([620, 1050, 3100, ...APPLICANT_COLUMNS.map(() => 582)], [...head, ...body]);
+  // 620 + 1050 + 2600 + 7 × 653 = 8841 twips ≤ the 8844 of the type area.
+  return table([620, 1050, 2600, ...APPLICANT_COLUMNS.map(() => 653)], [...head, ...body]);
 }
 
 const five = (cells: readonly Cell[]) => REVIEW_COLUMNS.map((_, i) => cells[i] ?? null);
@@ -53,12 +54,12 @@ const five = (cells: readonly Cell[]) => REVIEW_COLUMNS.map((_, i) => cells[i] ?
 export function reviewDocxTable(report: AnnualReport): Table {
   const t = report.reviewLitigation;
   const small = { bold: true, size: DOCX_SIZES.tableSmall };
-  const sub = () => REVIEW_COLUMNS.map((c) => textCell(c, small));
+  const sub = () => REVIEW_COLUMNS.map((c) => textCell(paired(c), small));
   const figures = [...five(t.review), ...five(t.litigationDirect), ...five(t.litigationAfterReview)];
   return table(Array(15).fill(589), [
     header([textCell('行政复议', { columnSpan: 5, bold: true }), textCell('行政诉讼', { columnSpan: 10, bold: true })]),
     header([
-      ...REVIEW_COLUMNS.map((c) => textCell(c, { ...small, rowSpan: 2 })),
+      ...REVIEW_COLUMNS.map((c) => textCell(paired(c), { ...small, rowSpan: 2 })),
       textCell('未经复议直接起诉', { columnSpan: 5, bold: true }),
       textCell('复议后起诉', { columnSpan: 5, bold: true }),
     ]),

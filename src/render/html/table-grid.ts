@@ -26,7 +26,9 @@ export function tableGrid(table: HTMLElement): GridCell[][] {
       while (grid[r][c]) c++;
       const rowSpan = Math.max(1, Number(el.getAttribute('rowspan') ?? 1));
       const colSpan = Math.max(1, Number(el.getAttribute('colspan') ?? 1));
-      const cell: GridCell = { text: el.text.trim(), rowSpan, colSpan, row: r, col: c, element: el };
+      // A line break inside a cell (<br>, wrapped source) is layout, not content: 商业<br>企业 is 商业企业.
+      const text = el.text.replace(/\s*\n\s*/g, '').trim();
+      const cell: GridCell = { text, rowSpan, colSpan, row: r, col: c, element: el };
       for (let dr = 0; dr < rowSpan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colSpan; dc++) grid[r + dr][c + dc] = cell;
