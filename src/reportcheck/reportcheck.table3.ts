@@ -123,6 +123,8 @@ export function readTable3(lines: SourceLine[]): Table3Result {
       pending = rowOnLine;
     }
     if (values.length === 0) continue;
+    // A lone short number on a line of its own is a page number left by conversion, not a row.
+    if (!rowOnLine && label === '' && values.length === 1 && values[0].length < 7) continue;
 
     let target: Pending | null = pending;
     if (!target && pendingSingle !== null) {

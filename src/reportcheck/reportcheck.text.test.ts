@@ -106,3 +106,11 @@ describe('Markdown tables damaged by conversion', () => {
     assert.ok(t.findings.some((f) => f.code === 'reportcheck.table3_row_missing' && f.location?.row === 'withheld1'));
   });
 });
+
+describe('page numbers inside the section 三 table', () => {
+  it('skips a bare page number between a label and its figures', () => {
+    const t = readTable3(textToLines('5.要求行政机关确认或重新出具\n已获取信息\n\n3\n\n0 0 0 0 0 0 0'));
+    assert.deepEqual(t.rows.notProcessed5, [0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(t.sources.notProcessed5[0], 6);
+  });
+});
