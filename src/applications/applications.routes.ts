@@ -18,6 +18,7 @@ import {
 } from './applications.schemas.ts';
 import type { CaseListFilter } from './applications.repository.ts';
 import { registerApplicationsPortal } from './applications.portal.ts';
+import { registerOversightRoutes } from '../oversight/oversight.routes.ts';
 
 interface ListQuery {
   status?: string;
@@ -50,6 +51,7 @@ function filterOf(q: ListQuery, today: string): CaseListFilter {
 
 export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) {
   registerApplicationsPortal(app, deps);
+  registerOversightRoutes(app, deps);
   const tags = ['依申请公开'];
   const listResponse = { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: caseListItemSchema } } } as const;
 

@@ -1,0 +1,55 @@
+/** JSON API of 行政复议 / 行政诉讼 records. */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../shared/deps.ts';
+import { requireActor } from '../auth/auth.hooks.ts';
+import { errorResponses, idParams } from '../auth/auth.schemas.ts';
+import { createOversightCase, listOversight, recordOversightResult } from './oversight.usecases.ts';
+import { OVERSIGHT_KINDS, OVERSIGHT_RESULTS } from './oversight.rules.ts';
+
+const item = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' }, organizationId: { type: 'integer' }, applicationId: { type: ['integer', 'null'] }, kind: { type: 'string' }, kindLabel: { type: 'string' },
+    filedDate: { type: 'string' }, body: { type: 'string' }, caseNumber: { type: 'string' }, result: { type: 'string' }, resultLabel: { type: 'string' },
+    decidedDate: { type: ['string', 'null'] }, note: { type: 'string' },
+  },
+} as const;
+
+export function registerOversightRoutes(app: FastifyInstance, deps: AppDeps) {
+  const tags = ['行政复议与诉讼'];
+  app.get('/api/v1/oversight', { schema: { tags, summary: '复议诉讼案件列表', response: { 200: { type: 'object', properties: { items: { type: 'array', items: item } } }, ...errorResponses } } }, async (request) => {
+    return { items: await listOversight({ actor: requireActor(request), deps }) };
+  });
+  app.post('/api/v1/oversight', {
+    schema: {
+      tags, summary: '登记行政复议或行政诉讼',
+      body: {
+        type: 'object', additionalProperties: false, required: ['kind', 'filedDate', 'body'],
+        properties: {
+          kind: { type: 'string', enum: Object.keys(OVERSIGHT_KINDS) }, filedDate: { type: 'string', format: 'date' }, body: { type: 'string', maxLength: 200 },
+          caseNumber: { type: 'string', maxLength: 100 }, applicationId: { type: 'integer', minimum: 1 }, organizationId: { type: 'integer', minimum: 1 }, note: { type: 'string', maxLength: 2000 },
+        },
+      },
+      response: { 201: item, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request, 'case_handler');
+    return reply.status(201).send(await createOversightCase({ input: request.body as Record<string, unknown>, actor, ip: request.ip, deps }));
+  });
+  app.post('/api/v1/oversight/:id/result', {
+    schema: {
+      tags, summary: '登记复议决定或裁判结果；结果为纠正时可重新办理关联申请', params: idParams,
+      body: {
+        type: 'object', additionalProperties: false, required: ['result'],
+        properties: {
+          result: { type: 'string', enum: Object.keys(OVERSIGHT_RESULTS) }, decidedDate: { type: 'string', format: 'date' }, note: { type: 'string', maxLength: 2000 },
+          reopen: { type: 'boolean' }, reopenDate: { type: 'string', format: 'date' },
+        },
+      },
+      response: { 200: item, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request, 'case_handler');
+    return recordOversightResult({ id: (request.params as { id: number }).id, input: request.body as Record<string, unknown>, actor, ip: request.ip, deps });
+  });
+}
