@@ -88,3 +88,24 @@ describe('a published HTML report (fixtures/sample-county-bureau-2023.html)', ()
     assert.equal(r.narrativeFigures.find((f) => f.kind === 'applicationsReceived')?.value, 15);
   });
 });
+
+describe('layout tables', () => {
+  it('reads a report wrapped in a page-layout table as paragraphs plus its data tables', () => {
+    const html = [
+      '<table class="layout"><tr><td>',
+      '<p>三、收到和处理政府信息公开申请情况</p>',
+      '<table><tr><td>（一）予以公开</td><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td></tr></table>',
+      '<p>五、存在的主要问题及改进情况</p>',
+      '</td></tr></table>',
+    ].join('\n');
+    const lines = htmlToLines(html);
+    assert.deepEqual(
+      lines.map((l) => [l.no, l.cells.filter((c) => c !== '').length]),
+      [
+        [2, 1],
+        [3, 8],
+        [4, 1],
+      ],
+    );
+  });
+});

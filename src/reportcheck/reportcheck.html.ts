@@ -88,7 +88,9 @@ export function htmlToLines(html: string): SourceLine[] {
     const el = node as HTMLElement;
     const tag = el.tagName?.toLowerCase() ?? '';
     if (SKIP.has(tag)) return;
-    if (tag === 'table') {
+    // A table holding other tables is page layout (common on older government sites): its
+    // cells are read as blocks and only the innermost tables as data.
+    if (tag === 'table' && !el.querySelector('table')) {
       flush();
       for (const row of tableGrid(el)) {
         if (row.cells.every((c) => c === '')) continue;
@@ -100,7 +102,7 @@ export function htmlToLines(html: string): SourceLine[] {
       flush();
       return;
     }
-    const block = BLOCK.has(tag) || tag === 'tr';
+    const block = BLOCK.has(tag) || tag === 'tr' || tag === 'td' || tag === 'th';
     if (block) flush();
     if (block) inlineOffset = el.range[0];
     for (const child of el.childNodes) walk(child);
