@@ -9,7 +9,9 @@ import { deadlineCommand } from './deadline.ts';
 import { feeCommand } from './fee.ts';
 import { calendarImportCommand } from './calendar-import.ts';
 import { checkReportCommand } from './check-report.ts';
+import { reportCommand } from './report.ts';
 
 export const commands: Command[] = [serveCommand, migrateCommand, seedDemoCommand, userAddCommand, auditVerifyCommand];
 commands.push(deadlineCommand, feeCommand, calendarImportCommand);
 commands.push(checkReportCommand);
+commands.push(reportCommand);
