@@ -20,6 +20,7 @@ import { registerPublishingRoutes } from '../publishing/publishing.routes.ts';
 import { registerPortalRoutes } from '../portal/portal.routes.ts';
 import { registerReportRoutes } from '../report/report.routes.ts';
 import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
+import { registerReportCheckRoutes } from '../reportcheck/reportcheck.routes.ts';
 
 export interface ServerOptions {
   /** pino logging; tests pass false. */
@@ -57,6 +58,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   registerPublishingRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerApplicationsRoutes(app, deps);
+  registerReportCheckRoutes(app, deps);
   await registerAdminStatic(app);
   return app;
 }
