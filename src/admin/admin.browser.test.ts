@@ -167,6 +167,45 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.close();
   });
 
+  it('lets the admin add an organization, read the audit log, and see honest placeholders', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base}/admin/#/system/organizations`);
+    await logIn(page, 'admin', adminPassword);
+    await page.getByRole('heading', { name: '组织机构' }).waitFor();
+    await page.getByRole('cell', { name: 'shilong-jyj', exact: true }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, 'organizations');
+
+    await page.getByRole('button', { name: '新建下级 石龙区教育局' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建组织机构' });
+    await dialog.getByLabel('机构代码').fill('shilong-jyj-yz');
+    await dialog.getByLabel('机构名称').fill('石龙区第一中学');
+    // A non-searchable antd Select hides its input; click the visible box of that form item.
+    await dialog.locator('.ant-form-item').filter({ hasText: '机构类型' }).locator('.ant-select-selector').click();
+    await page.locator('.ant-select-item-option', { hasText: '下属单位' }).click();
+    await screenshot(page, 'organization-form');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'shilong-jyj-yz', exact: true }) });
+    assert.match(await row.innerText(), /石龙区第一中学[\s\S]*下属单位[\s\S]*启用/);
+    await screenshot(page, 'organizations-after-create');
+
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
+    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    const created = page.getByRole('row').filter({ hasText: '新建机构' });
+    await created.waitFor();
+    assert.match(await created.innerText(), /admin[\s\S]*机构 #\d+[\s\S]*石龙区第一中学/);
+    assert.ok((await page.getByRole('row').filter({ hasText: '登录失败' }).count()) >= 1, 'the failed login of the first test is audited');
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, 'audit');
+
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '年度报告' }).click();
+    await page.getByText('年度报告：本模块正在建设中').waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, 'placeholder');
+    await page.close();
+  });
+
   it('makes the new user change the administrator-chosen password at first login', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     await page.goto(`${base}/admin/`);

@@ -7,7 +7,7 @@ export function PlaceholderPage({ title, purpose }: { title: string; purpose: st
   return (
     <Result
       icon={<ToolOutlined aria-hidden />}
-      title={`${title}：本模块正在建设中`}
+      title={<h1 style={{ fontSize: 'inherit', fontWeight: 'inherit', margin: 0 }}>{`${title}：本模块正在建设中`}</h1>}
       subTitle={purpose}
     />
   );

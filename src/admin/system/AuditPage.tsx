@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { api, errorMessage, query } from '../api.ts';
 import type { AuditRow, ListResponse } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
-import { auditActionLabel, auditDetailText } from './audit-format.ts';
+import { auditActionLabel, auditDetailText, auditTargetText } from './audit-format.ts';
 
 const PAGE_SIZE = 50;
 
@@ -17,7 +17,7 @@ const columns: TableColumnsType<AuditRow> = [
   {
     title: '对象',
     key: 'target',
-    render: (_, r) => (r.targetType ? `${r.targetType}${r.targetId !== null && r.targetId !== undefined ? ` #${r.targetId}` : ''}` : '—'),
+    render: (_, r) => auditTargetText(r.targetType, r.targetId),
   },
   { title: 'IP 地址', dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—' },
   {

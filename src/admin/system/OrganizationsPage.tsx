@@ -1,6 +1,6 @@
-// 组织机构: the organization tree as an expandable table; create (top-level or under a row),
+// 组织机构: the organization tree as an expandable table; create (under a chosen parent or a row),
 // edit, 停用/启用.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type Key } from 'react';
 import { Alert, App, Button, Popconfirm, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -19,6 +19,11 @@ export function OrganizationsPage() {
   const orgs = useOrganizations();
   const tree = useMemo(() => buildOrgTree(orgs.items), [orgs.items]);
   const [editing, setEditing] = useState<Editing>(null);
+  // Every branch open whenever the list (re)loads, so a newly created sub-unit is visible at once.
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  useEffect(() => {
+    setExpanded(orgs.items.filter((o) => orgs.items.some((c) => c.parentId === o.id)).map((o) => String(o.id)));
+  }, [orgs.items]);
 
   async function setDisabled(org: Organization, disabled: boolean) {
     try {
@@ -81,9 +86,7 @@ export function OrganizationsPage() {
         dataSource={tree}
         loading={orgs.loading}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true }}
-        // Re-mount once loaded: antd expands "all rows" only for the rows present at mount.
-        key={tree.length === 0 ? 'empty' : 'loaded'}
+        expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpanded }}
       />
       <OrganizationFormModal
         open={editing !== null}

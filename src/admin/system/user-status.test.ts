@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { userStatus } from './user-status.ts';
-import { auditDetailText } from './audit-format.ts';
+import { auditDetailText, auditTargetText } from './audit-format.ts';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
 
@@ -22,5 +22,10 @@ describe('audit detail text', () => {
     assert.equal(auditDetailText('{"reason":"unknown_user"}'), 'reason=unknown_user');
     assert.equal(auditDetailText('plain'), 'plain');
     assert.equal(auditDetailText(null), '');
+  });
+  it('names the target in Chinese', () => {
+    assert.equal(auditTargetText('organization', 9), '机构 #9');
+    assert.equal(auditTargetText('user', null), '用户');
+    assert.equal(auditTargetText(null, null), '—');
   });
 });
