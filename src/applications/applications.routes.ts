@@ -19,6 +19,7 @@ import {
 import type { CaseListFilter } from './applications.repository.ts';
 import { registerApplicationsPortal } from './applications.portal.ts';
 import { registerOversightRoutes } from '../oversight/oversight.routes.ts';
+import { registerLettersRoutes } from './letters.routes.ts';
 
 interface ListQuery {
   status?: string;
@@ -52,6 +53,7 @@ function filterOf(q: ListQuery, today: string): CaseListFilter {
 export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) {
   registerApplicationsPortal(app, deps);
   registerOversightRoutes(app, deps);
+  registerLettersRoutes(app, deps);
   const tags = ['依申请公开'];
   const listResponse = { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: caseListItemSchema } } } as const;
 

@@ -1,0 +1,35 @@
+/**
+ * Filling a letter (pure): placeholders from the case, and for the reply letter its legal
+ * basis (outcomes.rules.ts) and the remedies — 行政复议 within 60 days (《行政复议法》第二十条)
+ * to the named review body, or 行政诉讼 within 6 months (《行政诉讼法》第四十六条).
+ */
+import type { LetterTemplate } from './letters.templates.ts';
+
+export type Placeholders = Record<string, string>;
+
+export interface FilledLetter {
+  title: string;
+  paragraphs: string[];
+  /** The body's name and the date, printed at the foot. */
+  signature: string[];
+}
+
+export function fillPlaceholders(text: string, values: Placeholders): string {
+  return text.replace(/\{\{([^{}]+)\}\}/g, (whole, name: string) => values[name.trim()] ?? whole);
+}
+
+export function remediesParagraph(reviewBody: string): string {
+  return `如对本答复不服，可以自收到本答复之日起60日内向${reviewBody}申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。`;
+}
+
+export function fillLetter(t: LetterTemplate, values: Placeholders, extra: { legalBasis?: string; reviewBody?: string; bodyName: string; date: string }): FilledLetter {
+  const paragraphs = fillPlaceholders(t.body, values)
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (t.key === 'reply') {
+    paragraphs.push(`本答复依据：${extra.legalBasis ?? ''}。`);
+    paragraphs.push(remediesParagraph(extra.reviewBody ?? '上一级行政机关'));
+  }
+  return { title: t.title, paragraphs, signature: [extra.bodyName, extra.date] };
+}
