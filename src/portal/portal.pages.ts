@@ -23,10 +23,11 @@ export function emptyColumn(what: string): SafeHtml {
   return html`<p class="empty">本栏目暂无${what}。</p>`;
 }
 
-export function homeBody(site: SiteConfig): SafeHtml {
+/** Home page; publishing fills in the latest items and the special topics (专题专栏). */
+export function homeBody(site: SiteConfig, parts: { latest?: SafeHtml; topics?: SafeHtml } = {}): SafeHtml {
   return html`<h1 class="visually-hidden">${site.bodyName}门户网站</h1>
   <div class="columns">
-    <section class="panel" aria-labelledby="h-latest"><h2 id="h-latest">最新信息</h2>${emptyColumn('已发布的信息')}</section>
+    <section class="panel" aria-labelledby="h-latest"><h2 id="h-latest">最新信息</h2>${parts.latest ?? emptyColumn('已发布的信息')}</section>
     <section class="panel" aria-labelledby="h-xxgk"><h2 id="h-xxgk">政府信息公开</h2>
       <ul>${XXGK_SECTIONS.map((s) => html`<li><a href="${s.href}">${s.label}</a></li>`)}</ul>
     </section>
@@ -34,6 +35,14 @@ export function homeBody(site: SiteConfig): SafeHtml {
       <p>公民、法人或者其他组织可以向本机关申请获取相关政府信息。</p>
       <p><a href="/ysqgk/">查看申请须知</a></p>
     </section>
+    <section class="panel" aria-labelledby="h-search"><h2 id="h-search">站内搜索</h2>
+      <form action="/search" method="get" role="search" aria-label="首页站内搜索">
+        <label for="home-q">搜索政府信息（标题、正文、文号、附件）</label>
+        <input id="home-q" name="q" type="search">
+        <button type="submit">搜索</button>
+      </form>
+    </section>
+    ${parts.topics ? html`<section class="panel" aria-labelledby="h-topics"><h2 id="h-topics">专题专栏</h2>${parts.topics}</section>` : ''}
   </div>`;
 }
 

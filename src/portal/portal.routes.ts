@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html, type HtmlValue } from '../render/html/html.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { prefsFromCookies, renderPage } from './layout.ts';
-import { emptyColumn, guideBody, homeBody, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
+import { guideBody, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
 
 export const PORTAL_CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
@@ -46,7 +46,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
   );
 
-  app.get('/', (req, reply) => sendPage(deps, req, reply, { title: '首页', body: homeBody(site) }));
+  // '/' (home with the latest items and special topics) is served by publishing.portal.ts.
 
   const xxgkCrumb = { href: '/xxgk/', label: '政府信息公开' };
   app.get('/xxgk/', (req, reply) =>
@@ -64,27 +64,9 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
       body: xxgkPage('/xxgk/zn/', '政府信息公开指南', html`<div id="page-title">${guideBody(site)}</div>`),
     }),
   );
-  const emptySections = [
-    ['/xxgk/zd/', '政府信息公开制度', '制度文件'],
-    ['/xxgk/fdzdgknr/', '法定主动公开内容', '已发布的信息'],
-  ] as const;
-  for (const [path, title, what] of emptySections) {
-    app.get(path, (req, reply) =>
-      sendPage(deps, req, reply, {
-        title,
-        breadcrumbs: [xxgkCrumb, { href: path, label: title }],
-        body: xxgkPage(path, title, html`<h1 id="page-title">${title}</h1>${emptyColumn(what)}`),
-      }),
-    );
-  }
+  // /xxgk/zd/ and /xxgk/fdzdgknr/ (the body's columns) are served by publishing.portal.ts.
   // /ysqgk/ (the application form and status lookup) is served by applications.portal.ts.
-  app.get('/hdjl/', (req, reply) =>
-    sendPage(deps, req, reply, {
-      title: '互动交流',
-      breadcrumbs: [{ href: '/hdjl/', label: '互动交流' }],
-      body: html`<h1>互动交流</h1>${emptyColumn('公开的留言答复')}`,
-    }),
-  );
+  // /hdjl/ (the mailbox and its published replies) is served by mailbox.portal.ts.
 
   // 适老化 switches: plain links that set a cookie and return, so they work without JavaScript.
   app.get('/a11y', (req, reply) => {

@@ -3,8 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { registerColumnsRoutes } from './columns.routes.ts';
 import { registerItemsRoutes } from './items.routes.ts';
+import { registerPublishingPortal } from './publishing.portal.ts';
+import { registerSearchPortal } from './search.portal.ts';
+import { registerMailboxPortal } from './mailbox.portal.ts';
+import { registerAdminExtrasRoutes } from './admin-extras.routes.ts';
 
 export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerColumnsRoutes(app, deps);
   registerItemsRoutes(app, deps);
+  registerAdminExtrasRoutes(app, deps);
+  registerPublishingPortal(app, deps);
+  registerSearchPortal(app, deps);
+  registerMailboxPortal(app, deps);
 }

@@ -1,0 +1,29 @@
+/** The search page: the form with filters, result count, highlighted snippets, pager. */
+import { html, type SafeHtml } from '../../render/html/html.ts';
+import { ITEM_KINDS, type ItemKind } from '../items.rules.ts';
+import type { SearchResult } from '../search.repository.ts';
+import { pager, selectField } from './item-list.view.ts';
+import { itemHref } from './portal.links.ts';
+
+function marked(parts: { text: string; hit: boolean }[]): SafeHtml {
+  return html`${parts.map((p) => (p.hit ? html`<mark>${p.text}</mark>` : p.text))}`;
+}
+
+export function searchPage(q: string, filters: { year?: number; kind?: string }, years: number[], r: SearchResult | null): SafeHtml {
+  return html`<h1 id="page-title">站内搜索</h1>
+  <form class="search-form" method="get" action="/search" role="search" aria-label="搜索条件">
+    <span class="filter"><label for="s-q">关键词</label><input id="s-q" name="q" type="search" value="${q}" maxlength="100"></span>
+    ${selectField('s-year', 'year', '发布年份', years.map((y) => ({ value: String(y), label: `${y}年` })), filters.year ? String(filters.year) : undefined)}
+    ${selectField('s-kind', 'kind', '信息类别', Object.entries(ITEM_KINDS).map(([value, label]) => ({ value, label })), filters.kind)}
+    <button type="submit">搜索</button>
+  </form>
+  ${r === null
+    ? html`<p>请输入关键词，可搜索标题、正文、文号和附件内容；多个关键词以空格分隔。</p>`
+    : html`<p role="status">找到 ${r.total} 条与“${q}”相关的信息${r.truncated ? '（结果过多，仅检查了前五万条候选，请缩小范围）' : ''}。</p>
+      <ol class="hits">${r.hits.map((h) => html`<li>
+        <a href="${itemHref(h.id)}">${h.title}</a>
+        <p>${marked(h.snippet)}</p>
+        <p class="hit-meta">${h.publisherName}　${ITEM_KINDS[h.kind as ItemKind] ?? h.kind}　${h.docNumber ? html`${h.docNumber}　` : ''}发布日期：${h.publishDate ?? ''}　索引号：${h.indexNo}</p>
+      </li>`)}</ol>
+      ${pager('/search', { q, year: filters.year, kind: filters.kind }, r.page, r.total, r.pageSize)}`}`;
+}
