@@ -42,6 +42,7 @@ interface Checked {
   sources: { reviewLitigation: Record<string, (number | null)[]> };
   findings: Finding[];
   counts: { error: number; warning: number; info: number };
+  sourceLines: Record<string, string>;
 }
 interface Result {
   reports: Checked[];
@@ -87,6 +88,9 @@ describeOnBothDatabases('report checks over the API', (t) => {
     assert.deepEqual(hongze.reviewLitigation.review, [10, 1, 0, 0, 0]);
     assert.deepEqual(hongze.reviewLitigation.litigationAfterReview, [5, 0, 0, 0, 0]);
     assert.equal(hongze.sources.reviewLitigation.review[4], 153);
+    // The cited lines come back as printed, for the reader to compare.
+    assert.equal(hongze.sourceLines['153'], '10    1      0   0    0   0    0   0   0    0   5   0     0   0   0');
+    assert.match(hongze.sourceLines['99'], /^一、本年新收政府信息公开申请数量\s+21\s+0/);
     const flaws = hongze.findings.filter((f) => f.code === 'report.review_total_mismatch');
     assert.deepEqual(flaws.map((f) => [f.severity, f.location?.row, f.location?.column, f.location?.line]), [
       ['error', 'review', '总计', 153],

@@ -17,7 +17,8 @@ import type { AppDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/app-error.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { errorResponses, errorSchema } from '../auth/auth.schemas.ts';
-import { checkReports, renderSummary, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
+import { checkReports, renderSummary, type CheckedReport, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
+import { toLines } from './reportcheck.input.ts';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_FILES = 50;
@@ -97,6 +98,7 @@ const resultSchema = {
             },
           },
           counts,
+          sourceLines: { type: 'object', additionalProperties: { type: 'string' }, description: '所引原文行：行号 → 该行文字' },
         },
       },
     },
@@ -120,16 +122,52 @@ const formatQuery = {
 } as const;
 const fileDownload = { 200: { type: 'string', format: 'binary', description: '汇总文件' }, ...errors } as const;
 
-/** The result as the API sends it: each report with its own counts by severity. */
-function present(result: CheckReportsResult) {
+/** Longest quotation of one source line; table rows of real reports are far shorter. */
+const QUOTE_CHARS = 300;
+
+/**
+ * The text of every source line the report cites (cells, headings, findings), so a reader can
+ * compare a figure with what was printed without opening the file. Read again from the bytes:
+ * the report model keeps line numbers only.
+ */
+async function citedLines(report: CheckedReport, file: ReportFile | undefined): Promise<Record<string, string>> {
+  if (!file) return {};
+  const wanted = new Set<number>();
+  const add = (n: number | null | undefined) => {
+    if (typeof n === 'number') wanted.add(n);
+  };
+  const { applications, reviewLitigation, proactive, title, publishedOn } = report.sources;
+  for (const table of [applications, reviewLitigation, proactive]) for (const cells of Object.values(table)) cells.forEach(add);
+  [title, publishedOn, ...report.headings.map((h) => h.line), ...report.findings.map((f) => f.location?.line)].forEach(add);
+  try {
+    const { lines } = await toLines(file.name, file.bytes);
+    return Object.fromEntries(lines.filter((l) => wanted.has(l.no)).map((l) => [String(l.no), l.raw.trim().slice(0, QUOTE_CHARS)]));
+  } catch {
+    return {}; // an unreadable file is already a finding of its own
+  }
+}
+
+/** The result as the API sends it: each report with its counts by severity and its cited lines. */
+async function present(result: CheckReportsResult, files: ReportFile[]) {
   return {
-    reports: result.reports.map((r) => {
-      const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-      return { ...r, counts: { error: count('error'), warning: count('warning'), info: count('info') } };
-    }),
+    reports: await Promise.all(
+      result.reports.map(async (r, i) => {
+        const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+        return {
+          ...r,
+          counts: { error: count('error'), warning: count('warning'), info: count('info') },
+          sourceLines: await citedLines(r, files[i]),
+        };
+      }),
+    ),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
   };
+}
+
+/** Checks the files and answers with the presented result. */
+async function checkAndPresent(files: ReportFile[]) {
+  return present(await checkReports({ files }), files);
 }
 
 function pastedText(body: { text: string; name?: string }): ReportFile {
@@ -200,7 +238,7 @@ export function registerReportCheckRoutes(app: FastifyInstance, _deps: AppDeps) 
     schema: { tags, summary: '核查粘贴的年度报告文本', body: textBody, response: { 200: resultSchema, ...errors } },
   }, async (request) => {
     requireActor(request);
-    return present(await checkReports({ files: [pastedText(request.body as { text: string; name?: string })] }));
+    return checkAndPresent([pastedText(request.body as { text: string; name?: string })]);
   });
 
   app.post('/api/v1/report-checks/text/export', {
@@ -228,7 +266,7 @@ export function registerReportCheckRoutes(app: FastifyInstance, _deps: AppDeps) 
       },
     }, async (request) => {
       requireActor(request);
-      return present(await checkReports({ files: await uploadedFiles(request) }));
+      return checkAndPresent(await uploadedFiles(request));
     });
 
     scope.post('/api/v1/report-checks/export', {
