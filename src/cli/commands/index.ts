@@ -10,8 +10,11 @@ import { feeCommand } from './fee.ts';
 import { calendarImportCommand } from './calendar-import.ts';
 import { checkReportCommand } from './check-report.ts';
 import { reportCommand } from './report.ts';
+import { searchReindexCommand } from './search-reindex.ts';
+import { publishingImportCommand } from './publishing-import.ts';
 
 export const commands: Command[] = [serveCommand, migrateCommand, seedDemoCommand, userAddCommand, auditVerifyCommand];
 commands.push(deadlineCommand, feeCommand, calendarImportCommand);
 commands.push(checkReportCommand);
 commands.push(reportCommand);
+commands.push(searchReindexCommand, publishingImportCommand);
