@@ -55,6 +55,10 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
   registerOversightRoutes(app, deps);
   registerLettersRoutes(app, deps);
   const tags = ['依申请公开'];
+  const workbenchItem = {
+    type: 'object',
+    properties: { ...caseListItemSchema.properties, workingDaysLeft: { type: ['integer', 'null'], description: '距答复期限的工作日数（0 为今天到期，负数为已超期的工作日数）' } },
+  } as const;
   const listResponse = { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: caseListItemSchema } } } as const;
 
   app.get('/api/v1/applications', {
@@ -90,7 +94,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
       response: {
         200: {
           type: 'object',
-          properties: { today: { type: 'string' }, overdue: { type: 'array', items: caseListItemSchema }, dueSoon: { type: 'array', items: caseListItemSchema }, awaitingMe: { type: 'array', items: caseListItemSchema } },
+          properties: { today: { type: 'string' }, overdue: { type: 'array', items: workbenchItem }, dueSoon: { type: 'array', items: workbenchItem }, awaitingMe: { type: 'array', items: workbenchItem } },
         },
         ...errorResponses,
       },

@@ -73,7 +73,14 @@ export async function workbench({ actor, deps, days = 5 }: { actor: Actor; deps:
   const repo = createApplicationsRepository(deps);
   const today = shanghaiDate(deps.clock.now());
   const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
-  const map = (r: { rows: Parameters<typeof caseListItem>[0][] }) => r.rows.map((x) => caseListItem(x, name(x.unit_id)));
+  // Working days left until the due date (0 = due today), negative when overdue by that many.
+  const reader = (await calendarFor(deps.db)).reader();
+  const withDaysLeft = (c: ReturnType<typeof caseListItem>) => ({
+    ...c,
+    workingDaysLeft: !c.dueDate ? null : c.dueDate >= today ? reader.workingDaysBetween(today, c.dueDate) : -reader.workingDaysBetween(c.dueDate, today),
+  });
+  const item = (x: Parameters<typeof caseListItem>[0]) => withDaysLeft(caseListItem(x, name(x.unit_id)));
+  const map = (r: { rows: Parameters<typeof caseListItem>[0][] }) => r.rows.map(item);
   const overdue = await repo.list({ visibleOrgIds: readable, open: true, dueBefore: today, limit: 100 });
   const dueSoon = await repo.list({ visibleOrgIds: readable, open: true, dueOnOrAfter: today, dueBefore: addCalendarDays(today, days + 1), limit: 100 });
   const mine = await repo.list({ visibleOrgIds: readable, open: true, assigneeId: actor.id, limit: 100 });
@@ -86,7 +93,7 @@ export async function workbench({ actor, deps, days = 5 }: { actor: Actor; deps:
     today,
     overdue: map(overdue),
     dueSoon: map(dueSoon),
-    awaitingMe: [...map(mine), ...map(unconfirmed), ...approvals.map((x) => caseListItem(x, name(x.unit_id)))].filter(
+    awaitingMe: [...map(mine), ...map(unconfirmed), ...approvals.map(item)].filter(
       (c, i, all) => all.findIndex((d) => d.id === c.id) === i,
     ),
   };
