@@ -1,27 +1,13 @@
 /** The CLI through `main`, as a shell user runs it: exit codes and Chinese messages. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { main } from './main.ts';
-import type { CliIo } from './command.ts';
+import { recordingIo } from './test-io.ts';
 import { openDatabase } from '../db/dialect.ts';
 
-function io(env: Record<string, string> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cwd = mkdtempSync(join(tmpdir(), 'gk-cli-'));
-  const value: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readStdin: async () => stdin,
-    env: { LOG_LEVEL: 'silent', ...env },
-    cwd,
-  };
-  return { io: value, out, err, cwd };
-}
+const io = (env: Record<string, string> = {}) => recordingIo('', env);
 
 describe('gongkai CLI', () => {
   it('prints help listing the foundation commands (exit 0)', async () => {

@@ -3,26 +3,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../main.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import type { CliIo } from '../command.ts';
+import { recordingIo } from '../test-io.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { loadCalendar, storedHolidayYears } from '../../calendar/calendar.repository.ts';
 
-/** A CliIo that records output. */
-function recordingIo(stdin = '', env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cwd = mkdtempSync(join(tmpdir(), 'gk-cmd-'));
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readStdin: async () => stdin,
-    env: { LOG_LEVEL: 'silent', ...env },
-    cwd,
-  };
-  return { io, out, err, cwd, json: () => JSON.parse(out.join('\n')) as unknown };
-}
 
 describe('gongkai calendar import', () => {
   it('imports years into the configured database, replaces on re-import, and refuses bad files unchanged', async () => {

@@ -5,16 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../main.ts';
-import type { CliIo } from '../command.ts';
+import { recordingIo } from '../test-io.ts';
 
 const fixtures = fileURLToPath(new URL('../../reportcheck/fixtures/', import.meta.url));
 
-function captureIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '', env: {}, cwd };
-  return { io, out, err };
-}
+const captureIo = (cwd: string) => recordingIo('', {}, cwd);
 
 describe('gongkai check-report', () => {
   it('prints one JSON object per file in the report model with findings; exit 1 on errors', async () => {

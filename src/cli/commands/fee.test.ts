@@ -1,10 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { main } from '../main.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { CliIo } from '../command.ts';
+import { recordingIo } from '../test-io.ts';
 
 const run = async (...args: string[]) => {
   const c = recordingIo();
@@ -12,20 +9,6 @@ const run = async (...args: string[]) => {
   return { code, ...c };
 };
 
-/** A CliIo that records output. */
-function recordingIo(stdin = '', env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cwd = mkdtempSync(join(tmpdir(), 'gk-cmd-'));
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readStdin: async () => stdin,
-    env: { LOG_LEVEL: 'silent', ...env },
-    cwd,
-  };
-  return { io, out, err, cwd, json: () => JSON.parse(out.join('\n')) as unknown };
-}
 
 describe('gongkai fee', () => {
   it('prints the per-item fee: 5 earlier items + 30 now = items 6–35 → 20 × 100 + 5 × 200 = 3,000', async () => {
