@@ -23,6 +23,7 @@ import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { UsersPage } from './system/UsersPage.tsx';
 import { OrganizationsPage } from './system/OrganizationsPage.tsx';
 import { AuditPage } from './system/AuditPage.tsx';
+import { ReportPage } from './report/ReportPage.tsx';
 
 
 export const ROUTES: RouteEntry[] = [
@@ -49,7 +50,7 @@ export const ROUTES: RouteEntry[] = [
     path: '/report',
     label: '年度报告',
     icon: <BarChartOutlined />,
-    page: placeholder('年度报告', '根据本平台的业务记录生成政府信息公开工作年度报告，经勾稽校验和审批后发布。'),
+    page: ReportPage,
   },
   {
     path: '/reportcheck',

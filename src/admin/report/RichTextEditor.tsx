@@ -1,0 +1,57 @@
+// A small rich-text editor: paragraphs and bold, plus a menu that inserts a figure placeholder
+// such as {{本年新收申请}} at the caret. The server sanitizes whatever is sent.
+import { useEffect, useRef } from 'react';
+import { Button, Flex, Select } from 'antd';
+
+interface Props {
+  label: string;
+  html: string;
+  placeholders: string[];
+  disabled?: boolean;
+  onChange(html: string): void;
+}
+
+export function RichTextEditor({ label, html, placeholders, disabled, onChange }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Uncontrolled after mount: React must not rewrite the DOM under the caret while typing.
+  useEffect(() => {
+    if (ref.current && ref.current.innerHTML !== html) ref.current.innerHTML = html;
+  }, [label]);
+
+  const exec = (command: string, value?: string) => {
+    ref.current?.focus();
+    document.execCommand(command, false, value);
+    onChange(ref.current?.innerHTML ?? '');
+  };
+
+  return (
+    <div className="gk-rich-text">
+      {disabled ? null : (
+        <Flex gap={8} style={{ marginBottom: 4 }} wrap>
+          <Button size="small" onMouseDown={(e) => e.preventDefault()} onClick={() => exec('bold')} aria-label={`${label}：加粗`}>
+            <strong>B</strong>
+          </Button>
+          <Select
+            size="small"
+            style={{ minWidth: 200 }}
+            placeholder="插入表格数字"
+            aria-label={`${label}：插入表格数字`}
+            value={null}
+            options={placeholders.map((p) => ({ value: p, label: `{{${p}}}` }))}
+            onChange={(v: string) => exec('insertText', `{{${v}}}`)}
+          />
+        </Flex>
+      )}
+      <div
+        ref={ref}
+        role="textbox"
+        aria-multiline="true"
+        aria-label={label}
+        contentEditable={!disabled}
+        suppressContentEditableWarning
+        onInput={() => onChange(ref.current?.innerHTML ?? '')}
+        style={{ minHeight: 64, border: '1px solid #d9d9d9', borderRadius: 6, padding: '4px 11px', background: disabled ? '#f5f5f5' : '#fff' }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The annual report in a real browser, on the demo records of 石龙区 2022: the 公开办 editor
+ * enters the section 二 figures, writes a figure in the narrative that contradicts the table and
+ * sees the validation error naming the paragraph, fixes it with a placeholder, submits; the
+ * leader approves and publishes; the report is then in the portal's 年报 column.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumSkipReason, launchChromium } from '../../shared/chromium.ts';
+import { openTestDatabase, type TestDatabase } from '../../db/test-databases.ts';
+import { loadConfig } from '../../config/config.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { seedDemo } from '../../demo/demo.seed.ts';
+import { seedReportDemo } from '../../demo/report.seed.ts';
+import { createServer } from '../../http/server.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+async function ensureAdminBuilt(): Promise<void> {
+  const helper = new URL('../../../scripts/admin-build.js', import.meta.url).href;
+  const { adminBuildIsStale } = (await import(helper)) as { adminBuildIsStale(root: string): boolean };
+  if (!adminBuildIsStale(repoRoot)) return;
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/admin/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  assert.equal(r.status, 0, 'vite build of the admin app failed');
+}
+
+/** axe-core violations of impact serious or critical (evaluated through DevTools: the CSP stays on). */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
+}
+
+async function openReport(page: Page, base: string, username: string, password: string) {
+  await page.goto(`${base}/admin/#/report`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('heading', { name: '年度报告' }).waitFor();
+  await page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '年度' }) }).click();
+  await page.getByTitle('2022年度').click();
+  await page.getByText('石龙区人民政府2022年政府信息公开工作年度报告').waitFor();
+}
+
+describe('annual report in Chromium', { skip: chromiumSkipReason() }, () => {
+  let t: TestDatabase;
+  let dataDir: string;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let passwords: Record<string, string>;
+
+  before(async () => {
+    await ensureAdminBuilt();
+    t = await openTestDatabase('sqlite');
+    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-report-ui-'));
+    const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir);
+    const deps = { db: t.db, clock: fixedClock('2023-01-16T02:00:00Z'), config };
+    const credentials = (await seedDemo({ deps })) ?? [];
+    if (!(await t.db.selectFrom('report_versions').select('id').executeTakeFirst())) await seedReportDemo({ deps });
+    passwords = Object.fromEntries(credentials.map((c) => [c.username, c.password]));
+    app = await createServer(deps, { logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('edit, see the contradiction, fix, submit, approve, publish, find it on the portal', async () => {
+    const editor = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    await openReport(editor, base, 'gkb', passwords.gkb);
+
+    // Section 二 figures nobody entered block submission until entered.
+    await editor.getByRole('tab', { name: '第二部分数字' }).click();
+    await editor.getByLabel('行政许可本年处理决定数量').fill('120');
+    await editor.getByLabel('行政处罚本年处理决定数量').fill('15');
+    await editor.getByLabel('行政强制本年处理决定数量').fill('0');
+    await editor.getByLabel('行政事业性收费本年收费金额（万元）').fill('12.5');
+    await editor.getByRole('button', { name: '保存数字' }).click();
+    await editor.getByText('已保存').waitFor();
+
+    // A literal figure that contradicts the table: 12 applications written, 9 in the records.
+    await editor.getByRole('tab', { name: '正文' }).click();
+    const ysqgk = editor.getByRole('textbox', { name: '（二）依申请公开情况', exact: true });
+    await ysqgk.fill('（二）依申请公开情况。2022年，全区共受理政府信息公开申请12件，均在法定期限内予以答复。');
+    await editor.getByRole('button', { name: '保存正文' }).click();
+    await editor.getByText('正文已保存').waitFor();
+    await editor.getByRole('tab', { name: /校验/ }).click();
+    const findings = editor.getByRole('region', { name: '校验发现' });
+    await findings.getByText(/写本年新收申请为“受理政府信息公开申请12件”，但表格数字为 9/).waitFor();
+    await findings.getByText('（二）依申请公开情况', { exact: false }).first().waitFor();
+
+    // Fix with the placeholder; the error goes away; submit.
+    await editor.getByRole('tab', { name: '正文' }).click();
+    await ysqgk.fill('（二）依申请公开情况。2022年，全区共受理政府信息公开申请{{本年新收申请}}件，均在法定期限内予以答复。');
+    await editor.getByRole('button', { name: '保存正文' }).click();
+    await editor.getByText('正文已保存').last().waitFor();
+    await editor.getByRole('tab', { name: /校验（0 错误）/ }).click();
+    await editor.getByText('没有错误').waitFor();
+    await editor.getByRole('button', { name: '提交审批' }).click();
+    await editor.getByText('第1版 · 待审批').waitFor();
+    assert.equal(await editor.getByRole('button', { name: '审批通过' }).count(), 0, 'the editor cannot approve');
+    await editor.close();
+
+    // The leader in charge (第一责任人) approves and publishes.
+    const leader = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    await openReport(leader, base, 'leader', passwords.leader);
+    await leader.getByRole('button', { name: '审批通过' }).click();
+    await leader.getByText('第1版 · 已审批待发布').waitFor();
+    await leader.getByRole('button', { name: '发布到门户网站' }).click();
+    await leader.getByText('第1版 · 已发布').waitFor();
+    await leader.getByText('发布日期：2023-01-16').waitFor();
+
+    // The portal's 年报 column lists it; the page shows the figure the placeholder filled in.
+    await leader.goto(`${base}/xxgk/nb/`);
+    assert.deepEqual(await seriousAxeViolations(leader), []);
+    await leader.getByRole('link', { name: '石龙区人民政府2022年政府信息公开工作年度报告' }).click();
+    await leader.getByText('全区共受理政府信息公开申请9件').waitFor();
+    await leader.getByText('发布日期：2023-01-16').waitFor();
+    assert.deepEqual(await seriousAxeViolations(leader), []);
+    await leader.close();
+  });
+});
