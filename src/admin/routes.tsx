@@ -23,7 +23,9 @@ import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { UsersPage } from './system/UsersPage.tsx';
 import { OrganizationsPage } from './system/OrganizationsPage.tsx';
 import { AuditPage } from './system/AuditPage.tsx';
+import { ReportCheckPage } from './reportcheck/ReportCheckPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
+import { PublishingPage } from './publishing/PublishingPage.tsx';
 
 
 export const ROUTES: RouteEntry[] = [
@@ -32,7 +34,7 @@ export const ROUTES: RouteEntry[] = [
     path: '/publishing',
     label: '主动公开',
     icon: <NotificationOutlined />,
-    page: placeholder('主动公开', '各单位在本单位栏目起草信息，经审核后发布到门户网站，并维护规范性文件目录。'),
+    page: PublishingPage,
   },
   {
     path: '/applications',
@@ -56,7 +58,7 @@ export const ROUTES: RouteEntry[] = [
     path: '/reportcheck',
     label: '年报核查',
     icon: <FileDoneOutlined />,
-    page: placeholder('年报核查', '读取已发布的年度报告，检查表格勾稽关系，并跨年度、跨机关比对。'),
+    page: ReportCheckPage,
   },
   {
     path: '/system',

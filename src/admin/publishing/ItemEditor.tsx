@@ -1,0 +1,127 @@
+// One item: the metadata form, the body (HTML with a sandboxed preview), attachments, the
+// workflow buttons the server allows now, and the version history with its differences.
+import { useEffect, useState } from 'react';
+import { Alert, Button, DatePicker, Drawer, Form, Input, List, Select, Space, Tabs, TreeSelect, Typography, Upload, message } from 'antd';
+import dayjs from 'dayjs';
+import { errorMessage } from '../api.ts';
+import { ITEM_KINDS, TOPICS, VALIDITY } from '../../publishing/items.rules.ts';
+import { ACTION_LABELS, type WorkflowAction } from '../../publishing/workflow.rules.ts';
+import { publishingApi, type Column, type ItemDetail, type ItemDraft, type Version } from './publishing-api.ts';
+
+function columnTree(columns: Column[], parent: number | null = null): { value: number; title: string; children: ReturnType<typeof columnTree> }[] {
+  return columns.filter((c) => c.parentId === parent).map((c) => ({ value: c.id, title: c.name, children: columnTree(columns, c.id) }));
+}
+
+export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number | null; organizationId: number; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const [id, setId] = useState(itemId);
+  const [detail, setDetail] = useState<ItemDetail | null>(null);
+  const [columns, setColumns] = useState<Column[]>([]);
+  const [versions, setVersions] = useState<Version[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+  const [preview, setPreview] = useState('');
+
+  const load = async (itemIdToLoad: number | null) => {
+    try {
+      if (itemIdToLoad) {
+        const d = await publishingApi.item(itemIdToLoad);
+        setDetail(d);
+        form.setFieldsValue({ ...d.item, writtenDate: d.item.writtenDate ? dayjs(d.item.writtenDate) : null });
+        setPreview(d.item.bodyHtml);
+        setColumns((await publishingApi.columns(d.item.organizationId)).items);
+        setVersions((await publishingApi.versions(itemIdToLoad)).versions);
+      } else setColumns((await publishingApi.columns(organizationId)).items);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  useEffect(() => void load(itemId), [itemId]);
+
+  const editable = !detail || detail.actions.includes('edit');
+  const save = async () => {
+    const v = (await form.validateFields()) as ItemDraft & { writtenDate?: dayjs.Dayjs | null };
+    const draft: ItemDraft = { ...v, writtenDate: v.writtenDate ? v.writtenDate.format('YYYY-MM-DD') : null };
+    try {
+      const saved = id ? await publishingApi.update(id, draft) : await publishingApi.create(draft);
+      setId(saved.id);
+      await load(saved.id);
+      void message.success('已保存');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const act = async (action: string) => {
+    if (!id) return;
+    try {
+      await publishingApi.transition(id, action, { comment: comment || undefined });
+      setComment('');
+      await load(id);
+      void message.success(`${ACTION_LABELS[action as WorkflowAction]}：完成`);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Drawer open width={860} title={detail ? `${detail.item.title}（${detail.item.indexNo}）` : '起草信息'} onClose={onClose} destroyOnHidden>
+      {error ? <Alert type="error" message={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 12 }} /> : null}
+      {detail?.item.reviewComment ? <Alert type="warning" message={`审核意见：${detail.item.reviewComment}`} style={{ marginBottom: 12 }} /> : null}
+      <Tabs items={[
+        { key: 'edit', label: '内容', children: (
+          <Form form={form} layout="vertical" disabled={!editable} initialValues={{ kind: 'policy_document', validity: '' }}>
+            <Form.Item name="columnId" label="栏目" rules={[{ required: true, message: '请选择栏目' }]}>
+              <TreeSelect treeData={columnTree(columns)} treeDefaultExpandAll placeholder="选择栏目" />
+            </Form.Item>
+            <Form.Item name="kind" label="信息类别" rules={[{ required: true }]}>
+              <Select options={Object.entries(ITEM_KINDS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={300} /></Form.Item>
+            <Space wrap>
+              <Form.Item name="docNumber" label="文号"><Input style={{ width: 220 }} /></Form.Item>
+              <Form.Item name="writtenDate" label="成文日期"><DatePicker /></Form.Item>
+              <Form.Item name="topic" label="主题分类"><Select style={{ width: 240 }} allowClear options={TOPICS.map((t) => ({ value: t, label: t }))} /></Form.Item>
+              <Form.Item name="validity" label="有效性"><Select style={{ width: 140 }} options={[{ value: '', label: '不适用' }, ...Object.entries(VALIDITY).map(([value, label]) => ({ value, label }))]} /></Form.Item>
+              <Form.Item name="interpretsItemId" label="被解读文件 ID（政策解读）"><Input type="number" style={{ width: 160 }} /></Form.Item>
+            </Space>
+            <Form.Item name="bodyHtml" label="正文（HTML，保存时自动清理不安全内容）">
+              <Input.TextArea rows={10} onChange={(e) => setPreview(e.target.value)} />
+            </Form.Item>
+            <Typography.Text type="secondary">预览</Typography.Text>
+            <iframe title="正文预览" sandbox="" srcDoc={preview} style={{ width: '100%', height: 200, border: '1px solid #ddd' }} />
+            {editable ? <Button type="primary" onClick={() => void save()} style={{ marginTop: 12 }}>保存草稿</Button> : null}
+          </Form>
+        ) },
+        { key: 'files', label: '附件', disabled: !id, children: (
+          <>
+            <List size="small" dataSource={detail?.attachments ?? []} locale={{ emptyText: '暂无附件' }}
+              renderItem={(a) => <List.Item>{a.fileName}（{Math.ceil(a.size / 1024)} KB，下载 {a.downloadCount} 次）</List.Item>} />
+            {editable && id ? (
+              <Upload showUploadList={false} customRequest={({ file, onSuccess, onError }) => {
+                publishingApi.upload(id, file as File).then((r) => { onSuccess?.(r); void load(id); void message.success('已上传'); }, (e: unknown) => { setError(errorMessage(e)); onError?.(e as Error); });
+              }}>
+                <Button>上传附件（PDF、Word、Excel、图片）</Button>
+              </Upload>
+            ) : null}
+          </>
+        ) },
+        { key: 'history', label: '版本历史', disabled: !id, children: (
+          <List dataSource={versions} renderItem={(v) => (
+            <List.Item><div>
+              <Typography.Text strong>第 {v.version} 版 · {ACTION_LABELS[v.action as WorkflowAction] ?? (v.action === 'create' ? '创建' : v.action)} · {v.username ?? '系统'} · {v.at.slice(0, 19).replace('T', ' ')}</Typography.Text>
+              <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{v.diff.map((d) => `${d.op === '+' ? '+ ' : '- '}${d.line}`).join('\n')}</pre>
+            </div></List.Item>
+          )} />
+        ) },
+      ]} />
+      {detail ? (
+        <Space wrap style={{ marginTop: 16 }}>
+          {detail.actions.some((a) => a === 'return' || a === 'withdraw') ? <Input aria-label="意见或原因" placeholder="退回意见 / 撤回原因" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 260 }} /> : null}
+          {detail.actions.filter((a) => a !== 'edit' && a !== 'change_validity').map((a) => (
+            <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => void act(a)}>{ACTION_LABELS[a as WorkflowAction]}</Button>
+          ))}
+        </Space>
+      ) : null}
+    </Drawer>
+  );
+}

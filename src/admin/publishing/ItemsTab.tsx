@@ -1,0 +1,59 @@
+// The items of the units the user can see, newest change first; the editor opens in a drawer.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { errorMessage } from '../api.ts';
+import { useSession } from '../session.tsx';
+import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../../publishing/items.rules.ts';
+import { publishingApi, type Item } from './publishing-api.ts';
+import { ItemEditor } from './ItemEditor.tsx';
+
+const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', approved: 'cyan', scheduled: 'purple', published: 'success', withdrawn: 'warning' };
+
+export function ItemsTab() {
+  const { state } = useSession();
+  const user = state.status === 'signed-in' ? state.user : null;
+  const [rows, setRows] = useState<Item[]>([]);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(1);
+  const [status, setStatus] = useState<string | undefined>();
+  const [q, setQ] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | 'new' | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const r = await publishingApi.items({ status, q, page });
+      setRows(r.items);
+      setTotal(r.total);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [status, q, page]);
+  useEffect(() => void load(), [load]);
+
+  return (
+    <>
+      {error ? <Alert type="error" message={error} showIcon style={{ marginBottom: 12 }} /> : null}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select aria-label="状态" allowClear placeholder="全部状态" style={{ width: 140 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }}
+          options={Object.entries(ITEM_STATUSES).map(([value, label]) => ({ value, label }))} />
+        <Input.Search aria-label="按标题查找" placeholder="按标题查找" allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
+        {user?.roles.includes('publisher') ? <Button type="primary" onClick={() => setOpen('new')}>起草信息</Button> : null}
+      </Space>
+      <Table<Item>
+        rowKey="id"
+        dataSource={rows}
+        pagination={{ current: page, total, pageSize: 20, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
+        columns={[
+          { title: '标题', dataIndex: 'title', render: (t: string, r) => <Button type="link" onClick={() => setOpen(r.id)} style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}>{t}</Button> },
+          { title: '索引号', dataIndex: 'indexNo', width: 230 },
+          { title: '类别', dataIndex: 'kind', width: 120, render: (k: string) => ITEM_KINDS[k as ItemKind] ?? k },
+          { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{ITEM_STATUSES[s as ItemStatus] ?? s}</Tag> },
+          { title: '发布日期', dataIndex: 'publishDate', width: 110, render: (d: string | null, r) => <>{d ?? '—'}{r.latePublication ? <Tag color="red">超期</Tag> : null}</> },
+        ]}
+      />
+      {open !== null ? <ItemEditor itemId={open === 'new' ? null : open} organizationId={Number(user?.organizationId)} onClose={() => { setOpen(null); void load(); }} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+// Calls of the publishing screens (主动公开) to the JSON API under /api/v1/publishing.
+import { api, query, ApiError } from '../api.ts';
+import type { SessionResponse } from '../api.types.ts';
+
+export interface Column {
+  id: number;
+  organizationId: number;
+  parentId: number | null;
+  code: string;
+  name: string;
+  kind: string;
+  art20Item: number | null;
+  defaultItemKind: string | null;
+  sortOrder: number;
+  updateIntervalDays: number | null;
+  description: string;
+  hidden: boolean;
+}
+
+export interface Item {
+  id: number;
+  organizationId: number;
+  columnId: number;
+  kind: string;
+  title: string;
+  indexNo: string;
+  topic: string;
+  publisherName: string;
+  docNumber: string;
+  writtenDate: string | null;
+  publishDate: string | null;
+  scheduledAt: string | null;
+  status: string;
+  validity: string;
+  abolishedDate: string | null;
+  abolishedReason: string | null;
+  bodyHtml: string;
+  interpretsItemId: number | null;
+  latePublication: boolean;
+  workingDaysToPublish: number | null;
+  withdrawnReason: string | null;
+  reviewComment: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface Attachment {
+  id: number;
+  fileName: string;
+  size: number;
+  downloadCount: number;
+}
+
+export interface ItemDetail {
+  item: Item;
+  attachments: Attachment[];
+  actions: string[];
+}
+
+export interface Version {
+  version: number;
+  action: string;
+  username: string | null;
+  at: string;
+  diff: { op: string; line: string }[];
+}
+
+export type ItemDraft = Partial<Pick<Item, 'columnId' | 'kind' | 'title' | 'bodyHtml' | 'topic' | 'docNumber' | 'writtenDate' | 'validity' | 'interpretsItemId'>>;
+
+const base = '/api/v1/publishing';
+
+export const publishingApi = {
+  columns: (organizationId: number) => api.get<{ items: Column[] }>(`${base}/columns${query({ organizationId })}`),
+  createDefaultColumns: (organizationId: number) => api.post<{ items: Column[] }>(`${base}/columns/defaults`, { organizationId }),
+  updateColumn: (id: number, patch: Partial<Column>) => api.patch<Column>(`${base}/columns/${id}`, patch),
+  items: (p: { organizationId?: number; status?: string; q?: string; page?: number }) =>
+    api.get<{ total: number; items: Item[] }>(`${base}/items${query({ ...p, pageSize: 20 })}`),
+  item: (id: number) => api.get<ItemDetail>(`${base}/items/${id}`),
+  create: (d: ItemDraft) => api.post<Item>(`${base}/items`, d),
+  update: (id: number, d: ItemDraft) => api.patch<Item>(`${base}/items/${id}`, d),
+  transition: (id: number, action: string, extra: { comment?: string; publishAt?: string | null } = {}) =>
+    api.post<Item>(`${base}/items/${id}/transitions`, { action, ...extra }),
+  validity: (id: number, validity: string, date: string | null, reason?: string) => api.post<Item>(`${base}/items/${id}/validity`, { validity, date, reason }),
+  versions: (id: number) => api.get<{ versions: Version[] }>(`${base}/items/${id}/versions`),
+  monitoring: () => api.get<Monitoring>(`${base}/monitoring`),
+  letters: () => api.get<{ items: Letter[] }>(`${base}/letters`),
+  reply: (id: number, reply: string, publish: boolean) => api.post<{ itemId: number | null }>(`${base}/letters/${id}/reply`, { reply, publish }),
+  newMedia: () => api.get<{ items: NewMedia[] }>(`${base}/new-media`),
+  addNewMedia: (m: Omit<NewMedia, 'id' | 'closedDate'>) => api.post<{ id: number }>(`${base}/new-media`, m),
+  /** Multipart upload: the token comes from the session endpoint (api.ts keeps its own copy private). */
+  async upload(itemId: number, file: File): Promise<Attachment> {
+    const me = await api.get<SessionResponse>('/api/v1/auth/me');
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const res = await fetch(`${base}/items/${itemId}/attachments`, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': me.csrfToken } });
+    const data = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } } & Attachment;
+    if (!res.ok) throw new ApiError(data.error?.code ?? 'upload.failed', data.error?.message ?? '上传失败', res.status);
+    return data;
+  },
+};
+
+export interface Monitoring {
+  today: string;
+  overdueColumns: { columnId: number; name: string; intervalDays: number; lastPublishDate: string | null; daysSince: number | null }[];
+  brokenLinks: { itemId: number; title: string; href: string }[];
+  incompleteItems: { itemId: number; title: string; missing: string[] }[];
+  latePublications: { itemId: number; title: string; publishDate: string }[];
+  weeklySummary: string;
+}
+
+export interface Letter {
+  id: number;
+  writerName: string;
+  contact: string;
+  subject: string;
+  body: string;
+  status: string;
+  replyText: string | null;
+  createdAt: string;
+}
+
+export interface NewMedia {
+  id: number;
+  organizationId: number;
+  platform: string;
+  name: string;
+  account: string;
+  url: string;
+  openedDate: string;
+  closedDate: string | null;
+}
