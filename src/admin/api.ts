@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The server's `error.details`, e.g. `{ fields: { phone: '…' } }` for a form's per-field messages. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -63,9 +65,9 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
 }
 
 function toApiError(status: number, data: unknown): ApiError {
-  const err = (data as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const err = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   if (err && typeof err.message === 'string') {
-    return new ApiError(typeof err.code === 'string' ? err.code : 'unknown', err.message, status);
+    return new ApiError(typeof err.code === 'string' ? err.code : 'unknown', err.message, status, err.details);
   }
   if (status === 401) return new ApiError('auth.unauthenticated', '登录已失效，请重新登录。', status);
   if (status === 403) return new ApiError('auth.forbidden', '您没有执行此操作的权限。', status);

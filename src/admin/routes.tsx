@@ -20,6 +20,8 @@ import {
 import type { RouteEntry } from './route-match.ts';
 import { placeholder } from './common/PlaceholderPage.tsx';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
+import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
+import { OversightPage } from './oversight/OversightPage.tsx';
 import { UsersPage } from './system/UsersPage.tsx';
 import { OrganizationsPage } from './system/OrganizationsPage.tsx';
 import { AuditPage } from './system/AuditPage.tsx';
@@ -40,13 +42,13 @@ export const ROUTES: RouteEntry[] = [
     path: '/applications',
     label: '依申请公开',
     icon: <FileSearchOutlined />,
-    page: placeholder('依申请公开', '登记政府信息公开申请，按法定工作日计算答复期限，记录补正、征求意见、延期和收费，直至答复办结。'),
+    page: ApplicationsPage,
   },
   {
     path: '/oversight',
     label: '复议诉讼',
     icon: <SafetyCertificateOutlined />,
-    page: placeholder('复议诉讼', '记录因政府信息公开引发的行政复议和行政诉讼案件及其审理结果，供年度报告统计。'),
+    page: OversightPage,
   },
   {
     path: '/report',

@@ -1,17 +1,64 @@
-// 工作台: who you are and where your work is. It shows no counts until the modules that own
-// those numbers exist (no invented figures).
-import { Card, Col, Descriptions, Row, Typography } from 'antd';
+// 工作台: the cases that need attention (已超期, 即将到期, 待我办理) from the applications API, then
+// who you are and what your roles let you do.
+import { useEffect, useState } from 'react';
+import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { StatusTag } from '../common/StatusTag.tsx';
 import { roleLabel, ROLES, isRole } from '../../auth/roles.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useCurrentUser } from '../session.tsx';
 import { hrefFor } from '../router.ts';
+import { api, errorMessage } from '../api.ts';
+import type { Workbench } from '../applications/applications-api.ts';
+import { CaseWorkList } from './CaseWorkList.tsx';
+
+const CASE_ROLES = ['case_handler', 'reviewer', 'leader', 'auditor', 'admin'];
+
+function useWorkbench(enabled: boolean) {
+  const [data, setData] = useState<Workbench | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    api
+      .get<Workbench>('/api/v1/applications/workbench?days=5')
+      .then((w) => live && setData(w))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [enabled]);
+  return { data, error };
+}
 
 export function DashboardPage() {
   const user = useCurrentUser();
+  const seesCases = user.roles.some((r) => CASE_ROLES.includes(r));
+  const { data, error } = useWorkbench(seesCases);
+  const loading = seesCases && !data && !error;
   return (
     <>
       <PageHeader title="工作台" />
+      {seesCases ? (
+        <>
+          {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
+          {data ? (
+            <Typography.Paragraph type="secondary">
+              今天是 {data.today}。答复期限按法定工作日计算（节假日和调休上班日以国务院办公厅通知为准）。
+            </Typography.Paragraph>
+          ) : null}
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={24} xl={8}>
+              <CaseWorkList id="wl-overdue" title="已超期" items={data?.overdue ?? []} loading={loading} empty="没有超期的申请" />
+            </Col>
+            <Col xs={24} xl={8}>
+              <CaseWorkList id="wl-due-soon" title="即将到期（5日内）" items={data?.dueSoon ?? []} loading={loading} empty="5日内没有到期的申请" />
+            </Col>
+            <Col xs={24} xl={8}>
+              <CaseWorkList id="wl-awaiting-me" title="待我办理" items={data?.awaitingMe ?? []} loading={loading} empty="没有等待您办理的申请" />
+            </Col>
+          </Row>
+        </>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>我的账户</Typography.Title>}>
@@ -34,10 +81,11 @@ export function DashboardPage() {
                 </li>
               ))}
             </ul>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-              待办事项与期限提醒将在依申请公开、主动公开模块上线后显示在这里。
-              {user.roles.includes('admin') ? <>现在可以前往<a href={hrefFor('/system/users')}>用户管理</a>配置账户。</> : null}
-            </Typography.Paragraph>
+            {user.roles.includes('admin') ? (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+                现在可以前往<a href={hrefFor('/system/users')}>用户管理</a>配置账户。
+              </Typography.Paragraph>
+            ) : null}
           </Card>
         </Col>
       </Row>

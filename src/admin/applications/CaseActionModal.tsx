@@ -1,0 +1,63 @@
+// One case action in a small modal: its fields, the server's Chinese message when it refuses
+// (409 for a step the case's state forbids, 400 for bad data), and the updated case on success.
+import { useEffect, useState } from 'react';
+import { Alert, Form, Modal } from 'antd';
+import dayjs from 'dayjs';
+import { api, errorMessage } from '../api.ts';
+import type { CaseDetail } from './applications-api.ts';
+import { ACTION_LABELS, actionFields } from './action-forms.tsx';
+
+function toBody(values: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined || v === null || v === '') continue;
+    body[k] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v;
+  }
+  return body;
+}
+
+export function CaseActionModal({ action, detail, onClose, onDone }: { action: string | null; detail: CaseDetail; onClose: () => void; onDone: (c: CaseDetail) => void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (action) {
+      form.resetFields();
+      setError(null);
+    }
+  }, [action, form]);
+
+  async function submit() {
+    const values = (await form.validateFields()) as Record<string, unknown>;
+    setSaving(true);
+    try {
+      const updated = await api.post<CaseDetail>(`/api/v1/applications/${detail.id}/actions/${action}`, toBody(values));
+      onDone(updated);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const title = action ? `${ACTION_LABELS[action] ?? action}：${detail.trackingNumber}` : '';
+  return (
+    <Modal open={action !== null} title={title} okText="确定" cancelText="取消" onOk={() => void submit()} onCancel={onClose} confirmLoading={saving} destroyOnHidden width={560}>
+      {error ? <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} /> : null}
+      {action ? (
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark
+          onValuesChange={(changed: Record<string, unknown>) => {
+            // Choosing a result fills in the article it rests on; the clerk may add to it.
+            if (action === 'decided' && typeof changed.outcome === 'string') form.setFieldValue('legalBasis', detail.outcomeBasis[changed.outcome] ?? '');
+          }}
+        >
+          {actionFields(action, detail)}
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
