@@ -3,7 +3,7 @@
  * of one segment; other candidates are verified against the stored text, so on both databases
  * the result is exactly the published items that contain every term. Ranking: bm25 with the
  * title weighted 10:1 (SQLite FTS5); on PostgreSQL ts_rank with title weight A = 1.0 and body
- * weight D = 0.1, the closest built-in equivalent. Ties fall back to the newer item first.
+ * weight D = 0.1, the closest built-in equivalent. Ties fall back to the newer item (higher id) first.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -55,24 +55,35 @@ function filterSql(f: SearchFilters): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** `from … where …` of the index match (candidates), with `id` and `score` expressions. */
+function hasFilters(f: SearchFilters): boolean {
+  return !!(f.organizationIds?.length || f.columnIds?.length || f.year || f.kind || f.validity);
+}
+
+/**
+ * `from … where …` of the index match (candidates), with `id` and `score` expressions. Only
+ * published items are in the index, so without filters the items table is not joined at all.
+ */
 function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, exclude: number[]) {
-  const notIn = exclude.length ? sql` and i.id not in (${sql.join(exclude)})` : sql``;
-  if (dialectOf(db) === 'sqlite') {
+  const sqlite = dialectOf(db) === 'sqlite';
+  const idCol = sqlite ? sql`publishing_search_fts.rowid` : sql`d.item_id`;
+  const notIn = exclude.length ? sql` and ${idCol} not in (${sql.join(exclude)})` : sql``;
+  const join = hasFilters(f) ? sql` join publishing_items i on i.id = ${idCol}` : sql``;
+  const filters = hasFilters(f) ? sql` and ${filterSql(f)}` : sql``;
+  if (sqlite) {
     return {
+      id: idCol,
       score: sql`bm25(publishing_search_fts, 10.0, 1.0)`,
-      from: sql`from publishing_search_fts join publishing_items i on i.id = publishing_search_fts.rowid
-        where publishing_search_fts match ${ftsMatch(p)} and ${filterSql(f)}${notIn}`,
-      order: sql`order by 2 asc, i.publish_date desc, i.id desc`,
+      from: sql`from publishing_search_fts${join} where publishing_search_fts match ${ftsMatch(p)}${filters}${notIn}`,
+      order: sql`order by 2 asc, 1 desc`,
     };
   }
   return {
+    id: idCol,
     score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(p)}))`,
-    from: sql`from publishing_search_docs d join publishing_items i on i.id = d.item_id
+    from: sql`from publishing_search_docs d${join}
       where (d.tsv @@ to_tsquery('simple', ${tsQuery(p)})
-        or (d.long_doc = 1 and d.tsv @@ to_tsquery('simple', ${tsQuery(p, false)})))
-        and ${filterSql(f)}${notIn}`,
-    order: sql`order by 2 desc, i.publish_date desc, i.id desc`,
+        or (d.long_doc = 1 and d.tsv @@ to_tsquery('simple', ${tsQuery(p, false)})))${filters}${notIn}`,
+    order: sql`order by 2 desc, 1 desc`,
   };
 }
 
@@ -124,12 +135,12 @@ export async function searchItems(
     const m = matchSql(db, p, f, exclude);
     const count = await sql<{ n: number }>`select count(*) as n ${m.from}`.execute(db);
     total = Number(count.rows[0]?.n ?? 0);
-    const rows = await sql<{ id: number }>`select i.id as id, ${m.score} as score ${m.from} ${m.order}
+    const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}
       limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
     pageIds = rows.rows.map((r) => Number(r.id));
   } else {
     const m = matchSql(db, p, f, []);
-    const rows = await sql<{ id: number }>`select i.id as id, ${m.score} as score ${m.from} ${m.order}
+    const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}
       limit ${MAX_VERIFIED + 1}`.execute(db);
     let ids = rows.rows.map((r) => Number(r.id));
     if (ids.length > MAX_VERIFIED) {
