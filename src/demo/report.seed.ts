@@ -18,6 +18,7 @@ import { createUsersRepository } from '../auth/users.repository.ts';
 import { parseRoles } from '../auth/access.rules.ts';
 import { submitApplication } from '../applications/intake.usecases.ts';
 import { recordCaseAction } from '../applications/case-actions.usecases.ts';
+import { createOversightCase, recordOversightResult } from '../oversight/oversight.usecases.ts';
 import { bulkInsertPublishedItems, type PublishedItemInput } from '../publishing/items.bulk.ts';
 import type { OutcomeKey } from '../report/report.model.ts';
 import { createReportRepository } from '../report/report.repository.ts';
@@ -77,13 +78,15 @@ async function seedApplications(deps: AppDeps, bodyId: number) {
   return actor;
 }
 
-async function seedOversight(deps: AppDeps, bodyId: number, now: string) {
-  // No oversight usecase exists yet: the rows are written as its table defines them.
-  const base = { organization_id: bodyId, application_id: null, note: '演示数据', created_at: now, updated_at: now };
-  await deps.db.insertInto('oversight_cases').values([
-    { ...base, kind: 'review', filed_date: '2021-11-15', body: '石龙市人民政府', case_number: '石政复〔2021〕35号', result: 'upheld', decided_date: '2022-01-20' },
-    { ...base, kind: 'litigation_after_review', filed_date: '2022-02-10', body: '石龙区人民法院', case_number: '（2022）豫0404行初12号', result: 'upheld', decided_date: '2022-09-30' },
-  ]).execute();
+async function seedOversight(deps: AppDeps, bodyId: number, actor: Awaited<ReturnType<typeof seedApplications>>) {
+  const cases = [
+    { kind: 'review', filedDate: '2021-11-15', body: '石龙市人民政府', caseNumber: '石政复〔2021〕35号', decidedDate: '2022-01-20' },
+    { kind: 'litigation_after_review', filedDate: '2022-02-10', body: '石龙区人民法院', caseNumber: '（2022）豫0404行初12号', decidedDate: '2022-09-30' },
+  ];
+  for (const c of cases) {
+    const created = await createOversightCase({ input: { organizationId: bodyId, kind: c.kind, filedDate: c.filedDate, body: c.body, caseNumber: c.caseNumber, note: '演示数据' }, actor, deps });
+    await recordOversightResult({ id: created.id, input: { result: 'upheld', decidedDate: c.decidedDate }, actor, deps });
+  }
 }
 
 async function seedPublishing(deps: AppDeps, bodyId: number, now: Date) {
@@ -106,8 +109,8 @@ export async function seedReportDemo({ deps }: { deps: AppDeps }): Promise<void>
   const body = await createOrganizationsRepository(deps).byCode('shilong');
   if (!body) return;
   const now = deps.clock.now();
-  await seedApplications(deps, body.id);
-  await seedOversight(deps, body.id, now.toISOString());
+  const actor = await seedApplications(deps, body.id);
+  await seedOversight(deps, body.id, actor);
   await seedPublishing(deps, body.id, now);
   await createReportRepository(deps).insert({ organizationId: body.id, year: 2022, version: 1, narrative: seedNarrative(), correctionNote: null, userId: null, at: now.toISOString() });
 }
