@@ -51,7 +51,7 @@ const SENTENCES = [
 ];
 const KINDS: ItemKind[] = ['policy_document', 'normative_document', 'interpretation', 'announcement', 'key_area', 'key_area', 'general'];
 
-function generate(count: number, orgIds: number[], seed = 42): PublishedItemInput[] {
+export function generate(count: number, orgIds: number[], seed = 42): PublishedItemInput[] {
   const r = rng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)];
   const out: PublishedItemInput[] = [];
@@ -156,11 +156,12 @@ async function bench(kind: DialectName): Promise<Record<string, number[]>> {
   return totals;
 }
 
-const kinds: DialectName[] = which === 'both' ? ['sqlite', 'postgres'] : [which];
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+const kinds: DialectName[] = !isMain ? [] : which === 'both' ? ['sqlite', 'postgres'] : [which];
 const results: Record<string, Record<string, number[]>> = {};
 for (const k of kinds) results[k] = await bench(k);
 if (kinds.length === 2) {
   const differ = Object.keys(results.sqlite).filter((q) => results.sqlite[q][0] !== results.postgres[q][0]);
   console.log(differ.length ? `结果数不一致：${differ.join('、')}` : '两种数据库的结果数完全一致。');
 }
-for (const q of Object.keys(results[kinds[0]])) console.log(`  “${q}”：${kinds.map((k) => `${k} ${results[k][q][0]} 条`).join('，')}`);
+for (const q of kinds.length ? Object.keys(results[kinds[0]]) : []) console.log(`  “${q}”：${kinds.map((k) => `${k} ${results[k][q][0]} 条`).join('，')}`);
