@@ -1,0 +1,117 @@
+// Pure helpers of the 年报核查 screen (no React): which table cells the findings name, how a
+// finding's location reads in Chinese, and the file name of a download.
+import type { ReadReport } from '../../reportcheck/reportcheck.types.ts';
+import type { ReportFinding } from '../../report/report.validate.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS } from '../../report/report.model.ts';
+
+/** One checked report as the API returns it (POST /api/v1/report-checks). */
+export interface CheckedReportView extends ReadReport {
+  inputKind: 'text' | 'html' | 'docx';
+  counts: { error: number; warning: number; info: number };
+  /** Source line number → the line as printed, for every line the report cites. */
+  sourceLines: Record<string, string>;
+}
+
+export interface CheckResponse {
+  reports: CheckedReportView[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export type TableSection = '三' | '四';
+export type FlagSeverity = 'error' | 'warning';
+
+export interface CellFlag {
+  severity: FlagSeverity;
+  findings: ReportFinding[];
+}
+
+export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export const REVIEW_GROUPS = [
+  { key: 'review', label: '行政复议' },
+  { key: 'litigationDirect', label: '行政诉讼·未经复议直接起诉' },
+  { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉' },
+] as const;
+
+export function cellKey(section: TableSection, row: string, column: string): string {
+  return `${section}|${row}|${column}`;
+}
+
+/** The rows of section 三 the 勾稽关系 (rule 1) joins: 一 + 二 = （七） + 四. */
+const RULE1_ROWS = ['newReceived', 'carriedOver', 'total', 'carriedForward'];
+
+/**
+ * The cells each error or warning names. A finding with row and column names one cell; a row
+ * alone names the whole row; a section 三 column alone (rule 1) names that column in the four
+ * rows the rule joins. Findings about a section as a whole name no cell, and notes (提示) are
+ * listed but not highlighted.
+ */
+export function cellFlags(findings: ReportFinding[]): Map<string, CellFlag> {
+  const flags = new Map<string, CellFlag>();
+  const mark = (key: string, f: ReportFinding & { severity: FlagSeverity }) => {
+    const flag = flags.get(key) ?? { severity: f.severity, findings: [] };
+    flag.findings.push(f);
+    if (f.severity === 'error') flag.severity = 'error';
+    flags.set(key, flag);
+  };
+  for (const f of findings) {
+    if (f.severity === 'info') continue;
+    const flagged = f as ReportFinding & { severity: FlagSeverity };
+    const { section, row, column } = f.location ?? {};
+    if (section !== '三' && section !== '四') continue;
+    const columns: readonly string[] = section === '三' ? APPLICANT_COLUMNS : REVIEW_COLUMNS;
+    if (column && !columns.includes(column)) continue;
+    const rows = row ? [row] : section === '三' && column ? RULE1_ROWS : [];
+    for (const r of rows) for (const c of column ? [column] : columns) mark(cellKey(section, r, c), flagged);
+  }
+  return flags;
+}
+
+const ROW_LABELS: Record<string, string> = {
+  ...Object.fromEntries(APPLICATION_ROWS.map((r) => [r.key, 'group' in r ? `${r.group}${r.label}` : r.label])),
+  otherHandling: '（六）其他处理',
+  ...Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, g.label])),
+};
+
+/** Where a finding points, in words: 第三部分 · （七）总计 · 自然人 · 第 120 行. */
+export function locationText(f: ReportFinding): string {
+  const loc = f.location ?? {};
+  const parts: string[] = [];
+  if (loc.section) parts.push(/^[一二三四五六]$/.test(loc.section) ? `第${loc.section}部分` : loc.section);
+  if (loc.row) parts.push(ROW_LABELS[loc.row] ?? loc.row);
+  if (loc.column) parts.push(loc.column);
+  if (loc.line) parts.push(`第 ${loc.line} 行`);
+  return parts.join(' · ');
+}
+
+/** The file name a download should get: RFC 5987 `filename*` first, then plain `filename`. */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename\s*=\s*"([^"]+)"/i.exec(header)?.[1] ?? fallback;
+}
+
+export const INPUT_KIND_LABEL = { text: '文本', html: '网页（HTML）', docx: 'Word 文档' } as const;
+
+/** File types the server accepts, for the picker and for refusing others before sending. */
+export const ACCEPTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx'];
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES = 50;
+
+/** Why a chosen file cannot be sent, or null when it can. */
+export function refusalOf(file: { name: string; size: number }): string | null {
+  const ext = /\.[^.]+$/.exec(file.name)?.[0]?.toLowerCase() ?? '';
+  if (!ACCEPTED_EXTENSIONS.includes(ext)) return `“${file.name}”不是 .txt、.html、.htm 或 .docx 文件`;
+  if (file.size === 0) return `“${file.name}”是空文件`;
+  if (file.size > MAX_FILE_BYTES) return `“${file.name}”超过 10 MB`;
+  return null;
+}
