@@ -67,6 +67,13 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+/** A desktop-sized page whose script errors show up in the test output. */
+async function openPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => console.error(`[admin page error] ${e.message}`));
+  return page;
+}
+
 async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
@@ -104,7 +111,7 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('shows the server’s Chinese message for a wrong password, and the login page passes axe', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await openPage(browser);
     await page.goto(`${base}/admin/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     await page.getByRole('button', { name: '登录', exact: true }).waitFor();
@@ -118,7 +125,7 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('logs in as the demo admin, creates a user through the form, sees it in the table, logs out', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await openPage(browser);
     await page.goto(`${base}/admin/`);
     await logIn(page, 'admin', adminPassword);
     await page.getByRole('heading', { name: '工作台' }).waitFor();
@@ -168,7 +175,7 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('lets the admin add an organization, read the audit log, and see honest placeholders', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await openPage(browser);
     await page.goto(`${base}/admin/#/system/organizations`);
     await logIn(page, 'admin', adminPassword);
     await page.getByRole('heading', { name: '组织机构' }).waitFor();
@@ -199,15 +206,24 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.deepEqual(await seriousAxeViolations(page), []);
     await screenshot(page, 'audit');
 
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '年度报告' }).click();
-    await page.getByText('年度报告：本模块正在建设中').waitFor();
-    assert.deepEqual(await seriousAxeViolations(page), []);
-    await screenshot(page, 'placeholder');
+    // Every module in the navigation opens a page with its own heading; modules not built yet
+    // say so plainly (and what they will do) instead of showing invented data.
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    for (const module of ['主动公开', '依申请公开', '复议诉讼', '年度报告', '年报核查']) {
+      await nav.getByRole('link', { name: module, exact: true }).click();
+      await page.locator('#main-content h1').first().waitFor();
+      const placeholder = page.getByRole('heading', { name: `${module}：本模块正在建设中` });
+      if (await placeholder.count()) {
+        assert.ok((await page.locator('#main-content').innerText()).length > `${module}：本模块正在建设中`.length + 10, `${module}: the placeholder says what the module will do`);
+        assert.deepEqual(await seriousAxeViolations(page), [], `${module} placeholder`);
+        await screenshot(page, 'placeholder');
+      }
+    }
     await page.close();
   });
 
   it('makes the new user change the administrator-chosen password at first login', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const page = await openPage(browser);
     await page.goto(`${base}/admin/`);
     await logIn(page, 'jyj-zhou', 'Kaifang-2026');
     const dialog = page.getByRole('dialog', { name: '修改密码' });
@@ -221,6 +237,51 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.getByText('教育局 周芳').first().waitFor();
     // A publisher has no 系统管理 entry.
     assert.equal(await page.getByRole('menuitem', { name: '系统管理' }).count(), 0);
+    await page.close();
+  });
+
+  it('lets the admin edit roles, disable and re-enable a user, and reset a password', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${base}/admin/#/system/users`);
+    await logIn(page, 'admin', adminPassword);
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'jyj-zhou', exact: true }) });
+    await row.waitFor();
+
+    await row.getByRole('button', { name: '编辑 jyj-zhou' }).click();
+    const edit = page.getByRole('dialog', { name: '编辑用户：jyj-zhou' });
+    await edit.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: '审核人' }).click();
+    await edit.locator('.ant-modal-title').click(); // close the dropdown
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await row.getByText('审核人').waitFor();
+
+    await row.getByRole('button', { name: '停用 jyj-zhou' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '停用' }).click();
+    await row.getByText('停用', { exact: true }).first().waitFor();
+    assert.match(await row.innerText(), /停用[\s\S]*编辑[\s\S]*启用/);
+    await row.getByRole('button', { name: '启用 jyj-zhou' }).click();
+    await row.getByRole('button', { name: '停用 jyj-zhou' }).waitFor();
+
+    await row.getByRole('button', { name: '重置密码 jyj-zhou' }).click();
+    const reset = page.getByRole('dialog', { name: /重置密码/ });
+    await reset.getByLabel('新密码', { exact: true }).fill('Chongzhi-2026');
+    await reset.getByLabel('确认新密码').fill('Chongzhi-2026');
+    await reset.getByRole('button', { name: '重置' }).click();
+    await page.getByText('密码已重置，用户下次登录时须修改').waitFor();
+
+    // On a narrow screen the side navigation folds away; the page must stay accessible there too.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('heading', { name: '用户管理' }).waitFor();
+    const navButton = page.getByRole('button', { name: '导航' });
+    assert.equal(await navButton.getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, 'users-narrow');
+    await navButton.focus();
+    await page.keyboard.press('Enter'); // reachable and usable with the keyboard
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
+    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    assert.equal(await navButton.getAttribute('aria-expanded'), 'false', 'the navigation folds away after choosing a page');
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 // The signed-in frame: header, side navigation from the route table, and the current page.
-import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Layout, Result } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { App, Button, Drawer, Grid, Layout, Result } from 'antd';
 import { api, errorMessage } from '../api.ts';
 import type { ListResponse, Organization } from '../api.types.ts';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal.tsx';
@@ -21,6 +21,17 @@ export function AppLayout() {
   const match = matchRoute(routes, path);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [bodyName, setBodyName] = useState<string | undefined>();
+  // Below the lg breakpoint the navigation moves into a drawer opened from a header button
+  // (a real, focusable button: antd's zero-width Sider trigger cannot be reached by keyboard).
+  const narrow = Grid.useBreakpoint().lg === false;
+  const [navOpen, setNavOpen] = useState(false);
+  const firstPath = useRef(true);
+  useEffect(() => {
+    setNavOpen(false);
+    // After navigating, move focus to the page so screen readers start at its content.
+    if (firstPath.current) firstPath.current = false;
+    else document.getElementById('main-content')?.focus();
+  }, [path]);
 
   useEffect(() => {
     if (match.kind === 'redirect') navigate(match.to);
@@ -59,14 +70,26 @@ export function AppLayout() {
         跳到主要内容
       </a>
       <Layout.Header style={{ paddingInline: 24, height: 'auto', minHeight: 64, lineHeight: 'normal', display: 'flex', alignItems: 'center' }}>
-        <HeaderBar user={user} bodyName={bodyName} onChangePassword={() => setPasswordOpen(true)} onLogout={() => void onLogout()} />
+        <HeaderBar
+          user={user}
+          bodyName={bodyName}
+          navToggle={narrow ? { open: navOpen, toggle: () => setNavOpen((o) => !o) } : undefined}
+          onChangePassword={() => setPasswordOpen(true)}
+          onLogout={() => void onLogout()}
+        />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <SideNav routes={routes} path={path} />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
-          <main id="main-content" tabIndex={-1} style={{ background: '#fff', padding: 24, borderRadius: 8, minHeight: 360, outline: 'none' }}>
+        {narrow ? (
+          <Drawer title="导航菜单" placement="left" width={240} open={navOpen} onClose={() => setNavOpen(false)} styles={{ body: { padding: 0 } }}>
+            <SideNav routes={routes} path={path} />
+          </Drawer>
+        ) : (
+          <Layout.Sider width={208} theme="light">
+            <SideNav routes={routes} path={path} />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: narrow ? 8 : 24, minWidth: 0 }}>
+          <main id="main-content" tabIndex={-1} style={{ background: '#fff', padding: narrow ? 12 : 24, borderRadius: 8, minHeight: 360, outline: 'none' }}>
             {Page ? (
               <Page />
             ) : match.kind === 'not-found' ? (

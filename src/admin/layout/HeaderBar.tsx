@@ -1,17 +1,31 @@
 // Top bar: product and body name on the left; who is signed in, 修改密码 and 退出登录 on the right.
 import { Button, Flex, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import type { SessionUser } from '../api.types.ts';
 
-export function HeaderBar({ user, bodyName, onChangePassword, onLogout }: {
+export function HeaderBar({ user, bodyName, navToggle, onChangePassword, onLogout }: {
   user: SessionUser;
   bodyName?: string;
+  /** On narrow screens: the button that shows or hides the side navigation. */
+  navToggle?: { open: boolean; toggle(): void };
   onChangePassword(): void;
   onLogout(): void;
 }) {
   return (
     <Flex justify="space-between" align="center" wrap gap={12} style={{ width: '100%', paddingBlock: 8 }}>
-      <Flex align="baseline" gap={12} wrap>
+      <Flex align="center" gap={12} wrap>
+        {navToggle ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined aria-hidden />}
+            onClick={navToggle.toggle}
+            aria-expanded={navToggle.open}
+            aria-controls="side-nav"
+            style={{ color: '#fff' }}
+          >
+            导航
+          </Button>
+        ) : null}
         <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
           公开 · 政府信息公开平台
         </Typography.Text>

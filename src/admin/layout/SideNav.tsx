@@ -24,7 +24,7 @@ export function SideNav({ routes, path }: { routes: RouteEntry[]; path: string }
     setOpenKeys((keys) => Array.from(new Set([...keys, ...groupOfPath])));
   }, [path]);
   return (
-    <nav aria-label="主导航">
+    <nav aria-label="主导航" id="side-nav">
       <Menu
         mode="inline"
         items={toItems(routes)}

@@ -57,7 +57,7 @@ export function AuditPage() {
       <PageHeader title="审计日志" extra={<Button onClick={() => void loadPage()}>刷新</Button>} />
       <Typography.Paragraph type="secondary">审计日志只增不改，每条记录与上一条以哈希链接，用于事后核查。时间为本机时区。</Typography.Paragraph>
       {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
-      <Table<AuditRow> rowKey={(r) => String(r.id)} columns={columns} dataSource={rows} loading={loading && rows.length === 0} pagination={false} size="small" />
+      <Table<AuditRow> rowKey={(r) => String(r.id)} columns={columns} scroll={{ x: 'max-content' }} dataSource={rows} loading={loading && rows.length === 0} pagination={false} size="small" />
       <Flex justify="center" style={{ marginTop: 16 }}>
         {hasMore && last ? (
           <Button onClick={() => void loadPage(last.id)} loading={loading}>加载更多</Button>

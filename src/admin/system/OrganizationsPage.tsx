@@ -83,6 +83,7 @@ export function OrganizationsPage() {
       <Table<OrgNode>
         rowKey={(o) => String(o.id)}
         columns={columns}
+        scroll={{ x: 'max-content' }}
         dataSource={tree}
         loading={orgs.loading}
         pagination={false}

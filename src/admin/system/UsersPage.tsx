@@ -127,7 +127,7 @@ export function UsersPage() {
       </Flex>
       {orgs.error ? <Alert type="warning" showIcon message={`组织机构加载失败：${orgs.error}`} style={{ marginBottom: 16 }} /> : null}
       {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
-      <Table<UserRow> rowKey={(u) => String(u.id)} columns={columns} dataSource={users} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
+      <Table<UserRow> rowKey={(u) => String(u.id)} columns={columns} scroll={{ x: 'max-content' }} dataSource={users} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
       <UserFormModal
         open={editing !== null}
         user={editing?.user}
