@@ -155,7 +155,8 @@ function asPlainText(report: AnnualReport): AnnualReport {
 
 /** Every finding for a report being prepared, errors first. */
 export function checkReport(input: CheckInput): ReportFinding[] {
-  const { report, parts, values, year = report.year } = { ...input, year: input.report.year };
+  const { report, parts, values } = input;
+  const year = report.year;
   const findings = [
     ...validateReport(report),
     ...missingProactiveFigures(report),

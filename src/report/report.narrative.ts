@@ -10,6 +10,7 @@
 import sanitizeHtml from 'sanitize-html';
 import type { AnnualReport, NarrativeSection } from './report.model.ts';
 import type { ProactiveFiguresForReport } from './report.sources.ts';
+import { computeReport, NO_ENTERED_FIGURES } from './report.compute.ts';
 
 export const NARRATIVE_PARTS = [
   { key: 'zdgk', section: '一', label: '（一）主动公开情况' },
@@ -99,17 +100,9 @@ export function placeholderValues(report: AnnualReport, proactive: ProactiveFigu
   };
 }
 
+/** Every placeholder name, in the order the editor's menu lists them. */
 export const PLACEHOLDER_NAMES = Object.keys(
-  placeholderValues(
-    {
-      year: 0,
-      applications: { rows: new Proxy({}, { get: () => [null, null, null, null, null, null, null] }) },
-      reviewLitigation: { review: [], litigationDirect: [], litigationAfterReview: [] },
-      proactive: { normativeDocuments: [] },
-      fees: { amountYuan: null },
-    } as unknown as AnnualReport,
-    null,
-  ),
+  placeholderValues(computeReport({ body: { name: '' }, year: 0, records: null, proactive: null, entered: NO_ENTERED_FIGURES, narrative: [] }).report, null),
 );
 
 const PLACEHOLDER = /\{\{\s*([^{}\s]{1,20})\s*\}\}/g;
