@@ -121,6 +121,17 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
     await logIn(page, 'admin', 'not-the-password');
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     await screenshot(page, 'login-error');
+
+    // Repeated failures lock the account; the server's message says until when (423 auth.locked).
+    const alert = page.getByRole('alert');
+    for (let attempt = 1; attempt <= 7 && !/已锁定/.test((await alert.innerText().catch(() => '')) ?? ''); attempt++) {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await logIn(page, 'leader', `wrong-${attempt}`);
+      await answered;
+      await page.waitForTimeout(100); // let React render the new message
+    }
+    assert.match(await alert.innerText(), /账户已锁定.*后再试/);
+    await screenshot(page, 'login-locked');
     await page.close();
   });
 
