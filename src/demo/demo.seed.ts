@@ -11,6 +11,7 @@ import { createAuditRepository } from '../auth/audit.repository.ts';
 import { generatePassword, hashPassword } from '../auth/password.hash.ts';
 import type { Role } from '../auth/roles.ts';
 import { seedPublishingDemo } from './publishing.seed.ts';
+import { seedReportDemo } from './report.seed.ts';
 
 export const DEMO_ORGANIZATIONS = [
   { code: 'shilong', name: '石龙区人民政府', parent: null, kind: 'government', isBody: true },
@@ -84,5 +85,8 @@ export async function seedDemo({ deps }: { deps: AppDeps }): Promise<DemoCredent
       trx,
     );
   });
+  // The 2021–2022 records behind every figure of the published 2022 report. Outside the
+  // transaction above: it goes through the applications usecases, which open their own.
+  await seedReportDemo({ deps });
   return credentials;
 }

@@ -9,9 +9,16 @@ describeOnBothDatabases('publishing portal pages', (t) => {
   let interpretationId = 0;
   before(async () => {
     a = await createTestApp(t());
-    const rows = await a.deps.db.selectFrom('publishing_items').select(['id', 'kind']).execute();
-    policyId = rows.find((r) => r.kind === 'normative_document')!.id;
-    interpretationId = rows.find((r) => r.kind === 'interpretation')!.id;
+    // The demo's interpretation that points at a document (the report demo adds unlinked ones).
+    const link = await a.deps.db
+      .selectFrom('publishing_items')
+      .select(['id', 'interprets_item_id'])
+      .where('kind', '=', 'interpretation')
+      .where('interprets_item_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    policyId = link.interprets_item_id!;
+    interpretationId = link.id;
   });
   after(async () => {
     await a.app.close();
