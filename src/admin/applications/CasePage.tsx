@@ -84,11 +84,11 @@ export function CasePage({ id }: { id: number }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card size="small" title={h2('申请概要')}>
-            <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
               <Descriptions.Item label="受理编号">{c.trackingNumber}</Descriptions.Item>
               <Descriptions.Item label="状态"><StatusTag tone={statusTone(c.status)}>{c.statusLabel}</StatusTag>{c.extensionPending ? <StatusTag tone="warn">延期待审批</StatusTag> : null}</Descriptions.Item>
               <Descriptions.Item label="申请人">{c.applicantName}（{c.applicantType}）</Descriptions.Item>
-              <Descriptions.Item label={c.applicantIdKind || '证件号码'}>{c.applicantIdMasked}</Descriptions.Item>
+              <Descriptions.Item label={c.applicantIdKind || '证件号码'}><span style={{ whiteSpace: 'nowrap' }}>{c.applicantIdMasked}</span></Descriptions.Item>
               {c.contactPerson ? <Descriptions.Item label="联系人">{c.contactPerson}</Descriptions.Item> : null}
               <Descriptions.Item label="联系方式">{[c.phone, c.email, c.address].filter(Boolean).join('；') || '—'}</Descriptions.Item>
               <Descriptions.Item label="受理机关">{c.organizationName}</Descriptions.Item>

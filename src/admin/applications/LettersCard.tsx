@@ -50,7 +50,7 @@ export function LettersCard({ detail }: { detail: CaseDetail }) {
                   key="d"
                   size="small"
                   icon={<DownloadOutlined />}
-                  aria-label={`下载 ${l.title}（Word）`}
+                  aria-label={`下载 Word ${l.title}`}
                   onClick={() => downloadFile(`${url(l.key)}?format=docx`, `${l.key}-${detail.id}.docx`).catch((e: unknown) => message.error(errorMessage(e)))}
                 >
                   Word

@@ -14,10 +14,11 @@ export function daysLeftText(c: WorkbenchItem): string {
 
 export function CaseWorkList({ id, title, items, loading, empty }: { id: string; title: string; items: WorkbenchItem[]; loading: boolean; empty: string }) {
   const columns: TableColumnsType<WorkbenchItem> = [
-    { title: '受理编号', key: 'tn', render: (_, c) => <a href={caseHref(c.id)}>{c.trackingNumber}</a> },
+    { title: '受理编号', key: 'tn', render: (_, c) => <a href={caseHref(c.id)} style={{ whiteSpace: 'nowrap' }}>{c.trackingNumber}</a> },
     { title: '申请人', dataIndex: 'applicantName', key: 'applicant', ellipsis: true },
+    { title: '所需信息', dataIndex: 'description', key: 'desc', ellipsis: true },
     { title: '状态', key: 'status', render: (_, c) => <StatusTag tone={statusTone(c.status)}>{c.extensionPending ? '延期待审批' : c.statusLabel}</StatusTag> },
-    { title: '答复期限', key: 'due', render: (_, c) => c.dueDate ?? '—' },
+    { title: '答复期限', key: 'due', render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{c.dueDate ?? '—'}</span> },
     { title: '剩余', key: 'left', render: (_, c) => <span style={c.workingDaysLeft !== null && c.workingDaysLeft <= 0 ? { color: '#a8071a', fontWeight: 600 } : undefined}>{daysLeftText(c)}</span> },
   ];
   return (

@@ -47,13 +47,13 @@ export function DashboardPage() {
             </Typography.Paragraph>
           ) : null}
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xxl={8}>
               <CaseWorkList id="wl-overdue" title="已超期" items={data?.overdue ?? []} loading={loading} empty="没有超期的申请" />
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xxl={8}>
               <CaseWorkList id="wl-due-soon" title="即将到期（5日内）" items={data?.dueSoon ?? []} loading={loading} empty="5日内没有到期的申请" />
             </Col>
-            <Col xs={24} xl={8}>
+            <Col xs={24} xxl={8}>
               <CaseWorkList id="wl-awaiting-me" title="待我办理" items={data?.awaitingMe ?? []} loading={loading} empty="没有等待您办理的申请" />
             </Col>
           </Row>

@@ -1,0 +1,312 @@
+/**
+ * 依申请公开 end to end in a real Chromium, on SQLite and on PostgreSQL: a citizen applies at
+ * /ysqgk/ with JavaScript off, gets a tracking number and query code; the clerk (gkb) confirms
+ * receipt in /admin/, asks for 补正; the citizen sees it on the status page; the corrected
+ * application arrives; a third party is consulted and answers; an extension is approved (gkb is
+ * also a reviewer); the clerk decides with a reply letter; the citizen sees the result.
+ * The test clock moves between steps; each due date shown is checked against a value worked out
+ * by hand below. axe-core must find nothing serious on the list and the case page.
+ *
+ * Set APPLICATIONS_SCREENSHOTS_DIR to keep screenshots of each screen.
+ *
+ * Hand-worked due dates (2026 holidays from the State Council notice: 清明 04-04…04-06 off,
+ * 劳动节 05-01…05-05 off, Saturday 05-09 a working day; day zero is never counted):
+ * - Online application Mon 03-23; receipt confirmed (Art. 31(三)) Tue 03-24 = day zero.
+ *   20 working days: 03-25,26,27,30,31, 04-01,02,03 (8), [04-04…06 off], 04-07…10 (12),
+ *   04-13…17 (17), 04-20,21,22 (20) → due Wed 2026-04-22.
+ * - 补正 notified Thu 03-26: the clock stops (no due date) until the correction arrives.
+ * - Corrected application received Wed 04-01 = new day zero (Art. 30). 20 working days:
+ *   04-02,03 (2), 04-07…10 (6), 04-13…17 (11), 04-20…24 (16), 04-27…30 (20) → Thu 2026-04-30.
+ * - Third-party consultation sent Thu 04-09, no reply yet: working days 04-10 … the 15th working
+ *   day after sending (04-10, 13…17, 20…24, 27…30 = 15 → Thu 04-30) are not counted.
+ *   Counted: 04-02,03,07,08,09 (5), then 05-06,07,08 (8), Sat 05-09 (9), 05-11…15 (14),
+ *   05-18…22 (19), 05-25 (20) → Mon 2026-05-25.
+ * - Reply arrives Fri 04-17: only 04-10, 13, 14, 15, 16, 17 (6 days) are not counted.
+ *   Counted: 04-02,03,07,08,09 (5), 04-20…24 (10), 04-27…30 (14), 05-06,07,08 (17),
+ *   Sat 05-09 (18), 05-11 (19), 05-12 (20) → Tue 2026-05-12.
+ * - Extension of 15 working days approved Mon 04-20 (Art. 33(2)): 35 counted days: from 05-12,
+ *   05-13,14,15 (23), 05-18…22 (28), 05-25…29 (33), 06-01 (34), 06-02 (35) → Tue 2026-06-02.
+ * - On Thu 05-28 the 工作台 lists it as due soon: 05-29, 06-01, 06-02 → 3 working days left.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { chromiumSkipReason, launchChromium } from '../shared/chromium.ts';
+import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
+import { createTestApp, listenTestApp, type TestApp } from '../http/test-app.ts';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const AXE_SOURCE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const SCREENS = process.env.APPLICATIONS_SCREENSHOTS_DIR;
+
+async function ensureAdminBuilt(): Promise<void> {
+  const helper = new URL('../../scripts/admin-build.js', import.meta.url).href;
+  const { adminBuildIsStale } = (await import(helper)) as { adminBuildIsStale(root: string): boolean };
+  if (!adminBuildIsStale(repoRoot)) return;
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/admin/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  assert.equal(r.status, 0, 'vite build of the admin app failed');
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENS) return;
+  mkdirSync(SCREENS, { recursive: true });
+  await page.waitForTimeout(400); // let antd's animations finish
+  await page.screenshot({ path: join(SCREENS, `applications-${name}.png`), fullPage: true });
+}
+
+/** axe-core through page.evaluate, so the admin pages keep their strict CSP during the test. */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Types a date into an antd DatePicker and confirms it. */
+async function pickDate(scope: Locator, label: string, date: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  assert.equal(await input.inputValue(), date, `${label} should read ${date}`);
+}
+
+const kinds = ['sqlite', 'postgres'] as const;
+const browserSkip = chromiumSkipReason();
+
+for (const kind of kinds) {
+  const skip = browserSkip || (kind === 'postgres' ? postgresSkipReason() : false);
+  describe(`依申请公开 end to end in Chromium [${kind}]`, { skip }, () => {
+    let t: TestDatabase;
+    let a: TestApp;
+    let base: string;
+    let browser: Browser;
+    const contexts: BrowserContext[] = [];
+    const shot = (page: Page, name: string) => (kind === 'sqlite' ? screenshot(page, name) : Promise.resolve());
+
+    before(async () => {
+      await ensureAdminBuilt();
+      t = await openTestDatabase(kind);
+      a = await createTestApp(t, '2026-03-23T02:00:00Z'); // Mon 10:00 in Shanghai
+      base = await listenTestApp(a);
+      browser = await launchChromium();
+    });
+    after(async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser?.close();
+      await a?.app.close();
+      await t?.close();
+    });
+
+    /** A fresh context logged in as gkb (moving the clock ends earlier sessions), on `hash`. */
+    async function clerk(hash: string): Promise<Page> {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${base}/admin/#${hash}`);
+      await page.getByLabel('用户名', { exact: true }).fill('gkb');
+      await page.getByLabel('密码', { exact: true }).fill(a.password('gkb'));
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.locator('#main-content h1').first().waitFor();
+      return page;
+    }
+
+    /** The citizen's status page, without JavaScript. */
+    async function citizenStatus(tn: string, code: string): Promise<Page> {
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${base}/ysqgk/cx/`);
+      await page.getByLabel('受理编号').fill(tn);
+      await page.getByLabel('查询码').fill(code);
+      await page.getByRole('button', { name: '查询' }).click();
+      await page.locator('#status').waitFor();
+      return page;
+    }
+
+    async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void>): Promise<void> {
+      await page.getByRole('button', { name: action, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: new RegExp(`^${action}：`) });
+      await dialog.waitFor();
+      await fill(dialog);
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+
+    const dueDate = (page: Page) => page.locator('#due-date').innerText();
+    const at = (date: string) => a.deps.clock.set(`${date}T02:00:00Z`);
+
+    it('runs one application from the public form to the answer, with the due date right at every step', async () => {
+      // 1. The citizen applies online, JavaScript off.
+      const pub = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+      contexts.push(pub);
+      const form = await pub.newPage();
+      await form.goto(`${base}/ysqgk/`);
+      await form.getByLabel('向哪个行政机关申请').selectOption({ label: '石龙区人民政府' });
+      await form.getByLabel('申请人类型').selectOption('自然人');
+      await form.getByLabel('姓名或名称').fill('王小明');
+      await form.getByLabel('证件类型').selectOption('居民身份证');
+      await form.getByLabel('证件号码').fill('410402199001011234');
+      await form.getByLabel('联系电话').fill('13800000000');
+      await form.getByLabel('所需信息的名称或内容描述').fill('石龙区2025年老旧小区改造项目清单');
+      await form.getByLabel('信息的提供形式').selectOption('电子数据');
+      await form.getByLabel('获取信息的方式').selectOption('网上获取');
+      await form.getByRole('button', { name: '提交申请' }).click();
+      const tn = (await form.locator('#tracking-number').innerText()).trim();
+      const code = (await form.locator('#query-code').innerText()).trim();
+      assert.match(tn, /^2026\d{8}$/);
+      assert.match(code, /^[A-Z2-9]{8}$/);
+
+      // 2. The clerk finds it waiting on the 工作台, then in the list, and confirms receipt on 03-24.
+      at('2026-03-24');
+      let page = await clerk('/dashboard');
+      const awaiting = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: /^待我办理/ }) });
+      await awaiting.getByRole('link', { name: tn }).waitFor();
+      assert.match(await awaiting.innerText(), /待确认收到/);
+      await shot(page, 'dashboard-new');
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '依申请公开', exact: true }).click();
+      await page.getByRole('heading', { name: '依申请公开' }).waitFor();
+      await page.getByLabel('搜索受理编号、申请人或所需信息').fill(tn);
+      await page.getByLabel('搜索受理编号、申请人或所需信息').press('Enter');
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: tn }) });
+      await row.waitFor();
+      assert.match(await row.innerText(), /王小明[\s\S]*4104\*{10}1234[\s\S]*待确认收到/);
+      assert.deepEqual(await seriousAxeViolations(page), [], 'case list');
+      await shot(page, 'list');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 CSV' }).click();
+      const csv = readFileSync((await (await download).path())!, 'utf8');
+      assert.ok(csv.includes(tn) && csv.includes('4104**********1234') && !csv.includes('410402199001011234'), 'the export masks the ID');
+
+      await row.getByRole('link', { name: tn }).click();
+      await page.getByRole('heading', { name: `申请 ${tn}` }).waitFor();
+      assert.equal(await dueDate(page), '尚未起算');
+      await act(page, '确认收到申请', (d) => pickDate(d, '收到申请日期', '2026-03-24'));
+      assert.equal(await dueDate(page), '2026-04-22');
+      await page.getByText('为什么是这一天').click();
+      const why = page.locator('#due-date-explanation');
+      await why.waitFor();
+      await page.waitForTimeout(500); // the panel fades in; axe would measure its half-transparent text
+      assert.match(await why.innerText(), /2026-03-24 收到申请（第0日，不计入/);
+      assert.deepEqual(await seriousAxeViolations(page), [], 'case page');
+      await shot(page, 'case-received');
+
+      // 3. 补正 on 03-26: a period before the notice date is refused with the server's reason.
+      at('2026-03-26');
+      page = await clerk(`/applications?case=${new URL(page.url()).hash.split('=')[1]}`);
+      await page.getByRole('button', { name: '告知补正', exact: true }).click();
+      let dialog = page.getByRole('dialog', { name: /^告知补正：/ });
+      await pickDate(dialog, '补正告知日期', '2026-03-26');
+      await dialog.getByLabel('需要补正的事项').fill('请写明所需项目清单的年度和所在街道');
+      await pickDate(dialog, '补正期限', '2026-03-20');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.getByRole('alert').filter({ hasText: '补正期限（2026-03-20）不能早于补正告知日期（2026-03-26）' }).waitFor();
+      await shot(page, 'action-error');
+      await pickDate(dialog, '补正期限', '2026-04-10');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.equal(await dueDate(page), '暂停计算');
+      await page.getByRole('heading', { name: `申请 ${tn}` }).waitFor();
+      const caseUrl = page.url().slice(page.url().indexOf('#') + 1);
+
+      // 4. The citizen sees the request to correct.
+      let status = await citizenStatus(tn, code);
+      assert.equal(await status.locator('#status').innerText(), '待申请人补正');
+      assert.match(await status.locator('#correction').innerText(), /请写明所需项目清单的年度和所在街道[\s\S]*2026-04-10/);
+      assert.equal(await status.locator('#due-date').count(), 0, 'no due date while the correction is awaited');
+      await shot(status, 'status-correction');
+
+      // 5. The corrected application arrives on 04-01: a new day zero.
+      at('2026-04-01');
+      page = await clerk(caseUrl);
+      await act(page, '收到补正', (d) => pickDate(d, '收到补正日期', '2026-04-01'));
+      assert.equal(await dueDate(page), '2026-04-30');
+
+      // 6. Third-party consultation sent 04-09 (pause up to the 15th working day), replied 04-17.
+      at('2026-04-09');
+      page = await clerk(caseUrl);
+      await act(page, '发出征求意见', async (d) => {
+        await d.getByLabel('被征求意见的第三方或机关').fill('石龙区某物业服务有限公司');
+        await pickDate(d, '征求意见书发出日期', '2026-04-09');
+      });
+      assert.equal(await dueDate(page), '2026-05-25');
+      at('2026-04-17');
+      page = await clerk(caseUrl);
+      await act(page, '登记征求意见答复', async (d) => {
+        await d.getByLabel('同意公开', { exact: true }).check();
+        await pickDate(d, '收到答复日期', '2026-04-17');
+      });
+      assert.equal(await dueDate(page), '2026-05-12');
+
+      // 7. Extension of 15 working days, asked and approved on 04-20 (gkb is also a reviewer).
+      at('2026-04-20');
+      page = await clerk(caseUrl);
+      await act(page, '申请延期', async (d) => {
+        await d.getByLabel('延长工作日数').fill('15');
+        await d.getByLabel('延期理由').fill('需要汇总多个街道的项目资料');
+      });
+      await page.getByText('延期待审批').waitFor();
+      await act(page, '批准延期', (d) => pickDate(d, '批准日期', '2026-04-20'));
+      assert.equal(await dueDate(page), '2026-06-02');
+      await page.getByText('为什么是这一天').click();
+      assert.match(await page.locator('#due-date-explanation').innerText(), /批准延长|延长/);
+      await shot(page, 'case-extended');
+
+      // 8. On 05-28 the 工作台 shows it due soon with 3 working days left; the clerk answers.
+      at('2026-05-28');
+      page = await clerk('/dashboard');
+      const soon = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: /^即将到期/ }) });
+      const soonRow = soon.getByRole('row').filter({ has: page.getByRole('link', { name: tn }) });
+      await soonRow.waitFor();
+      assert.match(await soonRow.innerText(), /2026-06-02[\s\S]*剩 3 个工作日/);
+      await shot(page, 'dashboard-due-soon');
+      await soonRow.getByRole('link', { name: tn }).click();
+      await page.getByRole('heading', { name: `申请 ${tn}` }).waitFor();
+      await page.getByRole('button', { name: '作出答复', exact: true }).click();
+      dialog = page.getByRole('dialog', { name: /^作出答复：/ });
+      await dialog.locator('.ant-form-item').filter({ hasText: '办理结果' }).locator('.ant-select-selector').click();
+      await page.locator('.ant-select-item-option', { hasText: '予以公开' }).first().click();
+      assert.match(await dialog.getByLabel('法律依据').inputValue(), /第三十六条第（一）项/);
+      await dialog.getByLabel('答复正文').fill('所申请的项目清单已在本机关门户网站公开，请查阅附件。');
+      await pickDate(dialog, '答复日期', '2026-05-28');
+      await shot(page, 'decision-form');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.equal(await dueDate(page), '2026-05-28');
+      await page.getByText('已答复', { exact: true }).first().waitFor();
+      const timeline = await page.locator('.ant-timeline').innerText();
+      for (const step of ['提交申请', '确认收到申请', '告知补正', '收到补正', '发出征求意见', '收到征求意见答复', '申请延期', '批准延期', '作出答复']) {
+        assert.ok(timeline.includes(step), `timeline shows ${step}`);
+      }
+      assert.deepEqual(await seriousAxeViolations(page), [], 'case page after the decision');
+      await shot(page, 'case-decided');
+
+      // The reply letter: HTML preview and Word download.
+      await page.getByRole('button', { name: '预览 政府信息公开申请答复书' }).click();
+      const preview = page.getByRole('dialog', { name: '政府信息公开申请答复书' });
+      await preview.getByText('本答复依据', { exact: false }).waitFor();
+      const letter = await preview.innerText();
+      assert.match(letter, /王小明[\s\S]*予以公开[\s\S]*所申请的项目清单已在本机关门户网站公开[\s\S]*第三十六条[\s\S]*60日内/);
+      await shot(page, 'reply-letter');
+      await preview.getByRole('button', { name: /Close|关闭/ }).click();
+      const word = page.waitForEvent('download');
+      await page.getByRole('button', { name: '下载 Word 政府信息公开申请答复书' }).click();
+      assert.match((await word).suggestedFilename(), /^reply-\d+\.docx$/);
+
+      // 9. The citizen sees the answer.
+      status = await citizenStatus(tn, code);
+      assert.equal(await status.locator('#status').innerText(), '已答复');
+      assert.match(await status.locator('#decision').innerText(), /2026-05-28 答复：（一）予以公开|2026-05-28 答复：予以公开[\s\S]*第三十六条/);
+      assert.match(await status.locator('.timeline').innerText(), /征求第三方意见[\s\S]*延长答复期限 15 个工作日/);
+      await shot(status, 'status-decided');
+    });
+  });
+}
