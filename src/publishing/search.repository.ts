@@ -4,6 +4,12 @@
  * the result is exactly the published items that contain every term. Ranking: bm25 with the
  * title weighted 10:1 (SQLite FTS5); on PostgreSQL ts_rank with title weight A = 1.0 and body
  * weight D = 0.1, the closest built-in equivalent. Ties fall back to the newer item (higher id) first.
+ *
+ * PostgreSQL with very many hits: ts_rank must decompress every hit's body vector (measured:
+ * about 0.5 s for 67,000 hits of 100,000 items), so beyond PG_FULL_RANK_LIMIT hits the order is
+ * "title contains the query" first, then newest first, from the small title vector. The set
+ * of hits and their count are the same on both databases; only that order differs. Counting
+ * uses the GIN index (the planner, not modelling TOAST, would otherwise scan every row).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -43,6 +49,7 @@ export interface SearchResult {
 }
 
 const MAX_VERIFIED = 50_000;
+export const PG_FULL_RANK_LIMIT = 5_000;
 const VERIFY_BATCH = 500;
 
 function filterSql(f: SearchFilters): RawBuilder<unknown> {
@@ -63,7 +70,7 @@ function hasFilters(f: SearchFilters): boolean {
  * `from … where …` of the index match (candidates), with `id` and `score` expressions. Only
  * published items are in the index, so without filters the items table is not joined at all.
  */
-function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, exclude: number[]) {
+function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, exclude: number[], cheapRank = false) {
   const sqlite = dialectOf(db) === 'sqlite';
   const idCol = sqlite ? sql`publishing_search_fts.rowid` : sql`d.item_id`;
   const notIn = exclude.length ? sql` and ${idCol} not in (${sql.join(exclude)})` : sql``;
@@ -79,7 +86,9 @@ function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, exclud
   }
   return {
     id: idCol,
-    score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(p)}))`,
+    score: cheapRank
+      ? sql`(d.title_tsv @@ to_tsquery('simple', ${tsQuery(p, false)}))::int`
+      : sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(p)}))`,
     from: sql`from publishing_search_docs d${join}
       where (d.tsv @@ to_tsquery('simple', ${tsQuery(p)})
         or (d.long_doc = 1 and d.tsv @@ to_tsquery('simple', ${tsQuery(p, false)})))${filters}${notIn}`,
@@ -108,7 +117,29 @@ async function rejected(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Pr
   return out;
 }
 
+/**
+ * On PostgreSQL, runs `fn` with sequential scans discouraged when the GIN index answers the
+ * query exactly (no phrase): measured 565 ms → 86 ms for a 67,000-hit count. A phrase must be
+ * rechecked on every candidate's vector anyway, and there the planner's choice was faster.
+ */
+async function withIndexScans<T>(db: Kysely<Database>, q: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const p = parseQuery(q);
+  const phrase = p?.termSegments.some((segs) => segs.some((s) => s.kind === 'cjk' && [...s.text].length > 2)) ?? true;
+  if (dialectOf(db) !== 'postgres' || db.isTransaction || phrase) return fn(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return fn(trx);
+  });
+}
+
 export async function searchItems(
+  db: Kysely<Database>,
+  input: { q: string; filters?: SearchFilters; page?: number; pageSize?: number },
+): Promise<SearchResult> {
+  return withIndexScans(db, input.q, (d) => search(d, input));
+}
+
+async function search(
   db: Kysely<Database>,
   input: { q: string; filters?: SearchFilters; page?: number; pageSize?: number },
 ): Promise<SearchResult> {
@@ -132,14 +163,17 @@ export async function searchItems(
           and not (d.tsv @@ to_tsquery('simple', ${tsQuery(p)})) and ${filterSql(f)}`.execute(db);
       exclude = await rejected(db, p, loose.rows.map((r) => r.id));
     }
-    const m = matchSql(db, p, f, exclude);
-    const count = await sql<{ n: number }>`select count(*) as n ${m.from}`.execute(db);
+    const counted = matchSql(db, p, f, exclude);
+    const count = await sql<{ n: number }>`select count(*) as n ${counted.from}`.execute(db);
     total = Number(count.rows[0]?.n ?? 0);
+    const m = matchSql(db, p, f, exclude, pg && total > PG_FULL_RANK_LIMIT);
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}
       limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
     pageIds = rows.rows.map((r) => Number(r.id));
   } else {
-    const m = matchSql(db, p, f, []);
+    const counted = matchSql(db, p, f, []);
+    const count = await sql<{ n: number }>`select count(*) as n ${counted.from}`.execute(db);
+    const m = matchSql(db, p, f, [], pg && Number(count.rows[0]?.n ?? 0) > PG_FULL_RANK_LIMIT);
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}
       limit ${MAX_VERIFIED + 1}`.execute(db);
     let ids = rows.rows.map((r) => Number(r.id));
