@@ -16,7 +16,7 @@ import { EVENT_TYPES, type CaseEvent, type EventType } from './applications.even
 import { reduceEvents, type CaseState } from './applications.state.rules.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
-import { appendCaseEvents, calendarFor, deadlineOf, type AppendResult } from './case-projection.ts';
+import { appendCaseEvents, deadlineContext, deadlineOf, type AppendResult } from './case-projection.ts';
 import { assertCanAct, unitsOfBody } from './case-access.ts';
 import { OUTCOME_LEGAL_BASIS, isOutcomeKey } from './outcomes.rules.ts';
 
@@ -145,7 +145,7 @@ export async function recordCaseAction(req: ActionRequest): Promise<AppendResult
   assertCanAct(actor, ACTION_ROLE[action] ?? 'case_handler', row, orgs);
   const now = deps.clock.now();
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const cal = await calendarFor(deps.db);
+  const ctx = await deadlineContext(deps);
 
   return deps.db.transaction().execute(async (trx) => {
     const trepo = createApplicationsRepository({ db: trx });
@@ -154,14 +154,14 @@ export async function recordCaseAction(req: ActionRequest): Promise<AppendResult
     // Inside the transaction every read goes through trx (SQLite has one connection).
     const event = await buildEvent(action, req.input, { row, state, actor, today, deps: { ...deps, db: trx } });
     if (event.type === 'fee_lapsed') {
-      const due = deadlineOf(cal, state)?.feePaymentDue;
+      const due = deadlineOf(ctx, state)?.feePaymentDue;
       if (due && event.data.date <= due) throw new AppError('applications.invalid_transition', `缴费期限 ${due} 尚未届满，不能按逾期未缴费办结`, 409);
     }
     for (const e of [event]) {
       const dated = (e.data as { date?: string }).date;
       if (dated && dated > today) throw new AppError('applications.invalid_input', '办理日期不能晚于今天', 400);
     }
-    const result = await appendCaseEvents(trx, row, prior, [event], { id: actor.id, name: actor.user?.displayName ?? actor.username }, isoTimestamp(now), cal);
+    const result = await appendCaseEvents(trx, row, prior, [event], { id: actor.id, name: actor.user?.displayName ?? actor.username }, isoTimestamp(now), ctx);
     await createAuditRepository(deps).append(
       { userId: actor.id, username: actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
       now,

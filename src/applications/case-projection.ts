@@ -25,9 +25,22 @@ function hasAnyYear(cal: WorkingCalendar): boolean {
   return cal.reader().dayKind('2024-10-01') === 'holiday';
 }
 
-export function deadlineOf(cal: WorkingCalendar, state: CaseState): DeadlineResult | null {
+/**
+ * What every due date of a case is computed with: the working calendar and the installation's
+ * setting whether waiting for a fee payment pauses the answer clock (DESIGN: default paused).
+ */
+export interface DeadlineContext {
+  calendar: WorkingCalendar;
+  feeWaitPausesClock: boolean;
+}
+
+export async function deadlineContext(deps: { db: Kysely<Database>; config: { feeWaitPausesClock: boolean } }): Promise<DeadlineContext> {
+  return { calendar: await calendarFor(deps.db), feeWaitPausesClock: deps.config.feeWaitPausesClock };
+}
+
+export function deadlineOf(ctx: DeadlineContext, state: CaseState): DeadlineResult | null {
   const timeline = deadlineTimelineOf(state);
-  return timeline ? computeDeadline(cal, timeline) : null;
+  return timeline ? computeDeadline(ctx.calendar, timeline, { feeWaitPausesClock: ctx.feeWaitPausesClock }) : null;
 }
 
 export function projectionOf(state: CaseState, deadline: DeadlineResult | null, unitFallback: number): CaseProjection {
@@ -62,7 +75,7 @@ export async function appendCaseEvents(
   events: CaseEvent[],
   actor: { id: number | null; name: string | null },
   at: string,
-  cal: WorkingCalendar,
+  ctx: DeadlineContext,
 ): Promise<AppendResult> {
   let state = reduceEvents(prior);
   for (const e of events) {
@@ -71,7 +84,7 @@ export async function appendCaseEvents(
   }
   const repo = createApplicationsRepository({ db: trx });
   await repo.appendEvents(row.id, prior.length, events, actor, at);
-  const deadline = deadlineOf(cal, state);
+  const deadline = deadlineOf(ctx, state);
   const ok = await repo.updateProjection(row.id, projectionOf(state, deadline, row.unit_id), prior.length + events.length, prior.length, at);
   if (!ok) throw new AppError('applications.concurrent_change', '案件刚被他人修改，请刷新后重试', 409);
   const stored = events.map((e, i) => ({ ...e, seq: prior.length + i + 1, at, actorId: actor.id, actorName: actor.name }) as StoredEvent);

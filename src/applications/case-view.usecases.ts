@@ -12,7 +12,7 @@ import { createOrganizationsRepository, type Organization } from '../auth/organi
 import { addCalendarDays } from '../calendar/calendar-dates.ts';
 import { allowedActions, reduceEvents } from './applications.state.rules.ts';
 import { createApplicationsRepository, type CaseListFilter } from './applications.repository.ts';
-import { calendarFor, deadlineOf } from './case-projection.ts';
+import { calendarFor, deadlineContext, deadlineOf } from './case-projection.ts';
 import { canActOnCase, canReadCase, unitsOfBody } from './case-access.ts';
 import { ACTION_ROLE, type CaseAction } from './case-actions.usecases.ts';
 import { caseListItem, publicStatus, timeline } from './applications.presenters.ts';
@@ -31,7 +31,7 @@ export async function getCase({ caseId, actor, deps }: { caseId: number; actor: 
   if (!row || !canReadCase(actor, row, orgs)) throw new AppError('applications.not_found', '没有找到该申请', 404);
   const events = await repo.events(row.id);
   const state = reduceEvents(events);
-  const deadline = deadlineOf(await calendarFor(deps.db), state);
+  const deadline = deadlineOf(await deadlineContext(deps), state);
   const actions = allowedActions(state).filter((a) => canActOnCase(actor, ACTION_ROLE[a as CaseAction] ?? 'case_handler', row, orgs));
   const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
   const body = orgs.find((o) => o.id === row.organization_id)!;
@@ -110,5 +110,5 @@ export async function lookupStatus({ trackingNumber, queryCode, deps }: { tracki
   if (!row || !timingSafeEqual(given, expected)) throw new AppError('applications.status_not_found', NOT_FOUND, 404);
   const events = await createApplicationsRepository(deps).events(row.id);
   const state = reduceEvents(events);
-  return publicStatus(row, state, events, deadlineOf(await calendarFor(deps.db), state));
+  return publicStatus(row, state, events, deadlineOf(await deadlineContext(deps), state));
 }

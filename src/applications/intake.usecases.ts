@@ -12,7 +12,7 @@ import { createOrganizationsRepository } from '../auth/organizations.repository.
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import type { CaseEvent } from './applications.events.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
-import { appendCaseEvents, calendarFor } from './case-projection.ts';
+import { appendCaseEvents, deadlineContext } from './case-projection.ts';
 import { assertCanAct, defaultHandlingUnit } from './case-access.ts';
 import {
   RECEIPT_RULES,
@@ -92,7 +92,7 @@ export async function submitApplication(req: SubmitRequest): Promise<SubmitResul
   if (receivedDate) events.push({ type: 'receipt_confirmed', data: { receivedDate } });
   events.push({ type: 'assigned', data: { unitId, assigneeId: null, assigneeName: null } });
 
-  const cal = await calendarFor(deps.db);
+  const ctx = await deadlineContext(deps);
   const year = Number(submittedDate.slice(0, 4));
   const at = isoTimestamp(now);
   const actorName = req.actor ? req.actor.username : input.applicantName;
@@ -143,7 +143,7 @@ export async function submitApplication(req: SubmitRequest): Promise<SubmitResul
           updated_at: at,
         });
         const row = (await trepo.byId(id))!;
-        await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, cal);
+        await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, ctx);
         await createAuditRepository(deps).append(
           { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking, channel: input.channel, via: req.via } },
           now,
