@@ -21,6 +21,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
   const [error, setError] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [preview, setPreview] = useState('');
+  const [validity, setValidity] = useState<{ value: string; date: string; reason: string }>({ value: 'abolished', date: '', reason: '' });
 
   const load = async (itemIdToLoad: number | null) => {
     try {
@@ -63,6 +64,17 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
     }
   };
 
+  const changeValidity = async () => {
+    if (!id) return;
+    try {
+      await publishingApi.validity(id, validity.value, validity.date || null, validity.reason || undefined);
+      await load(id);
+      void message.success('有效性已变更');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   return (
     <Drawer open width={860} title={detail ? `${detail.item.title}（${detail.item.indexNo}）` : '起草信息'} onClose={onClose} destroyOnHidden>
       {error ? <Alert type="error" message={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 12 }} /> : null}
@@ -71,7 +83,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
         { key: 'edit', label: '内容', children: (
           <Form form={form} layout="vertical" disabled={!editable} initialValues={{ kind: 'policy_document', validity: '' }}>
             <Form.Item name="columnId" label="栏目" rules={[{ required: true, message: '请选择栏目' }]}>
-              <TreeSelect treeData={columnTree(columns)} treeDefaultExpandAll placeholder="选择栏目" />
+              <TreeSelect treeData={columnTree(columns)} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择栏目（可输入名称查找）" />
             </Form.Item>
             <Form.Item name="kind" label="信息类别" rules={[{ required: true }]}>
               <Select options={Object.entries(ITEM_KINDS).map(([value, label]) => ({ value, label }))} />
@@ -120,6 +132,15 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
           {detail.actions.filter((a) => a !== 'edit' && a !== 'change_validity').map((a) => (
             <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => void act(a)}>{ACTION_LABELS[a as WorkflowAction]}</Button>
           ))}
+        </Space>
+      ) : null}
+      {detail?.actions.includes('change_validity') ? (
+        <Space wrap style={{ marginTop: 16 }} aria-label="变更有效性">
+          <Select aria-label="新的有效性" value={validity.value} style={{ width: 120 }} onChange={(v: string) => setValidity({ ...validity, value: v })}
+            options={Object.entries(VALIDITY).map(([value, label]) => ({ value, label }))} />
+          <Input aria-label="日期" placeholder="日期 YYYY-MM-DD" value={validity.date} onChange={(e) => setValidity({ ...validity, date: e.target.value })} style={{ width: 160 }} />
+          <Input aria-label="原因" placeholder="废止原因" value={validity.reason} onChange={(e) => setValidity({ ...validity, reason: e.target.value })} style={{ width: 220 }} />
+          <Button onClick={() => void changeValidity()}>变更有效性</Button>
         </Space>
       ) : null}
     </Drawer>

@@ -7,7 +7,8 @@ import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../..
 import { publishingApi, type Item } from './publishing-api.ts';
 import { ItemEditor } from './ItemEditor.tsx';
 
-const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', approved: 'cyan', scheduled: 'purple', published: 'success', withdrawn: 'warning' };
+// Solid dark backgrounds with white text: antd's light preset tags fail the WCAG contrast check.
+const STATUS_COLORS: Record<string, string | undefined> = { draft: undefined, submitted: '#0958d9', approved: '#006d75', scheduled: '#531dab', published: '#237804', withdrawn: '#ad4e00' };
 
 export function ItemsTab() {
   const { state } = useSession();
@@ -50,7 +51,7 @@ export function ItemsTab() {
           { title: '索引号', dataIndex: 'indexNo', width: 230 },
           { title: '类别', dataIndex: 'kind', width: 120, render: (k: string) => ITEM_KINDS[k as ItemKind] ?? k },
           { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{ITEM_STATUSES[s as ItemStatus] ?? s}</Tag> },
-          { title: '发布日期', dataIndex: 'publishDate', width: 110, render: (d: string | null, r) => <>{d ?? '—'}{r.latePublication ? <Tag color="red">超期</Tag> : null}</> },
+          { title: '发布日期', dataIndex: 'publishDate', width: 110, render: (d: string | null, r) => <>{d ?? '—'}{r.latePublication ? <Tag color="#a8071a">超期</Tag> : null}</> },
         ]}
       />
       {open !== null ? <ItemEditor itemId={open === 'new' ? null : open} organizationId={Number(user?.organizationId)} onClose={() => { setOpen(null); void load(); }} /> : null}
