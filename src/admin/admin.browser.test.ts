@@ -55,6 +55,9 @@ interface AxeViolation {
 }
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // A toast fading out is half transparent, which axe would measure as poor contrast: wait until
+  // antd's messages (shown for 3 seconds) have gone.
+  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, { timeout: 10_000 });
   // Evaluated through the DevTools protocol rather than page.addScriptTag: the admin pages' strict
   // CSP (script-src 'self') rightly refuses an inline script, and the test keeps that CSP on.
   await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
