@@ -286,6 +286,7 @@ for (const kind of kinds) {
       for (const step of ['提交申请', '确认收到申请', '告知补正', '收到补正', '发出征求意见', '收到征求意见答复', '申请延期', '批准延期', '作出答复']) {
         assert.ok(timeline.includes(step), `timeline shows ${step}`);
       }
+      await page.waitForTimeout(600); // the closed modal fades out before antd removes it
       assert.deepEqual(await seriousAxeViolations(page), [], 'case page after the decision');
       await shot(page, 'case-decided');
 
@@ -307,6 +308,45 @@ for (const kind of kinds) {
       assert.match(await status.locator('#decision').innerText(), /2026-05-28 答复：（一）予以公开|2026-05-28 答复：予以公开[\s\S]*第三十六条/);
       assert.match(await status.locator('.timeline').innerText(), /征求第三方意见[\s\S]*延长答复期限 15 个工作日/);
       await shot(status, 'status-decided');
+
+      // 10. The applicant asks for 行政复议; on Mon 06-08 the review body orders a new answer (纠正),
+      // and the clerk reopens the case: day zero 06-08; 20 working days 06-09…12 (4), 06-15…18 (8),
+      // [端午 06-19…21 off], 06-22…26 (13), 06-29, 30 (15), 07-01…03 (18), 07-06, 07 (20) → 2026-07-07.
+      at('2026-06-08');
+      page = await clerk('/applications?new=1');
+      await page.getByRole('heading', { name: '登记申请' }).waitFor();
+      await page.locator('#receipt-rule').filter({ hasText: '第三十一条第（一）项' }).waitFor();
+      assert.deepEqual(await seriousAxeViolations(page), [], 'intake form');
+      await shot(page, 'intake');
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '复议诉讼', exact: true }).click();
+      await page.getByRole('heading', { name: '复议诉讼' }).waitFor();
+      await page.getByRole('button', { name: '登记复议或诉讼' }).click();
+      dialog = page.getByRole('dialog', { name: '登记复议或诉讼' });
+      await pickDate(dialog, '申请复议或起诉日期', '2026-06-01');
+      await dialog.getByLabel('复议机关或人民法院').fill('平顶山市人民政府');
+      await dialog.getByLabel('关联申请的受理编号').fill(tn);
+      await dialog.getByRole('button', { name: '登记' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const review = page.getByRole('row').filter({ has: page.getByRole('link', { name: tn }) });
+      await review.waitFor();
+      assert.match(await review.innerText(), /行政复议[\s\S]*2026-06-01[\s\S]*平顶山市人民政府[\s\S]*尚未审结/);
+      await review.getByRole('button', { name: /^登记结果/ }).click();
+      dialog = page.getByRole('dialog', { name: /^登记结果/ });
+      await dialog.locator('.ant-form-item').filter({ hasText: '结果' }).first().locator('.ant-select-selector').click();
+      await page.locator('.ant-select-item-option', { hasText: '纠正' }).click();
+      await pickDate(dialog, '复议决定或裁判日期', '2026-06-08');
+      await dialog.getByLabel('重新办理关联申请').check();
+      await shot(page, 'oversight-result');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await review.getByText('纠正').waitFor();
+      await page.waitForTimeout(600);
+      assert.deepEqual(await seriousAxeViolations(page), [], 'oversight list');
+      await shot(page, 'oversight');
+      await review.getByRole('link', { name: tn }).click();
+      await page.getByRole('heading', { name: `申请 ${tn}` }).waitFor();
+      assert.equal(await dueDate(page), '2026-07-07');
+      assert.match(await page.locator('.ant-timeline').innerText(), /重新办理/);
     });
   });
 }

@@ -2,7 +2,8 @@
 // Art. 31 receipt-date rule of the chosen channel is explained beside the field; the query code
 // is shown once, to be passed on to the applicant.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Result, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Result, Row, Typography } from 'antd';
+import { FormSelect } from './FormSelect.tsx';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { APPLICANT_TYPES } from '../../report/report.model.ts';
@@ -89,10 +90,10 @@ export function IntakePage() {
           <Col xs={24} lg={12}>
             <Card size="small" title={h2('受理')}>
               <Form.Item name="organizationId" label="受理机关" rules={[{ required: true, message: '请选择受理机关' }]}>
-                <Select options={bodyOptions} />
+                <FormSelect options={bodyOptions} />
               </Form.Item>
               <Form.Item name="channel" label="提交方式" rules={[{ required: true }]} extra={<span id="receipt-rule">{RECEIPT_RULE_TEXT[channel]}（{rule.article}）</span>}>
-                <Select options={CLERK_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
+                <FormSelect options={CLERK_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
               </Form.Item>
               <Form.Item name="submittedDate" label="申请到达日期" extra="不填则为今天">
                 <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="YYYY-MM-DD" />
@@ -119,12 +120,12 @@ export function IntakePage() {
               <Row gutter={12}>
                 <Col span={12}>
                   <Form.Item name="formWanted" label="提供形式" rules={[{ required: true, message: '请选择提供形式' }]}>
-                    <Select options={opts(FORMS_WANTED)} />
+                    <FormSelect options={opts(FORMS_WANTED)} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
                   <Form.Item name="deliveryWanted" label="获取方式" rules={[{ required: true, message: '请选择获取方式' }]}>
-                    <Select options={opts(DELIVERY_WANTED)} />
+                    <FormSelect options={opts(DELIVERY_WANTED)} />
                   </Form.Item>
                 </Col>
               </Row>
@@ -133,7 +134,7 @@ export function IntakePage() {
           <Col xs={24} lg={12}>
             <Card size="small" title={h2('申请人')}>
               <Form.Item name="applicantType" label="申请人类型" rules={[{ required: true, message: '请选择申请人类型' }]}>
-                <Select options={opts(APPLICANT_TYPES)} />
+                <FormSelect options={opts(APPLICANT_TYPES)} />
               </Form.Item>
               <Form.Item name="applicantName" label="姓名或名称" rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }]}>
                 <Input maxLength={100} />
@@ -141,7 +142,7 @@ export function IntakePage() {
               <Row gutter={12}>
                 <Col span={10}>
                   <Form.Item name="idKind" label="证件类型" rules={[{ required: true, message: '请选择证件类型' }]}>
-                    <Select options={opts(ID_KINDS)} />
+                    <FormSelect options={opts(ID_KINDS)} />
                   </Form.Item>
                 </Col>
                 <Col span={14}>

@@ -1,7 +1,8 @@
 // The small form behind each case action button: which fields the action needs, with the names
 // the API expects (case-actions.usecases.ts). Dates are left empty to mean "today" on the
 // server's calendar, so a browser with a wrong clock never records a wrong legal date.
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio } from 'antd';
+import { FormSelect } from './FormSelect.tsx';
 import type { ReactNode } from 'react';
 import { APPLICATION_ROWS } from '../../report/report.model.ts';
 import { OUTCOMES_BY_EVENT_ONLY } from '../../applications/outcomes.rules.ts';
@@ -87,7 +88,7 @@ export function actionFields(action: string, c: CaseDetail): ReactNode {
       return (
         <>
           <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: '请选择承办单位' }]}>
-            <Select options={c.units.map((u) => ({ value: u.id, label: u.name }))} />
+            <FormSelect options={c.units.map((u) => ({ value: u.id, label: u.name }))} />
           </Form.Item>
           {action === 'transferred' ? textItem('reason', '转办理由', true, 2) : null}
         </>
@@ -124,7 +125,7 @@ export function actionFields(action: string, c: CaseDetail): ReactNode {
       return (
         <>
           <Form.Item name="consultationNo" label="哪一次征求意见" initialValue={waiting[0]?.no} rules={[{ required: true, message: '请选择' }]}>
-            <Select options={waiting.map((x) => ({ value: x.no, label: `第${x.no}次：${x.party}（${x.sent} 发出）` }))} />
+            <FormSelect options={waiting.map((x) => ({ value: x.no, label: `第${x.no}次：${x.party}（${x.sent} 发出）` }))} />
           </Form.Item>
           <Form.Item name="opinion" label="答复意见" rules={[{ required: true, message: '请选择答复意见' }]}>
             <Radio.Group
@@ -189,7 +190,7 @@ export function actionFields(action: string, c: CaseDetail): ReactNode {
       return (
         <>
           <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]} extra="按年度报告的办理结果分类">
-            <Select options={outcomeOptions()} showSearch optionFilterProp="label" placeholder="请选择" />
+            <FormSelect options={outcomeOptions()} showSearch optionFilterProp="label" placeholder="请选择" />
           </Form.Item>
           {textItem('legalBasis', '法律依据', true, 2, 500)}
           {textItem('replyText', '答复正文', false, 5, 20000)}
@@ -200,7 +201,7 @@ export function actionFields(action: string, c: CaseDetail): ReactNode {
       return (
         <>
           <Form.Item name="method" label="送达方式" initialValue={c.deliveryWanted === '电子邮件' ? '电子邮件' : c.deliveryWanted === '自行领取' ? '直接送达' : '邮寄'} rules={[{ required: true, message: '请选择送达方式' }]}>
-            <Select options={['邮寄', '电子邮件', '直接送达', '网上送达'].map((v) => ({ value: v, label: v }))} />
+            <FormSelect options={['邮寄', '电子邮件', '直接送达', '网上送达'].map((v) => ({ value: v, label: v }))} />
           </Form.Item>
           {dateItem('date', '送达日期')}
           {textItem('note', '备注（如邮件单号）', false, 0, 2000)}

@@ -1,7 +1,8 @@
 // 登记复议或诉讼: kind, filing date, review body or court, case number, and the application it is
 // about (by tracking number) — or, for a record with no application here, the body concerned.
 import { useEffect, useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal } from 'antd';
+import { FormSelect } from '../applications/FormSelect.tsx';
 import dayjs from 'dayjs';
 import { api, errorMessage, query } from '../api.ts';
 import type { ListResponse, Organization } from '../api.types.ts';
@@ -61,7 +62,7 @@ export function OversightFormModal({ open, onClose, onDone }: { open: boolean; o
       {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ kind: 'review' }}>
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
-          <Select options={Object.entries(OVERSIGHT_KINDS).map(([value, label]) => ({ value, label }))} />
+          <FormSelect options={Object.entries(OVERSIGHT_KINDS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="filedDate" label="申请复议或起诉日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="YYYY-MM-DD" />
@@ -79,7 +80,7 @@ export function OversightFormModal({ open, onClose, onDone }: { open: boolean; o
           {({ getFieldValue }) =>
             String(getFieldValue('trackingNumber') ?? '').trim() ? null : (
               <Form.Item name="organizationId" label="被申请机关" rules={[{ required: true, message: '没有关联申请时，请选择被申请机关' }]}>
-                <Select options={bodies} />
+                <FormSelect options={bodies} />
               </Form.Item>
             )
           }

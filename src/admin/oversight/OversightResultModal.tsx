@@ -1,7 +1,8 @@
 // 登记结果: 维持 / 纠正 / 其他 / 尚未审结 with the decision date. A 纠正 of a case linked to an
 // application offers to reopen that application with a new answer period from the reopening date.
 import { useEffect, useState } from 'react';
-import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import { FormSelect } from '../applications/FormSelect.tsx';
 import dayjs from 'dayjs';
 import { api, errorMessage } from '../api.ts';
 import { OVERSIGHT_RESULTS, type OversightItem } from './oversight-api.ts';
@@ -46,7 +47,7 @@ export function OversightResultModal({ item, onClose, onDone }: { item: Oversigh
       {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical">
         <Form.Item name="result" label="结果" rules={[{ required: true }]}>
-          <Select options={Object.entries(OVERSIGHT_RESULTS).map(([value, label]) => ({ value, label }))} />
+          <FormSelect options={Object.entries(OVERSIGHT_RESULTS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         {result && result !== 'pending' ? (
           <Form.Item name="decidedDate" label="复议决定或裁判日期" rules={[{ required: true, message: '请选择决定日期' }]}>
