@@ -188,7 +188,7 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.close();
   });
 
-  it('lets the admin add an organization, read the audit log, and see honest placeholders', async () => {
+  it('lets the admin add an organization, read the audit log, and open every module page', async () => {
     const page = await openPage(browser);
     await page.goto(`${base}/admin/#/system/organizations`);
     await logIn(page, 'admin', adminPassword);
