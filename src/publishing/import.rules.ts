@@ -3,6 +3,7 @@
  * row. Headers are the Chinese names of the catalogue fields; every problem is reported with its
  * row number so that the whole file can be fixed in one go.
  */
+import { isValidIsoDate } from '../calendar/calendar-dates.ts';
 import { isItemKind, ITEM_KINDS, VALIDITY, type ItemKind, type Validity } from './items.rules.ts';
 
 export const IMPORT_HEADERS = {
@@ -74,7 +75,7 @@ export interface ImportRow {
   attachments: string[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE = { test: (v: string) => isValidIsoDate(v) };
 const byLabel = <T extends string>(labels: Record<T, string>, v: string): T | undefined =>
   (Object.keys(labels) as T[]).find((k) => k === v || labels[k] === v);
 

@@ -25,10 +25,12 @@ describeOnBothDatabases('import of an existing site and reindex', (t) => {
       '错误类别,shilong-jyj,,新闻,,,2021-07-05,,,,,',
       '缺少附件,shilong-jyj,,公告公示,,,2021-07-05,,,,,不存在.pdf',
       '未知单位,nowhere,,公告公示,,,2021-07-05,,,,,',
+      '不存在的日期,shilong-jyj,,公告公示,,,2021-13-01,,,,,',
     ].join('\n');
     const r = await importItems({ table: parseCsv(csv), attachmentsDir: dir, deps: a.deps });
     assert.equal(r.imported, 0);
-    assert.deepEqual(r.errors.map((e) => e.line), [3, 4, 5]);
+    assert.deepEqual(r.errors.map((e) => e.line), [3, 4, 5, 6]);
+    assert.match(r.errors[3].message, /发布日期应为 YYYY-MM-DD/);
     assert.match(r.errors[0].message, /类别“新闻”无效/);
     const after = await a.deps.db.selectFrom('publishing_items').select('id').execute();
     assert.equal(after.length, before.length);

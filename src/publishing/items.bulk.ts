@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
+import { isValidIsoDate } from '../calendar/calendar-dates.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import type { WorkingCalendar } from '../calendar/calendar.rules.ts';
 import { createDefaultColumns } from './columns.repository.ts';
@@ -54,7 +55,7 @@ export async function bulkInsertPublishedItems(
     const rows: NewItemRow[] = [];
     for (const [i, it] of inputs.entries()) {
       if (!isItemKind(it.kind)) throw new AppError('publishing.invalid_kind', `第 ${i + 1} 条：信息类别无效`, 400);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(it.publishDate)) throw new AppError('publishing.invalid_date', `第 ${i + 1} 条：发布日期无效`, 400);
+      if (!isValidIsoDate(it.publishDate) || (it.writtenDate && !isValidIsoDate(it.writtenDate))) throw new AppError('publishing.invalid_date', `第 ${i + 1} 条：发布日期或成文日期无效`, 400);
       if (!orgInfo.has(it.organizationId)) {
         await createDefaultColumns(trx, it.organizationId, now);
         const org = await trx.selectFrom('organizations').select('name').where('id', '=', it.organizationId).executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { Actor } from '../auth/access.rules.ts';
 import { AppError } from '../shared/app-error.ts';
+import { isValidIsoDate } from '../calendar/calendar-dates.ts';
 import { shanghaiDate } from '../shared/clock.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
@@ -34,7 +35,7 @@ export interface ItemDraftInput {
 function checkDraft(d: Partial<ItemDraftInput>): void {
   if (d.kind !== undefined && !isItemKind(d.kind)) throw new AppError('publishing.invalid_kind', '信息类别无效', 400);
   if (d.title !== undefined && !d.title.trim()) throw new AppError('publishing.title_required', '标题不能为空', 400);
-  if (d.writtenDate && !/^\d{4}-\d{2}-\d{2}$/.test(d.writtenDate)) throw new AppError('publishing.invalid_date', '成文日期格式应为 YYYY-MM-DD', 400);
+  if (d.writtenDate && !isValidIsoDate(d.writtenDate)) throw new AppError('publishing.invalid_date', '成文日期格式应为 YYYY-MM-DD', 400);
   if (d.validity && !(d.validity in VALIDITY)) throw new AppError('publishing.invalid_validity', '有效性取值无效', 400);
 }
 

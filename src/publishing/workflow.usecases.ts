@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { Actor } from '../auth/access.rules.ts';
 import { AppError } from '../shared/app-error.ts';
+import { isValidIsoDate } from '../calendar/calendar-dates.ts';
 import { shanghaiDate } from '../shared/clock.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
@@ -90,7 +91,7 @@ export async function changeValidity({ actor, id, validity, date, reason, ip, de
   if (!item) throw new AppError('publishing.item_not_found', '信息不存在', 404);
   assertMay(actor, 'change_validity', item.status, item.organization_id, await createOrganizationsRepository(deps).list());
   if (!(validity in VALIDITY)) throw new AppError('publishing.invalid_validity', '有效性取值无效', 400);
-  if ((validity === 'abolished' || validity === 'amended') && (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
+  if ((validity === 'abolished' || validity === 'amended') && (!date || !isValidIsoDate(date))) {
     throw new AppError('publishing.date_required', '废止或修订必须填写日期（YYYY-MM-DD）', 400);
   }
   if (validity === 'abolished' && !reason?.trim()) throw new AppError('publishing.reason_required', '废止必须填写原因', 400);
