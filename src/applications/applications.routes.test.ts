@@ -65,4 +65,12 @@ describeOnBothDatabases('applications API', (t) => {
     const docs = await app.app.inject({ method: 'GET', url: '/api/docs/json' });
     assert.ok(docs.json().paths['/api/v1/applications/{id}/actions/{action}']);
   });
+  it('offers a clerk the bodies they may register applications for', async () => {
+    const names = async (h: Record<string, string>) =>
+      ((await app.app.inject({ method: 'GET', url: '/api/v1/applications/intake-bodies', headers: h })).json().items as { name: string }[]).map((b) => b.name);
+    // 公开办 (office of the government) handles the government's applications, not its own.
+    assert.deepEqual(await names(gkb), ['石龙区人民政府']);
+    const publisher = await app.app.inject({ method: 'GET', url: '/api/v1/applications/intake-bodies', headers: (await app.login('fgw-editor')).headers });
+    assert.equal(publisher.statusCode, 403);
+  });
 });

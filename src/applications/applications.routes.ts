@@ -20,6 +20,8 @@ import type { CaseListFilter } from './applications.repository.ts';
 import { registerApplicationsPortal } from './applications.portal.ts';
 import { registerOversightRoutes } from '../oversight/oversight.routes.ts';
 import { registerLettersRoutes } from './letters.routes.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { intakeBodiesFor } from './case-access.ts';
 
 interface ListQuery {
   status?: string;
@@ -85,6 +87,17 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
         .send(await casesXlsx(items));
     }
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="applications-${stamp}.csv"`).send(casesCsv(items));
+  });
+
+  app.get('/api/v1/applications/intake-bodies', {
+    schema: {
+      tags, summary: '登记申请时可选的受理机关',
+      response: { 200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } } } } }, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request, 'case_handler');
+    const orgs = await createOrganizationsRepository(deps).list();
+    return { items: intakeBodiesFor(actor, orgs).map((o) => ({ id: o.id, name: o.name })) };
   });
 
   app.get('/api/v1/applications/workbench', {

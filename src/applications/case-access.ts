@@ -54,3 +54,18 @@ export function unitsOfBody(body: Organization, orgs: readonly Organization[]): 
   }
   return orgs.filter((o) => out.has(o.id));
 }
+
+/**
+ * The bodies a clerk may register an application for: every body (not an office: an office
+ * handles its government's cases) whose new cases the actor, as case handler, could act on.
+ * A 公开办 clerk thereby sees their people's government; a department clerk their department.
+ */
+export function intakeBodiesFor(actor: Actor, orgs: readonly Organization[]): Organization[] {
+  return orgs.filter(
+    (o) =>
+      o.isBody &&
+      !o.disabled &&
+      o.kind !== 'office' &&
+      canActOnCase(actor, 'case_handler', { organization_id: o.id, unit_id: defaultHandlingUnit(o, orgs) }, orgs),
+  );
+}

@@ -105,6 +105,8 @@ describeOnBothDatabases('auth API', (t) => {
     const ok = await a.app.inject({ method: 'POST', url: '/api/v1/users', headers, payload: { username: 'czj-editor', displayName: '财政局 孙丽', organizationId: czj.id, roles: ['publisher'], password: 'Caizheng-2026!' } });
     assert.equal(ok.statusCode, 201);
     assert.equal(ok.json().user.organizationName, '石龙区财政局');
+    const first = await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'czj-editor', password: 'Caizheng-2026!' } });
+    assert.equal(first.json().user.mustChangePassword, true, 'a password an administrator chose must be changed at first login');
     const dup = await a.app.inject({ method: 'POST', url: '/api/v1/users', headers, payload: { username: 'czj-editor', displayName: '重复', organizationId: czj.id, roles: ['publisher'], password: 'Caizheng-2026!' } });
     assert.equal(dup.statusCode, 409);
   });

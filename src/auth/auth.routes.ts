@@ -31,7 +31,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         secure: request.protocol === 'https',
         maxAge: SESSION_HOURS * 3600,
       });
-      return { user: { ...result.user, mustChangePassword: false }, csrfToken: result.csrfToken };
+      return { user: { ...result.user, mustChangePassword: result.mustChangePassword }, csrfToken: result.csrfToken };
     },
   );
 

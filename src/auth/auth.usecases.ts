@@ -27,7 +27,7 @@ export async function login({
   password: string;
   ip: string;
   deps: AppDeps;
-}): Promise<{ user: User; token: string; csrfToken: string }> {
+}): Promise<{ user: User; token: string; csrfToken: string; mustChangePassword: boolean }> {
   const users = createUsersRepository(deps);
   const audit = createAuditRepository(deps);
   const now = deps.clock.now();
@@ -66,7 +66,7 @@ export async function login({
   await users.update(row.id, { failed_logins: 0, locked_until: null });
   const { token, csrfToken } = await createSessionsRepository(deps).create(row.id, ip, now);
   await audit.append({ ...who, action: 'auth.login' }, now);
-  return { user: toUser(row), token, csrfToken };
+  return { user: toUser(row), token, csrfToken, mustChangePassword: row.password_changed_at === '' };
 }
 
 export async function logout({ token, user, ip, deps }: { token: string; user: User; ip: string; deps: AppDeps }) {

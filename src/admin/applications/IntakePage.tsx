@@ -9,7 +9,7 @@ import dayjs from 'dayjs';
 import { APPLICANT_TYPES } from '../../report/report.model.ts';
 import { CHANNEL_LABELS, type Channel } from '../../applications/applications.events.ts';
 import { ApiError, api, errorMessage } from '../api.ts';
-import type { ListResponse, Organization } from '../api.types.ts';
+import type { ListResponse } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { caseHref } from './applications-api.ts';
 import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, RECEIPT_RULES, RECEIPT_RULE_TEXT } from './intake-options.ts';
@@ -29,9 +29,9 @@ export function IntakePage() {
 
   useEffect(() => {
     api
-      .get<ListResponse<Organization>>('/api/v1/organizations')
+      .get<ListResponse<{ id: number; name: string }>>('/api/v1/applications/intake-bodies')
       .then((res) => {
-        const list = res.items.filter((o) => o.isBody && !o.disabled && o.kind !== 'office').map((o) => ({ id: Number(o.id), name: o.name }));
+        const list = res.items;
         setBodies(list);
         if (list[0] && !form.getFieldValue('organizationId')) form.setFieldValue('organizationId', list[0].id);
       })
