@@ -163,13 +163,18 @@ async function search(
           and not (d.tsv @@ to_tsquery('simple', ${tsQuery(p)})) and ${filterSql(f)}`.execute(db);
       exclude = await rejected(db, p, loose.rows.map((r) => r.id));
     }
-    const counted = matchSql(db, p, f, exclude);
-    const count = await sql<{ n: number }>`select count(*) as n ${counted.from}`.execute(db);
-    total = Number(count.rows[0]?.n ?? 0);
-    const m = matchSql(db, p, f, exclude, pg && total > PG_FULL_RANK_LIMIT);
-    const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}
-      limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
-    pageIds = rows.rows.map((r) => Number(r.id));
+    // PostgreSQL: one pass gives the page and the total (a window count), so each hit's vector
+    // is read once, ordered cheaply (title first, newest first); when the hits are few enough,
+    // a second pass ranks them by ts_rank. SQLite counts separately (FTS5's bm25 cannot run
+    // under a window function, and its count is cheap).
+    const pageSql = (m: ReturnType<typeof matchSql>) =>
+      sql<{ id: number; total: number }>`select ${m.id} as id, ${m.score} as score${pg ? sql`, count(*) over () as total` : sql``} ${m.from} ${m.order}
+        limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+    const countSql = async () => Number((await sql<{ n: number }>`select count(*) as n ${matchSql(db, p, f, exclude).from}`.execute(db)).rows[0]?.n ?? 0);
+    let rows = (await pageSql(matchSql(db, p, f, exclude, pg))).rows;
+    total = pg && rows.length ? Number(rows[0].total) : await countSql();
+    if (pg && rows.length && total <= PG_FULL_RANK_LIMIT) rows = (await pageSql(matchSql(db, p, f, exclude))).rows;
+    pageIds = rows.map((r) => Number(r.id));
   } else {
     const counted = matchSql(db, p, f, []);
     const count = await sql<{ n: number }>`select count(*) as n ${counted.from}`.execute(db);
