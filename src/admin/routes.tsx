@@ -6,7 +6,7 @@
 //   and open their first visible child.
 // - `roles` (optional) hides the entry from users holding none of those roles; the server still
 //   checks every request, this only keeps the navigation honest.
-// - Until a module exists, `page: placeholder('一句话说明该模块将做什么')` shows an
+// - Until a module exists, `page: placeholder(…)` from ./common/PlaceholderPage.tsx shows an
 //   "本模块正在建设中" page (never fake data).
 import {
   BarChartOutlined,
@@ -18,7 +18,6 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import type { RouteEntry } from './route-match.ts';
-import { placeholder } from './common/PlaceholderPage.tsx';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
 import { OversightPage } from './oversight/OversightPage.tsx';

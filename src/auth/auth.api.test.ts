@@ -111,6 +111,16 @@ describeOnBothDatabases('auth API', (t) => {
     assert.equal(dup.statusCode, 409);
   });
 
+  it('gives a new body organization the default column tree', async () => {
+    const { headers } = await a.login('admin');
+    const orgs = (await a.app.inject({ method: 'GET', url: '/api/v1/organizations', headers })).json().items as { id: number; code: string }[];
+    const gov = orgs.find((o) => o.code === 'shilong')!;
+    const res = await a.app.inject({ method: 'POST', url: '/api/v1/organizations', headers, payload: { code: 'shilong-sj', name: '石龙区审计局', parentId: gov.id, kind: 'department' } });
+    assert.equal(res.statusCode, 201);
+    const columns = await a.deps.db.selectFrom('publishing_columns').select('name').where('organization_id', '=', res.json().organization.id).execute();
+    assert.ok(columns.some((c) => c.name === '政府信息公开指南'), columns.map((c) => c.name).join(','));
+  });
+
   it('logs every login, failed ones too, in a hash chain that verifies', async () => {
     const { headers } = await a.login('auditor');
     const res = await a.app.inject({ method: 'GET', url: '/api/v1/audit?limit=500', headers });

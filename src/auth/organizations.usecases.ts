@@ -8,6 +8,7 @@ import { createAuditRepository } from './audit.repository.ts';
 import { createOrganizationsRepository, ORGANIZATION_KINDS, type Organization } from './organizations.repository.ts';
 import { canReadIn, subtreeIds, type Actor } from './access.rules.ts';
 import { requireWritableOrg } from './users.usecases.ts';
+import { createDefaultColumns } from '../publishing/columns.repository.ts';
 
 export async function listOrganizations({ actor, deps }: { actor: Actor; deps: AppDeps }) {
   const orgs = await createOrganizationsRepository(deps).list();
@@ -46,6 +47,8 @@ export async function createOrganization({
       disabled: 0,
       created_at: deps.clock.now().toISOString(),
     });
+    // A body publishes on the portal from day one: it gets the unified 政府信息公开 column tree.
+    if (org.isBody) await createDefaultColumns(trx, org.id, deps.clock.now());
     await createAuditRepository({ db: trx }).append(
       { userId: actor.id, username: actor.username, action: 'organizations.created', targetType: 'organization', targetId: org.id, ip, detail: input },
       deps.clock.now(),
