@@ -24,6 +24,7 @@ import { OversightPage } from './oversight/OversightPage.tsx';
 import { UsersPage } from './system/UsersPage.tsx';
 import { OrganizationsPage } from './system/OrganizationsPage.tsx';
 import { AuditPage } from './system/AuditPage.tsx';
+import { LetterTemplatesPage } from './system/LetterTemplatesPage.tsx';
 import { ReportCheckPage } from './reportcheck/ReportCheckPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
 import { PublishingPage } from './publishing/PublishingPage.tsx';
@@ -65,11 +66,12 @@ export const ROUTES: RouteEntry[] = [
     path: '/system',
     label: '系统管理',
     icon: <SettingOutlined />,
-    roles: ['admin', 'auditor'],
+    roles: ['admin', 'auditor', 'case_handler'],
     children: [
-      { path: '/system/users', label: '用户管理', page: UsersPage },
-      { path: '/system/organizations', label: '组织机构', page: OrganizationsPage },
-      { path: '/system/audit', label: '审计日志', page: AuditPage },
+      { path: '/system/users', label: '用户管理', page: UsersPage, roles: ['admin', 'auditor'] },
+      { path: '/system/organizations', label: '组织机构', page: OrganizationsPage, roles: ['admin', 'auditor'] },
+      { path: '/system/letters', label: '文书模板', page: LetterTemplatesPage, roles: ['admin', 'case_handler', 'auditor'] },
+      { path: '/system/audit', label: '审计日志', page: AuditPage, roles: ['admin', 'auditor'] },
     ],
   },
 ];

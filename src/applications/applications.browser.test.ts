@@ -73,9 +73,15 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
 /** Types a date into an antd DatePicker and confirms it. */
 async function pickDate(scope: Locator, label: string, date: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
+  // The picker's popup can still be opening when the text arrives (a slow, loaded machine):
+  // type again, a few times, until the field holds the date.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+    if ((await input.inputValue()) === date) break;
+    await scope.page().waitForTimeout(250);
+  }
   assert.equal(await input.inputValue(), date, `${label} should read ${date}`);
 }
 
