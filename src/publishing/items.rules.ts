@@ -72,17 +72,4 @@ export function checkTimeliness(calendar: WorkingCalendar, writtenDate: string |
 }
 
 /** Plain text of sanitized HTML, for search and snippets. */
-export function htmlToText(htmlText: string): string {
-  return htmlText
-    .replace(/<(br|\/p|\/div|\/li|\/h\d|\/tr)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+export { htmlToText } from '../render/html/html-text.ts';

@@ -48,20 +48,7 @@ export function textToHtml(text: string): string {
 }
 
 /** The paragraphs of a rich text as plain text (for checks and similarity). */
-export function htmlParagraphs(htmlText: string): string[] {
-  return htmlText
-    .replace(/<\/(p|li|h3|h4)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-}
+export { htmlParagraphs } from '../render/html/html-text.ts';
 
 type Figure = number | string | null;
 

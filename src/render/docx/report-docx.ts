@@ -7,19 +7,9 @@ import type { AnnualReport } from '../../report/report.model.ts';
 import { narrativeOf, reportTitle, reportTitleParts, sectionHeading, sectionSixParagraphs, SECTION_NUMBERS, type SectionNumber } from '../report-content.ts';
 import { bodyParagraphs, headingParagraph, missingTextParagraph, titleParagraph } from './docx-parts.ts';
 import { applicationsDocxTable, proactiveDocxTable, reviewDocxTable } from './tables.ts';
+// Narrative stored as sanitized HTML goes to Word as its text, one paragraph per block.
+import { htmlToText } from '../html/html-text.ts';
 
-/** Narrative stored as sanitized HTML goes to Word as its text, one paragraph per block. */
-function htmlToText(markup: string): string {
-  return markup
-    .replace(/<\/(p|div|li|h\d)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 
 function narrativeParagraphs(report: AnnualReport, n: SectionNumber, required: boolean): Paragraph[] {
   const s = narrativeOf(report, n);
