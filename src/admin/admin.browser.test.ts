@@ -9,11 +9,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
@@ -23,51 +21,16 @@ import { loadConfig } from '../config/config.ts';
 import { systemClock } from '../shared/clock.ts';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { createServer } from '../http/server.ts';
+import { ensureAdminBuilt } from '../shared/admin-build.testing.ts';
+import { seriousAxeViolations } from '../shared/axe.testing.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const AXE_PATH = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const SCREENS = process.env.ADMIN_SCREENSHOTS_DIR;
-
-/** `npm test` builds the app first; a single-file run builds it here when the sources are newer. */
-async function ensureAdminBuilt(): Promise<void> {
-  const helper = new URL('../../scripts/admin-build.js', import.meta.url).href;
-  const { adminBuildIsStale } = (await import(helper)) as { adminBuildIsStale(root: string): boolean };
-  if (!adminBuildIsStale(repoRoot)) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/admin/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  assert.equal(r.status, 0, 'vite build of the admin app failed');
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENS) return;
   mkdirSync(SCREENS, { recursive: true });
   await page.waitForTimeout(400); // let antd's open/close animations finish
   await page.screenshot({ path: join(SCREENS, `admin-${name}.png`), fullPage: true });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // A toast fading out is half transparent, which axe would measure as poor contrast: wait until
-  // antd's messages (shown for 3 seconds) have gone.
-  await page.waitForFunction(() => !document.querySelector('.ant-message-notice'), undefined, { timeout: 10_000 });
-  // Evaluated through the DevTools protocol rather than page.addScriptTag: the admin pages' strict
-  // CSP (script-src 'self') rightly refuses an inline script, and the test keeps that CSP on.
-  await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** A desktop-sized page whose script errors show up in the test output. */

@@ -30,44 +30,22 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromiumSkipReason, launchChromium } from '../shared/chromium.ts';
 import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
 import { createTestApp, listenTestApp, type TestApp } from '../http/test-app.ts';
+import { ensureAdminBuilt } from '../shared/admin-build.testing.ts';
+import { seriousAxeViolations } from '../shared/axe.testing.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const AXE_SOURCE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SCREENS = process.env.APPLICATIONS_SCREENSHOTS_DIR;
-
-async function ensureAdminBuilt(): Promise<void> {
-  const helper = new URL('../../scripts/admin-build.js', import.meta.url).href;
-  const { adminBuildIsStale } = (await import(helper)) as { adminBuildIsStale(root: string): boolean };
-  if (!adminBuildIsStale(repoRoot)) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/admin/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-  assert.equal(r.status, 0, 'vite build of the admin app failed');
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENS) return;
   mkdirSync(SCREENS, { recursive: true });
   await page.waitForTimeout(400); // let antd's animations finish
   await page.screenshot({ path: join(SCREENS, `applications-${name}.png`), fullPage: true });
-}
-
-/** axe-core through page.evaluate, so the admin pages keep their strict CSP during the test. */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** Types a date into an antd DatePicker and confirms it. */

@@ -1,12 +1,13 @@
 /**
- * Test helper: runs axe-core (the npm package's own build, injected from node_modules) in a page
- * and returns the serious and critical violations, formatted so a failing test says what and where.
- * Pages with a strict CSP need a browser context created with `bypassCSP: true` for the injection.
+ * Test helper: runs axe-core (the npm package's own build) in a page and returns the serious and
+ * critical violations, formatted so a failing test says what and where. The script is evaluated
+ * through the DevTools protocol, so pages keep their strict CSP during the check.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
   id: string;
@@ -16,7 +17,7 @@ interface AxeViolation {
 }
 
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
+  await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: unknown[] }> } }).axe;
     return (await axe.run(document)).violations;

@@ -5,23 +5,13 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumSkipReason, launchChromium } from '../../shared/chromium.ts';
 import { openTestDatabase, type TestDatabase } from '../../db/test-databases.ts';
 import { createTestApp, listenTestApp, type TestApp } from '../../http/test-app.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
+import { ensureAdminBuilt } from '../../shared/admin-build.testing.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function ensureAdminBuilt(): Promise<void> {
-  const helper = new URL('../../../scripts/admin-build.js', import.meta.url).href;
-  const { adminBuildIsStale } = (await import(helper)) as { adminBuildIsStale(root: string): boolean };
-  if (!adminBuildIsStale(repoRoot)) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/admin/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-  assert.equal(r.status, 0, 'vite build of the admin app failed');
-}
 
 describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () => {
   let t: TestDatabase;

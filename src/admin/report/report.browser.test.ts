@@ -6,11 +6,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
@@ -21,26 +19,9 @@ import { fixedClock } from '../../shared/clock.ts';
 import { seedDemo } from '../../demo/demo.seed.ts';
 import { seedReportDemo } from '../../demo/report.seed.ts';
 import { createServer } from '../../http/server.ts';
+import { ensureAdminBuilt } from '../../shared/admin-build.testing.ts';
+import { seriousAxeViolations } from '../../shared/axe.testing.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-async function ensureAdminBuilt(): Promise<void> {
-  const helper = new URL('../../../scripts/admin-build.js', import.meta.url).href;
-  const { adminBuildIsStale } = (await import(helper)) as { adminBuildIsStale(root: string): boolean };
-  if (!adminBuildIsStale(repoRoot)) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/admin/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-  assert.equal(r.status, 0, 'vite build of the admin app failed');
-}
-
-/** axe-core violations of impact serious or critical (evaluated through DevTools: the CSP stays on). */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
-}
 
 async function openReport(page: Page, base: string, username: string, password: string) {
   await page.goto(`${base}/admin/#/report`);

@@ -7,7 +7,6 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,19 +15,10 @@ import { chromiumSkipReason, launchChromium } from '../../shared/chromium.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
 import { openTestDatabase, type TestDatabase } from '../../db/test-databases.ts';
 import { createTestApp, listenTestApp, type TestApp } from '../../http/test-app.ts';
+import { ensureAdminBuilt } from '../../shared/admin-build.testing.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const HONGZE_2023 = fileURLToPath(new URL('../../reportcheck/fixtures/hongze-2023.txt', import.meta.url));
 const SCREENS = process.env.ADMIN_SCREENSHOTS_DIR;
-
-/** `npm test` builds the app first; a single-file run builds it here when the sources are newer. */
-async function ensureAdminBuilt(): Promise<void> {
-  const helper = new URL('../../../scripts/admin-build.js', import.meta.url).href;
-  const { adminBuildIsStale } = (await import(helper)) as { adminBuildIsStale(root: string): boolean };
-  if (!adminBuildIsStale(repoRoot)) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'src/admin/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-  assert.equal(r.status, 0, 'vite build of the admin app failed');
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENS) return;
