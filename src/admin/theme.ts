@@ -5,8 +5,12 @@ import type { ThemeConfig } from 'antd';
 
 const PRIMARY = '#0958d9'; // blue-7: 6.0:1 on white, and white text on it
 
+/** Visitors who ask their system for less motion (vestibular disorders, 适老化) get no animations. */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export const adminTheme: ThemeConfig = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: PRIMARY,
     colorInfo: PRIMARY,
     colorLink: PRIMARY,

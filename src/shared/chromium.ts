@@ -21,13 +21,22 @@ export function chromiumAvailable(executablePath = CHROMIUM_PATH): boolean {
   return existsSync(executablePath);
 }
 
-/** Launches the system Chromium; the caller closes it (`await browser.close()`). */
-export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Launches the system Chromium; the caller closes it (`await browser.close()`). Its pages ask for
+ * reduced motion (the admin app then turns antd's animations off): no half-open dialog for a
+ * test to click into, nothing moving in a printed PDF. A page or context may still override it.
+ */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     ...options,
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (o = {}) => newContext({ reducedMotion: 'reduce', ...o });
+  browser.newPage = (o = {}) => newPage({ reducedMotion: 'reduce', ...o });
+  return browser;
 }
 
 /**
