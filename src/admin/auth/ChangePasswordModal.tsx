@@ -1,8 +1,9 @@
 // 修改密码. Opened from the header, and forced open (not closable) when the account must change
 // its password (a new account or one whose password an administrator reset).
-import { useState } from 'react';
+
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { api, errorMessage } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
 import { confirmPasswordRules, newPasswordRules, PASSWORD_POLICY_HINT } from './password-field-rules.ts';
 
 interface ChangePasswordForm {
@@ -19,24 +20,17 @@ export function ChangePasswordModal({ open, forced, onDone, onCancel }: {
   onCancel(): void;
 }) {
   const [form] = Form.useForm<ChangePasswordForm>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
   const { message } = App.useApp();
 
   async function submit() {
     const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post('/api/v1/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
       message.success('密码已修改');
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 // 新建 / 编辑组织机构: code (fixed once created), name, parent, kind. An organization cannot be
 // moved under itself or its own descendants, so those are not offered as parents.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
-import { api, errorMessage } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
 import type { Organization, OrganizationKind } from '../api.types.ts';
 import { ORGANIZATION_KINDS, orgTreeSelectData, subtreeIds } from './org-tree.ts';
 import { toIdLike } from './UserFormModal.tsx';
@@ -25,8 +26,7 @@ export function OrganizationFormModal({ open, organization, defaultParentId, org
   onCancel(): void;
 }) {
   const [form] = Form.useForm<OrgForm>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
   const creating = !organization;
   const parentTree = useMemo(
     () => orgTreeSelectData(organizations, organization ? subtreeIds(organizations, organization.id) : new Set()),
@@ -51,9 +51,7 @@ export function OrganizationFormModal({ open, organization, defaultParentId, org
 
   async function submit() {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const parentId = v.parentId ? toIdLike(v.parentId, organizations) : undefined;
       if (creating) {
         await api.post('/api/v1/organizations', { code: v.code.trim(), name: v.name.trim(), parentId, kind: v.kind });
@@ -65,11 +63,7 @@ export function OrganizationFormModal({ open, organization, defaultParentId, org
         });
       }
       onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

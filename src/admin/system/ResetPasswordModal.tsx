@@ -1,8 +1,9 @@
 // 重置密码: an administrator sets a new password for a user (the server then requires the user to
 // change it at next login). The policy is checked before sending.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
-import { api, errorMessage } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
 import type { UserRow } from '../api.types.ts';
 import { confirmPasswordRules, newPasswordRules, PASSWORD_POLICY_HINT } from '../auth/password-field-rules.ts';
 
@@ -13,8 +14,7 @@ interface ResetForm {
 
 export function ResetPasswordModal({ user, onDone, onCancel }: { user: UserRow | null; onDone(): void; onCancel(): void }) {
   const [form] = Form.useForm<ResetForm>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
 
   useEffect(() => {
     if (user) {
@@ -26,16 +26,10 @@ export function ResetPasswordModal({ user, onDone, onCancel }: { user: UserRow |
   async function submit() {
     if (!user) return;
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.patch(`/api/v1/users/${encodeURIComponent(String(user.id))}`, { password: v.password });
       onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 // 新建用户 / 编辑用户. Creating asks for an initial password (checked against the password policy
 // before sending); editing changes name, organization and roles. Server errors appear in the modal.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
-import { api, errorMessage } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
 import type { Organization, UserRow } from '../api.types.ts';
 import { confirmPasswordRules, newPasswordRules, PASSWORD_POLICY_HINT } from '../auth/password-field-rules.ts';
 import { orgTreeSelectData } from './org-tree.ts';
@@ -26,8 +27,7 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
   onCancel(): void;
 }) {
   const [form] = Form.useForm<UserForm>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
   const creating = !user;
   const treeData = useMemo(() => orgTreeSelectData(organizations), [organizations]);
 
@@ -46,9 +46,7 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
 
   async function submit() {
     const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const organizationId = toIdLike(v.organizationId, organizations);
       if (creating) {
         await api.post('/api/v1/users', {
@@ -66,11 +64,7 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
         });
       }
       onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
