@@ -59,6 +59,21 @@ export function tsQuery(p: ParsedQuery, phrase = true): string {
   return parts.join(' & ');
 }
 
+/**
+ * PostgreSQL: the token sequences (` 石龙 龙区 `) that a CJK segment of three or more characters
+ * must appear as in the stored tokens (title tokens, a space, body tokens). Bigrams of one run
+ * are followed by that run's closing character, so a sequence found there lies inside one run:
+ * the same match as the phrase `石龙 <-> 龙区`, but checked on the small inline token text
+ * instead of the position lists of the large, out-of-line tsvector, and with no position limits.
+ */
+export function tokenSequences(p: ParsedQuery): string[] {
+  const out: string[] = [];
+  for (const segs of p.termSegments) {
+    for (const s of segs) if (s.kind === 'cjk' && [...s.text].length > 2) out.push(` ${bigrams(s.text).join(' ')} `);
+  }
+  return out;
+}
+
 function quoteTs(token: string): string {
   return `'${token.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
 }

@@ -67,4 +67,13 @@ describeOnBothDatabases('search of published items', (t) => {
     await removeFromIndex(db, [ids[2]]);
     assert.equal((await searchItems(db, { q: '张庄' })).total, 0);
   });
+
+  it('finds a term of three or more characters only where its characters are adjacent', async () => {
+    const { db } = t();
+    // Every bigram of "信息公告" occurs, but in separate runs: the AND of the bigrams matches, the text does not.
+    const [scattered] = await bulkInsertPublishedItems(db, [item({ organizationId: orgId, title: '信息、息公与公告的区别', publishDate: '2022-06-01' })], NOW);
+    assert.equal((await searchItems(db, { q: '信息公告' })).total, 0);
+    assert.equal((await searchItems(db, { q: '信息 息公 公告' })).total, 1);
+    assert.deepEqual((await searchItems(db, { q: '息公与公告' })).hits.map((h) => h.id), [scattered]);
+  });
 });
