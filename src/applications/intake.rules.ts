@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { APPLICANT_TYPES, type ApplicantType } from '../report/report.model.ts';
 import { CHANNELS, type Channel } from './applications.events.ts';
 
-export const ID_KINDS = ['居民身份证', '护照', '港澳台居民居住证', '统一社会信用代码', '其他证件'] as const;
-export const FORMS_WANTED = ['纸质', '电子数据', '其他'] as const;
-export const DELIVERY_WANTED = ['邮寄', '电子邮件', '自行领取', '当场阅读、抄录', '网上获取'] as const;
+import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS } from './intake.options.ts';
+
+export { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, RECEIPT_RULES, RECEIPT_RULE_TEXT } from './intake.options.ts';
 
 export interface ApplicationInput {
   organizationId: number;
@@ -85,20 +85,6 @@ export function checkApplicationInput(raw: Record<string, unknown>): { input: Ap
   if (!Number.isInteger(itemCount) || itemCount < 1 || itemCount > 100) errors.itemCount = '申请事项件数应为1至100之间的整数';
   return { input, errors };
 }
-
-/**
- * Art. 31: which date is the receipt date for each channel, and whether it is known at intake.
- * 当面 → the day of submission; 挂号/EMS → the day the body signed for it; 平信 → the day of the
- * same-day confirmation with the applicant; 网上/传真/电子邮件 → the day both sides confirmed.
- */
-export const RECEIPT_RULES: Record<Channel, { dateLabel: string; article: string; atSubmission: boolean }> = {
-  in_person: { dateLabel: '提交日期', article: '《条例》第三十一条第（一）项', atSubmission: true },
-  registered_mail: { dateLabel: '签收日期', article: '《条例》第三十一条第（二）项', atSubmission: false },
-  ordinary_mail: { dateLabel: '与申请人确认日期', article: '《条例》第三十一条第（二）项', atSubmission: false },
-  online: { dateLabel: '双方确认日期', article: '《条例》第三十一条第（三）项', atSubmission: false },
-  fax: { dateLabel: '双方确认日期', article: '《条例》第三十一条第（三）项', atSubmission: false },
-  email: { dateLabel: '双方确认日期', article: '《条例》第三十一条第（三）项', atSubmission: false },
-};
 
 /** Masks an identity number for every list and export: 4104**********1234. */
 export function maskIdNumber(id: string): string {

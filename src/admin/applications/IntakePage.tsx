@@ -12,7 +12,7 @@ import { ApiError, api, errorMessage } from '../api.ts';
 import type { ListResponse } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { caseHref } from './applications-api.ts';
-import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, RECEIPT_RULES, RECEIPT_RULE_TEXT } from './intake-options.ts';
+import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, RECEIPT_RULES, RECEIPT_RULE_TEXT } from '../../applications/intake.options.ts';
 
 const CLERK_CHANNELS = (Object.keys(CHANNEL_LABELS) as Channel[]).filter((c) => c !== 'online');
 const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));

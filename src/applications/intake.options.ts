@@ -1,13 +1,19 @@
-// Choices of the clerk intake form. The server's intake.rules.ts holds the same lists but also
-// hashes with node:crypto, which the browser bundle cannot import; intake-options.test.ts keeps
-// the two in step.
-import type { Channel } from '../../applications/applications.events.ts';
+/**
+ * The fixed choices of a disclosure application and the Art. 31 receipt-date rule per channel.
+ * Pure and free of Node modules, so the portal, the server rules and the admin app's intake form
+ * share this one copy.
+ */
+import type { Channel } from './applications.events.ts';
 
 export const ID_KINDS = ['居民身份证', '护照', '港澳台居民居住证', '统一社会信用代码', '其他证件'] as const;
 export const FORMS_WANTED = ['纸质', '电子数据', '其他'] as const;
 export const DELIVERY_WANTED = ['邮寄', '电子邮件', '自行领取', '当场阅读、抄录', '网上获取'] as const;
 
-/** 《条例》第三十一条: which day is the receipt date for each channel, and whether it is known at intake. */
+/**
+ * Art. 31: which date is the receipt date for each channel, and whether it is known at intake.
+ * 当面 → the day of submission; 挂号/EMS → the day the body signed for it; 平信 → the day of the
+ * same-day confirmation with the applicant; 网上/传真/电子邮件 → the day both sides confirmed.
+ */
 export const RECEIPT_RULES: Record<Channel, { dateLabel: string; article: string; atSubmission: boolean }> = {
   in_person: { dateLabel: '提交日期', article: '《条例》第三十一条第（一）项', atSubmission: true },
   registered_mail: { dateLabel: '签收日期', article: '《条例》第三十一条第（二）项', atSubmission: false },
