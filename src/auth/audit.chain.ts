@@ -4,19 +4,12 @@
  * chain at that point. Pure functions; the repository stores and walks the rows.
  */
 import { createHash } from 'node:crypto';
+import type { AuditLogTable } from './auth.table.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditContent {
-  at: string;
-  user_id: number | null;
-  username: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  ip: string | null;
-  detail: string;
-}
+/** What a row says, without its id and hashes: exactly the columns the hash covers. */
+export type AuditContent = Omit<AuditLogTable, 'id' | 'prev_hash' | 'hash'>;
 
 export function auditHash(prevHash: string, c: AuditContent): string {
   const canonical = JSON.stringify([c.at, c.user_id, c.username, c.action, c.target_type, c.target_id, c.ip, c.detail]);
