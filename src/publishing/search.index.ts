@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { exceedsPhraseLimits, tokenList } from './search.tokenize.ts';
+import { exceedsPhraseLimits, longGrams, tokenList } from './search.tokenize.ts';
 
 export interface SearchableText {
   itemId: number;
@@ -55,8 +55,14 @@ export async function writeToIndex(db: Kysely<Database>, docs: SearchDoc[]): Pro
   await removeFromIndex(db, docs.map((d) => d.item_id));
   for (let i = 0; i < docs.length; i += CHUNK) {
     const chunk = docs.slice(i, i + CHUNK);
-    await db.insertInto('publishing_search_docs').values(chunk).execute();
-    if (dialectOf(db) === 'sqlite') {
+    if (dialectOf(db) === 'postgres') {
+      // gram_tsv (migration 0203) is PostgreSQL's own column, so the row is written here in SQL.
+      await sql`insert into publishing_search_docs (item_id, title_tokens, body_tokens, long_doc, gram_tsv) values ${sql.join(
+        chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens}, ${d.long_doc},
+          array_to_tsvector(string_to_array(${longGrams(`${d.title_tokens} ${d.body_tokens}`).join(' ')}::text, ' ')))`),
+      )}`.execute(db);
+    } else {
+      await db.insertInto('publishing_search_docs').values(chunk).execute();
       await sql`insert into publishing_search_fts (rowid, title, body) values ${sql.join(
         chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens})`),
       )}`.execute(db);

@@ -60,18 +60,36 @@ export function tsQuery(p: ParsedQuery, phrase = true): string {
 }
 
 /**
- * PostgreSQL: the token sequences (` 石龙 龙区 `) that a CJK segment of three or more characters
- * must appear as in the stored tokens (title tokens, a space, body tokens). Bigrams of one run
- * are followed by that run's closing character, so a sequence found there lies inside one run:
- * the same match as the phrase `石龙 <-> 龙区`, but checked on the small inline token text
- * instead of the position lists of the large, out-of-line tsvector, and with no position limits.
+ * PostgreSQL match, as parts that are all required: `tsv`, a tsquery on the token vector for
+ * single characters, bigram terms and words (null if none); `grams`, a tsquery on the
+ * vector of 3- and 4-character substrings (search.tokenize.ts `longGrams`) for longer CJK
+ * segments, exact for 3 or 4 characters and the AND of the 4-character pieces beyond (null if
+ * none); `sequences`, for those longer segments, the bigram sequence (` 人力 力资 资源 … `) that
+ * must occur in the token text (title tokens, a space, body tokens). Bigrams of one run are
+ * followed by the run's closing character, so a sequence found there lies inside one run.
  */
-export function tokenSequences(p: ParsedQuery): string[] {
-  const out: string[] = [];
+export interface PgMatch {
+  tsv: string | null;
+  grams: string | null;
+  sequences: string[];
+}
+
+export function pgMatch(p: ParsedQuery): PgMatch {
+  const tsv: string[] = [];
+  const grams: string[] = [];
+  const sequences: string[] = [];
   for (const segs of p.termSegments) {
-    for (const s of segs) if (s.kind === 'cjk' && [...s.text].length > 2) out.push(` ${bigrams(s.text).join(' ')} `);
+    for (const s of segs) {
+      const chars = [...s.text];
+      if (s.kind === 'cjk' && chars.length > 4) {
+        for (let i = 0; i + 4 <= chars.length; i++) grams.push(quoteTs(chars.slice(i, i + 4).join('')));
+        sequences.push(` ${bigrams(s.text).join(' ')} `);
+      } else if (s.kind === 'cjk' && chars.length > 2) grams.push(quoteTs(s.text));
+      else if (s.kind === 'cjk' && chars.length === 2) tsv.push(quoteTs(s.text));
+      else tsv.push(`${quoteTs(s.text)}:*`);
+    }
   }
-  return out;
+  return { tsv: tsv.length ? tsv.join(' & ') : null, grams: grams.length ? grams.join(' & ') : null, sequences };
 }
 
 function quoteTs(token: string): string {

@@ -14,7 +14,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { ftsMatch, parseQuery, snippet, textMatches, tokenSequences, tsQuery, type ParsedQuery } from './search.query.ts';
+import { ftsMatch, parseQuery, snippet, textMatches, pgMatch, tsQuery, type ParsedQuery } from './search.query.ts';
 import { verificationText } from './search.index.ts';
 
 export interface SearchFilters {
@@ -84,17 +84,22 @@ function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, exclud
       order: sql`order by 2 asc, 1 desc`,
     };
   }
-  // The GIN index answers the AND of the lexemes exactly (no recheck of positions); a CJK
-  // segment of three or more characters is then checked as a token sequence (search.query.ts).
+  // Both GIN indexes answer their part exactly (no positions to recheck); only CJK segments
+  // longer than four characters are checked on the token text (search.query.ts pgMatch).
   const and = tsQuery(p, false);
-  const sequences = tokenSequences(p).map((t) => sql` and strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`);
+  const m = pgMatch(p);
+  const conditions = [
+    ...(m.tsv ? [sql`d.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
+    ...(m.grams ? [sql`d.gram_tsv @@ ${m.grams}::tsquery`] : []),
+    ...m.sequences.map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
+  ];
   return {
     id: idCol,
     score: cheapRank
       ? sql`(d.title_tsv @@ to_tsquery('simple', ${and}))::int`
       : sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${and}))`,
     from: sql`from publishing_search_docs d${join}
-      where d.tsv @@ to_tsquery('simple', ${and})${sql.join(sequences, sql``)}${filters}${notIn}`,
+      where ${sql.join(conditions, sql` and `)}${filters}${notIn}`,
     order: sql`order by 2 desc, 1 desc`,
   };
 }

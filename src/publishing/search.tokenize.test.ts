@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize } from './search.tokenize.ts';
+import { longGrams, tokenize } from './search.tokenize.ts';
 import { ftsMatch, parseQuery, textMatches, tsQuery } from './search.query.ts';
 
 describe('search tokens', () => {
@@ -33,5 +33,13 @@ describe('search tokens', () => {
 
   it('ignores a query without letters, digits or characters', () => {
     assert.equal(parseQuery(' 。，'), null);
+  });
+});
+
+describe('longGrams', () => {
+  it('gives the 3- and 4-character substrings of each run, never across runs', () => {
+    // "信息公开" and "石龙区" are separate runs: no "开石龙" or "公开石".
+    assert.deepEqual(longGrams(tokenize('信息公开 ABC 石龙区，张')).sort(), ['信息公', '信息公开', '息公开', '石龙区'].sort());
+    assert.deepEqual(longGrams(tokenize('张庄 a 楼')), []);
   });
 });

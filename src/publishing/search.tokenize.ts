@@ -68,3 +68,29 @@ export function exceedsPhraseLimits(tokens: string[]): boolean {
   }
   return false;
 }
+
+/**
+ * PostgreSQL only: the three- and four-character substrings of each CJK run, recovered from the
+ * token text (bigrams of a run followed by its closing character). Indexed as lexemes without
+ * positions, they let the GIN index answer a 3- or 4-character term exactly, where the AND of its
+ * bigrams would have to be checked row by row.
+ */
+export function longGrams(tokens: string): string[] {
+  const out = new Set<string>();
+  let run: string[] = [];
+  const close = () => {
+    for (const n of [3, 4]) for (let i = 0; i + n <= run.length; i++) out.add(run.slice(i, i + n).join(''));
+    run = [];
+  };
+  for (const token of tokens.split(' ')) {
+    const chars = [...token];
+    if (!/^\p{Script=Han}+$/u.test(token)) close();
+    else if (chars.length === 2) run = run.length ? [...run, chars[1]] : chars;
+    else {
+      if (!run.length) run = chars;
+      close();
+    }
+  }
+  close();
+  return [...out];
+}
