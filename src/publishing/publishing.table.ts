@@ -108,7 +108,10 @@ export interface PublishingSearchDocsTable {
   item_id: number;
   title_tokens: string;
   body_tokens: string;
-  /** Positions beyond PostgreSQL's tsvector limits: phrase search is unsafe, AND + verify instead. */
+  /**
+   * 1 when the text passes PostgreSQL's tsvector position limits. Still written, no longer read:
+   * PostgreSQL search now matches by AND of bigrams and checks adjacency on the token text.
+   */
   long_doc: number;
 }
 
