@@ -4,10 +4,11 @@
  * (SIZE defaults to 100000; 1000000 is the target scale). PostgreSQL comes from
  * BENCH_DATABASE_URL or TEST_DATABASE_URL (an administrative URL; a scratch database is created
  * and dropped). Prints p50/p95 for 2-character, 3–4-character and multi-word queries.
- * `--keep NAME` keeps the PostgreSQL database NAME after the run and reuses it when it already
- * holds SIZE items (migrations are still applied), so that repeated runs skip the slow load.
+ * `--keep NAME` keeps the PostgreSQL database NAME (and the SQLite file bench-NAME.db in the
+ * system's temporary folder) after the run and reuses it when it already holds SIZE items
+ * (migrations are still applied), so that repeated runs skip the slow load.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +19,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/database.ts';
 import { bulkInsertPublishedItems } from '../src/publishing/items.bulk.ts';
 import { searchItems } from '../src/publishing/search.repository.ts';
+import { optimizeSearchIndex } from '../src/publishing/search.reindex.ts';
 import { shippedCalendar } from '../src/calendar/shipped-holidays.ts';
 import { generate } from '../src/publishing/search.corpus.ts';
 
@@ -37,10 +39,13 @@ const QUERIES = {
 
 async function openBenchDb(kind: DialectName): Promise<{ db: Kysely<Database>; close: () => Promise<void>; loaded: boolean }> {
   if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
-    const db = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
+    const dir = keepName ? tmpdir() : mkdtempSync(join(tmpdir(), 'gk-bench-'));
+    const file = join(dir, keepName ? `bench-${keepName}.db` : 'bench.db');
+    const exists = existsSync(file);
+    const db = openDatabase(`sqlite:${file}`);
     await migrateToLatest(db);
-    return { db, loaded: false, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+    await checkKeptSize(db, exists);
+    return { db, loaded: exists, close: async () => { await db.destroy(); if (!keepName) rmSync(dir, { recursive: true, force: true }); } };
   }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('BENCH_DATABASE_URL or TEST_DATABASE_URL is required for PostgreSQL');
@@ -54,8 +59,7 @@ async function openBenchDb(kind: DialectName): Promise<{ db: Kysely<Database>; c
   u.pathname = `/${name}`;
   const db = openDatabase(u.toString());
   await migrateToLatest(db);
-  const items = exists ? Number((await db.selectFrom('publishing_items').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : 0;
-  if (exists && items !== size) throw new Error(`database ${name} holds ${items} items, not ${size}; drop it or choose another name`);
+  await checkKeptSize(db, exists);
   return {
     db,
     loaded: exists,
@@ -68,6 +72,12 @@ async function openBenchDb(kind: DialectName): Promise<{ db: Kysely<Database>; c
       await c.end();
     },
   };
+}
+
+async function checkKeptSize(db: Kysely<Database>, exists: boolean): Promise<void> {
+  if (!exists) return;
+  const items = Number((await db.selectFrom('publishing_items').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  if (items !== size) throw new Error(`the kept database ${keepName} holds ${items} items, not ${size}; drop it or choose another name`);
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
@@ -88,6 +98,9 @@ async function load(db: Kysely<Database>, kind: DialectName): Promise<void> {
   }
   process.stderr.write('\n');
   console.log(`[${kind}] ${size} 条信息写入并建索引：${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  const optimizing = performance.now();
+  await optimizeSearchIndex(db);
+  console.log(`[${kind}] 索引整理（${kind === 'sqlite' ? 'FTS5 optimize' : 'VACUUM ANALYZE'}）：${((performance.now() - optimizing) / 1000).toFixed(1)} 秒`);
 }
 
 async function bench(kind: DialectName): Promise<Record<string, number[]>> {

@@ -7,7 +7,7 @@ import { UsageError, type Command } from '../command.ts';
 import { loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { progressBar, reindexAll } from '../../publishing/search.reindex.ts';
+import { optimizeSearchIndex, progressBar, reindexAll } from '../../publishing/search.reindex.ts';
 
 export const searchReindexCommand: Command = {
   name: 'search reindex',
@@ -23,6 +23,7 @@ export const searchReindexCommand: Command = {
       const started = Date.now();
       const n = await reindexAll(db, (done, total) => io.stderr(progressBar(done, total)));
       io.stderr('\n');
+      await optimizeSearchIndex(db);
       io.stdout(`已重建索引：${n} 条已发布信息，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
       return 0;
     } finally {
