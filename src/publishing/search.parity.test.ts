@@ -41,4 +41,31 @@ describe('search parity of SQLite and PostgreSQL', { skip: postgresSkipReason() 
       if (lite.total <= 100) assert.deepEqual(new Set(lite.hits.map((h) => h.indexNo)), new Set(pg.hits.map((h) => h.indexNo)));
     });
   }
+
+  // Beyond the rank limit both list title hits first, then newest first: the same pages.
+  for (const q of ['公开', '石龙区 防汛 预案', '安全生产 整改', '人力资源和社会保障局']) {
+    it(`“${q}” as a large result: the same items in the same order on every page`, async () => {
+      for (const page of [1, 2, 7]) {
+        const [lite, pg] = await Promise.all(dbs.map((t) => searchItems(t.db, { q, page, pageSize: 10, rankLimit: 5 })));
+        assert.equal(lite.order, 'newest');
+        assert.equal(lite.total, pg.total);
+        assert.deepEqual(lite.hits.map((h) => h.indexNo), pg.hits.map((h) => h.indexNo), `page ${page}`);
+      }
+    });
+  }
+
+  it('estimates the count of a large multi-segment result from the candidates it verified', async () => {
+    const q = '〔2020〕1';
+    const expected = corpus.filter((c) => textMatches(parseQuery(q)!, [c.title, c.docNumber ?? '', htmlToText(c.bodyHtml ?? '')].join('\n'))).length;
+    for (const t of dbs) {
+      const exact = await searchItems(t.db, { q, pageSize: 100 });
+      assert.equal(exact.total, expected);
+      assert.equal(exact.estimated, false);
+      const large = await searchItems(t.db, { q, pageSize: 5, rankLimit: 10 });
+      assert.equal(large.estimated, true);
+      assert.equal(large.hits.length, 5);
+      assert.ok(large.hits.every((h) => exact.hits.some((e) => e.id === h.id)), 'only items that contain the query');
+      assert.ok(large.total >= 5 && large.total <= 2 * expected, `estimate ${large.total} near ${expected}`);
+    }
+  });
 });

@@ -1,35 +1,23 @@
 /**
- * Full-text search of published items. The index match (search.query.ts) is exact for terms
- * of one segment; other candidates are verified against the stored text, so on both databases
- * the result is exactly the published items that contain every term. Ranking: bm25 with the
- * title weighted 10:1 (SQLite FTS5); on PostgreSQL ts_rank with title weight A = 1.0 and body
- * weight D = 0.1, the closest built-in equivalent. Ties fall back to the newer item (higher id) first.
+ * Full-text search of published items: exactly the published items that contain every term,
+ * with the same hits and counts on SQLite and PostgreSQL. The index match (search.match.ts) is
+ * exact for terms of one segment; candidates of other terms are verified against the stored text.
  *
- * PostgreSQL matching uses no positions: GIN answers bigrams, single characters and words
- * (tsv) and 3- or 4-character terms (gram_tsv, migration 0203) exactly; only CJK segments longer
- * than four characters are checked on the row's token text (search.query.ts pgMatch). Phrase
- * queries (`<->`) made GIN recheck every candidate's large out-of-line vector (about 0.6 s for
- * 67,000 hits of 100,000 items).
- *
- * PostgreSQL with very many hits: ts_rank must decompress every hit's body vector (measured:
- * about 0.5 s for 67,000 hits of 100,000 items), so beyond PG_FULL_RANK_LIMIT hits the order is
- * "title contains the query" first, then newest first, from the small title vector. The set
- * of hits and their count are the same on both databases; only that order differs. Counting
- * uses the GIN index (the planner, not modelling TOAST, would otherwise scan every row).
+ * Order: a result of at most RANK_LIMIT hits is ranked by relevance: bm25 with the title
+ * weighted 10:1 (SQLite FTS5); on PostgreSQL ts_rank with title weight A = 1.0 and body weight
+ * D = 0.1, the closest built-in equivalent; ties newest first. A larger result is listed title
+ * hits first, then newest first (search.newest-first.ts), the same on both databases: ranking
+ * costs time in proportion to the hits, this order one page.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { ftsMatch, parseQuery, snippet, textMatches, pgMatch, tsQuery, type ParsedQuery } from './search.query.ts';
+import { parseQuery, snippet, textMatches, type ParsedQuery } from './search.query.ts';
 import { verificationText } from './search.index.ts';
+import { countHits, countHitsUpTo, matchSql, type SearchFilters } from './search.match.ts';
+import { newestFirstPage } from './search.newest-first.ts';
 
-export interface SearchFilters {
-  organizationIds?: number[];
-  columnIds?: number[];
-  year?: number;
-  kind?: string;
-  validity?: string;
-}
+export type { SearchFilters } from './search.match.ts';
 
 export interface SearchHit {
   id: number;
@@ -50,65 +38,27 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   hits: SearchHit[];
-  /** Candidates beyond MAX_VERIFIED were not examined (only for unusual multi-segment terms). */
-  truncated: boolean;
+  /** 'relevance' for a ranked result; 'newest' for a large one (title hits first, newest first). */
+  order: 'relevance' | 'newest';
+  /**
+   * True when `total` is an estimate: a large result of a term of several segments ("2022年"),
+   * whose candidates are too many to verify one by one; it is the candidates' count scaled by
+   * the share of the examined candidates that contain the query.
+   */
+  estimated: boolean;
 }
 
-const MAX_VERIFIED = 50_000;
-export const PG_FULL_RANK_LIMIT = 5_000;
+export interface SearchInput {
+  q: string;
+  filters?: SearchFilters;
+  page?: number;
+  pageSize?: number;
+  /** Largest result ranked by relevance (tests lower it to reach the large-result order). */
+  rankLimit?: number;
+}
+
+export const RANK_LIMIT = 5_000;
 const VERIFY_BATCH = 500;
-
-function filterSql(f: SearchFilters): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`i.status = 'published'`];
-  if (f.organizationIds?.length) parts.push(sql`i.organization_id in (${sql.join(f.organizationIds)})`);
-  if (f.columnIds?.length) parts.push(sql`i.column_id in (${sql.join(f.columnIds)})`);
-  if (f.year) parts.push(sql`i.publish_date >= ${`${f.year}-01-01`} and i.publish_date <= ${`${f.year}-12-31`}`);
-  if (f.kind) parts.push(sql`i.kind = ${f.kind}`);
-  if (f.validity) parts.push(sql`i.validity = ${f.validity}`);
-  return sql.join(parts, sql` and `);
-}
-
-function hasFilters(f: SearchFilters): boolean {
-  return !!(f.organizationIds?.length || f.columnIds?.length || f.year || f.kind || f.validity);
-}
-
-/**
- * `from … where …` of the index match (candidates), with `id` and `score` expressions. Only
- * published items are in the index, so without filters the items table is not joined at all.
- */
-function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, exclude: number[], cheapRank = false) {
-  const sqlite = dialectOf(db) === 'sqlite';
-  const idCol = sqlite ? sql`publishing_search_fts.rowid` : sql`d.item_id`;
-  const notIn = exclude.length ? sql` and ${idCol} not in (${sql.join(exclude)})` : sql``;
-  const join = hasFilters(f) ? sql` join publishing_items i on i.id = ${idCol}` : sql``;
-  const filters = hasFilters(f) ? sql` and ${filterSql(f)}` : sql``;
-  if (sqlite) {
-    return {
-      id: idCol,
-      score: sql`bm25(publishing_search_fts, 10.0, 1.0)`,
-      from: sql`from publishing_search_fts${join} where publishing_search_fts match ${ftsMatch(p)}${filters}${notIn}`,
-      order: sql`order by 2 asc, 1 desc`,
-    };
-  }
-  // Both GIN indexes answer their part exactly (no positions to recheck); only CJK segments
-  // longer than four characters are checked on the token text (search.query.ts pgMatch).
-  const and = tsQuery(p, false);
-  const m = pgMatch(p);
-  const conditions = [
-    ...(m.tsv ? [sql`d.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
-    ...(m.grams ? [sql`d.gram_tsv @@ ${m.grams}::tsquery`] : []),
-    ...m.sequences.map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
-  ];
-  return {
-    id: idCol,
-    score: cheapRank
-      ? sql`(d.title_tsv @@ to_tsquery('simple', ${and}))::int`
-      : sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${and}))`,
-    from: sql`from publishing_search_docs d${join}
-      where ${sql.join(conditions, sql` and `)}${filters}${notIn}`,
-    order: sql`order by 2 desc, 1 desc`,
-  };
-}
 
 async function textsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
   const items = await db.selectFrom('publishing_items').select(['id', 'title', 'doc_number', 'body_text']).where('id', 'in', ids).execute();
@@ -121,95 +71,105 @@ async function textsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number,
   return out;
 }
 
-/** Ids among `ids` whose text does NOT contain every term. */
-async function rejected(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < ids.length; i += VERIFY_BATCH) {
-    const texts = await textsOf(db, ids.slice(i, i + VERIFY_BATCH));
-    for (const [id, text] of texts) if (!textMatches(p, text)) out.push(id);
-  }
-  return out;
-}
-
 /**
- * On PostgreSQL, runs `fn` without JIT and with sequential scans discouraged: the GIN index answers the AND of
- * lexemes exactly (measured 565 ms → 86 ms for a 67,000-hit count), and the planner, not
- * modelling TOAST, would otherwise scan every row.
+ * On PostgreSQL, runs `fn` in a read transaction without sequential scans, without JIT and with
+ * room for exact bitmaps. The GIN indexes answer the AND of lexemes exactly, so a count of many
+ * hits reads the index and the visibility map, not the rows (measured 565 ms → 86 ms for a
+ * 67,000-hit count); the planner, not modelling TOAST, would otherwise scan every row. A bitmap
+ * that outgrew work_mem would turn lossy and make every row of its pages be checked again.
  */
 async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   if (dialectOf(db) !== 'postgres' || db.isTransaction) return fn(db);
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
-    // The rank subquery, costed for every hit though run only for a few thousand, would trigger
-    // JIT compilation: about 140 ms of a 67,000-hit query, for nothing.
+    // The rank expression, costed for every hit, would trigger JIT compilation: about 140 ms of
+    // a 67,000-hit query, for nothing.
     await sql`set local jit = off`.execute(trx);
+    await sql`set local work_mem = '64MB'`.execute(trx);
     return fn(trx);
   });
 }
 
-export async function searchItems(
-  db: Kysely<Database>,
-  input: { q: string; filters?: SearchFilters; page?: number; pageSize?: number },
-): Promise<SearchResult> {
+export async function searchItems(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
   return withIndexScans(db, (d) => search(d, input));
 }
 
-async function search(
-  db: Kysely<Database>,
-  input: { q: string; filters?: SearchFilters; page?: number; pageSize?: number },
-): Promise<SearchResult> {
+interface PageOfHits {
+  total: number;
+  ids: number[];
+  order: SearchResult['order'];
+  estimated: boolean;
+}
+
+/** A term of one segment each: the index match is the answer. */
+async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number): Promise<PageOfHits> {
+  const m = matchSql(db, p, f);
+  // PostgreSQL counts from the GIN index alone; SQLite stops counting past the rank limit and
+  // counts the rest only for a large result.
+  const seen = dialectOf(db) === 'postgres' ? await countHits(db, m) : await countHitsUpTo(db, m, rankLimit + 1);
+  if (seen <= rankLimit) {
+    const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order} limit ${limit} offset ${offset}`.execute(db);
+    return { total: seen, ids: rows.rows.map((r) => Number(r.id)), order: 'relevance', estimated: false };
+  }
+  const total = dialectOf(db) === 'postgres' ? seen : await countHits(db, m);
+  return { total, ids: await newestFirstPage(db, p, f, offset, limit), order: 'newest', estimated: false };
+}
+
+/** Ids among `ids` whose text contains every term, in the same order. */
+async function verified(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i += VERIFY_BATCH) {
+    const batch = ids.slice(i, i + VERIFY_BATCH);
+    const texts = await textsOf(db, batch);
+    out.push(...batch.filter((id) => textMatches(p, texts.get(id) ?? '')));
+  }
+  return out;
+}
+
+/**
+ * A term of several segments ("2022年", "〔2022〕15号"): the index gives the candidates that hold
+ * every segment, and each is verified against the text. Up to the rank limit all candidates are
+ * verified and the count is exact; beyond it, candidates are verified in the large-result order
+ * until the page is full, and the total is estimated from the share that passed.
+ */
+async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number): Promise<PageOfHits> {
+  const m = matchSql(db, p, f);
+  const candidates = await countHitsUpTo(db, m, rankLimit + 1);
+  if (candidates <= rankLimit) {
+    const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}`.execute(db);
+    const good = await verified(db, p, rows.rows.map((r) => Number(r.id)));
+    return { total: good.length, ids: good.slice(offset, offset + limit), order: 'relevance', estimated: false };
+  }
+  const allCandidates = await countHits(db, m);
+  const good: number[] = [];
+  let examined = 0;
+  // Beyond the offset, at most as many candidates are examined as a ranked result would read.
+  const budget = offset + Math.max(rankLimit, limit);
+  const batchSize = Math.max(limit, Math.min(VERIFY_BATCH, rankLimit));
+  while (good.length < offset + limit && examined < allCandidates && examined < budget) {
+    const batch = await newestFirstPage(db, p, f, examined, batchSize);
+    if (!batch.length) break;
+    examined += batch.length;
+    good.push(...(await verified(db, p, batch)));
+  }
+  const exhausted = examined >= allCandidates;
+  const total = exhausted ? good.length : Math.round((allCandidates * good.length) / examined);
+  return { total, ids: good.slice(offset, offset + limit), order: 'newest', estimated: !exhausted };
+}
+
+async function search(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
   const page = Math.max(1, Math.floor(input.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(input.pageSize ?? 20)));
-  const empty = { query: input.q, total: 0, page, pageSize, hits: [], truncated: false };
+  const rankLimit = input.rankLimit ?? RANK_LIMIT;
   const p = parseQuery(input.q);
+  const empty: SearchResult = { query: input.q, total: 0, page, pageSize, hits: [], order: 'relevance', estimated: false };
   if (!p) return empty;
   const f = input.filters ?? {};
-  let pageIds: number[];
-  let total: number;
-  let truncated = false;
-  // Multi-segment terms: the index match (AND of segments) is verified against the text.
-  const pg = dialectOf(db) === 'postgres';
-  if (p.exact) {
-    // PostgreSQL: one query gives the page and the total, so each hit is matched (and, for
-    // long segments, checked on its token text) once; it is ordered cheaply (title first, newest
-    // first) or, when the hits are few enough, by ts_rank of its full vector. SQLite counts
-    // separately (FTS5's bm25 cannot run under a window function, and its count is cheap).
-    const countSql = async () => Number((await sql<{ n: number }>`select count(*) as n ${matchSql(db, p, f, []).from}`.execute(db)).rows[0]?.n ?? 0);
-    let rows: { id: number; total?: number }[];
-    if (pg) {
-      const cheap = matchSql(db, p, f, [], true);
-      const full = matchSql(db, p, f, []);
-      rows = (await sql<{ id: number; total: number }>`with hits as materialized (select ${cheap.id} as id, ${cheap.score} as cheap ${cheap.from}),
-          n as (select count(*) as total from hits)
-        select h.id, n.total, case when n.total <= ${PG_FULL_RANK_LIMIT}
-            then (select ${full.score} from publishing_search_docs d where d.item_id = h.id) else h.cheap end as score
-        from hits h cross join n order by score desc, h.id desc
-        limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
-      total = rows.length ? Number(rows[0].total) : await countSql();
-    } else {
-      const m = matchSql(db, p, f, []);
-      rows = (await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db)).rows;
-      total = await countSql();
-    }
-    pageIds = rows.map((r) => Number(r.id));
-  } else {
-    const counted = matchSql(db, p, f, []);
-    const count = await sql<{ n: number }>`select count(*) as n ${counted.from}`.execute(db);
-    const m = matchSql(db, p, f, [], pg && Number(count.rows[0]?.n ?? 0) > PG_FULL_RANK_LIMIT);
-    const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}
-      limit ${MAX_VERIFIED + 1}`.execute(db);
-    let ids = rows.rows.map((r) => Number(r.id));
-    if (ids.length > MAX_VERIFIED) {
-      truncated = true;
-      ids = ids.slice(0, MAX_VERIFIED);
-    }
-    const bad = new Set(await rejected(db, p, ids));
-    const good = ids.filter((id) => !bad.has(id));
-    total = good.length;
-    pageIds = good.slice((page - 1) * pageSize, page * pageSize);
-  }
-  if (!pageIds.length) return { ...empty, total, truncated };
+  const offset = (page - 1) * pageSize;
+  const found = p.exact ? await exactPage(db, p, f, offset, pageSize, rankLimit) : await verifiedPage(db, p, f, offset, pageSize, rankLimit);
+  const result = { ...empty, total: found.total, order: found.order, estimated: found.estimated };
+  if (!found.ids.length) return result;
+  const pageIds = found.ids;
   const rows = await db.selectFrom('publishing_items').selectAll().where('id', 'in', pageIds).execute();
   const texts = await textsOf(db, pageIds);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -233,5 +193,5 @@ async function search(
       snippet: snippet(p, body.replace(/\s+/g, ' ')),
     }];
   });
-  return { query: input.q, total, page, pageSize, hits, truncated };
+  return { ...result, hits };
 }

@@ -1,0 +1,101 @@
+/**
+ * The SQL that matches a parsed query (search.query.ts) in the index of one database, as
+ * `from … where …` fragments that the search (search.repository.ts) counts, ranks or pages.
+ *
+ * Three sets can be asked for: all hits; `title` hits (every term in the title); and `body`
+ * hits (hits whose title does not hold every term), so that a large result can be listed as
+ * title hits first and then the others, each newest first (search.newest-first.ts).
+ *
+ * SQLite: the FTS5 MATCH expression, with a column filter for the title set and NOT for the
+ * body set. PostgreSQL: GIN answers bigrams, single characters and words (`tsv`) and 3- or
+ * 4-character terms (`gram_tsv`, migration 0203) exactly; only CJK segments longer than four
+ * characters are checked on the row's token text. The title set is the AND of the query's tokens
+ * in the title's own vector (`title_tsv`, GIN-indexed by migration 0204): for a term of three or
+ * more characters that is "its bigrams are all in the title", so in the rare title that holds
+ * them apart (信息、息公与公告) PostgreSQL may list the item among title hits where SQLite does not.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { ftsMatch, pgMatch, tsQuery, type ParsedQuery } from './search.query.ts';
+
+export interface SearchFilters {
+  organizationIds?: number[];
+  columnIds?: number[];
+  year?: number;
+  kind?: string;
+  validity?: string;
+}
+
+export type HitSet = 'all' | 'title' | 'body';
+
+export interface MatchSql {
+  /** The item id expression. */
+  id: RawBuilder<unknown>;
+  /** Relevance: bm25 on SQLite (lower is better), ts_rank on PostgreSQL (higher is better). */
+  score: RawBuilder<unknown>;
+  /** `order by` for relevance, best first, ties newest first. */
+  order: RawBuilder<unknown>;
+  from: RawBuilder<unknown>;
+}
+
+function filterSql(f: SearchFilters): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`i.status = 'published'`];
+  if (f.organizationIds?.length) parts.push(sql`i.organization_id in (${sql.join(f.organizationIds)})`);
+  if (f.columnIds?.length) parts.push(sql`i.column_id in (${sql.join(f.columnIds)})`);
+  if (f.year) parts.push(sql`i.publish_date >= ${`${f.year}-01-01`} and i.publish_date <= ${`${f.year}-12-31`}`);
+  if (f.kind) parts.push(sql`i.kind = ${f.kind}`);
+  if (f.validity) parts.push(sql`i.validity = ${f.validity}`);
+  return sql.join(parts, sql` and `);
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return !!(f.organizationIds?.length || f.columnIds?.length || f.year || f.kind || f.validity);
+}
+
+/**
+ * Only published items are in the index, so without filters the items table is not joined.
+ * The match conditions come first: PostgreSQL keeps the written order among equally costly
+ * conditions, and the title's small in-row vector is cheaper to test than the body's.
+ */
+export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, set: HitSet = 'all'): MatchSql {
+  const sqlite = dialectOf(db) === 'sqlite';
+  const id = sqlite ? sql`publishing_search_fts.rowid` : sql`d.item_id`;
+  const join = hasFilters(f) ? sql` join publishing_items i on i.id = ${id}` : sql``;
+  const filters = hasFilters(f) ? sql` and ${filterSql(f)}` : sql``;
+  if (sqlite) {
+    const all = ftsMatch(p);
+    const expression = set === 'all' ? all : set === 'title' ? `title : (${all})` : `(${all}) NOT title : (${all})`;
+    return {
+      id,
+      score: sql`bm25(publishing_search_fts, 10.0, 1.0)`,
+      order: sql`order by 2 asc, 1 desc`,
+      from: sql`from publishing_search_fts${join} where publishing_search_fts match ${expression}${filters}`,
+    };
+  }
+  const and = tsQuery(p, false);
+  const m = pgMatch(p);
+  const title = sql`d.title_tsv @@ to_tsquery('simple', ${and})`;
+  const conditions = [
+    ...(set === 'title' ? [title] : set === 'body' ? [sql`not (${title})`] : []),
+    // A title holding every token holds the bigrams, characters and words of `tsv` already.
+    ...(m.tsv && set !== 'title' ? [sql`d.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
+    ...(m.grams ? [sql`d.gram_tsv @@ ${m.grams}::tsquery`] : []),
+    ...m.sequences.map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
+  ];
+  return {
+    id,
+    score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${and}))`,
+    order: sql`order by 2 desc, 1 desc`,
+    from: sql`from publishing_search_docs d${join} where ${sql.join(conditions, sql` and `)}${filters}`,
+  };
+}
+
+export async function countHits(db: Kysely<Database>, m: MatchSql): Promise<number> {
+  return Number((await sql<{ n: number }>`select count(*) as n ${m.from}`.execute(db)).rows[0]?.n ?? 0);
+}
+
+/** The number of hits, counting no further than `cap` (SQLite stops reading the index there). */
+export async function countHitsUpTo(db: Kysely<Database>, m: MatchSql, cap: number): Promise<number> {
+  return Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${m.from} limit ${cap}) capped`.execute(db)).rows[0]?.n ?? 0);
+}
