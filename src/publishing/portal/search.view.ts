@@ -19,7 +19,7 @@ export function searchPage(q: string, filters: { year?: number; kind?: string },
   </form>
   ${r === null
     ? html`<p>请输入关键词，可搜索标题、正文、文号和附件内容；多个关键词以空格分隔。</p>`
-    : html`<p role="status">找到 ${r.total} 条与“${q}”相关的信息${r.truncated ? '（结果过多，仅检查了前五万条候选，请缩小范围）' : ''}。</p>
+    : html`<p role="status">找到${r.estimated ? '约 ' : ' '}${r.total} 条与“${q}”相关的信息。${r.order === 'newest' ? '结果较多：标题含全部关键词的排在前面，前后两部分各按收录时间从新到旧排列；可加关键词或按年份、类别缩小范围。' : ''}</p>
       <ol class="hits">${r.hits.map((h) => html`<li>
         <a href="${itemHref(h.id)}">${h.title}</a>
         <p>${marked(h.snippet)}</p>

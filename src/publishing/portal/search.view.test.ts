@@ -1,0 +1,18 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { searchPage } from './search.view.ts';
+import type { SearchResult } from '../search.repository.ts';
+
+const result = (over: Partial<SearchResult>): SearchResult => ({ query: '公开', total: 3, page: 1, pageSize: 10, hits: [], order: 'relevance', estimated: false, ...over });
+
+it('search page: an exact count, and no word about the order of a ranked result', () => {
+  const page = String(searchPage('公开', {}, [2026], result({})));
+  assert.match(page, /找到 3 条与“公开”相关的信息。<\/p>/);
+  assert.doesNotMatch(page, /从新到旧/);
+});
+
+it('search page: a large result says how it is ordered, an estimated count says 约', () => {
+  const page = String(searchPage('2022年', {}, [2026], result({ total: 612345, order: 'newest', estimated: true })));
+  assert.match(page, /找到约 612345 条/);
+  assert.match(page, /标题含全部关键词的排在前面，前后两部分各按收录时间从新到旧排列/);
+});
