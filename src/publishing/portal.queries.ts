@@ -23,6 +23,11 @@ export async function portalOrgs(db: Kysely<Database>): Promise<PortalOrg[]> {
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, parentId: r.parent_id, isBody: r.is_body === 1 }));
 }
 
+/** Every organization, disabled ones included. */
+export async function organizationCount(db: Kysely<Database>): Promise<number> {
+  return Number((await db.selectFrom('organizations').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+}
+
 export async function visibleColumns(db: Kysely<Database>, organizationId: number): Promise<ColumnRow[]> {
   return db.selectFrom('publishing_columns').selectAll().where('organization_id', '=', organizationId).where('hidden', '=', 0).orderBy('sort_order').orderBy('id').execute();
 }

@@ -7,7 +7,7 @@ import { subtreeIds } from '../auth/access.rules.ts';
 import { searchItems } from './search.repository.ts';
 import { searchPage } from './portal/search.view.ts';
 import { STYLESHEET, columnHref, itemHref } from './portal/portal.links.ts';
-import { columnPageIds, portalOrgs, publishedItems } from './portal.queries.ts';
+import { columnPageIds, organizationCount, portalOrgs, publishedItems } from './portal.queries.ts';
 import { listFilters } from './publishing.portal.ts';
 import { rssFeed, sitemap } from './portal/feeds.ts';
 
@@ -18,7 +18,10 @@ export function registerSearchPortal(app: FastifyInstance, deps: AppDeps) {
     const f = listFilters(query);
     const orgs = await portalOrgs(deps.db);
     const site = orgs.find((o) => o.code === deps.config.site.bodyCode);
-    const organizationIds = site ? [...subtreeIds(orgs, site.id)] : undefined;
+    // A site whose body's subtree holds every organization (disabled ones included, whose items
+    // stay hidden) needs no filter, and the search then reads the index alone.
+    const subtree = site ? [...subtreeIds(orgs, site.id)] : undefined;
+    const organizationIds = subtree && subtree.length < (await organizationCount(deps.db)) ? subtree : undefined;
     const result = q.trim() ? await searchItems(deps.db, { q, filters: { organizationIds, year: f.year, kind: f.kind }, page: f.page, pageSize: 10 }) : null;
     const thisYear = Number(deps.clock.now().toISOString().slice(0, 4));
     const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
