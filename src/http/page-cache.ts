@@ -16,7 +16,7 @@ interface Entry {
   at: number;
   status: number;
   headers: Record<string, string>;
-  body: string | Buffer;
+  body: Buffer;
 }
 
 export interface PageCache {
@@ -77,8 +77,10 @@ export function installPageCache(
       const v = reply.getHeader(h);
       if (v !== undefined) headers[h] = String(v);
     }
-    entries.set(key, { at: clock.now().getTime(), status: 200, headers, body: payload });
-    return payload;
+    // Kept as bytes: a hit then writes them as they are, without encoding the text again.
+    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    entries.set(key, { at: clock.now().getTime(), status: 200, headers, body });
+    return body;
   });
 
   app.addHook('onResponse', async (request, reply) => {
