@@ -9,6 +9,13 @@ function marked(parts: { text: string; hit: boolean }[]): SafeHtml {
   return html`${parts.map((p) => (p.hit ? html`<mark>${p.text}</mark>` : p.text))}`;
 }
 
+function resultLine(q: string, r: SearchResult): string {
+  // An estimate of 0: the newest candidates examined held the parts of the query, never together.
+  if (r.estimated && r.total === 0) return `在最近收录的信息中没有找到与“${q}”完全一致的内容；较早的信息未逐条核对，请加关键词或按年份、类别缩小范围。`;
+  const count = `找到${r.estimated ? '约 ' : ' '}${r.total} 条与“${q}”相关的信息。`;
+  return r.order === 'newest' ? `${count}结果较多：标题含全部关键词的排在前面，前后两部分各按收录时间从新到旧排列；可加关键词或按年份、类别缩小范围。` : count;
+}
+
 export function searchPage(q: string, filters: { year?: number; kind?: string }, years: number[], r: SearchResult | null): SafeHtml {
   return html`<h1 id="page-title">站内搜索</h1>
   <form class="search-form" method="get" action="/search" role="search" aria-label="搜索条件">
@@ -19,7 +26,7 @@ export function searchPage(q: string, filters: { year?: number; kind?: string },
   </form>
   ${r === null
     ? html`<p>请输入关键词，可搜索标题、正文、文号和附件内容；多个关键词以空格分隔。</p>`
-    : html`<p role="status">找到${r.estimated ? '约 ' : ' '}${r.total} 条与“${q}”相关的信息。${r.order === 'newest' ? '结果较多：标题含全部关键词的排在前面，前后两部分各按收录时间从新到旧排列；可加关键词或按年份、类别缩小范围。' : ''}</p>
+    : html`<p role="status">${resultLine(q, r)}</p>
       <ol class="hits">${r.hits.map((h) => html`<li>
         <a href="${itemHref(h.id)}">${h.title}</a>
         <p>${marked(h.snippet)}</p>
