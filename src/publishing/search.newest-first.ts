@@ -13,7 +13,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { countHits, matchSql, type MatchSql, type SearchFilters } from './search.match.ts';
+import { countHits, countHitsUpTo, matchSql, type MatchSql, type SearchFilters } from './search.match.ts';
 import type { ParsedQuery } from './search.query.ts';
 
 /**
@@ -42,14 +42,13 @@ async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limi
 
 /** Ids of the hits at `offset … offset + limit` in the order described above. */
 export async function newestFirstPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number): Promise<number[]> {
-  const pg = dialectOf(db) === 'postgres';
   const title = matchSql(db, p, f, 'title');
-  // PostgreSQL counts the title set from its GIN index first to choose the plan; SQLite needs
-  // the count only when the title hits run out before the page does.
-  const titleCount = pg ? await countHits(db, title) : undefined;
-  const titleIds = await newestIds(db, title, offset, limit, (titleCount ?? 0) > PG_TITLE_WALK_FROM);
+  // PostgreSQL first counts the title set from its GIN index, no further than the walk limit, to
+  // choose the plan; the count is needed otherwise only when the title hits end before the page.
+  const seen = dialectOf(db) === 'postgres' ? await countHitsUpTo(db, title, PG_TITLE_WALK_FROM + 1) : 0;
+  const titleIds = await newestIds(db, title, offset, limit, seen > PG_TITLE_WALK_FROM);
   if (titleIds.length === limit) return titleIds;
-  const titleTotal = titleCount ?? (titleIds.length ? offset + titleIds.length : await countHits(db, title));
+  const titleTotal = titleIds.length ? offset + titleIds.length : seen && seen <= PG_TITLE_WALK_FROM ? seen : await countHits(db, title);
   // The body set cannot be read from an index (it is "not in the title"), so it is walked; in a
   // large result it is usually most of the hits, so the walk meets one soon.
   const bodyIds = await newestIds(db, matchSql(db, p, f, 'body'), Math.max(0, offset - titleTotal), limit - titleIds.length, true);
