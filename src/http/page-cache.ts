@@ -6,8 +6,9 @@
  *
  * Invalidation is deliberately coarse: any successful write anywhere (an unsafe API request or a
  * portal form post that did not fail) empties the cache, and entries expire after `ttlMs`, which
- * bounds staleness from scheduled publishing or writes by another process (CLI import). With
- * several app processes, each keeps its own cache; DESIGN's LISTEN/NOTIFY would carry the flush.
+ * bounds staleness from scheduled publishing. With several app processes on one PostgreSQL
+ * database, each keeps its own cache and a write in any of them (or a CLI import) empties them
+ * all through LISTEN/NOTIFY (page-cache.shared.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../shared/clock.ts';
@@ -20,7 +21,10 @@ interface Entry {
 }
 
 export interface PageCache {
+  /** Empties this process's cache. */
   invalidate(): void;
+  /** `listener` runs after a successful write emptied this cache (page-cache.shared.ts tells other processes). */
+  onWrite(listener: () => void): void;
   readonly size: number;
 }
 
@@ -42,8 +46,10 @@ export function installPageCache(
   { clock, ttlMs = 60_000, maxEntries = 5_000 }: { clock: Clock; ttlMs?: number; maxEntries?: number },
 ): PageCache {
   const entries = new Map<string, Entry>();
+  const writeListeners: (() => void)[] = [];
   const cache: PageCache = {
     invalidate: () => entries.clear(),
+    onWrite: (listener) => writeListeners.push(listener),
     get size() {
       return entries.size;
     },
@@ -84,7 +90,10 @@ export function installPageCache(
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    if (UNSAFE.has(request.method) && reply.statusCode < 400) entries.clear();
+    if (UNSAFE.has(request.method) && reply.statusCode < 400) {
+      entries.clear();
+      for (const listener of writeListeners) listener();
+    }
   });
 
   app.decorate('pageCache', cache);

@@ -12,6 +12,8 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../shared/deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { installPageCache } from './page-cache.ts';
+import { sharePageCacheFlushes } from './page-cache.shared.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { registerAdminStatic } from './admin-static.ts';
 import { installAuthHooks } from '../auth/auth.hooks.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
@@ -37,7 +39,12 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   installErrorHandlers(app, deps.config.site);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await app.register(fastifyFormbody);
-  installPageCache(app, { clock: deps.clock });
+  const pageCache = installPageCache(app, { clock: deps.clock });
+  if (dialectOf(deps.db) === 'postgres') {
+    const sharing = sharePageCacheFlushes(pageCache, deps.db, deps.config.databaseUrl, app.log);
+    app.decorate('pageCacheSharing', sharing);
+    app.addHook('onClose', () => sharing.close());
+  }
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: '公开 Gongkai API', version: '1', description: '政府信息公开平台 JSON 接口。错误统一为 { error: { code, message } }。' },

@@ -27,6 +27,9 @@ export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z
   const deps = { config, db: t.db, clock: fixedClock(now) };
   const credentials = (await seedDemo({ deps })) ?? [];
   const app = await createServer(deps, { logger: false });
+  // On PostgreSQL the cache empties itself once its listening connection is up: wait for that,
+  // so that a test's own cache hits are not emptied under it.
+  await app.pageCacheSharing?.ready;
   const password = (username: string) => {
     const c = credentials.find((x) => x.username === username);
     if (!c) throw new Error(`no demo account ${username}`);

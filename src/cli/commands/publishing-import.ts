@@ -13,6 +13,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { importItems, readTable } from '../../publishing/import.usecases.ts';
 import { progressBar } from '../../publishing/search.reindex.ts';
+import { announcePageChange } from '../../http/page-cache.shared.ts';
 
 export const publishingImportCommand: Command = {
   name: 'publishing import',
@@ -38,6 +39,7 @@ export const publishingImportCommand: Command = {
         return 1;
       }
       io.stderr('\n');
+      await announcePageChange(db);
       io.stdout(`已导入 ${report.imported} 条信息。`);
       return 0;
     } finally {

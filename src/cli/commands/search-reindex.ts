@@ -8,6 +8,7 @@ import { loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { optimizeSearchIndex, progressBar, reindexAll } from '../../publishing/search.reindex.ts';
+import { announcePageChange } from '../../http/page-cache.shared.ts';
 
 export const searchReindexCommand: Command = {
   name: 'search reindex',
@@ -24,6 +25,7 @@ export const searchReindexCommand: Command = {
       const n = await reindexAll(db, (done, total) => io.stderr(progressBar(done, total)));
       io.stderr('\n');
       await optimizeSearchIndex(db);
+      await announcePageChange(db);
       io.stdout(`已重建索引：${n} 条已发布信息，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
       return 0;
     } finally {
