@@ -28,15 +28,14 @@
  *   05-13,14,15 (23), 05-18…22 (28), 05-25…29 (33), 06-01 (34), 06-02 (35) → Tue 2026-06-02.
  * - On Thu 05-28 the 工作台 lists it as due soon: 05-29, 06-01, 06-02 → 3 working days left.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../shared/chromium.ts';
-import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
-import { createTestApp, listenTestApp, type TestApp } from '../http/test-app.ts';
-import { ensureAdminBuilt } from '../shared/admin-build.testing.ts';
+import type { Locator, Page } from 'playwright-core';
+import { chromiumSkipReason } from '../shared/chromium.ts';
+import { useBrowserApp } from '../shared/browser-app.testing.ts';
+import { postgresSkipReason } from '../db/test-databases.ts';
 import { seriousAxeViolations } from '../shared/axe.testing.ts';
 
 const SCREENS = process.env.APPLICATIONS_SCREENSHOTS_DIR;
@@ -69,35 +68,17 @@ const browserSkip = chromiumSkipReason();
 for (const kind of kinds) {
   const skip = browserSkip || (kind === 'postgres' ? postgresSkipReason() : false);
   describe(`依申请公开 end to end in Chromium [${kind}]`, { skip }, () => {
-    let t: TestDatabase;
-    let a: TestApp;
-    let base: string;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
     const shot = (page: Page, name: string) => (kind === 'sqlite' ? screenshot(page, name) : Promise.resolve());
 
-    before(async () => {
-      await ensureAdminBuilt();
-      t = await openTestDatabase(kind);
-      a = await createTestApp(t, '2026-03-23T02:00:00Z'); // Mon 10:00 in Shanghai
-      base = await listenTestApp(a);
-      browser = await launchChromium();
-    });
-    after(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
-      await browser?.close();
-      await a?.app.close();
-      await t?.close();
-    });
+    const env = useBrowserApp({ admin: true, kind, now: '2026-03-23T02:00:00Z' }); // Mon 10:00 in Shanghai
 
     /** A fresh context logged in as gkb (moving the clock ends earlier sessions), on `hash`. */
     async function clerk(hash: string): Promise<Page> {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-      contexts.push(context);
+      const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${base}/admin/#${hash}`);
+      await page.goto(`${env.base}/admin/#${hash}`);
       await page.getByLabel('用户名', { exact: true }).fill('gkb');
-      await page.getByLabel('密码', { exact: true }).fill(a.password('gkb'));
+      await page.getByLabel('密码', { exact: true }).fill(env.a.password('gkb'));
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.locator('#main-content h1').first().waitFor();
       return page;
@@ -105,10 +86,9 @@ for (const kind of kinds) {
 
     /** The citizen's status page, without JavaScript. */
     async function citizenStatus(tn: string, code: string): Promise<Page> {
-      const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
-      contexts.push(context);
+      const context = await env.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
       const page = await context.newPage();
-      await page.goto(`${base}/ysqgk/cx/`);
+      await page.goto(`${env.base}/ysqgk/cx/`);
       await page.getByLabel('受理编号').fill(tn);
       await page.getByLabel('查询码').fill(code);
       await page.getByRole('button', { name: '查询' }).click();
@@ -126,14 +106,13 @@ for (const kind of kinds) {
     }
 
     const dueDate = (page: Page) => page.locator('#due-date').innerText();
-    const at = (date: string) => a.deps.clock.set(`${date}T02:00:00Z`);
+    const at = (date: string) => env.a.deps.clock.set(`${date}T02:00:00Z`);
 
     it('runs one application from the public form to the answer, with the due date right at every step', async () => {
       // 1. The citizen applies online, JavaScript off.
-      const pub = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
-      contexts.push(pub);
+      const pub = await env.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
       const form = await pub.newPage();
-      await form.goto(`${base}/ysqgk/`);
+      await form.goto(`${env.base}/ysqgk/`);
       await form.getByLabel('向哪个行政机关申请').selectOption({ label: '石龙区人民政府' });
       await form.getByLabel('申请人类型').selectOption('自然人');
       await form.getByLabel('姓名或名称').fill('王小明');

@@ -5,40 +5,22 @@
  * and its interpretation link to each other. Every portal page of publishing passes axe-core
  * (no serious or critical violation) in normal and larger-text mode, and works without JavaScript.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, Packer, Paragraph } from 'docx';
-import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../shared/chromium.ts';
-import { openTestDatabase, type TestDatabase } from '../db/test-databases.ts';
-import { createTestApp, listenTestApp, type TestApp } from '../http/test-app.ts';
+import type { APIRequestContext } from 'playwright-core';
+import { chromiumSkipReason } from '../shared/chromium.ts';
+import { useBrowserApp } from '../shared/browser-app.testing.ts';
 import { seriousAxeViolations } from '../shared/axe.testing.ts';
 
 describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
-  let t: TestDatabase;
-  let a: TestApp;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
-  before(async () => {
-    t = await openTestDatabase('sqlite');
-    a = await createTestApp(t);
-    base = await listenTestApp(a);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await a?.app.close();
-    await t?.close();
-  });
+  const env = useBrowserApp();
 
   /** A signed-in browser context: the session cookie lives in the browser, the token in a header. */
   async function signedIn(username: string): Promise<{ req: APIRequestContext; headers: Record<string, string> }> {
-    const context = await browser.newContext({ baseURL: base });
-    contexts.push(context);
-    const res = await context.request.post('/api/v1/auth/login', { data: { username, password: a.password(username) } });
+    const context = await env.browser.newContext({ baseURL: env.base });
+    const res = await context.request.post('/api/v1/auth/login', { data: { username, password: env.a.password(username) } });
     assert.equal(res.status(), 200);
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     return { req: context.request, headers: { 'x-csrf-token': csrfToken } };
@@ -46,7 +28,7 @@ describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
 
   it('drafts, approves, shows, finds, withdraws; refuses another unit', async () => {
     const editor = await signedIn('fgw-editor');
-    const fgw = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong-fgw').executeTakeFirstOrThrow();
+    const fgw = await env.a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong-fgw').executeTakeFirstOrThrow();
     const cols = (await (await editor.req.get(`/api/v1/publishing/columns?organizationId=${fgw.id}`)).json()) as { items: { id: number; code: string }[] };
     const draft = await editor.req.post('/api/v1/publishing/items', {
       headers: editor.headers,
@@ -67,8 +49,7 @@ describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
     const reviewer = await signedIn('fgw-reviewer');
     assert.equal((await reviewer.req.post(`/api/v1/publishing/items/${id}/transitions`, { headers: reviewer.headers, data: { action: 'approve' } })).status(), 200);
 
-    const visitor = await browser.newContext({ baseURL: base, bypassCSP: true });
-    contexts.push(visitor);
+    const visitor = await env.browser.newContext({ baseURL: env.base, bypassCSP: true });
     const page = await visitor.newPage();
     await page.goto('/');
     await page.getByRole('link', { name: '石龙区2026年春季植树造林工程招标公告' }).first().click();
@@ -93,7 +74,7 @@ describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('links the policy document and its interpretation both ways', async () => {
-    const page = await (await browser.newContext({ baseURL: base })).newPage();
+    const page = await (await env.browser.newContext({ baseURL: env.base })).newPage();
     await page.goto('/xxgk/lm/shilong-fgw/zcwj/');
     await page.getByRole('link', { name: /关于进一步规范政府定价经营服务性收费的通知$/ }).click();
     await page.getByRole('link', { name: /政策解读/ }).click();
@@ -104,9 +85,9 @@ describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('passes axe-core on every publishing page, in larger-text mode too, without JavaScript', async () => {
-    const item = await a.deps.db.selectFrom('publishing_items').select('id').where('status', '=', 'published').where('kind', '=', 'normative_document').executeTakeFirstOrThrow();
+    const item = await env.a.deps.db.selectFrom('publishing_items').select('id').where('status', '=', 'published').where('kind', '=', 'normative_document').executeTakeFirstOrThrow();
     const pages = ['/', '/xxgk/fdzdgknr/', '/xxgk/zd/', '/xxgk/lm/shilong/ffjz/', `/xxgk/xx/${item.id}/`, '/search?q=%E6%94%B6%E8%B4%B9', '/hdjl/', '/hdjl/xx/', '/xmt/', '/ztzl/', '/xxgk/bm/'];
-    const context = await browser.newContext({ baseURL: base, bypassCSP: true });
+    const context = await env.browser.newContext({ baseURL: env.base, bypassCSP: true });
     const page = await context.newPage();
     for (const large of [false, true]) {
       await page.goto(`/a11y?large=${large ? 1 : 0}&back=/`);
@@ -118,13 +99,13 @@ describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
       if (large) assert.equal(await page.locator('body.large-text').count(), 1);
     }
     await context.close();
-    const noJs = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
+    const noJs = await env.browser.newContext({ baseURL: env.base, javaScriptEnabled: false });
     const p = await noJs.newPage();
     await p.goto('/xxgk/fdzdgknr/');
     await p.getByLabel('文件类型').selectOption('interpretation');
     await p.getByRole('button', { name: '筛选' }).click();
     await p.waitForURL(/kind=interpretation/);
-    const interpretations = await a.deps.db.selectFrom('publishing_items').select('id').where('kind', '=', 'interpretation').where('status', '=', 'published').execute();
+    const interpretations = await env.a.deps.db.selectFrom('publishing_items').select('id').where('kind', '=', 'interpretation').where('status', '=', 'published').execute();
     assert.equal(await p.locator('ul.item-list li').count(), Math.min(20, interpretations.length));
     assert.equal(await p.getByRole('link', { name: /关于进一步规范政府定价经营服务性收费的通知$/ }).count(), 0);
     await noJs.close();

@@ -3,40 +3,23 @@
  * attaches a file and submits it; 发改委's reviewer approves it on the same screen; the portal
  * shows it at once. The screen passes axe-core (no serious or critical violation).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../../shared/chromium.ts';
-import { openTestDatabase, type TestDatabase } from '../../db/test-databases.ts';
-import { createTestApp, listenTestApp, type TestApp } from '../../http/test-app.ts';
+import type { Page } from 'playwright-core';
+import { chromiumSkipReason } from '../../shared/chromium.ts';
+import { useBrowserApp } from '../../shared/browser-app.testing.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
-import { ensureAdminBuilt } from '../../shared/admin-build.testing.ts';
 
 
 describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () => {
-  let t: TestDatabase;
-  let a: TestApp;
-  let base: string;
-  let browser: Browser;
 
-  before(async () => {
-    await ensureAdminBuilt();
-    t = await openTestDatabase('sqlite');
-    a = await createTestApp(t);
-    base = await listenTestApp(a);
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await a?.app.close();
-    await t?.close();
-  });
+  const env = useBrowserApp({ admin: true });
 
   async function signIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(`${base}/admin/`);
+    const page = await (await env.browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(`${env.base}/admin/`);
     await page.getByLabel('用户名', { exact: true }).fill(username);
-    await page.getByLabel('密码', { exact: true }).fill(a.password(username));
+    await page.getByLabel('密码', { exact: true }).fill(env.a.password(username));
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('menuitem', { name: /主动公开/ }).click();
     await page.getByRole('heading', { level: 1, name: '主动公开' }).waitFor();
@@ -65,8 +48,8 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     await reviewer.getByRole('button', { name: '审核通过' }).click();
     await reviewer.getByText(/审核通过：完成/).waitFor();
 
-    const portal = await (await browser.newContext()).newPage();
-    await portal.goto(`${base}/`);
+    const portal = await (await env.browser.newContext()).newPage();
+    await portal.goto(`${env.base}/`);
     await portal.getByRole('link', { name: '石龙区发改委2026年第一季度价格监测报告' }).first().click();
     await portal.getByRole('link', { name: '监测表.pdf' }).waitFor();
   });

@@ -5,17 +5,15 @@
  *
  * Set ADMIN_SCREENSHOTS_DIR to a folder to keep screenshots for a human to look at.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../../shared/chromium.ts';
+import type { Page } from 'playwright-core';
+import { chromiumSkipReason } from '../../shared/chromium.ts';
+import { useBrowserApp } from '../../shared/browser-app.testing.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
-import { openTestDatabase, type TestDatabase } from '../../db/test-databases.ts';
-import { createTestApp, listenTestApp, type TestApp } from '../../http/test-app.ts';
-import { ensureAdminBuilt } from '../../shared/admin-build.testing.ts';
 
 const HONGZE_2023 = fileURLToPath(new URL('../../reportcheck/fixtures/hongze-2023.txt', import.meta.url));
 const SCREENS = process.env.ADMIN_SCREENSHOTS_DIR;
@@ -28,32 +26,16 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
-  let t: TestDatabase;
-  let a: TestApp;
-  let browser: Browser;
-  let base: string;
 
-  before(async () => {
-    await ensureAdminBuilt();
-    t = await openTestDatabase('sqlite');
-    a = await createTestApp(t);
-    base = await listenTestApp(a);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await a?.app.close();
-    await t?.close();
-  });
+  const env = useBrowserApp({ admin: true });
 
   it('lets the auditor check the 洪泽区 2023 report, see the flagged cells and download the CSV summary', async () => {
     // bypassCSP: axe-core is injected as a script tag; the page keeps its CSP otherwise.
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, bypassCSP: true, acceptDownloads: true });
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, bypassCSP: true, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${base}/admin/`);
+    await page.goto(`${env.base}/admin/`);
     await page.getByLabel('用户名', { exact: true }).fill('auditor');
-    await page.getByLabel('密码', { exact: true }).fill(a.password('auditor'));
+    await page.getByLabel('密码', { exact: true }).fill(env.a.password('auditor'));
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '工作台' }).waitFor();
 
@@ -109,11 +91,11 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('checks pasted text and refuses a file type it cannot read', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${base}/admin/#/reportcheck`);
+    await page.goto(`${env.base}/admin/#/reportcheck`);
     await page.getByLabel('用户名', { exact: true }).fill('jyj-editor');
-    await page.getByLabel('密码', { exact: true }).fill(a.password('jyj-editor'));
+    await page.getByLabel('密码', { exact: true }).fill(env.a.password('jyj-editor'));
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '年报核查', level: 1 }).waitFor();
 
