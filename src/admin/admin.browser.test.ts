@@ -7,21 +7,13 @@
  *
  * Set ADMIN_SCREENSHOTS_DIR to a folder to keep screenshots of each screen for a human to look at.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../shared/chromium.ts';
-import { openTestDatabase, type TestDatabase } from '../db/test-databases.ts';
-import { loadConfig } from '../config/config.ts';
-import { systemClock } from '../shared/clock.ts';
-import { seedDemo } from '../demo/demo.seed.ts';
-import { createServer } from '../http/server.ts';
-import { ensureAdminBuilt } from '../shared/admin-build.testing.ts';
+import { chromiumSkipReason } from '../shared/chromium.ts';
+import { useBrowserApp } from '../shared/browser-app.testing.ts';
 import { seriousAxeViolations } from '../shared/axe.testing.ts';
 
 const SCREENS = process.env.ADMIN_SCREENSHOTS_DIR;
@@ -47,38 +39,12 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
 }
 
 describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
-  let t: TestDatabase;
-  let dataDir: string;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  let adminPassword: string;
-
-  before(async () => {
-    await ensureAdminBuilt();
-    t = await openTestDatabase('sqlite');
-    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-admin-'));
-    const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir);
-    const deps = { db: t.db, clock: systemClock, config };
-    const credentials = await seedDemo({ deps });
-    adminPassword = credentials?.find((c) => c.username === 'admin')?.password ?? '';
-    assert.ok(adminPassword, 'the demo seed should create the admin account');
-    app = await createServer(deps, { logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  const env = useBrowserApp({ admin: true });
+  const adminPassword = () => env.a.password('admin');
 
   it('shows the server’s Chinese message for a wrong password, and the login page passes axe', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${base}/admin/`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.base}/admin/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
@@ -102,9 +68,9 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('logs in as the demo admin, creates a user through the form, sees it in the table, logs out', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${base}/admin/`);
-    await logIn(page, 'admin', adminPassword);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.base}/admin/`);
+    await logIn(page, 'admin', adminPassword());
     await page.getByRole('heading', { name: '工作台' }).waitFor();
     await page.getByText('石龙区人民政府', { exact: true }).first().waitFor(); // the body in the header
     await screenshot(page, 'dashboard');
@@ -152,9 +118,9 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('lets the admin add an organization, read the audit log, and open every module page', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${base}/admin/#/system/organizations`);
-    await logIn(page, 'admin', adminPassword);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.base}/admin/#/system/organizations`);
+    await logIn(page, 'admin', adminPassword());
     await page.getByRole('heading', { name: '组织机构' }).waitFor();
     await page.getByRole('cell', { name: 'shilong-jyj', exact: true }).waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
@@ -200,8 +166,8 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('makes the new user change the administrator-chosen password at first login', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${base}/admin/`);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.base}/admin/`);
     await logIn(page, 'jyj-zhou', 'Kaifang-2026');
     const dialog = page.getByRole('dialog', { name: '修改密码' });
     await dialog.getByText('须先修改密码').waitFor();
@@ -218,9 +184,9 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
   });
 
   it('lets the admin edit roles, disable and re-enable a user, and reset a password', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${base}/admin/#/system/users`);
-    await logIn(page, 'admin', adminPassword);
+    const page = await openPage(env.browser);
+    await page.goto(`${env.base}/admin/#/system/users`);
+    await logIn(page, 'admin', adminPassword());
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'jyj-zhou', exact: true }) });
     await row.waitFor();
 
@@ -235,7 +201,8 @@ describe('admin app in Chromium', { skip: chromiumSkipReason() }, () => {
 
     await row.getByRole('button', { name: '停用 jyj-zhou' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '停用' }).click();
-    await row.getByText('停用', { exact: true }).first().waitFor();
+    // The row's own 停用 button says 停用 too: wait for the 启用 button that replaces it.
+    await row.getByRole('button', { name: '启用 jyj-zhou' }).waitFor();
     assert.match(await row.innerText(), /停用[\s\S]*编辑[\s\S]*启用/);
     await row.getByRole('button', { name: '启用 jyj-zhou' }).click();
     await row.getByRole('button', { name: '停用 jyj-zhou' }).waitFor();

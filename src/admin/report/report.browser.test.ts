@@ -4,22 +4,12 @@
  * sees the validation error naming the paragraph, fixes it with a placeholder, submits; the
  * leader approves and publishes; the report is then in the portal's 年报 column.
  */
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../../shared/chromium.ts';
-import { openTestDatabase, type TestDatabase } from '../../db/test-databases.ts';
-import { loadConfig } from '../../config/config.ts';
-import { fixedClock } from '../../shared/clock.ts';
-import { seedDemo } from '../../demo/demo.seed.ts';
+import type { Page } from 'playwright-core';
+import { chromiumSkipReason } from '../../shared/chromium.ts';
+import { useBrowserApp } from '../../shared/browser-app.testing.ts';
 import { seedReportDemo } from '../../demo/report.seed.ts';
-import { createServer } from '../../http/server.ts';
-import { ensureAdminBuilt } from '../../shared/admin-build.testing.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
 
 
@@ -35,38 +25,14 @@ async function openReport(page: Page, base: string, username: string, password: 
 }
 
 describe('annual report in Chromium', { skip: chromiumSkipReason() }, () => {
-  let t: TestDatabase;
-  let dataDir: string;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  let passwords: Record<string, string>;
-
+  const env = useBrowserApp({ admin: true, now: '2023-01-16T02:00:00Z' });
   before(async () => {
-    await ensureAdminBuilt();
-    t = await openTestDatabase('sqlite');
-    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-report-ui-'));
-    const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir);
-    const deps = { db: t.db, clock: fixedClock('2023-01-16T02:00:00Z'), config };
-    const credentials = (await seedDemo({ deps })) ?? [];
-    if (!(await t.db.selectFrom('report_versions').select('id').executeTakeFirst())) await seedReportDemo({ deps });
-    passwords = Object.fromEntries(credentials.map((c) => [c.username, c.password]));
-    app = await createServer(deps, { logger: false });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (!(await env.t.db.selectFrom('report_versions').select('id').executeTakeFirst())) await seedReportDemo({ deps: env.a.deps });
   });
 
   it('edit, see the contradiction, fix, submit, approve, publish, find it on the portal', async () => {
-    const editor = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-    await openReport(editor, base, 'gkb', passwords.gkb);
+    const editor = await env.browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    await openReport(editor, env.base, 'gkb', env.a.password('gkb'));
 
     // Section 二 figures nobody entered block submission until entered.
     await editor.getByRole('tab', { name: '第二部分数字' }).click();
@@ -101,8 +67,8 @@ describe('annual report in Chromium', { skip: chromiumSkipReason() }, () => {
     await editor.close();
 
     // The leader in charge (第一责任人) approves and publishes.
-    const leader = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
-    await openReport(leader, base, 'leader', passwords.leader);
+    const leader = await env.browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    await openReport(leader, env.base, 'leader', env.a.password('leader'));
     await leader.getByRole('button', { name: '审批通过' }).click();
     await leader.getByText('第1版 · 已审批待发布').waitFor();
     await leader.getByRole('button', { name: '发布到门户网站' }).click();
@@ -110,7 +76,7 @@ describe('annual report in Chromium', { skip: chromiumSkipReason() }, () => {
     await leader.getByText('发布日期：2023-01-16').waitFor();
 
     // The portal's 年报 column lists it; the page shows the figure the placeholder filled in.
-    await leader.goto(`${base}/xxgk/nb/`);
+    await leader.goto(`${env.base}/xxgk/nb/`);
     assert.deepEqual(await seriousAxeViolations(leader), []);
     await leader.getByRole('link', { name: '石龙区人民政府2022年政府信息公开工作年度报告' }).click();
     await leader.getByText('全区共受理政府信息公开申请9件').waitFor();
