@@ -16,13 +16,6 @@ import { dialectOf } from '../db/dialect.ts';
 import { countHits, countHitsUpTo, matchSql, type MatchSql, type SearchFilters } from './search.match.ts';
 import type { ParsedQuery } from './search.query.ts';
 
-/**
- * PostgreSQL: a title set at most this large is read from the GIN index and sorted; a larger one
- * is found by walking the primary key from the newest end, testing each row's title vector
- * (at least one row in this many hits, so a page costs at most a few thousand cheap tests).
- */
-const PG_TITLE_WALK_FROM = 5_000;
-
 async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limit: number, walk: boolean): Promise<number[]> {
   if (limit <= 0) return [];
   const page = sql<{ id: number }>`select ${m.id} as id ${m.from} order by 1 desc limit ${limit} offset ${offset}`;
@@ -40,15 +33,21 @@ async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limi
   }
 }
 
-/** Ids of the hits at `offset … offset + limit` in the order described above. */
-export async function newestFirstPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number): Promise<number[]> {
+/**
+ * Ids of the hits at `offset … offset + limit` in the order described above. On PostgreSQL a title
+ * set of at most `walkFrom` hits is read from its GIN index and sorted; a larger one is found by
+ * walking the primary key from the newest end, testing each row's title vector (with 5,000 title
+ * hits in a million items, one row in 200 is a hit: a page costs a few thousand cheap tests).
+ */
+export async function newestFirstPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, walkFrom: number): Promise<number[]> {
   const title = matchSql(db, p, f, 'title');
   // PostgreSQL first counts the title set from its GIN index, no further than the walk limit, to
   // choose the plan; the count is needed otherwise only when the title hits end before the page.
-  const seen = dialectOf(db) === 'postgres' ? await countHitsUpTo(db, title, PG_TITLE_WALK_FROM + 1) : 0;
-  const titleIds = await newestIds(db, title, offset, limit, seen > PG_TITLE_WALK_FROM);
+  const seen = dialectOf(db) === 'postgres' ? await countHitsUpTo(db, title, walkFrom + 1) : undefined;
+  const walk = seen !== undefined && seen > walkFrom;
+  const titleIds = await newestIds(db, title, offset, limit, walk);
   if (titleIds.length === limit) return titleIds;
-  const titleTotal = titleIds.length ? offset + titleIds.length : seen && seen <= PG_TITLE_WALK_FROM ? seen : await countHits(db, title);
+  const titleTotal = titleIds.length ? offset + titleIds.length : seen !== undefined && !walk ? seen : await countHits(db, title);
   // The body set cannot be read from an index (it is "not in the title"), so it is walked; in a
   // large result it is usually most of the hits, so the walk meets one soon.
   const bodyIds = await newestIds(db, matchSql(db, p, f, 'body'), Math.max(0, offset - titleTotal), limit - titleIds.length, true);

@@ -114,7 +114,7 @@ async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     return { total: seen, ids: rows.rows.map((r) => Number(r.id)), order: 'relevance', estimated: false };
   }
   const total = dialectOf(db) === 'postgres' ? seen : await countHits(db, m);
-  return { total, ids: await newestFirstPage(db, p, f, offset, limit), order: 'newest', estimated: false };
+  return { total, ids: await newestFirstPage(db, p, f, offset, limit, rankLimit), order: 'newest', estimated: false };
 }
 
 /** Ids among `ids` whose text contains every term, in the same order. */
@@ -149,7 +149,7 @@ async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilte
   const budget = offset + Math.max(limit, Math.min(rankLimit, VERIFY_BUDGET));
   const batchSize = Math.max(limit, Math.min(VERIFY_BATCH, rankLimit));
   while (good.length < offset + limit && examined < allCandidates && examined < budget) {
-    const batch = await newestFirstPage(db, p, f, examined, batchSize);
+    const batch = await newestFirstPage(db, p, f, examined, batchSize, rankLimit);
     if (!batch.length) break;
     examined += batch.length;
     good.push(...(await verified(db, p, batch)));
