@@ -60,7 +60,7 @@ export interface SearchInput {
 export const RANK_LIMIT = 5_000;
 const VERIFY_BATCH = 500;
 /** Candidates of a large multi-segment result verified for one page (about 0.15 s on SQLite). */
-const VERIFY_BUDGET = 1_000;
+const VERIFY_BUDGET = 500;
 
 async function textsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
   const items = await db.selectFrom('publishing_items').select(['id', 'title', 'doc_number', 'body_text']).where('id', 'in', ids).execute();
