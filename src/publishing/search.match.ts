@@ -7,10 +7,10 @@
  * title hits first and then the others, each newest first (search.newest-first.ts).
  *
  * SQLite: the FTS5 MATCH expression, with a column filter for the title set and NOT for the
- * body set. PostgreSQL: GIN answers bigrams, single characters and words (`tsv`) and 3- or
- * 4-character terms (`gram_tsv`, migration 0203) exactly; only CJK segments longer than four
- * characters are checked on the row's token text. The title set is the AND of the query's tokens
- * in the title's own vector (`title_tsv`, GIN-indexed by migration 0204): for a term of three or
+ * body set. PostgreSQL: one GIN index (migration 0206) answers bigrams, single characters and
+ * words (`tsv`) and 3- or 4-character terms (`gram_tsv`, migration 0203) exactly; only CJK
+ * segments longer than four characters are checked on the row's token text. The title set is the
+ * AND of the query's tokens in the title's own vector (`title_tsv`, in the same index): for a term of three or
  * more characters that is "its bigrams are all in the title", so in the rare title that holds
  * them apart (信息、息公与公告) PostgreSQL may list the item among title hits where SQLite does not.
  */

@@ -31,8 +31,8 @@ export async function reindexAll(db: Kysely<Database>, onProgress?: (done: numbe
 
 /**
  * After a rebuild or a large import: SQLite merges the FTS5 segments into one (fewer b-trees to
- * read per term); PostgreSQL vacuums and analyzes the index table, which sets the visibility
- * map (so counting many hits reads the GIN index, not every row) and gives the planner figures.
+ * read per term); PostgreSQL vacuums and analyzes the index table, clearing the rows that the
+ * rebuild replaced and giving the planner figures for the new ones.
  * Runs outside a transaction; searches keep working meanwhile.
  */
 export async function optimizeSearchIndex(db: Kysely<Database>): Promise<void> {

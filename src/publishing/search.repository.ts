@@ -75,10 +75,11 @@ async function textsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number,
 
 /**
  * On PostgreSQL, runs `fn` in a read transaction without sequential scans, without JIT and with
- * room for exact bitmaps. The GIN indexes answer the AND of lexemes exactly, so a count of many
- * hits reads the index and the visibility map, not the rows (measured 565 ms → 86 ms for a
- * 67,000-hit count); the planner, not modelling TOAST, would otherwise scan every row. A bitmap
- * that outgrew work_mem would turn lossy and make every row of its pages be checked again.
+ * room for exact bitmaps. The GIN index answers the AND of lexemes exactly, so counting hits reads
+ * the index and the narrow table rows (for visibility), never the out-of-line vectors (measured
+ * 565 ms → 86 ms for a 67,000-hit count); the planner, not modelling TOAST, would otherwise scan
+ * every row. A bitmap that outgrew work_mem would turn lossy and make every row of its pages be
+ * checked again.
  */
 async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
   if (dialectOf(db) !== 'postgres' || db.isTransaction) return fn(db);
@@ -106,7 +107,7 @@ interface PageOfHits {
 /** A term of one segment each: the index match is the answer. */
 async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
-  // PostgreSQL counts from the GIN index alone; SQLite stops counting past the rank limit and
+  // PostgreSQL counts every hit from its GIN index; SQLite stops counting past the rank limit and
   // counts the rest only for a large result.
   const seen = dialectOf(db) === 'postgres' ? await countHits(db, m) : await countHitsUpTo(db, m, rankLimit + 1);
   if (seen <= rankLimit) {
