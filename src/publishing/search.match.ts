@@ -58,7 +58,7 @@ function hasFilters(f: SearchFilters): boolean {
  * The match conditions come first: PostgreSQL keeps the written order among equally costly
  * conditions, and the title's small in-row vector is cheaper to test than the body's.
  */
-export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, set: HitSet = 'all'): MatchSql {
+export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, set: HitSet = 'all', { sequences = true } = {}): MatchSql {
   const sqlite = dialectOf(db) === 'sqlite';
   const id = sqlite ? sql`publishing_search_fts.rowid` : sql`d.item_id`;
   const join = hasFilters(f) ? sql` join publishing_items i on i.id = ${id}` : sql``;
@@ -81,7 +81,7 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     // A title holding every token holds the bigrams, characters and words of `tsv` already.
     ...(m.tsv && set !== 'title' ? [sql`d.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
     ...(m.grams ? [sql`d.gram_tsv @@ ${m.grams}::tsquery`] : []),
-    ...m.sequences.map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
+    ...(sequences ? m.sequences : []).map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
   ];
   return {
     id,
@@ -89,6 +89,15 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     order: sql`order by 2 desc, 1 desc`,
     from: sql`from publishing_search_docs d${join} where ${sql.join(conditions, sql` and `)}${filters}`,
   };
+}
+
+/**
+ * PostgreSQL: does the query have a CJK segment longer than four characters? Its exact match
+ * reads each candidate's out-of-line token text (about 3 s for 350,000 candidates in a million
+ * items), so a large result counts it as the AND of its 4-character pieces instead (search.repository.ts).
+ */
+export function hasLongSegments(db: Kysely<Database>, p: ParsedQuery): boolean {
+  return dialectOf(db) === 'postgres' && pgMatch(p).sequences.length > 0;
 }
 
 export async function countHits(db: Kysely<Database>, m: MatchSql): Promise<number> {

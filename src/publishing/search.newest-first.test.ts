@@ -76,4 +76,16 @@ describeOnBothDatabases('search: the order of a large result', (t) => {
     assert.deepEqual(r.hits.map((h) => h.id), by('a3'));
     assert.equal(r.total, 1);
   });
+
+  it('lists only exact hits of a term longer than four characters; PostgreSQL estimates such a large count', async () => {
+    const { db, kind } = t();
+    // Every 4-character piece of 信息公开指南 is here, never the whole term.
+    await bulkInsertPublishedItems(db, [{ organizationId: (await db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id, kind: 'announcement', publishDate: '2022-06-01', title: '信息公开。息公开指？公开指南', bodyHtml: '<p>无关</p>' }], NOW);
+    const ranked = await searchItems(db, { q: '信息公开指南' });
+    assert.deepEqual([ranked.total, ranked.hits.length, ranked.estimated], [0, 0, false]);
+    const large = await searchItems(db, { q: '信息公开指南', rankLimit: 0 });
+    assert.deepEqual(large.hits, []);
+    // SQLite counts the phrase exactly; PostgreSQL counts items holding every piece, and says so.
+    assert.deepEqual([large.total, large.estimated], kind === 'sqlite' ? [0, false] : [1, true]);
+  });
 });

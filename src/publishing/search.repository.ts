@@ -14,7 +14,7 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { parseQuery, snippet, textMatches, type ParsedQuery } from './search.query.ts';
 import { verificationText } from './search.index.ts';
-import { countHits, countHitsUpTo, matchSql, type SearchFilters } from './search.match.ts';
+import { countHits, countHitsUpTo, hasLongSegments, matchSql, type SearchFilters } from './search.match.ts';
 import { newestFirstPage } from './search.newest-first.ts';
 
 export type { SearchFilters } from './search.match.ts';
@@ -42,8 +42,10 @@ export interface SearchResult {
   order: 'relevance' | 'newest';
   /**
    * True when `total` is an estimate: a large result of a term of several segments ("2022年"),
-   * whose candidates are too many to verify one by one; it is the candidates' count scaled by
-   * the share of the examined candidates that contain the query.
+   * whose candidates are too many to verify one by one (the candidates' count scaled by the share
+   * of the examined candidates that contain the query), or, on PostgreSQL, of a CJK segment longer
+   * than four characters (the count of items holding all its 4-character pieces). The hits listed
+   * are always exact.
    */
   estimated: boolean;
 }
@@ -104,18 +106,28 @@ interface PageOfHits {
   estimated: boolean;
 }
 
-/** A term of one segment each: the index match is the answer. */
+/**
+ * A term of one segment each: the index match is the answer. On PostgreSQL a segment longer than
+ * four characters is matched exactly by reading the token text of each candidate, affordable for
+ * a ranked result and for the rows a page walks past, not for counting a large result: that count
+ * is of the candidates holding every 4-character piece, given as an estimate. Text holding every
+ * piece of 人力资源和社会保障局 but never the whole is rare; SQLite counts exactly.
+ */
 async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
-  // PostgreSQL counts every hit from its GIN index; SQLite stops counting past the rank limit and
-  // counts the rest only for a large result.
-  const seen = dialectOf(db) === 'postgres' ? await countHits(db, m) : await countHitsUpTo(db, m, rankLimit + 1);
+  const pg = dialectOf(db) === 'postgres';
+  const long = hasLongSegments(db, p);
+  const probe = long ? matchSql(db, p, f, 'all', { sequences: false }) : m;
+  // PostgreSQL counts every candidate from its GIN index; SQLite stops counting past the rank
+  // limit and counts the rest only for a large result.
+  const seen = pg ? await countHits(db, probe) : await countHitsUpTo(db, probe, rankLimit + 1);
   if (seen <= rankLimit) {
+    const total = long ? await countHits(db, m) : seen;
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order} limit ${limit} offset ${offset}`.execute(db);
-    return { total: seen, ids: rows.rows.map((r) => Number(r.id)), order: 'relevance', estimated: false };
+    return { total, ids: rows.rows.map((r) => Number(r.id)), order: 'relevance', estimated: false };
   }
-  const total = dialectOf(db) === 'postgres' ? seen : await countHits(db, m);
-  return { total, ids: await newestFirstPage(db, p, f, offset, limit, rankLimit), order: 'newest', estimated: false };
+  const total = pg ? seen : await countHits(db, probe);
+  return { total, ids: await newestFirstPage(db, p, f, offset, limit, rankLimit), order: 'newest', estimated: long };
 }
 
 /** Ids among `ids` whose text contains every term, in the same order. */
