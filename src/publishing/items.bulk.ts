@@ -124,7 +124,14 @@ export async function bulkInsertPublishedItems(
     }
     await writeToIndex(
       trx,
-      rows.map((r, i) => searchDoc({ itemId: ids[i], title: r.title, docNumber: r.doc_number ?? '', bodyText: r.body_text ?? '', attachmentTexts: [] })),
+      rows.map((r, i) => searchDoc({
+        itemId: ids[i],
+        title: r.title,
+        docNumber: r.doc_number ?? '',
+        bodyText: r.body_text ?? '',
+        attachmentTexts: [],
+        facts: { organizationId: r.organization_id, publishDate: r.publish_date ?? null, kind: r.kind, validity: r.validity ?? '' },
+      })),
     );
     return ids;
   };

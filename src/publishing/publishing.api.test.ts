@@ -83,11 +83,15 @@ describeOnBothDatabases('publishing workflow over the API', (t) => {
 
   it('records the abolition of a normative document with date and reason', async () => {
     const reviewer = await a.login('fgw-reviewer');
-    const doc = await a.deps.db.selectFrom('publishing_items').select('id').where('kind', '=', 'normative_document').executeTakeFirstOrThrow();
+    const doc = await a.deps.db.selectFrom('publishing_items').select(['id', 'title', 'status']).where('kind', '=', 'normative_document').where('status', '=', 'published').executeTakeFirstOrThrow();
+    const abolishedHits = async () => (await searchItems(a.deps.db, { q: doc.title, filters: { validity: 'abolished' } })).hits.map((h) => h.id);
+    assert.deepEqual(await abolishedHits(), []);
     const noReason = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${doc.id}/validity`, headers: reviewer.headers, payload: { validity: 'abolished', date: '2026-03-01' } });
     assert.equal(noReason.statusCode, 400);
     const ok = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${doc.id}/validity`, headers: reviewer.headers, payload: { validity: 'abolished', date: '2026-03-01', reason: '被新规定替代' } });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((ok.json() as { abolishedDate: string }).abolishedDate, '2026-03-01');
+    // The search index follows the change at once: the document is found among abolished ones.
+    assert.deepEqual(await abolishedHits(), [doc.id]);
   });
 });

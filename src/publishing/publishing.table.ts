@@ -113,6 +113,8 @@ export interface PublishingSearchDocsTable {
    * PostgreSQL search now matches by AND of bigrams and checks adjacency on the token text.
    */
   long_doc: number;
+  /** The item's filter tokens (search.filters.ts): organization, year, kind, validity. */
+  meta_tokens: Generated<string>;
 }
 
 export interface PublishingMailboxLettersTable {

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { exceedsPhraseLimits, longGrams, tokenList } from './search.tokenize.ts';
+import { filterTokens, type FilterFacts } from './search.filters.ts';
 
 export interface SearchableText {
   itemId: number;
@@ -13,6 +14,8 @@ export interface SearchableText {
   docNumber: string;
   bodyText: string;
   attachmentTexts: string[];
+  /** What the search filters look at (search.filters.ts). */
+  facts: FilterFacts;
 }
 
 export interface SearchDoc {
@@ -20,10 +23,11 @@ export interface SearchDoc {
   title_tokens: string;
   body_tokens: string;
   long_doc: number;
+  meta_tokens: string;
 }
 
 /** The text that search verifies against; index and verification must see the same fields. */
-export function verificationText(t: Omit<SearchableText, 'itemId'>): string {
+export function verificationText(t: Omit<SearchableText, 'itemId' | 'facts'>): string {
   return [t.title, t.docNumber, t.bodyText, ...t.attachmentTexts].join('\n');
 }
 
@@ -35,6 +39,7 @@ export function searchDoc(t: SearchableText): SearchDoc {
     title_tokens: title.join(' '),
     body_tokens: body.join(' '),
     long_doc: exceedsPhraseLimits(title) || exceedsPhraseLimits(body) ? 1 : 0,
+    meta_tokens: filterTokens(t.facts),
   };
 }
 
@@ -56,15 +61,16 @@ export async function writeToIndex(db: Kysely<Database>, docs: SearchDoc[]): Pro
   for (let i = 0; i < docs.length; i += CHUNK) {
     const chunk = docs.slice(i, i + CHUNK);
     if (dialectOf(db) === 'postgres') {
-      // gram_tsv (migration 0203) is PostgreSQL's own column, so the row is written here in SQL.
-      await sql`insert into publishing_search_docs (item_id, title_tokens, body_tokens, long_doc, gram_tsv) values ${sql.join(
-        chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens}, ${d.long_doc},
-          array_to_tsvector(string_to_array(${longGrams(`${d.title_tokens} ${d.body_tokens}`).join(' ')}::text, ' ')))`),
+      // gram_tsv (migration 0203) and meta_tsv (0207) are PostgreSQL's own columns, so the row is written here in SQL.
+      await sql`insert into publishing_search_docs (item_id, title_tokens, body_tokens, long_doc, meta_tokens, gram_tsv, meta_tsv) values ${sql.join(
+        chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens}, ${d.long_doc}, ${d.meta_tokens},
+          array_to_tsvector(string_to_array(${longGrams(`${d.title_tokens} ${d.body_tokens}`).join(' ')}::text, ' ')),
+          array_to_tsvector(string_to_array(${d.meta_tokens}::text, ' ')))`),
       )}`.execute(db);
     } else {
       await db.insertInto('publishing_search_docs').values(chunk).execute();
-      await sql`insert into publishing_search_fts (rowid, title, body) values ${sql.join(
-        chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens})`),
+      await sql`insert into publishing_search_fts (rowid, title, body, meta) values ${sql.join(
+        chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens}, ${d.meta_tokens})`),
       )}`.execute(db);
     }
   }
@@ -77,7 +83,7 @@ export async function indexItems(db: Kysely<Database>, itemIds: number[]): Promi
     const ids = itemIds.slice(i, i + CHUNK);
     const items = await db
       .selectFrom('publishing_items')
-      .select(['id', 'title', 'doc_number', 'body_text'])
+      .select(['id', 'title', 'doc_number', 'body_text', 'organization_id', 'publish_date', 'kind', 'validity'])
       .where('id', 'in', ids)
       .execute();
     const atts = await db
@@ -94,6 +100,7 @@ export async function indexItems(db: Kysely<Database>, itemIds: number[]): Promi
           docNumber: it.doc_number,
           bodyText: it.body_text,
           attachmentTexts: atts.filter((a) => a.item_id === it.id).map((a) => a.text_content),
+          facts: { organizationId: it.organization_id, publishDate: it.publish_date, kind: it.kind, validity: it.validity },
         }),
       );
     }

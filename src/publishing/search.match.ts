@@ -18,14 +18,9 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { ftsMatch, pgMatch, tsQuery, type ParsedQuery } from './search.query.ts';
+import { filterTerms, type SearchFilters } from './search.filters.ts';
 
-export interface SearchFilters {
-  organizationIds?: number[];
-  columnIds?: number[];
-  year?: number;
-  kind?: string;
-  validity?: string;
-}
+export type { SearchFilters } from './search.filters.ts';
 
 export type HitSet = 'all' | 'title' | 'body';
 
@@ -39,38 +34,25 @@ export interface MatchSql {
   from: RawBuilder<unknown>;
 }
 
-function filterSql(f: SearchFilters): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`i.status = 'published'`];
-  if (f.organizationIds?.length) parts.push(sql`i.organization_id in (${sql.join(f.organizationIds)})`);
-  if (f.columnIds?.length) parts.push(sql`i.column_id in (${sql.join(f.columnIds)})`);
-  if (f.year) parts.push(sql`i.publish_date >= ${`${f.year}-01-01`} and i.publish_date <= ${`${f.year}-12-31`}`);
-  if (f.kind) parts.push(sql`i.kind = ${f.kind}`);
-  if (f.validity) parts.push(sql`i.validity = ${f.validity}`);
-  return sql.join(parts, sql` and `);
-}
-
-function hasFilters(f: SearchFilters): boolean {
-  return !!(f.organizationIds?.length || f.columnIds?.length || f.year || f.kind || f.validity);
-}
-
 /**
- * Only published items are in the index, so without filters the items table is not joined.
- * The match conditions come first: PostgreSQL keeps the written order among equally costly
- * conditions, and the title's small in-row vector is cheaper to test than the body's.
+ * Only published items are in the index, and the filters are terms of their own field
+ * (search.filters.ts), so the match reads the index alone. The match conditions come first:
+ * PostgreSQL keeps the written order among equally costly conditions.
  */
 export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, set: HitSet = 'all', { sequences = true } = {}): MatchSql {
-  const sqlite = dialectOf(db) === 'sqlite';
-  const id = sqlite ? sql`publishing_search_fts.rowid` : sql`d.item_id`;
-  const join = hasFilters(f) ? sql` join publishing_items i on i.id = ${id}` : sql``;
-  const filters = hasFilters(f) ? sql` and ${filterSql(f)}` : sql``;
-  if (sqlite) {
-    const all = ftsMatch(p);
-    const expression = set === 'all' ? all : set === 'title' ? `title : (${all})` : `(${all}) NOT title : (${all})`;
+  const filters = filterTerms(f);
+  if (dialectOf(db) === 'sqlite') {
+    const q = ftsMatch(p);
+    // The query reaches the text columns only, never the filter tokens in `meta`.
+    const all = `{title body} : (${q})`;
+    const title = `title : (${q})`;
+    const hits = set === 'all' ? all : set === 'title' ? title : `(${all}) NOT (${title})`;
+    const expression = [hits, ...filters.map((g) => `meta : (${g.join(' OR ')})`)].map((e) => `(${e})`).join(' AND ');
     return {
-      id,
-      score: sql`bm25(publishing_search_fts, 10.0, 1.0)`,
+      id: sql`publishing_search_fts.rowid`,
+      score: sql`bm25(publishing_search_fts, 10.0, 1.0, 0.0)`,
       order: sql`order by 2 asc, 1 desc`,
-      from: sql`from publishing_search_fts${join} where publishing_search_fts match ${expression}${filters}`,
+      from: sql`from publishing_search_fts where publishing_search_fts match ${expression}`,
     };
   }
   const and = tsQuery(p, false);
@@ -82,12 +64,15 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     ...(m.tsv && set !== 'title' ? [sql`d.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
     ...(m.grams ? [sql`d.gram_tsv @@ ${m.grams}::tsquery`] : []),
     ...(sequences ? m.sequences : []).map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
+    // The filter tokens' small vector stays in the row (migration 0207): testing it costs nothing
+    // next to reading the row, which counting does anyway.
+    ...(filters.length ? [sql`d.meta_tsv @@ ${filters.map((g) => `(${g.join(' | ')})`).join(' & ')}::tsquery`] : []),
   ];
   return {
-    id,
+    id: sql`d.item_id`,
     score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${and}))`,
     order: sql`order by 2 desc, 1 desc`,
-    from: sql`from publishing_search_docs d${join} where ${sql.join(conditions, sql` and `)}${filters}`,
+    from: sql`from publishing_search_docs d where ${sql.join(conditions, sql` and `)}`,
   };
 }
 

@@ -60,6 +60,15 @@ describeOnBothDatabases('search of published items', (t) => {
     assert.equal(all.total, 4);
     const p2 = await searchItems(db, { q: '公', page: 2, pageSize: 3 });
     assert.equal(p2.hits.length, 1);
+    assert.equal((await searchItems(db, { q: '公', filters: { organizationIds: [orgId] } })).total, 4);
+    assert.equal((await searchItems(db, { q: '公', filters: { organizationIds: [orgId + 1000] } })).total, 0);
+    assert.equal((await searchItems(db, { q: '公', filters: { year: 2022, kind: 'key_area' } })).total, 1);
+  });
+
+  it('never matches a query against the filter tokens', async () => {
+    const { db } = t();
+    // Every item is indexed with the filter tokens y2022 or y2021, o<id>, k<kind>; none has them in its text.
+    for (const q of ['y2022', 'kannouncement', `o${orgId}`, 'vnone']) assert.equal((await searchItems(db, { q })).total, 0, q);
   });
 
   it('forgets an item removed from the index', async () => {

@@ -108,6 +108,8 @@ export async function changeValidity({ actor, id, validity, date, reason, ip, de
       updated_at: now.toISOString(),
     });
     await repo.addVersion(id, updated.version, 'change_validity', snapshotOf(updated), actor, now.toISOString());
+    // Validity is one of the search filters (search.filters.ts): the index entry follows it.
+    if (updated.status === 'published') await indexItems(trx, [id]);
     await createAuditRepository({ db: trx }).append(
       { userId: actor.id, username: actor.username, action: 'publishing.item_validity_changed', targetType: 'publishing_item', targetId: id, ip, detail: { validity, date, reason } },
       now,
