@@ -18,7 +18,7 @@ import { openDatabase, type DialectName } from '../src/db/dialect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/database.ts';
 import { bulkInsertPublishedItems } from '../src/publishing/items.bulk.ts';
-import { searchItems } from '../src/publishing/search.repository.ts';
+import { searchItems, type SearchFilters } from '../src/publishing/search.repository.ts';
 import { optimizeSearchIndex } from '../src/publishing/search.reindex.ts';
 import { shippedCalendar } from '../src/calendar/shipped-holidays.ts';
 import { generate } from '../src/publishing/search.corpus.ts';
@@ -32,12 +32,36 @@ if (keepName !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keepName)) throw new Er
 const which = (args[args.indexOf('--db') + 1] && args.includes('--db') ? args[args.indexOf('--db') + 1] : 'both') as 'sqlite' | 'postgres' | 'both';
 
 // Common terms (a subject or department: a fifth to a half of all items) and the long tail
-// (a village, a company, a person: from a few dozen to a few thousand items per million).
-const QUERIES = {
+// (a village, a company, a person: from a few dozen to a few thousand items per million); then
+// some of them with the portal's filters (year, kind, and organizations named by code).
+interface BenchQuery {
+  q: string;
+  year?: number;
+  kind?: string;
+  orgCodes?: string[];
+}
+const QUERIES: Record<string, (string | BenchQuery)[]> = {
   '2 字': ['公开', '教育', '预算', '采购', '防汛', '张庄', '刘伟', '医保'],
   '3–4 字': ['石龙区', '滨河社区', '政府信息', '安全生产', '营商环境', '非法集资', '宏达建筑', '张建国'],
   '多词': ['教育 招生', '安全生产 整改', '财政 预算 执行', '石龙区 防汛 预案', '公务员 招录 公告', '张庄 防汛', '宏达 中标', '李楼 老旧小区'],
+  '带筛选': [
+    { q: '公开', year: 2022 },
+    { q: '政府信息', kind: 'normative_document' },
+    { q: '教育 招生', year: 2020, kind: 'announcement' },
+    { q: '公开', orgCodes: ['bench-0', 'bench-1'] },
+    { q: '张庄', year: 2022 },
+    { q: '宏达建筑', kind: 'announcement' },
+    { q: '刘伟', orgCodes: ['bench-3'] },
+    { q: '非法集资', year: 2017, orgCodes: ['bench-2'] },
+  ],
 };
+
+const label = (x: BenchQuery) => [x.q, x.year && `${x.year}年`, x.kind, x.orgCodes?.join('+')].filter(Boolean).join('｜');
+
+async function filtersOf(db: Kysely<Database>, x: BenchQuery): Promise<SearchFilters> {
+  const organizationIds = x.orgCodes ? (await db.selectFrom('organizations').select('id').where('code', 'in', x.orgCodes).execute()).map((o) => o.id) : undefined;
+  return { year: x.year, kind: x.kind, organizationIds };
+}
 
 async function openBenchDb(kind: DialectName): Promise<{ db: Kysely<Database>; close: () => Promise<void>; loaded: boolean }> {
   if (kind === 'sqlite') {
@@ -115,13 +139,14 @@ async function bench(kind: DialectName): Promise<QueryFigures> {
   const timesOf: Record<string, number[]> = {};
   try {
     if (!loaded) await load(db, kind);
-    for (const [group, queries] of Object.entries(QUERIES)) {
+    for (const [group, list] of Object.entries(QUERIES)) {
       const times: number[] = [];
-      for (const q of queries) await searchItems(db, { q }); // warm-up
+      const queries = await Promise.all(list.map(async (x) => (typeof x === 'string' ? { label: x, q: x, filters: {} } : { label: label(x), q: x.q, filters: await filtersOf(db, x) })));
+      for (const { q, filters } of queries) await searchItems(db, { q, filters }); // warm-up
       for (let round = 0; round < 3; round++) {
-        for (const q of queries) {
+        for (const { label: q, q: text, filters } of queries) {
           const t0 = performance.now();
-          const r = await searchItems(db, { q, page: 1 + round, pageSize: 10 });
+          const r = await searchItems(db, { q: text, filters, page: 1 + round, pageSize: 10 });
           const ms = performance.now() - t0;
           times.push(ms);
           slowest[q] = Math.max(slowest[q] ?? 0, ms);

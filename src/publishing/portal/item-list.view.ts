@@ -11,7 +11,8 @@ export function itemList(items: ItemRow[], emptyText = '本栏目暂无信息。
 }
 
 /** Page links keeping the other query parameters. */
-export function pager(basePath: string, query: Record<string, string | number | undefined>, page: number, total: number, pageSize: number): SafeHtml {
+/** `approximate`: the total is an estimate (a large search result), said as 共约 N 条. */
+export function pager(basePath: string, query: Record<string, string | number | undefined>, page: number, total: number, pageSize: number, approximate = false): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const q = new URLSearchParams();
@@ -20,7 +21,7 @@ export function pager(basePath: string, query: Record<string, string | number | 
     const s = q.toString();
     return s ? `${basePath}?${s}` : basePath;
   };
-  return html`<nav class="pager" aria-label="分页"><p>共 ${total} 条，第 ${Math.min(page, pages)} / ${pages} 页</p><ul>
+  return html`<nav class="pager" aria-label="分页"><p>共${approximate ? '约' : ''} ${total.toLocaleString('zh-CN')} 条，第 ${Math.min(page, pages)} / ${pages} 页</p><ul>
     ${page > 1 ? html`<li><a href="${href(1)}">首页</a></li><li><a href="${href(page - 1)}" rel="prev">上一页</a></li>` : ''}
     ${page < pages ? html`<li><a href="${href(page + 1)}" rel="next">下一页</a></li><li><a href="${href(pages)}">末页</a></li>` : ''}
   </ul></nav>`;

@@ -12,7 +12,7 @@ function marked(parts: { text: string; hit: boolean }[]): SafeHtml {
 function resultLine(q: string, r: SearchResult): string {
   // An estimate of 0: the newest candidates examined held the parts of the query, never together.
   if (r.estimated && r.total === 0) return `在最近收录的信息中没有找到与“${q}”完全一致的内容；较早的信息未逐条核对，请加关键词或按年份、类别缩小范围。`;
-  const count = `找到${r.estimated ? '约 ' : ' '}${r.total} 条与“${q}”相关的信息。`;
+  const count = `找到${r.estimated ? '约' : ''} ${r.total.toLocaleString('zh-CN')} 条与“${q}”相关的信息。`;
   return r.order === 'newest' ? `${count}结果较多：标题含全部关键词的排在前面，前后两部分各按收录时间从新到旧排列；可加关键词或按年份、类别缩小范围。` : count;
 }
 
@@ -32,5 +32,5 @@ export function searchPage(q: string, filters: { year?: number; kind?: string },
         <p>${marked(h.snippet)}</p>
         <p class="hit-meta">${h.publisherName}　${ITEM_KINDS[h.kind as ItemKind] ?? h.kind}　${h.docNumber ? html`${h.docNumber}　` : ''}发布日期：${h.publishDate ?? ''}　索引号：${h.indexNo}</p>
       </li>`)}</ol>
-      ${pager('/search', { q, year: filters.year, kind: filters.kind }, r.page, r.total, r.pageSize)}`}`;
+      ${r.estimated && r.total === 0 ? '' : pager('/search', { q, year: filters.year, kind: filters.kind }, r.page, r.total, r.pageSize, r.estimated)}`}`;
 }
