@@ -29,6 +29,23 @@ export function parseQuery(q: string): ParsedQuery | null {
   return { terms, termSegments, exact: termSegments.every((s) => s.length === 1) };
 }
 
+/**
+ * The segments the index matches, each with whether it is a prefix. A term of one segment is
+ * matched whole (an ASCII word or single character as a prefix). In a term of several segments,
+ * whose candidates are verified against the text anyway, a word followed by more of the term
+ * ends there in the text (an exact token), only the last word is a prefix, and single
+ * characters and one- or two-letter words are left to the verification when a longer segment
+ * remains: "〔2020〕1" would otherwise OR together every token that starts with 1.
+ */
+export function indexSegments(p: ParsedQuery): { segment: Segment; prefix: boolean }[][] {
+  return p.termSegments.map((segs) => {
+    if (segs.length === 1) return [{ segment: segs[0], prefix: segs[0].kind === 'word' || [...segs[0].text].length === 1 }];
+    const all = segs.map((segment, i) => ({ segment, prefix: segment.kind === 'word' ? i === segs.length - 1 : [...segment.text].length === 1 }));
+    const strong = all.filter(({ segment }) => [...segment.text].length >= (segment.kind === 'cjk' ? 2 : 3));
+    return strong.length ? strong : all;
+  });
+}
+
 function quoteFts(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }
@@ -36,10 +53,10 @@ function quoteFts(token: string): string {
 /** FTS5 MATCH expression (phrases are exact inside one run; prefix for single chars/words). */
 export function ftsMatch(p: ParsedQuery): string {
   const parts: string[] = [];
-  for (const segs of p.termSegments) {
-    for (const s of segs) {
+  for (const segs of indexSegments(p)) {
+    for (const { segment: s, prefix } of segs) {
       if (s.kind === 'cjk' && [...s.text].length > 1) parts.push(quoteFts(bigrams(s.text).join(' ')));
-      else parts.push(`${quoteFts(s.text)}*`);
+      else parts.push(`${quoteFts(s.text)}${prefix ? '*' : ''}`);
     }
   }
   return parts.join(' AND ');
@@ -48,12 +65,12 @@ export function ftsMatch(p: ParsedQuery): string {
 /** tsquery text; `phrase` = false gives the AND form used for documents beyond phrase limits. */
 export function tsQuery(p: ParsedQuery, phrase = true): string {
   const parts: string[] = [];
-  for (const segs of p.termSegments) {
-    for (const s of segs) {
+  for (const segs of indexSegments(p)) {
+    for (const { segment: s, prefix } of segs) {
       if (s.kind === 'cjk' && [...s.text].length > 1) {
         const grams = bigrams(s.text).map(quoteTs);
         parts.push(grams.length === 1 ? grams[0] : `(${grams.join(phrase ? ' <-> ' : ' & ')})`);
-      } else parts.push(`${quoteTs(s.text)}:*`);
+      } else parts.push(`${quoteTs(s.text)}${prefix ? ':*' : ''}`);
     }
   }
   return parts.join(' & ');
@@ -78,15 +95,15 @@ export function pgMatch(p: ParsedQuery): PgMatch {
   const tsv: string[] = [];
   const grams: string[] = [];
   const sequences: string[] = [];
-  for (const segs of p.termSegments) {
-    for (const s of segs) {
+  for (const segs of indexSegments(p)) {
+    for (const { segment: s, prefix } of segs) {
       const chars = [...s.text];
       if (s.kind === 'cjk' && chars.length > 4) {
         for (let i = 0; i + 4 <= chars.length; i++) grams.push(quoteTs(chars.slice(i, i + 4).join('')));
         sequences.push(` ${bigrams(s.text).join(' ')} `);
       } else if (s.kind === 'cjk' && chars.length > 2) grams.push(quoteTs(s.text));
       else if (s.kind === 'cjk' && chars.length === 2) tsv.push(quoteTs(s.text));
-      else tsv.push(`${quoteTs(s.text)}:*`);
+      else tsv.push(`${quoteTs(s.text)}${prefix ? ':*' : ''}`);
     }
   }
   return { tsv: tsv.length ? tsv.join(' & ') : null, grams: grams.length ? grams.join(' & ') : null, sequences };
