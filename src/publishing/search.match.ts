@@ -64,8 +64,7 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     ...(m.tsv && set !== 'title' ? [sql`d.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
     ...(m.grams ? [sql`d.gram_tsv @@ ${m.grams}::tsquery`] : []),
     ...(sequences ? m.sequences : []).map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
-    // The filter tokens' small vector stays in the row (migration 0207): testing it costs nothing
-    // next to reading the row, which counting does anyway.
+    // The filter tokens' vector is in the same index (migration 0208).
     ...(filters.length ? [sql`d.meta_tsv @@ ${filters.map((g) => `(${g.join(' | ')})`).join(' & ')}::tsquery`] : []),
   ];
   return {
