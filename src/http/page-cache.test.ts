@@ -21,6 +21,15 @@ describeOnBothDatabases('portal page cache', (t) => {
     assert.equal(second.headers['content-security-policy'], first.headers['content-security-policy']);
   });
 
+  it('answers HEAD from the cache with the length and no body', async () => {
+    const get = await a.app.inject({ method: 'GET', url: '/xxgk/zn/' });
+    const head = await a.app.inject({ method: 'HEAD', url: '/xxgk/zn/' });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.headers['x-page-cache'], 'hit');
+    assert.equal(Number(head.headers['content-length']), Buffer.byteLength(get.body));
+    assert.equal(head.body, '');
+  });
+
   it('keeps the larger-text variant apart', async () => {
     const large = await a.app.inject({ method: 'GET', url: '/xxgk/zn/', headers: { cookie: 'gk_large=1' } });
     assert.equal(large.headers['x-page-cache'], undefined);
