@@ -1,7 +1,8 @@
 /**
  * Full-text search of published items: exactly the published items that contain every term,
- * with the same hits and counts on SQLite and PostgreSQL. The index match (search.match.ts) is
- * exact for terms of one segment; candidates of other terms are verified against the stored text.
+ * the same hits on SQLite and PostgreSQL, and the same counts but for estimates marked as such
+ * (`estimated`). The index match (search.match.ts) is exact for terms of one segment; candidates
+ * of other terms are verified against the stored text.
  *
  * Order: a result of at most RANK_LIMIT hits is ranked by relevance: bm25 with the title
  * weighted 10:1 (SQLite FTS5); on PostgreSQL ts_rank with title weight A = 1.0 and body weight
