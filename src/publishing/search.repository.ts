@@ -128,7 +128,8 @@ async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     return { total, ids: rows.rows.map((r) => Number(r.id)), order: 'relevance', estimated: false };
   }
   const total = pg ? seen : await countHits(db, probe);
-  return { total, ids: await newestFirstPage(db, p, f, offset, limit, rankLimit), order: 'newest', estimated: long };
+  const ids = await newestFirstPage(db, p, f, { offset, limit }, { walkFrom: rankLimit, hits: total });
+  return { total, ids, order: 'newest', estimated: long };
 }
 
 /** Ids among `ids` whose text contains every term, in the same order. */
@@ -163,7 +164,7 @@ async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilte
   const budget = offset + Math.max(limit, Math.min(rankLimit, VERIFY_BUDGET));
   const batchSize = Math.max(limit, Math.min(VERIFY_BATCH, rankLimit));
   while (good.length < offset + limit && examined < allCandidates && examined < budget) {
-    const batch = await newestFirstPage(db, p, f, examined, batchSize, rankLimit);
+    const batch = await newestFirstPage(db, p, f, { offset: examined, limit: batchSize }, { walkFrom: rankLimit, hits: allCandidates });
     if (!batch.length) break;
     examined += batch.length;
     good.push(...(await verified(db, p, batch)));
