@@ -1,25 +1,16 @@
 // One case action in a small modal: its fields, the server's Chinese message when it refuses
 // (409 for a step the case's state forbids, 400 for bad data), and the updated case on success.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Modal } from 'antd';
-import dayjs from 'dayjs';
-import { api, errorMessage } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
+import { requestBody } from '../common/form-values.ts';
 import type { CaseDetail } from './applications-api.ts';
 import { ACTION_LABELS, actionFields } from './action-forms.tsx';
 
-function toBody(values: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined || v === null || v === '') continue;
-    body[k] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v;
-  }
-  return body;
-}
-
 export function CaseActionModal({ action, detail, onClose, onDone }: { action: string | null; detail: CaseDetail; onClose: () => void; onDone: (c: CaseDetail) => void }) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
 
   useEffect(() => {
     if (action) {
@@ -30,15 +21,7 @@ export function CaseActionModal({ action, detail, onClose, onDone }: { action: s
 
   async function submit() {
     const values = (await form.validateFields()) as Record<string, unknown>;
-    setSaving(true);
-    try {
-      const updated = await api.post<CaseDetail>(`/api/v1/applications/${detail.id}/actions/${action}`, toBody(values));
-      onDone(updated);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onDone(await api.post<CaseDetail>(`/api/v1/applications/${detail.id}/actions/${action}`, requestBody(values))));
   }
 
   const title = action ? `${ACTION_LABELS[action] ?? action}：${detail.trackingNumber}` : '';

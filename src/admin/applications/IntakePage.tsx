@@ -5,10 +5,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Result, Row, Typography } from 'antd';
 import { FormSelect } from './FormSelect.tsx';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { APPLICANT_TYPES } from '../../report/report.model.ts';
 import { CHANNEL_LABELS, type Channel } from '../../applications/applications.events.ts';
 import { ApiError, api, errorMessage } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
+import { requestBody } from '../common/form-values.ts';
 import type { ListResponse } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { caseHref } from './applications-api.ts';
@@ -21,8 +22,7 @@ const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, 
 export function IntakePage() {
   const [form] = Form.useForm();
   const [bodies, setBodies] = useState<{ id: number; name: string }[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
   const [done, setDone] = useState<{ id: number; trackingNumber: string; queryCode: string } | null>(null);
   const channel = (Form.useWatch('channel', form) ?? 'in_person') as Channel;
   const rule = RECEIPT_RULES[channel];
@@ -41,23 +41,18 @@ export function IntakePage() {
   const bodyOptions = useMemo(() => bodies.map((b) => ({ value: b.id, label: b.name })), [bodies]);
 
   async function submit(values: Record<string, unknown>) {
-    setSaving(true);
-    setError(null);
-    const body: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) {
-      if (v === undefined || v === null || v === '') continue;
-      body[k] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v;
-    }
+    const body = requestBody(values);
     if (RECEIPT_RULES[body.channel as Channel]?.atSubmission) delete body.receivedDate;
-    try {
-      setDone(await api.post('/api/v1/applications', body));
-    } catch (e) {
-      setError(errorMessage(e));
-      const fields = (e instanceof ApiError ? (e.details as { fields?: Record<string, string> } | undefined)?.fields : undefined) ?? {};
-      form.setFields(Object.entries(fields).map(([name, msg]) => ({ name, errors: [msg] })));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => {
+      try {
+        setDone(await api.post('/api/v1/applications', body));
+      } catch (e) {
+        // The server names the fields it refused: mark them in the form too.
+        const fields = (e instanceof ApiError ? (e.details as { fields?: Record<string, string> } | undefined)?.fields : undefined) ?? {};
+        form.setFields(Object.entries(fields).map(([name, msg]) => ({ name, errors: [msg] })));
+        throw e;
+      }
+    });
   }
 
   const back = <Button href="#/applications" icon={<ArrowLeftOutlined />}>返回列表</Button>;

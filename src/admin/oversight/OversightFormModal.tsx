@@ -3,16 +3,16 @@
 import { useEffect, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import { FormSelect } from '../applications/FormSelect.tsx';
-import dayjs from 'dayjs';
-import { api, errorMessage, query } from '../api.ts';
+import { api, query } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
+import { isoDate } from '../common/form-values.ts';
 import type { ListResponse, Organization } from '../api.types.ts';
 import type { CaseListItem } from '../applications/applications-api.ts';
 import { OVERSIGHT_KINDS, type OversightItem } from './oversight-api.ts';
 
 export function OversightFormModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (item: OversightItem) => void }) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
   const [bodies, setBodies] = useState<{ value: number; label: string }[]>([]);
 
   useEffect(() => {
@@ -27,12 +27,10 @@ export function OversightFormModal({ open, onClose, onDone }: { open: boolean; o
 
   async function submit() {
     const v = (await form.validateFields()) as Record<string, unknown>;
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body: Record<string, unknown> = {
         kind: v.kind,
-        filedDate: dayjs.isDayjs(v.filedDate) ? v.filedDate.format('YYYY-MM-DD') : v.filedDate,
+        filedDate: isoDate(v.filedDate),
         body: v.body,
         caseNumber: v.caseNumber || undefined,
         note: v.note || undefined,
@@ -50,11 +48,7 @@ export function OversightFormModal({ open, onClose, onDone }: { open: boolean; o
         body.organizationId = v.organizationId;
       }
       onDone(await api.post<OversightItem>('/api/v1/oversight', body));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

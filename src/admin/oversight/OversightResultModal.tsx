@@ -1,16 +1,17 @@
 // 登记结果: 维持 / 纠正 / 其他 / 尚未审结 with the decision date. A 纠正 of a case linked to an
 // application offers to reopen that application with a new answer period from the reopening date.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
 import { FormSelect } from '../applications/FormSelect.tsx';
 import dayjs from 'dayjs';
-import { api, errorMessage } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
+import { isoDate } from '../common/form-values.ts';
 import { OVERSIGHT_RESULTS, type OversightItem } from './oversight-api.ts';
 
 export function OversightResultModal({ item, onClose, onDone }: { item: OversightItem | null; onClose: () => void; onDone: (item: OversightItem) => void }) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useSubmit();
   const result = Form.useWatch('result', form) as string | undefined;
 
   useEffect(() => {
@@ -23,23 +24,17 @@ export function OversightResultModal({ item, onClose, onDone }: { item: Oversigh
   async function submit() {
     if (!item) return;
     const v = (await form.validateFields()) as Record<string, unknown>;
-    const fmt = (d: unknown) => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : undefined);
-    setSaving(true);
-    try {
+    await run(async () =>
       onDone(
         await api.post<OversightItem>(`/api/v1/oversight/${item.id}/result`, {
           result: v.result,
-          decidedDate: v.result === 'pending' ? undefined : fmt(v.decidedDate),
+          decidedDate: v.result === 'pending' ? undefined : isoDate(v.decidedDate),
           note: v.note || undefined,
           reopen: v.result === 'corrected' && v.reopen === true ? true : undefined,
-          reopenDate: v.result === 'corrected' && v.reopen === true ? fmt(v.reopenDate) : undefined,
+          reopenDate: v.result === 'corrected' && v.reopen === true ? isoDate(v.reopenDate) : undefined,
         }),
-      );
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+      ),
+    );
   }
 
   return (

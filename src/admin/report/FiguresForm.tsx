@@ -3,14 +3,14 @@
 // means "not entered" and is reported missing — never read as 0.
 import { useState } from 'react';
 import { Button, Flex, Form, Input, InputNumber, Space, message } from 'antd';
-import { errorMessage } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
 import { reportApi, type Figures } from './report-api.ts';
 
 const TRIPLE = ['本年制发', '本年废止', '现行有效'];
 
 export function FiguresForm({ bodyId, year, figures, disabled, onSaved }: { bodyId: number; year: number; figures: Figures; disabled: boolean; onSaved(): void }) {
   const [f, setF] = useState<Figures>(figures);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit({ toast: true });
   const set = (patch: Partial<Figures>) => setF((prev) => ({ ...prev, ...patch }));
   const triple = (key: 'rules' | 'normativeDocuments', label: string) => (
     <Form.Item label={label}>
@@ -39,18 +39,12 @@ export function FiguresForm({ bodyId, year, figures, disabled, onSaved }: { body
       <InputNumber aria-label={label} min={0} precision={0} disabled={disabled} value={f[key]} onChange={(v) => set({ [key]: v ?? null })} />
     </Form.Item>
   );
-  const save = async () => {
-    setSaving(true);
-    try {
+  const save = () =>
+    run(async () => {
       await reportApi.saveFigures(bodyId, year, f);
       void message.success('已保存');
       onSaved();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Form layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ maxWidth: 760 }}>
       {triple('rules', '规章（无目录时填报）')}

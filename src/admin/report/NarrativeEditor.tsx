@@ -1,7 +1,7 @@
 // The narrative parts of sections 一, 五 and 六, each a rich-text box, saved together.
 import { useState } from 'react';
 import { Alert, Button, Flex, Typography, message } from 'antd';
-import { errorMessage } from '../api.ts';
+import { useSubmit } from '../common/useSubmit.ts';
 import { reportApi, type NarrativePart, type VersionInfo } from './report-api.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
 
@@ -16,19 +16,13 @@ interface Props {
 
 export function NarrativeEditor({ version, narrative, parts, placeholders, editable, onSaved }: Props) {
   const [draft, setDraft] = useState<Record<string, string>>(narrative);
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    try {
+  const { saving, run } = useSubmit({ toast: true });
+  const save = () =>
+    run(async () => {
       await reportApi.saveNarrative(version.id, draft);
       void message.success('正文已保存');
       onSaved();
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <>
       <Alert

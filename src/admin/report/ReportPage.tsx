@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Select, Space, Tabs, Tag, Typography, message } from 'antd';
 import { errorMessage } from '../api.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { useSubmit } from '../common/useSubmit.ts';
 import { reportApi, type NarrativePart, type ReportBody, type Workspace } from './report-api.ts';
 import { FindingsList } from './FindingsList.tsx';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
@@ -31,7 +32,7 @@ export function ReportPage() {
   const [ws, setWs] = useState<Workspace | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { saving: busy, run: submit } = useSubmit({ toast: true });
 
   useEffect(() => {
     reportApi.bodies().then((r) => {
@@ -53,18 +54,14 @@ export function ReportPage() {
   }, [bodyId, year]);
   useEffect(() => void load(), [load]);
 
+  // Whatever the outcome, the workspace is loaded again: the server's state is the truth.
   const run = async (what: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
+    await submit(async () => {
       await what();
       void message.success(done);
       setNote('');
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-      await load();
-    }
+    });
+    await load();
   };
 
   const v = ws?.version;

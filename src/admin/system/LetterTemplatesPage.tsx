@@ -7,6 +7,7 @@ import type { TableColumnsType } from 'antd';
 import { api, errorMessage } from '../api.ts';
 import type { ListResponse } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { useSubmit } from '../common/useSubmit.ts';
 import { StatusTag } from '../common/StatusTag.tsx';
 
 interface LetterTemplate {
@@ -22,7 +23,7 @@ export function LetterTemplatesPage() {
   const [rows, setRows] = useState<LetterTemplate[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<LetterTemplate | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useSubmit({ toast: true });
   const [form] = Form.useForm<{ title: string; body: string }>();
 
   const load = useCallback(async () => {
@@ -39,17 +40,12 @@ export function LetterTemplatesPage() {
 
   async function save(values: { title: string; body: string }) {
     if (!editing) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       await api.put(`/api/v1/letter-templates/${editing.key}`, values);
-      message.success('模板已保存');
+      void message.success('模板已保存');
       setEditing(null);
       await load();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const columns: TableColumnsType<LetterTemplate> = [
