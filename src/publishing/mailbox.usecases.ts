@@ -57,6 +57,10 @@ export async function replyToLetter({ actor, id, reply, publish, ip, deps }: { a
   if (!reply.trim()) throw new AppError('mailbox.reply_required', '请填写答复内容', 400);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
+    // Claimed first, on the condition that nobody answered meanwhile: of two clerks replying at
+    // once, the second gets the 409 and publishes nothing.
+    const claimed = await trx.updateTable('publishing_mailbox_letters').set({ status: 'replied' }).where('id', '=', id).where('status', '=', 'received').executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('mailbox.already_replied', '该来信已答复', 409);
     let itemId: number | null = null;
     if (publish) {
       [itemId] = await bulkInsertPublishedItems(trx, [{
@@ -68,7 +72,7 @@ export async function replyToLetter({ actor, id, reply, publish, ip, deps }: { a
         bodyHtml: `<h2>来信内容</h2><p>${escapeHtml(letter.body).replace(/\n/g, '<br>')}</p><p>来信日期：${shanghaiDate(new Date(letter.created_at))}</p><h2>答复内容</h2><p>${escapeHtml(reply.trim()).replace(/\n/g, '<br>')}</p>`,
       }], now, { userId: actor.id });
     }
-    await trx.updateTable('publishing_mailbox_letters').set({ status: 'replied', reply_text: reply.trim(), replied_at: now.toISOString(), reply_item_id: itemId }).where('id', '=', id).execute();
+    await trx.updateTable('publishing_mailbox_letters').set({ reply_text: reply.trim(), replied_at: now.toISOString(), reply_item_id: itemId }).where('id', '=', id).execute();
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: 'mailbox.letter_replied', targetType: 'mailbox_letter', targetId: id, ip, detail: { published: publish, itemId } }, now, trx);
     return { itemId };
   });

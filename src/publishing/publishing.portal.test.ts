@@ -95,6 +95,20 @@ describeOnBothDatabases('publishing portal pages', (t) => {
     assert.doesNotMatch(item.body, /13800000000|王先生/);
   });
 
+  it('lets only one of two clerks replying at once answer a letter, and publishes one reply', async () => {
+    const admin = await a.login('admin');
+    const org = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', a.deps.config.site.bodyCode).executeTakeFirstOrThrow();
+    const letter = await a.deps.db.insertInto('publishing_mailbox_letters').values({
+      organization_id: org.id, writer_name: '李女士', contact: '13900000000', subject: '关于路灯不亮的问题', body: '人民路路灯不亮。',
+      status: 'received', reply_text: null, replied_at: null, reply_item_id: null, ip: '127.0.0.1', created_at: a.deps.clock.now().toISOString(),
+    }).returning('id').executeTakeFirstOrThrow();
+    const reply = (text: string) => a.app.inject({ method: 'POST', url: `/api/v1/publishing/letters/${letter.id}/reply`, headers: admin.headers, payload: { reply: text } });
+    const results = await Promise.all([reply('已报修。'), reply('已安排维修。')]);
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409]);
+    const published = await a.deps.db.selectFrom('publishing_items').select('id').where('title', '=', '关于路灯不亮的问题').execute();
+    assert.equal(published.length, 1, 'one reply item, not two');
+  });
+
   it('answers 404 for an unknown item and the monitoring dashboard lists overdue columns', async () => {
     assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/xx/999999/' })).statusCode, 404);
     const admin = await a.login('admin');
