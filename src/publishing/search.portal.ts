@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { sendPage } from '../portal/portal.routes.ts';
 import { AppError } from '../shared/app-error.ts';
+import { shanghaiDate } from '../shared/clock.ts';
 import { subtreeIds } from '../auth/access.rules.ts';
 import { searchItems } from './search.repository.ts';
 import { searchPage } from './portal/search.view.ts';
@@ -23,7 +24,7 @@ export function registerSearchPortal(app: FastifyInstance, deps: AppDeps) {
     const subtree = site ? [...subtreeIds(orgs, site.id)] : undefined;
     const organizationIds = subtree && subtree.length < (await organizationCount(deps.db)) ? subtree : undefined;
     const result = q.trim() ? await searchItems(deps.db, { q, filters: { organizationIds, year: f.year, kind: f.kind }, page: f.page, pageSize: 10 }) : null;
-    const thisYear = Number(deps.clock.now().toISOString().slice(0, 4));
+    const thisYear = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
     const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
     return sendPage(deps, req, reply, {
       title: q ? `搜索：${q}` : '站内搜索',
