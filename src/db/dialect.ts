@@ -26,6 +26,10 @@ export function openDatabase(databaseUrl: string): Kysely<Database> {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server closes (a restart, an administrator's terminate) is dropped
+  // from the pool and the next query opens a new one; without a listener the pool's error
+  // event would end the whole process.
+  pool.on('error', (err) => console.warn(`PostgreSQL 空闲连接已断开，下次查询将重新连接：${err.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
