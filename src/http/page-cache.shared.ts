@@ -46,8 +46,13 @@ export function sharePageCacheFlushes(cache: PageCache, db: Kysely<Database>, da
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
+  // Announcements in flight, so that closing waits for them before the database goes away.
+  const sending = new Set<Promise<void>>();
   cache.onWrite(() => {
-    announcePageChange(db, me).catch((err: unknown) => log.warn({ err }, '页面缓存清空通知发送失败'));
+    const sent = announcePageChange(db, me)
+      .catch((err: unknown) => log.warn({ err }, '页面缓存清空通知发送失败'))
+      .finally(() => sending.delete(sent));
+    sending.add(sent);
   });
 
   const connect = async () => {
@@ -97,6 +102,7 @@ export function sharePageCacheFlushes(cache: PageCache, db: Kysely<Database>, da
     async close() {
       closed = true;
       clearTimeout(retry);
+      await Promise.all(sending);
       const c = client;
       client = null;
       if (c) {
