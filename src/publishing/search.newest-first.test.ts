@@ -88,4 +88,12 @@ describeOnBothDatabases('search: the order of a large result', (t) => {
     // SQLite counts the phrase exactly; PostgreSQL counts items holding every piece, and says so.
     assert.deepEqual([large.total, large.estimated], kind === 'sqlite' ? [0, false] : [1, true]);
   });
+
+  it('verifies no deeper than the rank limit for a large multi-segment result, however far one pages', async () => {
+    const { db } = t();
+    // "2022年" with rank limit 0: at most one page's worth of candidates is examined, so page 1000 is empty.
+    const deep = await searchItems(db, { q: '2022年', page: 1000, rankLimit: 0 });
+    assert.deepEqual(deep.hits, []);
+    assert.equal(deep.order, 'newest');
+  });
 });

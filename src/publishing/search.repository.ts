@@ -160,8 +160,10 @@ async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilte
   const allCandidates = await countHits(db, m);
   const good: number[] = [];
   let examined = 0;
-  // Beyond the offset, a bounded number of the newest candidates are examined.
-  const budget = offset + Math.max(limit, Math.min(rankLimit, VERIFY_BUDGET));
+  // A bounded number of the newest candidates are examined beyond the offset, and the offset
+  // counts no deeper than the rank limit: however far a visitor pages, one page verifies at most
+  // rankLimit + VERIFY_BUDGET candidates (a page beyond the hits found there is empty).
+  const budget = Math.min(offset, rankLimit) + Math.max(limit, Math.min(rankLimit, VERIFY_BUDGET));
   const batchSize = Math.max(limit, Math.min(VERIFY_BATCH, rankLimit));
   while (good.length < offset + limit && examined < allCandidates && examined < budget) {
     const batch = await newestFirstPage(db, p, f, { offset: examined, limit: batchSize }, { walkFrom: rankLimit, hits: allCandidates });

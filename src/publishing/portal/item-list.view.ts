@@ -11,7 +11,7 @@ export function itemList(items: ItemRow[], emptyText = '本栏目暂无信息。
 }
 
 /** Page links keeping the other query parameters. */
-/** `approximate`: the total is an estimate (a large search result), said as 共约 N 条. */
+/** `approximate`: the total is an estimate (a large search result), said as 共约 N 条, with no link to a last page it cannot know. */
 export function pager(basePath: string, query: Record<string, string | number | undefined>, page: number, total: number, pageSize: number, approximate = false): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
@@ -23,7 +23,7 @@ export function pager(basePath: string, query: Record<string, string | number | 
   };
   return html`<nav class="pager" aria-label="分页"><p>共${approximate ? '约' : ''} ${total.toLocaleString('zh-CN')} 条，第 ${Math.min(page, pages)} / ${pages} 页</p><ul>
     ${page > 1 ? html`<li><a href="${href(1)}">首页</a></li><li><a href="${href(page - 1)}" rel="prev">上一页</a></li>` : ''}
-    ${page < pages ? html`<li><a href="${href(page + 1)}" rel="next">下一页</a></li><li><a href="${href(pages)}">末页</a></li>` : ''}
+    ${page < pages ? html`<li><a href="${href(page + 1)}" rel="next">下一页</a></li>${approximate ? '' : html`<li><a href="${href(pages)}">末页</a></li>`}` : ''}
   </ul></nav>`;
 }
 

@@ -15,6 +15,8 @@ it('search page: a large result says how it is ordered, an estimated count says 
   const page = String(searchPage('2022年', {}, [2026], result({ total: 612345, order: 'newest', estimated: true })));
   assert.match(page, /找到约 612,345 条/);
   assert.match(page, /共约 612,345 条，第 1 \/ 61235 页/);
+  assert.match(page, />下一页</);
+  assert.doesNotMatch(page, /末页/, 'no last page for an estimate');
   assert.match(page, /标题含全部关键词的排在前面，前后两部分各按收录时间从新到旧排列/);
 });
 
