@@ -150,3 +150,21 @@ export function emptyApplicantRow(): ApplicantRow {
 export function zeroApplicantRow(): ApplicantRow {
   return [0, 0, 0, 0, 0, 0, 0];
 }
+
+/** The three groups of section 四 with their printed labels. */
+export const REVIEW_GROUPS = [
+  { key: 'review', label: '行政复议' },
+  { key: 'litigationDirect', label: '行政诉讼·未经复议直接起诉' },
+  { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉' },
+] as const;
+
+const ROW_LABELS: Record<string, string> = {
+  ...Object.fromEntries(APPLICATION_ROWS.map((r) => [r.key, 'group' in r ? `${r.group}${r.label}` : r.label])),
+  otherHandling: '（六）其他处理',
+  ...Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, g.label])),
+};
+
+/** A row key of sections 三 and 四 (`total`, `withheld3`, `review` …) as printed in the report. */
+export function rowLabel(key: string): string {
+  return ROW_LABELS[key] ?? key;
+}

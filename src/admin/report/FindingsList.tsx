@@ -2,6 +2,7 @@
 // Each names its place: section, row or paragraph, column.
 import { Alert, List, Tag, Typography } from 'antd';
 import type { Finding, NarrativePart } from './report-api.ts';
+import { rowLabel } from '../../report/report.model.ts';
 
 export function locationText(f: Finding, parts: NarrativePart[]): string {
   const l = f.location ?? {};
@@ -12,7 +13,7 @@ export function locationText(f: Finding, parts: NarrativePart[]): string {
     if (part) bits.push(part.label);
     if (l.line) bits.push(`第${l.line}段`);
   } else {
-    if (l.row) bits.push(l.row);
+    if (l.row) bits.push(rowLabel(l.row));
     if (l.column) bits.push(l.column);
   }
   return bits.join(' · ');

@@ -2,7 +2,7 @@
 // finding's location reads in Chinese, and the file name of a download.
 import type { ReadReport } from '../../reportcheck/reportcheck.types.ts';
 import type { ReportFinding } from '../../report/report.validate.ts';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS } from '../../report/report.model.ts';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, rowLabel } from '../../report/report.model.ts';
 
 /** One checked report as the API returns it (POST /api/v1/report-checks). */
 export interface CheckedReportView extends ReadReport {
@@ -29,11 +29,7 @@ export interface CellFlag {
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 export const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export const REVIEW_GROUPS = [
-  { key: 'review', label: '行政复议' },
-  { key: 'litigationDirect', label: '行政诉讼·未经复议直接起诉' },
-  { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉' },
-] as const;
+export { REVIEW_GROUPS };
 
 export function cellKey(section: TableSection, row: string, column: string): string {
   return `${section}|${row}|${column}`;
@@ -69,18 +65,12 @@ export function cellFlags(findings: ReportFinding[]): Map<string, CellFlag> {
   return flags;
 }
 
-const ROW_LABELS: Record<string, string> = {
-  ...Object.fromEntries(APPLICATION_ROWS.map((r) => [r.key, 'group' in r ? `${r.group}${r.label}` : r.label])),
-  otherHandling: '（六）其他处理',
-  ...Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, g.label])),
-};
-
 /** Where a finding points, in words: 第三部分 · （七）总计 · 自然人 · 第 120 行. */
 export function locationText(f: ReportFinding): string {
   const loc = f.location ?? {};
   const parts: string[] = [];
   if (loc.section) parts.push(/^[一二三四五六]$/.test(loc.section) ? `第${loc.section}部分` : loc.section);
-  if (loc.row) parts.push(ROW_LABELS[loc.row] ?? loc.row);
+  if (loc.row) parts.push(rowLabel(loc.row));
   if (loc.column) parts.push(loc.column);
   if (loc.line) parts.push(`第 ${loc.line} 行`);
   return parts.join(' · ');
