@@ -7,6 +7,7 @@ import { errorMessage } from '../api.ts';
 import { ITEM_KINDS, TOPICS, VALIDITY } from '../../publishing/items.rules.ts';
 import { ACTION_LABELS, type WorkflowAction } from '../../publishing/workflow.rules.ts';
 import { publishingApi, type Column, type ItemDetail, type ItemDraft, type Version } from './publishing-api.ts';
+import { beijingTime } from '../common/beijing-time.ts';
 
 function columnTree(columns: Column[], parent: number | null = null): { value: number; title: string; children: ReturnType<typeof columnTree> }[] {
   return columns.filter((c) => c.parentId === parent).map((c) => ({ value: c.id, title: c.name, children: columnTree(columns, c.id) }));
@@ -120,7 +121,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
         { key: 'history', label: '版本历史', disabled: !id, children: (
           <List dataSource={versions} renderItem={(v) => (
             <List.Item><div>
-              <Typography.Text strong>第 {v.version} 版 · {ACTION_LABELS[v.action as WorkflowAction] ?? (v.action === 'create' ? '创建' : v.action)} · {v.username ?? '系统'} · {v.at.slice(0, 19).replace('T', ' ')}</Typography.Text>
+              <Typography.Text strong>第 {v.version} 版 · {ACTION_LABELS[v.action as WorkflowAction] ?? (v.action === 'create' ? '创建' : v.action)} · {v.username ?? '系统'} · {beijingTime(v.at)}</Typography.Text>
               <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{v.diff.map((d) => `${d.op === '+' ? '+ ' : '- '}${d.line}`).join('\n')}</pre>
             </div></List.Item>
           )} />

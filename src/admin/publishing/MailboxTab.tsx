@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, message
 import { errorMessage } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { publishingApi, type Letter, type NewMedia } from './publishing-api.ts';
+import { beijingTime } from '../common/beijing-time.ts';
 
 export function MailboxTab() {
   const { state } = useSession();
@@ -53,7 +54,7 @@ export function MailboxTab() {
         { title: '标题', dataIndex: 'subject' },
         { title: '来信人', dataIndex: 'writerName', width: 100 },
         { title: '联系方式', dataIndex: 'contact', width: 140 },
-        { title: '收信时间', dataIndex: 'createdAt', width: 170, render: (t: string) => t.slice(0, 16).replace('T', ' ') },
+        { title: '收信时间', dataIndex: 'createdAt', width: 170, render: (t: string) => beijingTime(t, { seconds: false }) },
         { title: '状态', dataIndex: 'status', width: 120, render: (s: string, r) => (s === 'received' ? <Button size="small" onClick={() => setReplying(r)}>答复</Button> : <Tag color="#237804">已答复</Tag>) },
       ]} />
       <Modal open={!!replying} title={replying?.subject} onCancel={() => setReplying(null)} onOk={() => void send()} okText="提交答复">
