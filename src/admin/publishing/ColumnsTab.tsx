@@ -1,8 +1,8 @@
 // The column tree of the user's unit: names, expected update intervals, visibility.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, InputNumber, Switch, Table, message } from 'antd';
 import { errorMessage } from '../api.ts';
-import { useSession } from '../session.tsx';
+import { useCurrentUser } from '../session.tsx';
 import { publishingApi, type Column } from './publishing-api.ts';
 
 interface Node extends Column {
@@ -17,10 +17,9 @@ function toTree(cols: Column[], parent: number | null = null): Node[] {
 }
 
 export function ColumnsTab() {
-  const { state } = useSession();
-  const user = state.status === 'signed-in' ? state.user : null;
-  const orgId = Number(user?.organizationId);
-  const isAdmin = !!user?.roles.includes('admin');
+  const user = useCurrentUser();
+  const orgId = Number(user.organizationId);
+  const isAdmin = !!user.roles.includes('admin');
   const [cols, setCols] = useState<Column[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
@@ -31,6 +30,11 @@ export function ColumnsTab() {
     }
   }, [orgId]);
   useEffect(() => void load(), [load]);
+  const tree = useMemo(() => toTree(cols), [cols]);
+  // Every branch open whenever the columns (re)load: antd's defaultExpandAllRows only opens the
+  // rows present at the first render, before the list has arrived.
+  const [expanded, setExpanded] = useState<readonly number[]>([]);
+  useEffect(() => setExpanded(cols.filter((c) => cols.some((x) => x.parentId === c.id)).map((c) => c.id)), [cols]);
   const patch = async (id: number, p: Partial<Column>) => {
     try {
       await publishingApi.updateColumn(id, p);
@@ -44,7 +48,7 @@ export function ColumnsTab() {
     <>
       {error ? <Alert type="error" message={error} showIcon style={{ marginBottom: 12 }} /> : null}
       {!cols.length && isAdmin ? <Button onClick={() => void publishingApi.createDefaultColumns(orgId).then(load, (e: unknown) => setError(errorMessage(e)))}>建立默认栏目</Button> : null}
-      <Table<Node> rowKey="id" dataSource={toTree(cols)} pagination={false} expandable={{ defaultExpandAllRows: true }}
+      <Table<Node> rowKey="id" dataSource={tree} pagination={false} expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as number[]) }}
         columns={[
           { title: '栏目', dataIndex: 'name' },
           { title: '代码', dataIndex: 'code', width: 110 },

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import { errorMessage } from '../api.ts';
-import { useSession } from '../session.tsx';
+import { useCurrentUser } from '../session.tsx';
 import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../../publishing/items.rules.ts';
 import { publishingApi, type Item } from './publishing-api.ts';
 import { ItemEditor } from './ItemEditor.tsx';
@@ -11,8 +11,7 @@ import { ItemEditor } from './ItemEditor.tsx';
 const STATUS_COLORS: Record<string, string | undefined> = { draft: undefined, submitted: '#0958d9', approved: '#006d75', scheduled: '#531dab', published: '#237804', withdrawn: '#ad4e00' };
 
 export function ItemsTab() {
-  const { state } = useSession();
-  const user = state.status === 'signed-in' ? state.user : null;
+  const user = useCurrentUser();
   const [rows, setRows] = useState<Item[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
@@ -40,7 +39,7 @@ export function ItemsTab() {
         <Select aria-label="状态" allowClear placeholder="全部状态" style={{ width: 140 }} value={status} onChange={(v) => { setStatus(v); setPage(1); }}
           options={Object.entries(ITEM_STATUSES).map(([value, label]) => ({ value, label }))} />
         <Input.Search aria-label="按标题查找" placeholder="按标题查找" allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
-        {user?.roles.includes('publisher') ? <Button type="primary" onClick={() => setOpen('new')}>起草信息</Button> : null}
+        {user.roles.includes('publisher') ? <Button type="primary" onClick={() => setOpen('new')}>起草信息</Button> : null}
       </Space>
       <Table<Item>
         rowKey="id"
@@ -54,7 +53,7 @@ export function ItemsTab() {
           { title: '发布日期', dataIndex: 'publishDate', width: 110, render: (d: string | null, r) => <>{d ?? '—'}{r.latePublication ? <Tag color="#a8071a">超期</Tag> : null}</> },
         ]}
       />
-      {open !== null ? <ItemEditor itemId={open === 'new' ? null : open} organizationId={Number(user?.organizationId)} onClose={() => { setOpen(null); void load(); }} /> : null}
+      {open !== null ? <ItemEditor itemId={open === 'new' ? null : open} organizationId={Number(user.organizationId)} onClose={() => { setOpen(null); void load(); }} /> : null}
     </>
   );
 }

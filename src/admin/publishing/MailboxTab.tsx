@@ -2,13 +2,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, message } from 'antd';
 import { errorMessage } from '../api.ts';
-import { useSession } from '../session.tsx';
+import { useCurrentUser } from '../session.tsx';
 import { publishingApi, type Letter, type NewMedia } from './publishing-api.ts';
 import { beijingTime } from '../common/beijing-time.ts';
 
 export function MailboxTab() {
-  const { state } = useSession();
-  const user = state.status === 'signed-in' ? state.user : null;
+  const user = useCurrentUser();
   const [letters, setLetters] = useState<Letter[]>([]);
   const [media, setMedia] = useState<NewMedia[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +39,7 @@ export function MailboxTab() {
   const addMedia = async () => {
     const v = (await form.validateFields()) as Omit<NewMedia, 'id' | 'closedDate' | 'organizationId'>;
     try {
-      await publishingApi.addNewMedia({ ...v, organizationId: Number(user?.organizationId) });
+      await publishingApi.addNewMedia({ ...v, organizationId: Number(user.organizationId) });
       form.resetFields();
       await load();
     } catch (e) {
