@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Button, Card, List, Modal, Spin, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { errorMessage } from '../api.ts';
-import { downloadFile, type CaseDetail } from './applications-api.ts';
+import { downloadFile, refusalOf, type CaseDetail } from './applications-api.ts';
 
 const LETTERS: { key: string; title: string; ready: (c: CaseDetail) => boolean }[] = [
   { key: 'receipt', title: '政府信息公开申请受理回执', ready: (c) => c.state.receivedDate !== null },
@@ -25,12 +25,11 @@ export function LettersCard({ detail }: { detail: CaseDetail }) {
     setPreview({ title, html: null });
     try {
       const res = await fetch(url(key), { credentials: 'same-origin' });
-      const text = await res.text();
-      if (!res.ok) throw new Error((JSON.parse(text) as { error?: { message?: string } }).error?.message ?? '预览失败');
-      setPreview({ title, html: text });
+      if (!res.ok) throw await refusalOf(res, '预览失败，请稍后重试。');
+      setPreview({ title, html: await res.text() });
     } catch (e) {
       setPreview(null);
-      message.error(e instanceof Error ? e.message : errorMessage(e));
+      void message.error(errorMessage(e));
     }
   }
 

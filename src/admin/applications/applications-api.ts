@@ -82,22 +82,25 @@ export function statusTone(status: string): 'good' | 'warn' | 'neutral' | 'info'
   return 'info';
 }
 
+/** The server's Chinese message of a refused file request, or a general one when the body is not JSON. */
+export async function refusalOf(res: Response, fallback: string): Promise<ApiError> {
+  let message = fallback;
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // not JSON (a proxy's error page): keep the general message
+  }
+  return new ApiError('download.failed', message, res.status);
+}
+
 /**
  * Downloads a file from the API (export, Word letter) with the session cookie. A plain link would
  * do for a GET, but fetching first lets a refusal show its Chinese message instead of a JSON page.
  */
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) {
-    let message = '下载失败，请稍后重试。';
-    try {
-      const body = (await res.json()) as { error?: { message?: string; code?: string } };
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // not JSON: keep the general message
-    }
-    throw new ApiError('download.failed', message, res.status);
-  }
+  if (!res.ok) throw await refusalOf(res, '下载失败，请稍后重试。');
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const link = document.createElement('a');
