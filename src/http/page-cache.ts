@@ -20,10 +20,18 @@ interface Entry {
   body: Buffer;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    pageCache: PageCache;
+  }
+}
+
 export interface PageCache {
   /** Empties this process's cache. */
   invalidate(): void;
-  /** `listener` runs after a successful write emptied this cache (page-cache.shared.ts tells other processes). */
+  /** Something the portal shows changed outside a request (scheduled publishing): as after a write. */
+  changed(): void;
+  /** `listener` runs after a write or a change emptied this cache (page-cache.shared.ts tells other processes). */
   onWrite(listener: () => void): void;
   readonly size: number;
 }
@@ -49,6 +57,10 @@ export function installPageCache(
   const writeListeners: (() => void)[] = [];
   const cache: PageCache = {
     invalidate: () => entries.clear(),
+    changed: () => {
+      entries.clear();
+      for (const listener of writeListeners) listener();
+    },
     onWrite: (listener) => writeListeners.push(listener),
     get size() {
       return entries.size;
@@ -93,10 +105,7 @@ export function installPageCache(
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    if (UNSAFE.has(request.method) && reply.statusCode < 400) {
-      entries.clear();
-      for (const listener of writeListeners) listener();
-    }
+    if (UNSAFE.has(request.method) && reply.statusCode < 400) cache.changed();
   });
 
   app.decorate('pageCache', cache);

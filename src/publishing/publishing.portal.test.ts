@@ -109,6 +109,28 @@ describeOnBothDatabases('publishing portal pages', (t) => {
     assert.equal(published.length, 1, 'one reply item, not two');
   });
 
+  it('publishes a scheduled item on a page view after its time and empties the page cache', async () => {
+    const editor = await a.login('fgw-editor');
+    const reviewer = await a.login('fgw-reviewer');
+    const fgw = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong-fgw').executeTakeFirstOrThrow();
+    const cols = await a.app.inject({ method: 'GET', url: `/api/v1/publishing/columns?organizationId=${fgw.id}`, headers: editor.headers });
+    const columnId = (cols.json() as { items: { id: number; code: string }[] }).items.find((c) => c.code === 'qtwj')!.id;
+    const draft = await a.app.inject({ method: 'POST', url: '/api/v1/publishing/items', headers: editor.headers, payload: { columnId, kind: 'announcement', title: '定时发布的停水通知', bodyHtml: '<p>明日停水。</p>' } });
+    const id = (draft.json() as { id: number }).id;
+    await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${id}/transitions`, headers: editor.headers, payload: { action: 'submit' } });
+    const publishAt = new Date(a.deps.clock.now().getTime() + 10_000).toISOString();
+    const approve = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${id}/transitions`, headers: reviewer.headers, payload: { action: 'approve', publishAt } });
+    assert.equal((approve.json() as { status: string }).status, 'scheduled');
+    await a.app.inject({ method: 'GET', url: '/xxgk/' });
+    assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/' })).headers['x-page-cache'], 'hit');
+    // 31 s later (past the time, within the cache's 60 s): the next uncached page view publishes it.
+    a.deps.clock.advance(31_000);
+    await a.app.inject({ method: 'GET', url: '/xxgk/lm/shilong-fgw/qtwj/?page=1' });
+    assert.equal((await a.deps.db.selectFrom('publishing_items').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'published');
+    assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/' })).headers['x-page-cache'], undefined, 'cached pages were emptied');
+    assert.match((await a.app.inject({ method: 'GET', url: `/xxgk/xx/${id}/` })).body, /定时发布的停水通知/);
+  });
+
   it('answers 404 for an unknown item and the monitoring dashboard lists overdue columns', async () => {
     assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/xx/999999/' })).statusCode, 404);
     const admin = await a.login('admin');

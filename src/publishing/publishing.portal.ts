@@ -40,20 +40,23 @@ export function listFilters(q: Record<string, unknown>): ListFilters & { page: n
   };
 }
 
-/** Scheduled items go public on the next page view after their time (checked at most every 30 s). */
-function scheduler(deps: AppDeps) {
+/**
+ * Scheduled items go public on the next page view after their time (checked at most every 30 s);
+ * then every cached page, in every process, is out of date.
+ */
+function scheduler(app: FastifyInstance, deps: AppDeps) {
   let last = 0;
   return async () => {
     const now = deps.clock.now().getTime();
     if (Math.abs(now - last) < 30_000) return;
     last = now;
-    await publishDueItems(deps);
+    if (await publishDueItems(deps)) app.pageCache.changed();
   };
 }
 
 export function registerPublishingPortal(app: FastifyInstance, deps: AppDeps) {
   const site = deps.config.site;
-  const publishDue = scheduler(deps);
+  const publishDue = scheduler(app, deps);
   const siteOrg = async () => {
     const orgs = await portalOrgs(deps.db);
     const org = orgs.find((o) => o.code === site.bodyCode);
