@@ -151,13 +151,15 @@ async function verified(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Pr
  */
 async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
-  const candidates = await countHitsUpTo(db, m, rankLimit + 1);
+  // As in exactPage: PostgreSQL counts them all at the cost of counting some.
+  const pg = dialectOf(db) === 'postgres';
+  const candidates = pg ? await countHits(db, m) : await countHitsUpTo(db, m, rankLimit + 1);
   if (candidates <= rankLimit) {
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}`.execute(db);
     const good = await verified(db, p, rows.rows.map((r) => Number(r.id)));
     return { total: good.length, ids: good.slice(offset, offset + limit), order: 'relevance', estimated: false };
   }
-  const allCandidates = await countHits(db, m);
+  const allCandidates = pg ? candidates : await countHits(db, m);
   const good: number[] = [];
   let examined = 0;
   // A bounded number of the newest candidates are examined beyond the offset, and the offset
