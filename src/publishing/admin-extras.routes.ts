@@ -10,6 +10,7 @@ import { AppError } from '../shared/app-error.ts';
 import { shanghaiDate } from '../shared/clock.ts';
 import { monitoringReport, weeklySummaryText } from './monitoring.repository.ts';
 import { replyToLetter } from './mailbox.usecases.ts';
+import { isValidIsoDate } from '../calendar/calendar-dates.ts';
 
 const tags = ['主动公开'];
 const anyObject = { type: 'object', additionalProperties: true } as const;
@@ -71,6 +72,7 @@ export function registerAdminExtrasRoutes(app: FastifyInstance, deps: AppDeps) {
     const b = request.body as { organizationId: number; platform: string; name: string; account?: string; url?: string; openedDate: string };
     const orgs = await createOrganizationsRepository(deps).list();
     if (!canWriteIn(actor, 'admin', b.organizationId, orgs) && !canWriteIn(actor, 'publisher', b.organizationId, orgs)) throw new AppError('auth.forbidden', '无权为该单位登记新媒体账号', 403);
+    if (!isValidIsoDate(b.openedDate)) throw new AppError('publishing.invalid_date', '开通日期不是有效日期（YYYY-MM-DD）', 400);
     const now = deps.clock.now();
     const row = await deps.db.insertInto('publishing_new_media').values({ organization_id: b.organizationId, platform: b.platform, name: b.name, account: b.account ?? '', url: b.url ?? '', opened_date: b.openedDate, closed_date: null, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
     await createAuditRepository(deps).append({ userId: actor.id, username: actor.username, action: 'publishing.new_media_added', targetType: 'new_media', targetId: row.id, ip: request.ip, detail: { name: b.name } }, now);

@@ -131,6 +131,17 @@ describeOnBothDatabases('publishing portal pages', (t) => {
     assert.match((await a.app.inject({ method: 'GET', url: `/xxgk/xx/${id}/` })).body, /定时发布的停水通知/);
   });
 
+  it('registers a 政务新媒体 account only with a real opening date, and lists it on the portal', async () => {
+    const admin = await a.login('admin');
+    const org = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', a.deps.config.site.bodyCode).executeTakeFirstOrThrow();
+    const add = (openedDate: string) => a.app.inject({ method: 'POST', url: '/api/v1/publishing/new-media', headers: admin.headers, payload: { organizationId: org.id, platform: '微信公众号', name: '石龙发布测试号', openedDate } });
+    const bad = await add('2026-02-31');
+    assert.equal(bad.statusCode, 400);
+    assert.equal((bad.json() as { error: { code: string } }).error.code, 'publishing.invalid_date');
+    assert.equal((await add('2026-02-28')).statusCode, 200);
+    assert.match((await a.app.inject({ method: 'GET', url: '/xmt/' })).body, /石龙发布测试号/);
+  });
+
   it('answers 404 for an unknown item and the monitoring dashboard lists overdue columns', async () => {
     assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/xx/999999/' })).statusCode, 404);
     const admin = await a.login('admin');
