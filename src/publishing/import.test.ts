@@ -36,6 +36,17 @@ describeOnBothDatabases('import of an existing site and reindex', (t) => {
     assert.equal(after.length, before.length);
   });
 
+  it('checks a column code against the default tree for a unit that has no columns yet', async () => {
+    await a.deps.db.insertInto('organizations').values({ code: 'shilong-new', name: '石龙区新设单位', parent_id: null, kind: 'department', is_body: 1, disabled: 0, created_at: '2026-03-01T00:00:00Z' }).execute();
+    const csv = [HEADER,
+      '新设单位的通知,shilong-new,no-such-column,公告公示,,,2026-03-01,,,,,',
+      '新设单位的公告,shilong-new,gsgg,公告公示,,,2026-03-01,,,,,',
+    ].join('\n');
+    const r = await importItems({ table: parseCsv(csv), attachmentsDir: dir, deps: a.deps });
+    assert.equal(r.imported, 0);
+    assert.deepEqual(r.errors, [{ line: 2, message: '栏目代码“no-such-column”在该单位不存在' }]);
+  });
+
   it('imports CSV rows with Word attachments in one go, searchable at once, and from XLSX', async () => {
     writeFileSync(join(dir, '招生简章.docx'), await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('学区划分：滨河社区')] }] })));
     const csv = [HEADER,

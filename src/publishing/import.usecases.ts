@@ -17,8 +17,11 @@ import { bulkInsertPublishedItems } from './items.bulk.ts';
 import { detectAttachmentType, safeFileName } from './attachments.rules.ts';
 import { attachmentPath, extractText } from './attachments.storage.ts';
 import { indexItems } from './search.index.ts';
-import { HOME_COLUMN_OF_KIND } from './columns.rules.ts';
+import { DEFAULT_COLUMN_TREE, HOME_COLUMN_OF_KIND, type ColumnDefinition } from './columns.rules.ts';
 import { createDefaultColumns } from './columns.repository.ts';
+
+const codesOf = (tree: ColumnDefinition[]): string[] => tree.flatMap((c) => [c.code, ...codesOf(c.children ?? [])]);
+const DEFAULT_COLUMN_CODES = new Set(codesOf(DEFAULT_COLUMN_TREE));
 
 export async function readTable(path: string): Promise<string[][]> {
   if (/\.csv$/i.test(path)) return parseCsv(await readFile(path, 'utf8'));
@@ -52,6 +55,12 @@ export async function importItems({ table, attachmentsDir, deps, onProgress, use
 }): Promise<ImportReport> {
   const { rows, errors } = checkImportRows(table);
   const orgs = await deps.db.selectFrom('organizations').select(['id', 'code']).execute();
+  // Column codes per unit, read once; a unit without columns yet gets the default tree on import.
+  const columnCodes = new Map<number, Set<string>>();
+  for (const c of await deps.db.selectFrom('publishing_columns').select(['organization_id', 'code']).execute()) {
+    if (!columnCodes.has(c.organization_id)) columnCodes.set(c.organization_id, new Set());
+    columnCodes.get(c.organization_id)!.add(c.code);
+  }
   const files = new Map<ImportRow, { name: string; bytes: Buffer; mime: string }[]>();
   for (const r of rows) {
     const org = orgs.find((o) => o.code === r.orgCode);
@@ -60,9 +69,7 @@ export async function importItems({ table, attachmentsDir, deps, onProgress, use
       continue;
     }
     const code = r.columnCode || HOME_COLUMN_OF_KIND[r.kind];
-    const col = await deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', org.id).where('code', '=', code).executeTakeFirst();
-    const hasColumns = await deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', org.id).limit(1).executeTakeFirst();
-    if (!col && hasColumns) errors.push({ line: r.line, message: `栏目代码“${code}”在该单位不存在` });
+    if (!(columnCodes.get(org.id) ?? DEFAULT_COLUMN_CODES).has(code)) errors.push({ line: r.line, message: `栏目代码“${code}”在该单位不存在` });
     const list: { name: string; bytes: Buffer; mime: string }[] = [];
     for (const name of r.attachments) {
       if (!attachmentsDir) {
