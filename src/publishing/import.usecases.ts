@@ -14,6 +14,7 @@ import { AppError } from '../shared/app-error.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { checkImportRows, parseCsv, type ImportRow } from './import.rules.ts';
 import { bulkInsertPublishedItems } from './items.bulk.ts';
+import { lockIndexSerials } from './index-numbers.ts';
 import { detectAttachmentType, safeFileName } from './attachments.rules.ts';
 import { attachmentPath, extractText } from './attachments.storage.ts';
 import { indexItems } from './search.index.ts';
@@ -91,6 +92,8 @@ export async function importItems({ table, attachmentsDir, deps, onProgress, use
   const written: string[] = [];
   try {
     await deps.db.transaction().execute(async (trx) => {
+      // Every unit's serials at once, in one order: chunk by chunk could deadlock two imports.
+      await lockIndexSerials(trx, rows.map((r) => orgs.find((o) => o.code === r.orgCode)!.id));
       const ids: number[] = [];
       const CHUNK = 500;
       for (let i = 0; i < rows.length; i += CHUNK) {

@@ -1,11 +1,25 @@
 /**
  * 索引号 allocation: the organization's index code (organizations.index_code, added by
  * migration 0200) and the next free serial of a year. The unique (organization, year, serial)
- * constraint makes a concurrent double allocation fail instead of repeating a number.
+ * constraint makes a double allocation fail instead of repeating a number; lockIndexSerials keeps
+ * concurrent writers from trying.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
+import { lockForTransaction } from '../db/db-errors.ts';
+
+/** Advisory-lock namespace of an organization's 索引号 serials (db-errors.ts). */
+const INDEX_SERIAL_LOCK = 740_502;
+
+/**
+ * Holds the organizations' serials until the transaction ends, so that two drafts created at
+ * once take serials n and n+1 instead of both taking n (a unique violation, once a 500). Locks
+ * are taken in id order so that two multi-organization imports cannot deadlock.
+ */
+export async function lockIndexSerials(trx: Kysely<Database>, organizationIds: number[]): Promise<void> {
+  for (const id of [...new Set(organizationIds)].sort((a, b) => a - b)) await lockForTransaction(trx, INDEX_SERIAL_LOCK, id);
+}
 
 interface OrgIndexCodeDb {
   organizations: { id: number; code: string; index_code: string | null };

@@ -10,7 +10,7 @@ import { loadCalendar } from '../calendar/calendar.repository.ts';
 import type { WorkingCalendar } from '../calendar/calendar.rules.ts';
 import { createDefaultColumns } from './columns.repository.ts';
 import { HOME_COLUMN_OF_KIND } from './columns.rules.ts';
-import { lastSerial, organizationIndexCode } from './index-numbers.ts';
+import { lastSerial, lockIndexSerials, organizationIndexCode } from './index-numbers.ts';
 import { checkTimeliness, htmlToText, isItemKind, type ItemKind, type Validity } from './items.rules.ts';
 import type { NewItemRow } from './publishing.table.ts';
 import { searchDoc, writeToIndex } from './search.index.ts';
@@ -48,6 +48,7 @@ export async function bulkInsertPublishedItems(
   options: { calendar?: WorkingCalendar; userId?: number | null } = {},
 ): Promise<number[]> {
   const run = async (trx: Kysely<Database>) => {
+    await lockIndexSerials(trx, inputs.map((it) => it.organizationId));
     const calendar = options.calendar ?? (await loadCalendar(trx));
     const columns = new Map<string, number>();
     const orgInfo = new Map<number, { indexCode: string; name: string }>();

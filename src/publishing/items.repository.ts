@@ -49,8 +49,19 @@ export function createItemsRepository({ db }: { db: Kysely<Database> }) {
       const rows = await q.limit(pageSize).offset((page - 1) * pageSize).execute();
       return { total: Number(total.n), rows };
     },
-    async update(id: number, patch: Partial<Omit<ItemRow, 'id'>>): Promise<ItemRow> {
-      return db.updateTable('publishing_items').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    /**
+     * Changes the item only while it still has the status and version its caller read, and moves
+     * it to the next version; undefined when another request changed it first.
+     */
+    async updateIf(id: number, seen: Pick<ItemRow, 'status' | 'version'>, patch: Partial<Omit<ItemRow, 'id' | 'version'>>): Promise<ItemRow | undefined> {
+      return db
+        .updateTable('publishing_items')
+        .set({ ...patch, version: seen.version + 1 })
+        .where('id', '=', id)
+        .where('status', '=', seen.status)
+        .where('version', '=', seen.version)
+        .returningAll()
+        .executeTakeFirst();
     },
     async addVersion(itemId: number, version: number, action: string, snapshot: ItemSnapshot, user: { id: number; username: string } | null, at: string) {
       await db

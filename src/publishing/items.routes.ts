@@ -31,6 +31,8 @@ const draftProps = {
   summary: { type: 'string', maxLength: 2000 },
   interpretsItemId: { type: ['integer', 'null'] },
 } as const;
+/** The item version the user's page showed: a change made since then is refused with 409. */
+const seenVersion = { type: 'integer', minimum: 1 } as const;
 
 async function readableItem(deps: AppDeps, request: Parameters<typeof requireActor>[0], id: number): Promise<ItemRow> {
   const actor = requireActor(request);
@@ -95,11 +97,12 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.patch('/api/v1/publishing/items/:id', {
-    schema: { tags, summary: '修改草稿', params: idParams, body: { type: 'object', additionalProperties: false, properties: draftProps }, response: { 200: itemSchema, ...errorResponses } },
+    schema: { tags, summary: '修改草稿（version：所修改的版本，已被他人改动时返回 409）', params: idParams, body: { type: 'object', additionalProperties: false, properties: { ...draftProps, version: seenVersion } }, response: { 200: itemSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request, 'publisher');
     const { id } = request.params as { id: number };
-    return presentItem(await updateDraft({ actor, id, data: request.body as Partial<ItemDraftInput>, ip: request.ip, deps }));
+    const { version, ...data } = request.body as Partial<ItemDraftInput> & { version?: number };
+    return presentItem(await updateDraft({ actor, id, data, version, ip: request.ip, deps }));
   });
 
   app.post('/api/v1/publishing/items/:id/transitions', {
@@ -107,7 +110,7 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
       tags, summary: '流转：提交、退回、审核通过、发布、撤回、重新编辑', params: idParams,
       body: { type: 'object', additionalProperties: false, required: ['action'], properties: {
         action: { type: 'string', enum: ['submit', 'return', 'approve', 'publish', 'withdraw', 'redraft'] },
-        comment: { type: 'string', maxLength: 1000 }, publishAt: { type: ['string', 'null'] }, hold: { type: 'boolean' },
+        comment: { type: 'string', maxLength: 1000 }, publishAt: { type: ['string', 'null'] }, hold: { type: 'boolean' }, version: seenVersion,
       } },
       response: { 200: itemSchema, ...errorResponses },
     },
@@ -121,15 +124,15 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: {
       tags, summary: '变更规章、规范性文件的有效性（修订、废止）', params: idParams,
       body: { type: 'object', additionalProperties: false, required: ['validity'], properties: {
-        validity: { type: 'string', enum: Object.keys(VALIDITY) }, date: { type: ['string', 'null'] }, reason: { type: 'string', maxLength: 500 },
+        validity: { type: 'string', enum: Object.keys(VALIDITY) }, date: { type: ['string', 'null'] }, reason: { type: 'string', maxLength: 500 }, version: seenVersion,
       } },
       response: { 200: itemSchema, ...errorResponses },
     },
   }, async (request) => {
     const actor = requireActor(request, 'reviewer');
     const { id } = request.params as { id: number };
-    const b = request.body as { validity: 'in_force' | 'amended' | 'abolished' | 'expired'; date?: string | null; reason?: string };
-    return presentItem(await changeValidity({ actor, id, validity: b.validity, date: b.date ?? null, reason: b.reason, ip: request.ip, deps }));
+    const b = request.body as { validity: 'in_force' | 'amended' | 'abolished' | 'expired'; date?: string | null; reason?: string; version?: number };
+    return presentItem(await changeValidity({ actor, id, validity: b.validity, date: b.date ?? null, reason: b.reason, version: b.version, ip: request.ip, deps }));
   });
 
   app.get('/api/v1/publishing/items/:id/versions', {

@@ -1,6 +1,7 @@
 /**
  * Drafting items: create and edit a draft of one's own unit. Every save is a version and an
- * audit row, in one transaction; rich text is sanitized before it is stored.
+ * audit row, in one transaction; rich text is sanitized before it is stored. An edit changes
+ * the draft only while it is still the draft (status and version) the editor read.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -12,9 +13,10 @@ import { shanghaiDate } from '../shared/clock.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { isItemKind, formatIndexNo, htmlToText, VALIDITY, type ItemKind, type Validity } from './items.rules.ts';
-import { assertMay } from './workflow.rules.ts';
+import { assertMay, assertSeenVersion, itemChanged } from './workflow.rules.ts';
+import { uniqueOr } from '../db/db-errors.ts';
 import { createItemsRepository, snapshotOf } from './items.repository.ts';
-import { lastSerial, organizationIndexCode } from './index-numbers.ts';
+import { lastSerial, lockIndexSerials, organizationIndexCode } from './index-numbers.ts';
 import { sanitizeBody } from './sanitize.ts';
 import type { ItemRow } from './publishing.table.ts';
 
@@ -60,6 +62,7 @@ export async function createDraft({ actor, data, ip, deps }: { actor: Actor; dat
   const bodyHtml = sanitizeBody(data.bodyHtml ?? '');
   return deps.db.transaction().execute(async (trx) => {
     const year = Number(shanghaiDate(now).slice(0, 4));
+    await lockIndexSerials(trx, [column.organization_id]);
     const serial = (await lastSerial(trx, column.organization_id, year)) + 1;
     const item = await trx
       .insertInto('publishing_items')
@@ -100,13 +103,15 @@ export async function createDraft({ actor, data, ip, deps }: { actor: Actor; dat
   });
 }
 
-export async function updateDraft({ actor, id, data, ip, deps }: { actor: Actor; id: number; data: Partial<ItemDraftInput>; ip?: string; deps: AppDeps }): Promise<ItemRow> {
+/** `version`: the version the editor saw; when given, a newer draft is refused with 409. */
+export async function updateDraft({ actor, id, data, version, ip, deps }: { actor: Actor; id: number; data: Partial<ItemDraftInput>; version?: number; ip?: string; deps: AppDeps }): Promise<ItemRow> {
   checkDraft(data);
   const items = createItemsRepository(deps);
   const item = await items.byId(id);
   if (!item) throw new AppError('publishing.item_not_found', '信息不存在', 404);
   const orgs = await createOrganizationsRepository(deps).list();
   assertMay(actor, 'edit', item.status, item.organization_id, orgs);
+  assertSeenVersion(item, version);
   if (data.columnId !== undefined && data.columnId !== item.column_id) {
     const c = await deps.db.selectFrom('publishing_columns').select('organization_id').where('id', '=', data.columnId).executeTakeFirst();
     if (!c || c.organization_id !== item.organization_id) throw new AppError('publishing.column_not_found', '只能选择本单位的栏目', 400);
@@ -114,9 +119,9 @@ export async function updateDraft({ actor, id, data, ip, deps }: { actor: Actor;
   await checkInterpretedItem(deps.db, data.kind ?? item.kind, data.interpretsItemId === undefined ? item.interprets_item_id : data.interpretsItemId);
   const now = deps.clock.now();
   const bodyHtml = data.bodyHtml === undefined ? undefined : sanitizeBody(data.bodyHtml);
-  return deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => deps.db.transaction().execute(async (trx) => {
     const repo = createItemsRepository({ db: trx });
-    const updated = await repo.update(id, {
+    const updated = await repo.updateIf(id, item, {
       ...(data.columnId !== undefined && { column_id: data.columnId }),
       ...(data.kind !== undefined && { kind: data.kind }),
       ...(data.title !== undefined && { title: data.title.trim() }),
@@ -128,10 +133,10 @@ export async function updateDraft({ actor, id, data, ip, deps }: { actor: Actor;
       ...(data.validity !== undefined && { validity: data.validity }),
       ...(data.summary !== undefined && { summary: data.summary }),
       ...(data.interpretsItemId !== undefined && { interprets_item_id: data.interpretsItemId }),
-      version: item.version + 1,
       updated_by: actor.id,
       updated_at: now.toISOString(),
     });
+    if (!updated) throw itemChanged();
     await repo.addVersion(id, updated.version, 'edit', snapshotOf(updated), actor, now.toISOString());
     await createAuditRepository({ db: trx }).append(
       { userId: actor.id, username: actor.username, action: 'publishing.item_edited', targetType: 'publishing_item', targetId: id, ip, detail: { version: updated.version } },
@@ -139,5 +144,5 @@ export async function updateDraft({ actor, id, data, ip, deps }: { actor: Actor;
       trx,
     );
     return updated;
-  });
+  }), itemChanged);
 }

@@ -48,6 +48,20 @@ export function assertMay(actor: Actor, action: WorkflowAction, status: string, 
   }
 }
 
+/**
+ * The answer to a request that lost a race, or that was made from a page showing an older
+ * version: nothing was changed, the user reloads and decides again.
+ */
+export function itemChanged(current?: number): AppError {
+  const now = current === undefined ? '' : `（当前为第 ${current} 版）`;
+  return new AppError('publishing.item_changed', `该信息已被他人修改或流转${now}，请刷新后重试`, 409);
+}
+
+/** A client that says which version it saw gets 409 when the item has moved on since. */
+export function assertSeenVersion(item: { version: number }, seen: number | undefined): void {
+  if (seen !== undefined && seen !== item.version) throw itemChanged(item.version);
+}
+
 function roleName(r: Role): string {
   return r === 'publisher' ? '信息发布员' : r === 'reviewer' ? '审核人' : r;
 }

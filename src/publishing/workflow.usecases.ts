@@ -1,6 +1,8 @@
 /**
  * Status changes of an item, each in one transaction with its version row, its audit row and
- * the search index (an item is searchable exactly while it is published).
+ * the search index (an item is searchable exactly while it is published). The change itself is
+ * conditional on the status and version the request read: of two racing requests one wins and
+ * the other gets 409 (publishing.item_changed), on PostgreSQL as on SQLite.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -13,7 +15,8 @@ import { createOrganizationsRepository } from '../auth/organizations.repository.
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { checkTimeliness, VALIDITY, type Validity } from './items.rules.ts';
-import { assertMay, type WorkflowAction } from './workflow.rules.ts';
+import { assertMay, assertSeenVersion, itemChanged, type WorkflowAction } from './workflow.rules.ts';
+import { uniqueOr } from '../db/db-errors.ts';
 import { createItemsRepository, snapshotOf } from './items.repository.ts';
 import { indexItems, removeFromIndex } from './search.index.ts';
 import type { ItemRow } from './publishing.table.ts';
@@ -26,6 +29,8 @@ export interface TransitionInput {
   publishAt?: string | null;
   /** approve: hold the approved item instead of publishing it at once. */
   hold?: boolean;
+  /** The version the user saw; when given, a newer item is refused with 409. */
+  version?: number;
 }
 
 async function publishNow(trx: Kysely<Database>, item: ItemRow, now: Date, patch: Partial<ItemRow>): Promise<Partial<ItemRow>> {
@@ -40,6 +45,7 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
   if (!item) throw new AppError('publishing.item_not_found', '信息不存在', 404);
   const orgs = await createOrganizationsRepository(deps).list();
   assertMay(actor, input.action, item.status, item.organization_id, orgs);
+  assertSeenVersion(item, input.version);
   const now = deps.clock.now();
   const comment = input.comment?.trim() ?? '';
   if ((input.action === 'withdraw' || input.action === 'return') && !comment) {
@@ -48,7 +54,7 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
   const publishAt = input.publishAt ? new Date(input.publishAt) : null;
   if (publishAt && Number.isNaN(publishAt.getTime())) throw new AppError('publishing.invalid_date', '定时发布时间无效', 400);
 
-  return deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => deps.db.transaction().execute(async (trx) => {
     let patch: Partial<ItemRow> = { updated_by: actor.id, updated_at: now.toISOString() };
     switch (input.action) {
       case 'submit':
@@ -72,7 +78,8 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
         break;
     }
     const repo = createItemsRepository({ db: trx });
-    const updated = await repo.update(id, { ...patch, version: item.version + 1 });
+    const updated = await repo.updateIf(id, item, patch);
+    if (!updated) throw itemChanged();
     await repo.addVersion(id, updated.version, input.action, snapshotOf(updated), actor, now.toISOString());
     if (updated.status === 'published') await indexItems(trx, [id]);
     else if (item.status === 'published') await removeFromIndex(trx, [id]);
@@ -82,31 +89,32 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
       trx,
     );
     return updated;
-  });
+  }), itemChanged);
 }
 
 /** 规章 / 行政规范性文件 lifecycle: amended or abolished (with date and reason), or in force again. */
-export async function changeValidity({ actor, id, validity, date, reason, ip, deps }: { actor: Actor; id: number; validity: Exclude<Validity, ''>; date: string | null; reason?: string; ip?: string; deps: AppDeps }): Promise<ItemRow> {
+export async function changeValidity({ actor, id, validity, date, reason, version, ip, deps }: { actor: Actor; id: number; validity: Exclude<Validity, ''>; date: string | null; reason?: string; version?: number; ip?: string; deps: AppDeps }): Promise<ItemRow> {
   const item = await createItemsRepository(deps).byId(id);
   if (!item) throw new AppError('publishing.item_not_found', '信息不存在', 404);
   assertMay(actor, 'change_validity', item.status, item.organization_id, await createOrganizationsRepository(deps).list());
+  assertSeenVersion(item, version);
   if (!(validity in VALIDITY)) throw new AppError('publishing.invalid_validity', '有效性取值无效', 400);
   if ((validity === 'abolished' || validity === 'amended') && (!date || !isValidIsoDate(date))) {
     throw new AppError('publishing.date_required', '废止或修订必须填写日期（YYYY-MM-DD）', 400);
   }
   if (validity === 'abolished' && !reason?.trim()) throw new AppError('publishing.reason_required', '废止必须填写原因', 400);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => deps.db.transaction().execute(async (trx) => {
     const repo = createItemsRepository({ db: trx });
-    const updated = await repo.update(id, {
+    const updated = await repo.updateIf(id, item, {
       validity,
       abolished_date: validity === 'abolished' ? date : null,
       abolished_reason: validity === 'abolished' ? reason!.trim() : null,
       amended_date: validity === 'amended' ? date : item.amended_date,
-      version: item.version + 1,
       updated_by: actor.id,
       updated_at: now.toISOString(),
     });
+    if (!updated) throw itemChanged();
     await repo.addVersion(id, updated.version, 'change_validity', snapshotOf(updated), actor, now.toISOString());
     // Validity is one of the search filters (search.filters.ts): the index entry follows it.
     if (updated.status === 'published') await indexItems(trx, [id]);
@@ -116,20 +124,27 @@ export async function changeValidity({ actor, id, validity, date, reason, ip, de
       trx,
     );
     return updated;
-  });
+  }), itemChanged);
 }
 
-/** Publishes scheduled items that are due; returns how many. Safe to call often. */
+/**
+ * Publishes scheduled items that are due; returns how many this call published. Safe to call
+ * often and from several processes at once: an item another run (or a reviewer's withdraw or
+ * 发布) changed first is left alone, so it is published, indexed and audited once.
+ */
 export async function publishDueItems(deps: AppDeps): Promise<number> {
   const now = deps.clock.now();
   const due = await deps.db.selectFrom('publishing_items').selectAll().where('status', '=', 'scheduled').where('scheduled_at', '<=', now.toISOString()).execute();
+  let published = 0;
   for (const item of due) {
     await deps.db.transaction().execute(async (trx) => {
       const patch = await publishNow(trx, item, now, { updated_at: now.toISOString() });
-      await trx.updateTable('publishing_items').set(patch).where('id', '=', item.id).where('status', '=', 'scheduled').execute();
+      const res = await trx.updateTable('publishing_items').set(patch).where('id', '=', item.id).where('status', '=', 'scheduled').where('version', '=', item.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
       await indexItems(trx, [item.id]);
       await createAuditRepository({ db: trx }).append({ action: 'publishing.item_published_on_schedule', targetType: 'publishing_item', targetId: item.id, detail: {} }, now, trx);
+      published += 1;
     });
   }
-  return due.length;
+  return published;
 }
