@@ -32,6 +32,8 @@ const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Whether the fee-payment wait pauses the answer clock (DESIGN: default paused). */
   feeWaitPausesClock: z.boolean(),
+  /** Upper bound of the anonymous page cache, in bytes of stored pages (page-cache.ts). */
+  pageCacheMaxBytes: z.coerce.number().int().min(0, { message: 'PAGE_CACHE_MAX_BYTES 必须是非负整数' }),
   site: siteSchema,
 });
 
@@ -88,6 +90,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionSecret: env.SESSION_SECRET ?? file.sessionSecret ?? '',
     logLevel: env.LOG_LEVEL ?? file.logLevel ?? 'info',
     feeWaitPausesClock: parseBool(env.FEE_WAIT_PAUSES_CLOCK, (file.feeWaitPausesClock as boolean | undefined) ?? true),
+    pageCacheMaxBytes: env.PAGE_CACHE_MAX_BYTES ?? file.pageCacheMaxBytes ?? 64 * 1024 * 1024,
     site: {
       ...defaultSite,
       ...((file.site as object | undefined) ?? {}),

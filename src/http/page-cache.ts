@@ -1,8 +1,15 @@
 /**
  * An in-memory cache of anonymous portal pages, so the public site serves at close to static-file
- * speed. What is cached: GET responses outside /api/ and /admin/ with status 200, an HTML, XML or
- * CSS body, no cookie being set and no `cache-control: private/no-store` (pages holding a
- * visitor's form token mark themselves so). The 适老化 preference cookies are part of the key.
+ * speed. What is cached: GET responses of a known route outside /api/ and /admin/ with status
+ * 200, an HTML, XML or CSS body, no cookie being set and no `cache-control: private/no-store`
+ * (pages holding a visitor's form token mark themselves so). The 适老化 preference cookies are
+ * part of the key.
+ *
+ * The key is the path and only the query parameters the page reads (its route's
+ * `config.pageQuery`), sorted: `/sitemap.xml?c=1` and `/sitemap.xml?c=2` are one entry, so an
+ * anonymous visitor cannot grow the cache by inventing parameters. What remains unbounded (a
+ * search per distinct term) is held within `maxBytes`, least recently used first out, and expired
+ * entries are swept on a timer rather than only when their key is asked again.
  *
  * Invalidation is deliberately coarse: any successful write anywhere (an unsafe API request or a
  * portal form post that did not fail) empties the cache, and entries expire after `ttlMs`, which
@@ -12,6 +19,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../shared/clock.ts';
+import { createLruBytes } from './page-cache.lru.ts';
 
 interface Entry {
   at: number;
@@ -24,6 +32,18 @@ declare module 'fastify' {
   interface FastifyInstance {
     pageCache: PageCache;
   }
+  interface FastifyContextConfig {
+    /** Query parameters this page reads; any other parameter is left out of its cache key. */
+    pageQuery?: readonly string[];
+  }
+}
+
+export interface PageCacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  bytes: number;
+  maxBytes: number;
 }
 
 export interface PageCache {
@@ -34,27 +54,50 @@ export interface PageCache {
   /** `listener` runs after a write or a change emptied this cache (page-cache.shared.ts tells other processes). */
   onWrite(listener: () => void): void;
   readonly size: number;
+  stats(): PageCacheStats;
 }
 
 const CACHED_TYPES = /^(text\/html|application\/(rss\+)?xml|text\/xml|text\/css)/;
 const KEPT_HEADERS = ['content-type', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'cache-control'];
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What an entry costs beyond its body: key, headers and bookkeeping, roughly. */
+const ENTRY_OVERHEAD = 512;
 
-function cacheKey(request: FastifyRequest): string | null {
+/** The key of a request: its path and the parameters its page reads, sorted; null when never cached. */
+export function cacheKey(request: FastifyRequest): string | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  // An unknown address is a 404 page: never stored, and no key to invent.
+  if (!request.routeOptions.url) return null;
   const url = request.url;
   if (url.startsWith('/api/') || url.startsWith('/admin') || url === '/healthz') return null;
   // A logged-in clerk's own requests are never served from (or stored in) the public cache.
   if (request.cookies.gk_session) return null;
-  return `${url}|${request.cookies.gk_large === '1' ? 'L' : ''}${request.cookies.gk_contrast === '1' ? 'C' : ''}`;
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  let query = '';
+  const wanted = request.routeOptions.config.pageQuery;
+  if (q >= 0 && wanted?.length) {
+    const params = new URLSearchParams(url.slice(q + 1));
+    const kept = [...params].filter(([name]) => wanted.includes(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (kept.length) query = `?${new URLSearchParams(kept).toString()}`;
+  }
+  return `${path}${query}|${request.cookies.gk_large === '1' ? 'L' : ''}${request.cookies.gk_contrast === '1' ? 'C' : ''}`;
 }
 
-export function installPageCache(
-  app: FastifyInstance,
-  { clock, ttlMs = 60_000, maxEntries = 5_000 }: { clock: Clock; ttlMs?: number; maxEntries?: number },
-): PageCache {
-  const entries = new Map<string, Entry>();
+export interface PageCacheOptions {
+  clock: Clock;
+  ttlMs?: number;
+  /** Bytes of stored pages (bodies plus a fixed overhead per entry) kept at most; 0 disables the cache. */
+  maxBytes?: number;
+  /** How often expired entries are dropped. */
+  sweepMs?: number;
+}
+
+export function installPageCache(app: FastifyInstance, { clock, ttlMs = 60_000, maxBytes = 64 * 1024 * 1024, sweepMs = ttlMs }: PageCacheOptions): PageCache {
+  const entries = createLruBytes<Entry>(maxBytes);
   const writeListeners: (() => void)[] = [];
+  let hits = 0;
+  let misses = 0;
   const cache: PageCache = {
     invalidate: () => entries.clear(),
     changed: () => {
@@ -65,17 +108,26 @@ export function installPageCache(
     get size() {
       return entries.size;
     },
+    stats: () => ({ hits, misses, entries: entries.size, bytes: entries.bytes, maxBytes }),
   };
+
+  const sweep = setInterval(() => {
+    const oldest = clock.now().getTime() - ttlMs;
+    entries.dropWhere((e) => e.at < oldest);
+  }, sweepMs);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   app.addHook('onRequest', async (request, reply) => {
     const key = cacheKey(request);
     if (!key) return;
     const hit = entries.get(key);
-    if (!hit) return;
-    if (clock.now().getTime() - hit.at > ttlMs) {
-      entries.delete(key);
+    if (!hit || clock.now().getTime() - hit.at > ttlMs) {
+      if (hit) entries.delete(key);
+      misses++;
       return;
     }
+    hits++;
     // Written straight to the socket: Fastify's reply path (serialization, onSend hooks) would
     // cost a fifth of a cached page's throughput. onResponse hooks, logging among them, still run.
     reply.hijack();
@@ -92,7 +144,6 @@ export function installPageCache(
     const cc = String(reply.getHeader('cache-control') ?? '');
     if (/private|no-store/.test(cc)) return payload;
     if (!CACHED_TYPES.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     const headers: Record<string, string> = {};
     for (const h of KEPT_HEADERS) {
       const v = reply.getHeader(h);
@@ -100,7 +151,7 @@ export function installPageCache(
     }
     // Kept as bytes: a hit then writes them as they are, without encoding the text again.
     const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
-    entries.set(key, { at: clock.now().getTime(), status: 200, headers, body });
+    entries.set(key, { at: clock.now().getTime(), status: 200, headers, body }, body.length + key.length + ENTRY_OVERHEAD);
     return body;
   });
 

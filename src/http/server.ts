@@ -27,6 +27,8 @@ import { registerReportCheckRoutes } from '../reportcheck/reportcheck.routes.ts'
 export interface ServerOptions {
   /** pino logging; tests pass false. */
   logger?: boolean;
+  /** How often the page cache drops expired entries (tests shorten it). */
+  pageCacheSweepMs?: number;
 }
 
 export async function createServer(deps: AppDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -39,7 +41,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   installErrorHandlers(app, deps.config.site);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await app.register(fastifyFormbody);
-  const pageCache = installPageCache(app, { clock: deps.clock });
+  const pageCache = installPageCache(app, { clock: deps.clock, maxBytes: deps.config.pageCacheMaxBytes, sweepMs: options.pageCacheSweepMs });
   if (dialectOf(deps.db) === 'postgres') {
     const sharing = sharePageCacheFlushes(pageCache, deps.db, deps.config.databaseUrl, app.log);
     app.decorate('pageCacheSharing', sharing);

@@ -10,7 +10,7 @@ import { loadConfig } from '../config/config.ts';
 import { fixedClock } from '../shared/clock.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { seedDemo, type DemoCredentials } from '../demo/demo.seed.ts';
-import { createServer } from './server.ts';
+import { createServer, type ServerOptions } from './server.ts';
 import type { TestDatabase } from '../db/test-databases.ts';
 
 export interface TestApp {
@@ -21,12 +21,18 @@ export interface TestApp {
   login(username: string): Promise<{ cookie: string; headers: Record<string, string> }>;
 }
 
-export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z'): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Extra configuration variables, as an operator would set them. */
+  env?: Record<string, string>;
+  server?: ServerOptions;
+}
+
+export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z', options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-app-'));
-  const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, dataDir);
+  const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }, dataDir);
   const deps = { config, db: t.db, clock: fixedClock(now) };
   const credentials = (await seedDemo({ deps })) ?? [];
-  const app = await createServer(deps, { logger: false });
+  const app = await createServer(deps, { logger: false, ...options.server });
   // On PostgreSQL the cache empties itself once its listening connection is up: wait for that,
   // so that a test's own cache hits are not emptied under it.
   await app.pageCacheSharing?.ready;

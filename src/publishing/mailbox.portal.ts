@@ -13,7 +13,7 @@ import { portalOrgs, publishedItems } from './portal.queries.ts';
 import { itemList, pager } from './portal/item-list.view.ts';
 import { STYLESHEET } from './portal/portal.links.ts';
 import { checkLetter, submitLetter, type LetterInput } from './mailbox.usecases.ts';
-import { listFilters } from './publishing.portal.ts';
+import { LIST_QUERY, listFilters } from './publishing.portal.ts';
 
 const styles = [STYLESHEET];
 const CRUMB = { href: '/hdjl/', label: '互动交流' };
@@ -26,7 +26,7 @@ export function registerMailboxPortal(app: FastifyInstance, deps: AppDeps) {
     return org.id;
   };
 
-  app.get('/hdjl/', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/hdjl/', { schema: { hide: true }, config: { pageQuery: LIST_QUERY } }, async (req, reply) => {
     const orgId = await siteOrgId();
     const f = listFilters(req.query as Record<string, unknown>);
     const cols = await deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', orgId).where('kind', '=', 'mailbox').execute();

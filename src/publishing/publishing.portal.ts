@@ -30,6 +30,9 @@ function intOrUndefined(v: unknown, min: number, max: number): number | undefine
   return n >= min && n <= max ? n : undefined;
 }
 
+/** The query parameters of a list page (listFilters): the page cache keys on these alone. */
+export const LIST_QUERY = ['year', 'unit', 'kind', 'validity', 'page'] as const;
+
 export function listFilters(q: Record<string, unknown>): ListFilters & { page: number } {
   return {
     year: intOrUndefined(q.year, 1990, 2999),
@@ -102,7 +105,7 @@ export function registerPublishingPortal(app: FastifyInstance, deps: AppDeps) {
     });
   };
 
-  app.get('/xxgk/lm/:org/:column/', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/xxgk/lm/:org/:column/', { schema: { hide: true }, config: { pageQuery: LIST_QUERY } }, async (req, reply) => {
     const { org: orgCode, column } = req.params as { org: string; column: string };
     const orgs = await portalOrgs(deps.db);
     const org = orgs.find((o) => o.code === orgCode && o.isBody);
@@ -112,7 +115,7 @@ export function registerPublishingPortal(app: FastifyInstance, deps: AppDeps) {
 
   // The unified column's fixed addresses (国办公开办函〔2019〕61号) show the site body's columns.
   for (const [path, code] of [['/xxgk/fdzdgknr/', 'fdzdgknr'], ['/xxgk/zd/', 'zd']] as const) {
-    app.get(path, { schema: { hide: true } }, async (req, reply) => {
+    app.get(path, { schema: { hide: true }, config: { pageQuery: LIST_QUERY } }, async (req, reply) => {
       const { orgs, org } = await siteOrg();
       return renderColumn(req, reply, org, orgs, code);
     });

@@ -77,7 +77,7 @@ export function registerReportPortalRoutes(app: FastifyInstance, deps: AppDeps) 
   const params = { type: 'object', required: ['code', 'year'], properties: { code: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }, year: { type: 'integer', minimum: 2008, maximum: 2100 } } } as const;
   const querystring = { type: 'object', properties: { version: { type: 'integer', minimum: 1 } } } as const;
 
-  app.get('/xxgk/nb/:code/:year/', { schema: { hide: true, params, querystring } }, async (req, reply) => {
+  app.get('/xxgk/nb/:code/:year/', { schema: { hide: true, params, querystring }, config: { pageQuery: ['version'] } }, async (req, reply) => {
     const { code, year } = req.params as { code: string; year: number };
     const { version } = req.query as { version?: number };
     const r = await findReport(deps, code, year, version);
@@ -99,6 +99,7 @@ ${raw(fragment)}`),
 
   app.get('/xxgk/nb/:code/:year/report.:format', {
     schema: { hide: true, params: { ...params, required: [...params.required, 'format'], properties: { ...params.properties, format: { type: 'string', enum: DOWNLOADS } } }, querystring },
+    config: { pageQuery: ['version'] },
   }, async (req, reply) => {
     const { code, year, format } = req.params as { code: string; year: number; format: RenderFormat };
     const { version } = req.query as { version?: number };
