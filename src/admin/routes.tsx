@@ -66,12 +66,12 @@ export const ROUTES: RouteEntry[] = [
     path: '/system',
     label: '系统管理',
     icon: <SettingOutlined />,
-    roles: ['admin', 'auditor', 'case_handler'],
+    roles: ['admin', 'security_admin', 'audit_admin', 'auditor', 'case_handler'],
     children: [
-      { path: '/system/users', label: '用户管理', page: UsersPage, roles: ['admin', 'auditor'] },
-      { path: '/system/organizations', label: '组织机构', page: OrganizationsPage, roles: ['admin', 'auditor'] },
+      { path: '/system/users', label: '用户管理', page: UsersPage, roles: ['admin', 'security_admin', 'auditor'] },
+      { path: '/system/organizations', label: '组织机构', page: OrganizationsPage, roles: ['admin', 'security_admin', 'auditor'] },
       { path: '/system/letters', label: '文书模板', page: LetterTemplatesPage, roles: ['admin', 'case_handler', 'auditor'] },
-      { path: '/system/audit', label: '审计日志', page: AuditPage, roles: ['admin', 'auditor'] },
+      { path: '/system/audit', label: '审计日志', page: AuditPage, roles: ['audit_admin'] },
     ],
   },
 ];

@@ -39,7 +39,7 @@ export async function saveTemplate({ key, title, body, actor, deps }: { key: str
 }
 
 /** The review body named in the remedies: a department's own government, else the next level up. */
-function reviewBodyOf(orgs: { id: number; name: string; kind: string; parentId: number | null }[], bodyId: number): string {
+function reviewBodyOf(orgs: readonly { id: number; name: string; kind: string; parentId: number | null }[], bodyId: number): string {
   const body = orgs.find((o) => o.id === bodyId);
   const parent = body?.parentId ? orgs.find((o) => o.id === body.parentId) : undefined;
   if (body && body.kind !== 'government' && parent) return parent.name;

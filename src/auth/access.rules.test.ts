@@ -46,3 +46,17 @@ describe('password policy', () => {
     assert.match(passwordProblems('Ab1!')[0], /至少 10 个字符/);
   });
 });
+
+describe('grants (issue: security, item 1)', () => {
+  it('never lets a grant reach further than the granter', async () => {
+    const { accountChangeProblem } = await import('./grants.rules.ts');
+    const sec3 = { ...actor(3, 'security_admin'), id: 9 };
+    const newAccount = (organizationId: number, roles: Actor['roles']) => ({ target: null, organizationId, roles, touchesAccess: true });
+    assert.equal(accountChangeProblem(sec3, newAccount(5, ['admin']), orgs), null);
+    assert.equal(accountChangeProblem(sec3, newAccount(4, ['publisher']), orgs)?.code, 'auth.forbidden');
+    assert.equal(accountChangeProblem(sec3, newAccount(3, ['auditor']), orgs)?.code, 'users.beyond_reach');
+    assert.equal(accountChangeProblem({ ...actor(1, 'security_admin'), id: 9 }, newAccount(3, ['auditor']), orgs), null);
+    assert.equal(accountChangeProblem({ ...actor(3, 'admin'), id: 9 }, newAccount(5, ['reviewer']), orgs), null);
+    assert.equal(accountChangeProblem({ ...actor(3, 'admin'), id: 9 }, newAccount(5, ['audit_admin']), orgs)?.code, 'users.privileged_role');
+  });
+});

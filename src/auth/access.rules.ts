@@ -3,7 +3,7 @@
  * handler, per ROLES.scope) also within its sub-units; an auditor reads everything and writes
  * nothing. Checked by every usecase that writes.
  */
-import { ROLES, isRole, type Role } from './roles.ts';
+import { READ_ONLY_ROLES, ROLES, isRole, type Role } from './roles.ts';
 
 export interface Actor {
   id: number;
@@ -17,26 +17,62 @@ export interface OrgNode {
   parentId: number | null;
 }
 
-/** The ids of `rootId` and all its descendants. */
-export function subtreeIds(orgs: readonly OrgNode[], rootId: number): Set<number> {
-  const children = new Map<number, number[]>();
-  for (const o of orgs) {
-    if (o.parentId === null) continue;
-    const list = children.get(o.parentId) ?? [];
-    list.push(o.id);
-    children.set(o.parentId, list);
+interface TreeIndex {
+  children: Map<number, number[]>;
+  subtrees: Map<number, ReadonlySet<number>>;
+}
+
+/**
+ * One index per organization list (the repository hands out the same cached array until the tree
+ * changes), so a scope check costs one lookup instead of a walk of the whole tree per organization.
+ */
+const indexes = new WeakMap<readonly OrgNode[], TreeIndex>();
+
+function indexOf(orgs: readonly OrgNode[]): TreeIndex {
+  let index = indexes.get(orgs);
+  if (!index) {
+    const children = new Map<number, number[]>();
+    for (const o of orgs) {
+      if (o.parentId === null) continue;
+      const list = children.get(o.parentId) ?? [];
+      list.push(o.id);
+      children.set(o.parentId, list);
+    }
+    index = { children, subtrees: new Map() };
+    indexes.set(orgs, index);
   }
+  return index;
+}
+
+/** The ids of `rootId` and all its descendants (computed once per tree and root; do not mutate). */
+export function subtreeIds(orgs: readonly OrgNode[], rootId: number): ReadonlySet<number> {
+  const index = indexOf(orgs);
+  const known = index.subtrees.get(rootId);
+  if (known) return known;
   const out = new Set<number>([rootId]);
   const queue = [rootId];
   while (queue.length) {
-    for (const c of children.get(queue.pop()!) ?? []) {
+    for (const c of index.children.get(queue.pop()!) ?? []) {
       if (!out.has(c)) {
         out.add(c);
         queue.push(c);
       }
     }
   }
+  index.subtrees.set(rootId, out);
   return out;
+}
+
+/** The organizations whose records `actor` may read: the one scope function every list uses. */
+export function readableOrgIds(actor: Actor, orgs: readonly OrgNode[]): number[] {
+  if (hasRole(actor, 'auditor')) return orgs.map((o) => o.id);
+  const own = subtreeIds(orgs, actor.organizationId);
+  return orgs.filter((o) => own.has(o.id)).map((o) => o.id);
+}
+
+/** Whether `orgId` is a root of the tree: a grant there reaches as far as the whole platform. */
+export function isRootOrg(orgs: readonly OrgNode[], orgId: number): boolean {
+  return orgs.some((o) => o.id === orgId && o.parentId === null);
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {
@@ -45,7 +81,7 @@ export function hasRole(actor: Actor, role: Role): boolean {
 
 /** May `actor`, using `role`, write to records of organization `orgId`? */
 export function canWriteIn(actor: Actor, role: Role, orgId: number, orgs: readonly OrgNode[]): boolean {
-  if (!hasRole(actor, role) || role === 'auditor') return false;
+  if (!hasRole(actor, role) || READ_ONLY_ROLES.includes(role)) return false;
   if (ROLES[role].scope === 'subtree') return subtreeIds(orgs, actor.organizationId).has(orgId);
   return actor.organizationId === orgId;
 }

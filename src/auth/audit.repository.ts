@@ -42,9 +42,14 @@ export function createAuditRepository({ db }: { db: Kysely<Database> }) {
       if (trx) await write(trx);
       else await db.transaction().execute(write);
     },
-    async list(limit: number, beforeId?: number) {
+    /** Newest first; `organizationIds` keeps only rows by users of those organizations. */
+    async list(limit: number, beforeId?: number, organizationIds?: readonly number[]) {
       let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
       if (beforeId) q = q.where('id', '<', beforeId);
+      if (organizationIds) {
+        const ids = organizationIds.length ? [...organizationIds] : [-1];
+        q = q.where('user_id', 'in', db.selectFrom('users').select('id').where('organization_id', 'in', ids));
+      }
       return q.execute();
     },
     /** Walks the whole chain in id order; returns the first altered or removed row, or null. */

@@ -84,7 +84,7 @@ describeOnBothDatabases('auth API', (t) => {
   it('lets a publisher of one department not change another department’s users (403), and changes nothing', async () => {
     const { headers } = await a.login('fgw-editor');
     const users = (await a.app.inject({ method: 'GET', url: '/api/v1/users', headers })).json().items as { username: string }[];
-    assert.deepEqual(users.map((u) => u.username).sort(), ['fgw-editor', 'fgw-reviewer']);
+    assert.deepEqual(users.map((u) => u.username).sort(), ['fgw-admin', 'fgw-editor', 'fgw-reviewer']);
     const adminHeaders = (await a.login('admin')).headers;
     const all = (await a.app.inject({ method: 'GET', url: '/api/v1/users', headers: adminHeaders })).json().items as { id: number; username: string; displayName: string }[];
     const jyj = all.find((u) => u.username === 'jyj-editor')!;
@@ -122,7 +122,7 @@ describeOnBothDatabases('auth API', (t) => {
   });
 
   it('logs every login, failed ones too, in a hash chain that verifies', async () => {
-    const { headers } = await a.login('auditor');
+    const { headers } = await a.login('auditadmin');
     const res = await a.app.inject({ method: 'GET', url: '/api/v1/audit?limit=500', headers });
     const actions = (res.json().items as { action: string }[]).map((r) => r.action);
     assert.ok(actions.includes('auth.login_failed'));

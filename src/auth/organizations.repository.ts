@@ -31,11 +31,40 @@ export function toOrganization(r: OrganizationRow): Organization {
   };
 }
 
+/**
+ * The organization tree is read on nearly every request and changes rarely: it is loaded once per
+ * database handle and kept, frozen, until a write through this repository (in this process)
+ * invalidates it. A cheap stamp (count and highest id) catches rows added another way, and the
+ * copy is reloaded after TREE_MAX_AGE_MS anyway, so another process's move of a unit is seen
+ * within seconds. The same array is handed out while valid, so the scope index built on it
+ * (access.rules) is built once too.
+ */
+const TREE_MAX_AGE_MS = 5_000;
+let treeGeneration = 0;
+const treeCache = new WeakMap<Kysely<Database>, { generation: number; loadedAt: number; stamp: string; orgs: readonly Organization[] }>();
+
+/** Forget every cached tree: called after a transaction that changed organizations commits. */
+export function invalidateOrganizationTree(): void {
+  treeGeneration++;
+}
+
 export function createOrganizationsRepository({ db }: { db: Kysely<Database> }) {
   return {
-    async list(): Promise<Organization[]> {
+    async list(): Promise<readonly Organization[]> {
+      const s = await db
+        .selectFrom('organizations')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('top')])
+        .executeTakeFirstOrThrow();
+      const stamp = `${String(s.n)}:${String(s.top)}`;
+      const cached = treeCache.get(db);
+      if (cached && cached.generation === treeGeneration && cached.stamp === stamp && Date.now() - cached.loadedAt < TREE_MAX_AGE_MS) {
+        return cached.orgs;
+      }
+      const generation = treeGeneration;
       const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
-      return rows.map(toOrganization);
+      const orgs = Object.freeze(rows.map((r) => Object.freeze(toOrganization(r))));
+      treeCache.set(db, { generation, loadedAt: Date.now(), stamp, orgs });
+      return orgs;
     },
     async byId(id: number): Promise<Organization | undefined> {
       const r = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -46,6 +75,7 @@ export function createOrganizationsRepository({ db }: { db: Kysely<Database> }) 
       return r && toOrganization(r);
     },
     async insert(o: NewOrganization): Promise<Organization> {
+      invalidateOrganizationTree();
       const r = await db.insertInto('organizations').values(o).returningAll().executeTakeFirstOrThrow();
       return toOrganization(r);
     },
@@ -53,6 +83,7 @@ export function createOrganizationsRepository({ db }: { db: Kysely<Database> }) 
       id: number,
       patch: Partial<{ name: string; parent_id: number | null; kind: string; disabled: number }>,
     ): Promise<Organization | undefined> {
+      invalidateOrganizationTree();
       const r = await db.updateTable('organizations').set(patch).where('id', '=', id).returningAll().executeTakeFirst();
       return r && toOrganization(r);
     },

@@ -5,14 +5,15 @@
 import { AppError, conflict } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { createAuditRepository } from './audit.repository.ts';
-import { createOrganizationsRepository, ORGANIZATION_KINDS, type Organization } from './organizations.repository.ts';
-import { canReadIn, subtreeIds, type Actor } from './access.rules.ts';
+import { createOrganizationsRepository, invalidateOrganizationTree, ORGANIZATION_KINDS, type Organization } from './organizations.repository.ts';
+import { readableOrgIds, subtreeIds, type Actor } from './access.rules.ts';
 import { requireWritableOrg } from './users.usecases.ts';
 import { createDefaultColumns } from '../publishing/columns.repository.ts';
 
 export async function listOrganizations({ actor, deps }: { actor: Actor; deps: AppDeps }) {
   const orgs = await createOrganizationsRepository(deps).list();
-  return orgs.filter((o) => canReadIn(actor, o.id, orgs));
+  const readable = new Set(readableOrgIds(actor, orgs));
+  return orgs.filter((o) => readable.has(o.id));
 }
 
 function checkKind(kind: string) {
@@ -37,7 +38,7 @@ export async function createOrganization({
   }
   const repo = createOrganizationsRepository(deps);
   if (await repo.byCode(input.code)) throw conflict('organizations.code_taken', `单位代码“${input.code}”已被使用`);
-  return deps.db.transaction().execute(async (trx) => {
+  const created = await deps.db.transaction().execute(async (trx) => {
     const org = await createOrganizationsRepository({ db: trx }).insert({
       code: input.code,
       name: input.name,
@@ -56,6 +57,8 @@ export async function createOrganization({
     );
     return org;
   });
+  invalidateOrganizationTree(); // again after commit: a reader between insert and commit cached the old tree
+  return created;
 }
 
 export async function updateOrganization({
@@ -82,7 +85,7 @@ export async function updateOrganization({
   if (organizationId === actor.organizationId && (patch.disabled || patch.parentId !== undefined)) {
     throw new AppError('organizations.own_unit', '不能停用或移动自己所在的单位', 400);
   }
-  return deps.db.transaction().execute(async (trx) => {
+  const updated = await deps.db.transaction().execute(async (trx) => {
     const org = await createOrganizationsRepository({ db: trx }).update(organizationId, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
@@ -96,4 +99,6 @@ export async function updateOrganization({
     );
     return org!;
   });
+  invalidateOrganizationTree();
+  return updated;
 }

@@ -7,7 +7,8 @@ import { createOrganization, listOrganizations, updateOrganization } from './org
 import { createAuditRepository } from './audit.repository.ts';
 import { errorResponses, idParams, organizationSchema, userSchema } from './auth.schemas.ts';
 import { ROLE_NAMES } from './roles.ts';
-import { ORGANIZATION_KINDS } from './organizations.repository.ts';
+import { createOrganizationsRepository, ORGANIZATION_KINDS } from './organizations.repository.ts';
+import { isRootOrg, subtreeIds } from './access.rules.ts';
 
 const roleList = { type: 'array', items: { type: 'string', enum: ROLE_NAMES }, minItems: 1 } as const;
 const kindEnum = { type: 'string', enum: Object.keys(ORGANIZATION_KINDS) } as const;
@@ -44,7 +45,7 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 201: { type: 'object', properties: { user: userSchema } }, ...errorResponses },
     },
   }, async (request, reply) => {
-    const actor = requireActor(request, 'admin');
+    const actor = requireActor(request, 'admin', 'security_admin');
     const user = await createUser({ actor, input: request.body as Parameters<typeof createUser>[0]['input'], ip: request.ip, deps });
     return reply.status(201).send({ user });
   });
@@ -66,7 +67,7 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: { type: 'object', properties: { user: userSchema } }, ...errorResponses },
     },
   }, async (request) => {
-    const actor = requireActor(request, 'admin');
+    const actor = requireActor(request, 'admin', 'security_admin');
     const { id } = request.params as { id: number };
     return { user: await updateUser({ actor, userId: id, patch: request.body as object, ip: request.ip, deps }) };
   });
@@ -112,9 +113,12 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
       querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, before: { type: 'integer', minimum: 1 } } },
     },
   }, async (request) => {
-    requireActor(request, 'admin', 'auditor');
+    // 审计管理员 only (三员分立); one below the root sees the rows of its own subtree's users.
+    const actor = requireActor(request, 'audit_admin');
     const q = request.query as { limit: number; before?: number };
-    const rows = await createAuditRepository(deps).list(q.limit, q.before);
+    const orgs = await createOrganizationsRepository(deps).list();
+    const scope = isRootOrg(orgs, actor.organizationId) ? undefined : [...subtreeIds(orgs, actor.organizationId)];
+    const rows = await createAuditRepository(deps).list(q.limit, q.before, scope);
     return {
       items: rows.map((r) => ({
         id: r.id, at: r.at, username: r.username, action: r.action, targetType: r.target_type, targetId: r.target_id, ip: r.ip, detail: JSON.parse(r.detail) as unknown,

@@ -8,7 +8,8 @@ import type { AppDeps } from '../shared/deps.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createOrganizationsRepository, type Organization } from './organizations.repository.ts';
 import { createUsersRepository, toUser, type User } from './users.repository.ts';
-import { canReadIn, canWriteIn, type Actor } from './access.rules.ts';
+import { canWriteIn, parseRoles, readableOrgIds, type Actor } from './access.rules.ts';
+import { accountChangeProblem } from './grants.rules.ts';
 import { hashPassword } from './password.hash.ts';
 import { passwordProblems } from './password.rules.ts';
 import { isRole, type Role } from './roles.ts';
@@ -27,7 +28,7 @@ function checkPassword(password: string) {
   if (problems.length) throw new AppError('auth.weak_password', problems.join('；'), 400);
 }
 
-export async function requireWritableOrg(deps: AppDeps, actor: Actor, orgId: number): Promise<Organization[]> {
+export async function requireWritableOrg(deps: AppDeps, actor: Actor, orgId: number): Promise<readonly Organization[]> {
   const orgs = await createOrganizationsRepository(deps).list();
   if (!orgs.some((o) => o.id === orgId)) throw notFound('organizations.not_found', '单位不存在');
   if (!canWriteIn(actor, 'admin', orgId, orgs)) throw notAllowed();
@@ -36,7 +37,7 @@ export async function requireWritableOrg(deps: AppDeps, actor: Actor, orgId: num
 
 export async function listUsers({ actor, organizationId, q, deps }: { actor: Actor; organizationId?: number; q?: string; deps: AppDeps }) {
   const orgs = await createOrganizationsRepository(deps).list();
-  let visible = orgs.filter((o) => canReadIn(actor, o.id, orgs)).map((o) => o.id);
+  let visible = readableOrgIds(actor, orgs);
   if (organizationId !== undefined) visible = visible.filter((id) => id === organizationId);
   return createUsersRepository(deps).list({ organizationIds: visible, q });
 }
@@ -52,8 +53,11 @@ export async function createUser({
   ip: string;
   deps: AppDeps;
 }): Promise<User> {
-  await requireWritableOrg(deps, actor, input.organizationId);
+  const orgs = await createOrganizationsRepository(deps).list();
+  if (!orgs.some((o) => o.id === input.organizationId)) throw notFound('organizations.not_found', '单位不存在');
   const roles = checkRoles(input.roles);
+  const problem = accountChangeProblem(actor, { target: null, organizationId: input.organizationId, roles, touchesAccess: true }, orgs);
+  if (problem) throw problem;
   checkPassword(input.password);
   const users = createUsersRepository(deps);
   if (await users.byUsername(input.username)) throw conflict('users.username_taken', `用户名“${input.username}”已被使用`);
@@ -98,10 +102,21 @@ export async function updateUser({
   const users = createUsersRepository(deps);
   const current = await users.byId(userId);
   if (!current) throw notFound('users.not_found', '用户不存在');
-  await requireWritableOrg(deps, actor, current.organization_id);
-  if (patch.organizationId !== undefined) await requireWritableOrg(deps, actor, patch.organizationId);
+  const orgs = await createOrganizationsRepository(deps).list();
+  if (patch.organizationId !== undefined && !orgs.some((o) => o.id === patch.organizationId)) throw notFound('organizations.not_found', '单位不存在');
   if (patch.disabled && userId === actor.id) throw new AppError('users.cannot_disable_self', '不能停用自己的账户', 400);
   const roles = patch.roles ? checkRoles(patch.roles) : undefined;
+  const problem = accountChangeProblem(
+    actor,
+    {
+      target: { id: current.id, organizationId: current.organization_id, roles: parseRoles(current.roles) },
+      organizationId: patch.organizationId ?? current.organization_id,
+      roles,
+      touchesAccess: patch.organizationId !== undefined || patch.disabled !== undefined || patch.password !== undefined,
+    },
+    orgs,
+  );
+  if (problem) throw problem;
   if (patch.password !== undefined) checkPassword(patch.password);
   const set = {
     ...(patch.displayName !== undefined && { display_name: patch.displayName }),

@@ -26,6 +26,9 @@ export const DEMO_ORGANIZATIONS = [
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; org: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '系统管理员', org: 'shilong', roles: ['admin'] },
+  { username: 'secadmin', displayName: '安全管理员 周红', org: 'shilong', roles: ['security_admin'] },
+  { username: 'auditadmin', displayName: '审计管理员 吴刚', org: 'shilong', roles: ['audit_admin'] },
+  { username: 'fgw-admin', displayName: '发改委 系统管理员 孙涛', org: 'shilong-fgw', roles: ['admin'] },
   { username: 'gkb', displayName: '公开办 王敏', org: 'shilong-office', roles: ['case_handler', 'report_editor', 'publisher', 'reviewer'] },
   { username: 'leader', displayName: '分管副区长 李强', org: 'shilong', roles: ['leader'] },
   { username: 'fgw-editor', displayName: '发改委 张伟', org: 'shilong-fgw', roles: ['publisher'] },

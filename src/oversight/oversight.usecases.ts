@@ -27,7 +27,7 @@ export function presentOversight(r: OversightRow) {
 type Input = Record<string, unknown>;
 
 /** A case handler keeps the records of a body in their subtree, or of the body their office serves. */
-function mayKeepRecordsOf(actor: Actor, organizationId: number, orgs: Organization[]): boolean {
+function mayKeepRecordsOf(actor: Actor, organizationId: number, orgs: readonly Organization[]): boolean {
   const body = orgs.find((o) => o.id === organizationId);
   if (!body) return false;
   return canWriteIn(actor, 'case_handler', body.id, orgs) || canWriteIn(actor, 'case_handler', defaultHandlingUnit(body, orgs), orgs);

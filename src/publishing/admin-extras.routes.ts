@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { canReadIn, canWriteIn } from '../auth/access.rules.ts';
+import { canWriteIn, readableOrgIds as readableOrgIdsOf } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { errorResponses, idParams } from '../auth/auth.schemas.ts';
@@ -18,7 +18,7 @@ const anyObject = { type: 'object', additionalProperties: true } as const;
 export function registerAdminExtrasRoutes(app: FastifyInstance, deps: AppDeps) {
   const readableOrgIds = async (actor: ReturnType<typeof requireActor>) => {
     const orgs = await createOrganizationsRepository(deps).list();
-    return orgs.filter((o) => canReadIn(actor, o.id, orgs)).map((o) => o.id);
+    return readableOrgIdsOf(actor, orgs);
   };
 
   app.get('/api/v1/publishing/monitoring', {

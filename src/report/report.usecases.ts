@@ -48,7 +48,7 @@ async function access(ctx: ReportCtx, actor: Actor, bodyId: number) {
   return { body, orgs };
 }
 
-function permissions(actor: Actor, body: Organization, orgs: Organization[], v: ReportVersion | undefined) {
+function permissions(actor: Actor, body: Organization, orgs: readonly Organization[], v: ReportVersion | undefined) {
   const out: Record<string, boolean> = {};
   for (const a of ['edit', 'submit', 'return', 'approve', 'publish'] as ReportAction[]) {
     out[a] = !!v && canTransition(v.status, a) && mayAct(a, actor, body.id, orgs);
