@@ -3,7 +3,7 @@
  * 国办公开办函〔2019〕61号: 指南, 制度, 法定主动公开内容, 年报. A column with no records says so
  * honestly; nothing here is made up.
  */
-import { html, type SafeHtml } from '../render/html/html.ts';
+import { html, type HtmlValue, type SafeHtml } from '../render/html/html.ts';
 import type { SiteConfig } from '../config/config.ts';
 
 export const XXGK_SECTIONS = [
@@ -17,6 +17,15 @@ export function xxgkSideNav(path: string): SafeHtml {
   return html`<nav class="side-nav" aria-label="政府信息公开栏目"><ul>
     ${XXGK_SECTIONS.map((s) => html`<li><a href="${s.href}"${path.startsWith(s.href) ? html` aria-current="page"` : ''}>${s.label}</a></li>`)}
   </ul></nav>`;
+}
+
+/**
+ * A page with a side navigation: the content comes first in the document, so a phone (one
+ * column) and a screen reader meet the page before a navigation of up to 30 columns; on a wide
+ * screen the stylesheet places the navigation on the left.
+ */
+export function sideLayout(nav: SafeHtml, content: HtmlValue): SafeHtml {
+  return html`<div class="side-layout"><section class="side-content" aria-labelledby="page-title">${content}</section>${nav}</div>`;
 }
 
 export function emptyColumn(what: string): SafeHtml {

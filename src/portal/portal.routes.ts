@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html, type HtmlValue } from '../render/html/html.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { prefsFromCookies, renderPage } from './layout.ts';
-import { guideBody, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
+import { guideBody, sideLayout, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
 
 export const PORTAL_CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
@@ -37,7 +37,7 @@ export function sendPage(deps: AppDeps, request: FastifyRequest, reply: FastifyR
 }
 
 function xxgkPage(path: string, title: string, content: HtmlValue) {
-  return html`<div class="side-layout">${xxgkSideNav(path)}<section aria-labelledby="page-title">${content}</section></div>`;
+  return sideLayout(xxgkSideNav(path), content);
 }
 
 export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {

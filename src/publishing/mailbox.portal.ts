@@ -10,7 +10,7 @@ import { sendPage } from '../portal/portal.routes.ts';
 import { checkFormCsrf, formCsrfField, CSRF_FIELD } from '../portal/form-csrf.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import { portalOrgs, publishedItems } from './portal.queries.ts';
-import { itemList, pager } from './portal/item-list.view.ts';
+import { itemList, pageHref, pager, pastLastPage } from './portal/item-list.view.ts';
 import { STYLESHEET } from './portal/portal.links.ts';
 import { checkLetter, submitLetter, type LetterInput } from './mailbox.usecases.ts';
 import { LIST_QUERY, listFilters } from './publishing.portal.ts';
@@ -31,6 +31,8 @@ export function registerMailboxPortal(app: FastifyInstance, deps: AppDeps) {
     const f = listFilters(req.query as Record<string, unknown>);
     const cols = await deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', orgId).where('kind', '=', 'mailbox').execute();
     const { total, rows } = await publishedItems(deps.db, cols.map((c) => c.id), {}, f.page, 20);
+    const last = pastLastPage(f.page, total, 20);
+    if (last) return reply.redirect(pageHref('/hdjl/', {}, last), 302);
     return sendPage(deps, req, reply, {
       title: '互动交流', styles, breadcrumbs: [CRUMB],
       body: html`<h1>区长信箱</h1>

@@ -14,7 +14,7 @@ import { subtreeIds } from '../auth/access.rules.ts';
 import { columnPageIds, latestItems, portalOrgs, publishedItem, publishedItems, visibleColumns, yearsOf, type ListFilters, type PortalOrg } from './portal.queries.ts';
 import { columnPage } from './portal/column.view.ts';
 import { itemPage } from './portal/item.view.ts';
-import { itemList } from './portal/item-list.view.ts';
+import { itemList, pageHref, pastLastPage } from './portal/item-list.view.ts';
 import { columnHref, STYLESHEET } from './portal/portal.links.ts';
 import { downloadAttachment } from './attachments.storage.ts';
 import { publishDueItems } from './workflow.usecases.ts';
@@ -88,6 +88,8 @@ export function registerPublishingPortal(app: FastifyInstance, deps: AppDeps) {
     const f = listFilters(req.query as Record<string, unknown>);
     const ids = await columnPageIds(deps.db, orgs, column);
     const { total, rows } = await publishedItems(deps.db, ids, f, f.page, PAGE_SIZE);
+    const last = pastLastPage(f.page, total, PAGE_SIZE);
+    if (last) return reply.redirect(pageHref(req.url.split('?')[0], { year: f.year, unit: f.unit, kind: f.kind, validity: f.validity }, last), 302);
     const unitIds = subtreeIds(orgs, org.id);
     const trail = [];
     for (let c = column; c; c = columns.find((x) => x.id === c.parent_id)!) {

@@ -7,6 +7,7 @@ import { shanghaiDate } from '../shared/clock.ts';
 import { subtreeIds } from '../auth/access.rules.ts';
 import { searchItems } from './search.repository.ts';
 import { searchPage } from './portal/search.view.ts';
+import { pageHref, pastLastPage } from './portal/item-list.view.ts';
 import { STYLESHEET, columnHref, itemHref } from './portal/portal.links.ts';
 import { columnPageIds, organizationCount, portalOrgs, publishedItems } from './portal.queries.ts';
 import { LIST_QUERY, listFilters } from './publishing.portal.ts';
@@ -23,14 +24,17 @@ export function registerSearchPortal(app: FastifyInstance, deps: AppDeps) {
     // stay hidden) needs no filter, and the search then reads the index alone.
     const subtree = site ? [...subtreeIds(orgs, site.id)] : undefined;
     const organizationIds = subtree && subtree.length < (await organizationCount(deps.db)) ? subtree : undefined;
-    const result = q.trim() ? await searchItems(deps.db, { q, filters: { organizationIds, year: f.year, kind: f.kind }, page: f.page, pageSize: 10 }) : null;
+    const sort = query.sort === 'date' ? 'date' : undefined;
+    const result = q.trim() ? await searchItems(deps.db, { q, filters: { organizationIds, year: f.year, kind: f.kind }, page: f.page, pageSize: 10, sort }) : null;
+    const last = result && !result.estimated && result.total ? pastLastPage(f.page, result.total, result.pageSize) : null;
+    if (last) return reply.redirect(pageHref('/search', { q, year: f.year, kind: f.kind, sort }, last), 302);
     const thisYear = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
     const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
     return sendPage(deps, req, reply, {
       title: q ? `搜索：${q}` : '站内搜索',
       styles: [STYLESHEET],
       breadcrumbs: [{ href: '/search', label: '站内搜索' }],
-      body: searchPage(q, f, years, result),
+      body: searchPage(q, { ...f, sort }, years, result),
     });
   });
 

@@ -48,6 +48,12 @@ describeOnBothDatabases('search of published items', (t) => {
     assert.deepEqual((await searchItems(db, { q: '楼' })).hits.map((h) => h.id), [ids[2]]);
     assert.deepEqual((await searchItems(db, { q: 'gdp' })).hits.map((h) => h.id), [ids[3]]);
     assert.deepEqual((await searchItems(db, { q: '〔2022〕15号' })).hits.map((h) => h.id), [ids[0]]);
+    for (const q of ['石政办[2022]15号', '石政办(2022)15号', '石政办（2022）15号', '[2022]15']) {
+      const r = await searchItems(db, { q });
+      assert.deepEqual(r.hits.map((h) => h.id), [ids[0]], q);
+      // The snippet marks the number as printed.
+      assert.ok(r.hits[0].snippet.some((s) => s.hit && s.text.includes('2022〕15')), q);
+    }
     // "息公" spans two sentences in item 3 only as "。息公告": found; "信息公告" nowhere.
     assert.equal((await searchItems(db, { q: '信息公告' })).total, 0);
   });

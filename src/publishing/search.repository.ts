@@ -39,8 +39,11 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   hits: SearchHit[];
-  /** 'relevance' for a ranked result; 'newest' for a large one (title hits first, newest first). */
-  order: 'relevance' | 'newest';
+  /**
+   * 'relevance' for a ranked result; 'date' for one listed by publication date on request;
+   * 'newest' for a large one (title hits first, newest first).
+   */
+  order: 'relevance' | 'date' | 'newest';
   /**
    * True when `total` is an estimate: a large result of a term of several segments ("2022年"),
    * whose candidates are too many to verify one by one (the candidates' count scaled by the share
@@ -58,12 +61,28 @@ export interface SearchInput {
   pageSize?: number;
   /** Largest result ranked by relevance (tests lower it to reach the large-result order). */
   rankLimit?: number;
+  /**
+   * 'date': a result of at most the rank limit listed by publication date, newest first, instead
+   * of by relevance. A larger result is listed newest first anyway (title hits first).
+   */
+  sort?: 'relevance' | 'date';
 }
 
 export const RANK_LIMIT = 5_000;
 const VERIFY_BATCH = 500;
 /** Candidates of a large multi-segment result verified for one page (about 0.15 s on SQLite). */
 const VERIFY_BUDGET = 500;
+
+/** `ids` ordered by publication date, newest first (ties: newest entry first), then paged. */
+async function byDate(db: Kysely<Database>, ids: number[], offset: number, limit: number): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = [];
+  for (let i = 0; i < ids.length; i += VERIFY_BATCH) {
+    rows.push(...(await db.selectFrom('publishing_items').select(['id', 'publish_date']).where('id', 'in', ids.slice(i, i + VERIFY_BATCH)).execute()));
+  }
+  rows.sort((a, b) => (b.publish_date ?? '').localeCompare(a.publish_date ?? '') || b.id - a.id);
+  return rows.slice(offset, offset + limit).map((r) => r.id);
+}
 
 async function textsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
   const items = await db.selectFrom('publishing_items').select(['id', 'title', 'doc_number', 'body_text']).where('id', 'in', ids).execute();
@@ -114,7 +133,7 @@ interface PageOfHits {
  * is of the candidates holding every 4-character piece, given as an estimate. Text holding every
  * piece of 人力资源和社会保障局 but never the whole is rare; SQLite counts exactly.
  */
-async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number): Promise<PageOfHits> {
+async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort']): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
   const pg = dialectOf(db) === 'postgres';
   const long = hasLongSegments(db, p);
@@ -124,6 +143,10 @@ async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
   const seen = pg ? await countHits(db, probe) : await countHitsUpTo(db, probe, rankLimit + 1);
   if (seen <= rankLimit) {
     const total = long ? await countHits(db, m) : seen;
+    if (sort === 'date') {
+      const all = await sql<{ id: number }>`select ${m.id} as id ${m.from}`.execute(db);
+      return { total, ids: await byDate(db, all.rows.map((r) => Number(r.id)), offset, limit), order: 'date', estimated: false };
+    }
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order} limit ${limit} offset ${offset}`.execute(db);
     return { total, ids: rows.rows.map((r) => Number(r.id)), order: 'relevance', estimated: false };
   }
@@ -149,7 +172,7 @@ async function verified(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Pr
  * verified and the count is exact; beyond it, candidates are verified in the large-result order
  * until the page is full, and the total is estimated from the share that passed.
  */
-async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number): Promise<PageOfHits> {
+async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort']): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
   // As in exactPage: PostgreSQL counts them all at the cost of counting some.
   const pg = dialectOf(db) === 'postgres';
@@ -157,6 +180,7 @@ async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilte
   if (candidates <= rankLimit) {
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}`.execute(db);
     const good = await verified(db, p, rows.rows.map((r) => Number(r.id)));
+    if (sort === 'date') return { total: good.length, ids: await byDate(db, good, offset, limit), order: 'date', estimated: false };
     return { total: good.length, ids: good.slice(offset, offset + limit), order: 'relevance', estimated: false };
   }
   const allCandidates = pg ? candidates : await countHits(db, m);
@@ -187,7 +211,7 @@ async function search(db: Kysely<Database>, input: SearchInput): Promise<SearchR
   if (!p) return empty;
   const f = input.filters ?? {};
   const offset = (page - 1) * pageSize;
-  const found = p.exact ? await exactPage(db, p, f, offset, pageSize, rankLimit) : await verifiedPage(db, p, f, offset, pageSize, rankLimit);
+  const found = p.exact ? await exactPage(db, p, f, offset, pageSize, rankLimit, input.sort) : await verifiedPage(db, p, f, offset, pageSize, rankLimit, input.sort);
   const result = { ...empty, total: found.total, order: found.order, estimated: found.estimated };
   if (!found.ids.length) return result;
   const pageIds = found.ids;

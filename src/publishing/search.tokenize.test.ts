@@ -31,6 +31,18 @@ describe('search tokens', () => {
     assert.equal(textMatches(p, '石发改〔2022〕5号 15'), false);
   });
 
+  it('treats the year brackets of a 文号 alike: 〔2026〕, [2026], (2026), （2026）, 【2026】', () => {
+    for (const q of ['石政发〔2026〕3号', '石政发[2026]3号', '石政发(2026)3号', '石政发（2026）3号', '石政发【2026】3号', '石政发［2026］3号']) {
+      const p = parseQuery(q)!;
+      assert.deepEqual(p.terms, ['石政发〔2026〕3号'], q);
+      assert.equal(textMatches(p, '关于印发……的通知 石政发[2026]3号'), true, q);
+      assert.equal(textMatches(p, '石政发（2026）3号'), true, q);
+      assert.equal(textMatches(p, '石政发〔2026〕13号'), false, q);
+    }
+    // The index never held the brackets: the tokens stay the same.
+    assert.equal(tokenize('石政发[2026]3号'), tokenize('石政发〔2026〕3号'));
+  });
+
   it('ignores a query without letters, digits or characters', () => {
     assert.equal(parseQuery(' 。，'), null);
   });

@@ -10,9 +10,17 @@
 
 const SEGMENT = /(\p{Script=Han}+)|([a-z0-9]+)/gu;
 
-/** Full-width letters/digits → ASCII, lower case, so 'ＧＤＰ' and 'gdp' are the same word. */
+/**
+ * The year brackets of a 文号 as typed and as printed vary: 〔2026〕 (GB/T 9704), [2026], (2026),
+ * （2026）, 【2026】. One form each way, so any of them finds the others; one character for one,
+ * so positions in a normalized text are positions in the original (search.query.ts `snippet`).
+ */
+const OPENING = /[[(【〔〖［（]/gu;
+const CLOSING = /[\])】〕〗］）]/gu;
+
+/** Full-width letters/digits → ASCII, lower case, so 'ＧＤＰ' and 'gdp' are the same word; brackets as above. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return text.normalize('NFKC').toLowerCase().replace(OPENING, '〔').replace(CLOSING, '〕');
 }
 
 export interface Segment {

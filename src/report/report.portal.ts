@@ -11,7 +11,7 @@ import { reportCss } from '../render/html/report-style.ts';
 import { renderReport, renderers, type RenderFormat } from '../render/render.registry.ts';
 import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import { sendPage } from '../portal/portal.routes.ts';
-import { xxgkSideNav } from '../portal/portal.pages.ts';
+import { sideLayout, xxgkSideNav } from '../portal/portal.pages.ts';
 import { currentPublishedReports, listPublished, publishedReport, yearOverYear } from './report.published.ts';
 import type { Cell } from './report.model.ts';
 
@@ -21,7 +21,17 @@ const STYLE = '/static/report.css';
 const DOWNLOADS: RenderFormat[] = ['docx', 'pdf', 'json', 'charts'];
 
 function layout(content: SafeHtml) {
-  return html`<div class="side-layout">${xxgkSideNav(COLUMN.href)}<section aria-labelledby="page-title">${content}</section></div>`;
+  return sideLayout(xxgkSideNav(COLUMN.href), content);
+}
+
+/**
+ * The statutory tables keep their printed layout (a phone would squeeze section 三's 13 columns
+ * into unreadable slivers): each scrolls sideways in its own region, which a keyboard can reach.
+ */
+function scrollingTables(fragment: string): string {
+  return fragment
+    .replace(/<table class="report-table[^"]*" data-section="([^"]+)"/gu, (t, section: string) => `<div class="table-scroll" role="region" tabindex="0" aria-label="第${section}部分表格（可左右滑动）">${t}`)
+    .replace(/<\/table>/gu, '</table></div>');
 }
 
 const cellText = (v: Cell | string) => (v === null ? '未填报' : String(v));
@@ -70,7 +80,7 @@ async function findReport(deps: AppDeps, code: string, year: number, version?: n
 }
 
 export function registerReportPortalRoutes(app: FastifyInstance, deps: AppDeps) {
-  const css = `${reportCss}\n.report-list li { margin: 0.4em 0; }\n.report-list .date, .report-list .correction { color: #555; margin-left: 0.5em; }\n.downloads a { margin-right: 1em; }\n`;
+  const css = `${reportCss}\n.report-list li { margin: 0.4em 0; }\n.report-list .date, .report-list .correction { color: #555; margin-left: 0.5em; }\n.downloads a { margin-right: 1em; }\n.table-scroll { overflow-x: auto; max-width: 100%; }\n@media (max-width: 800px) { .table-scroll .report-table { min-width: 720px; } .table-scroll .report-table.applications { min-width: 960px; } }\n`;
   app.get(STYLE, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
   app.get(COLUMN.href, (req, reply) => columnPage(deps, req, reply));
 
@@ -93,7 +103,7 @@ export function registerReportPortalRoutes(app: FastifyInstance, deps: AppDeps) 
 ${r.version.correctionNote ? html`<p class="notice">更正说明：${r.version.correctionNote}</p>` : ''}
 ${r.earlier.length ? html`<p>此前版本：${r.earlier.map((e) => html`<a href="/xxgk/nb/${code}/${year}/?version=${e.version}">第${e.version}版（${e.publishedOn}）</a> `)}</p>` : ''}
 <p class="downloads">下载：${DOWNLOADS.map((f) => html`<a href="/xxgk/nb/${code}/${year}/report.${f}${q}">${renderers[f].label}</a>`)}</p>
-${raw(fragment)}`),
+${raw(scrollingTables(fragment))}`),
     });
   });
 

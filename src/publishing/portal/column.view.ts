@@ -5,6 +5,7 @@ import type { ColumnRow, ItemRow } from '../publishing.table.ts';
 import type { ListFilters, PortalOrg } from '../portal.queries.ts';
 import { itemList, pager, selectField } from './item-list.view.ts';
 import { columnHref, rssHref } from './portal.links.ts';
+import { sideLayout } from '../../portal/portal.pages.ts';
 
 export function columnTreeNav(org: PortalOrg, columns: ColumnRow[], current: number | null): SafeHtml {
   const children = (parent: number | null): SafeHtml => {
@@ -30,8 +31,7 @@ export function columnPage(p: {
   const base = columnHref(p.org.code, p.column.code);
   const f = p.filters;
   const isTopic = p.column.kind === 'topic';
-  return html`<div class="side-layout">${columnTreeNav(p.org, p.columns, p.column.id)}
-  <section aria-labelledby="page-title">
+  return sideLayout(columnTreeNav(p.org, p.columns, p.column.id), html`
     <h1 id="page-title">${p.column.name}</h1>
     ${p.column.description ? html`<p class="${isTopic ? 'notice' : ''}">${p.column.description}</p>` : ''}
     <form class="filters" method="get" action="${base}" aria-label="筛选">
@@ -43,6 +43,5 @@ export function columnPage(p: {
     </form>
     ${itemList(p.items)}
     ${pager(base, { year: f.year, unit: f.unit, kind: f.kind, validity: f.validity }, p.page, p.total, p.pageSize)}
-    <p><a href="${rssHref(p.org.code, p.column.code)}">订阅本栏目（RSS）</a></p>
-  </section></div>`;
+    <p><a href="${rssHref(p.org.code, p.column.code)}">订阅本栏目（RSS）</a></p>`);
 }
