@@ -14,7 +14,7 @@ import { LIST_QUERY, listFilters } from './publishing.portal.ts';
 import { rssFeed, sitemap } from './portal/feeds.ts';
 
 export function registerSearchPortal(app: FastifyInstance, deps: AppDeps) {
-  app.get('/search', { schema: { hide: true }, config: { pageQuery: ['q', ...LIST_QUERY] } }, async (req, reply) => {
+  app.get('/search', { schema: { hide: true }, config: { pageQuery: ['q', 'sort', ...LIST_QUERY] } }, async (req, reply) => {
     const query = req.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
     const f = listFilters(query);
