@@ -9,6 +9,8 @@ import { createOrganizationsRepository, invalidateOrganizationTree, ORGANIZATION
 import { readableOrgIds, subtreeIds, type Actor } from './access.rules.ts';
 import { requireWritableOrg } from './users.usecases.ts';
 import { createDefaultColumns } from '../publishing/columns.repository.ts';
+import { lockForTransaction } from '../db/db-errors.ts';
+import { wouldCreateCycle } from '../shared/tree.rules.ts';
 
 export async function listOrganizations({ actor, deps }: { actor: Actor; deps: AppDeps }) {
   const orgs = await createOrganizationsRepository(deps).list();
@@ -61,6 +63,10 @@ export async function createOrganization({
   return created;
 }
 
+/** Advisory-lock namespace of the organization tree (db/db-errors.ts). */
+const ORGANIZATION_TREE_LOCK = 740_504;
+const cycle = () => new AppError('organizations.cycle', '上级单位不能是该单位自身或其下级单位', 409);
+
 export async function updateOrganization({
   actor,
   organizationId,
@@ -78,14 +84,19 @@ export async function updateOrganization({
   if (patch.kind !== undefined) checkKind(patch.kind);
   if (patch.parentId !== undefined) {
     await requireWritableOrg(deps, actor, patch.parentId);
-    if (subtreeIds(orgs, organizationId).has(patch.parentId)) {
-      throw new AppError('organizations.cycle', '上级单位不能是该单位自身或其下级单位', 400);
-    }
+    if (subtreeIds(orgs, organizationId).has(patch.parentId)) throw cycle();
   }
   if (organizationId === actor.organizationId && (patch.disabled || patch.parentId !== undefined)) {
     throw new AppError('organizations.own_unit', '不能停用或移动自己所在的单位', 400);
   }
   const updated = await deps.db.transaction().execute(async (trx) => {
+    if (patch.parentId !== undefined) {
+      // Checked again on the tree as it is now, moves serialised: two moves made at once (A under
+      // B, B under A) would each pass the check above and close a loop together.
+      await lockForTransaction(trx, ORGANIZATION_TREE_LOCK, 0);
+      const current = await createOrganizationsRepository({ db: trx }).list();
+      if (wouldCreateCycle(current, organizationId, patch.parentId)) throw cycle();
+    }
     const org = await createOrganizationsRepository({ db: trx }).update(organizationId, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.parentId !== undefined && { parent_id: patch.parentId }),

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_COLUMN_TREE, flattenTree, type ColumnDefinition } from './columns.rules.ts';
 import type { ColumnRow } from './publishing.table.ts';
+import { descendantIds, type ParentLink } from '../shared/tree.rules.ts';
 
 export async function createDefaultColumns(
   db: Kysely<Database>,
@@ -74,9 +75,12 @@ export function createColumnsRepository({ db }: { db: Kysely<Database> }) {
   };
 }
 
+/** The parent links of columns, for the walks of tree.rules.ts. */
+export function columnLinks(columns: readonly Pick<ColumnRow, 'id' | 'parent_id'>[]): ParentLink[] {
+  return columns.map((c) => ({ id: c.id, parentId: c.parent_id }));
+}
+
 /** Ids of a column and all its descendants (a column page lists its sub-columns' items too). */
-export function columnSubtree(columns: Pick<ColumnRow, 'id' | 'parent_id'>[], rootId: number): number[] {
-  const out = [rootId];
-  for (let i = 0; i < out.length; i++) for (const c of columns) if (c.parent_id === out[i]) out.push(c.id);
-  return out;
+export function columnSubtree(columns: readonly Pick<ColumnRow, 'id' | 'parent_id'>[], rootId: number): number[] {
+  return descendantIds(columnLinks(columns), rootId);
 }

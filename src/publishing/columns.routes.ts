@@ -11,6 +11,7 @@ import { COLUMN_KINDS } from './columns.rules.ts';
 import { ITEM_KINDS } from './items.rules.ts';
 import { createColumnsRepository, createDefaultColumns } from './columns.repository.ts';
 import { columnSchema, presentColumn } from './publishing.presenters.ts';
+import { createColumn, updateColumn, type ColumnInput } from './columns.usecases.ts';
 
 const tags = ['主动公开'];
 const editable = {
@@ -23,18 +24,6 @@ const editable = {
   description: { type: 'string', maxLength: 2000 },
   hidden: { type: 'boolean' },
 } as const;
-
-interface ColumnBody {
-  code?: string;
-  name?: string;
-  parentId?: number | null;
-  kind?: string;
-  defaultItemKind?: string | null;
-  sortOrder?: number;
-  updateIntervalDays?: number | null;
-  description?: string;
-  hidden?: boolean;
-}
 
 export function registerColumnsRoutes(app: FastifyInstance, deps: AppDeps) {
   const listSchema = { 200: { type: 'object', properties: { items: { type: 'array', items: columnSchema } } }, ...errorResponses };
@@ -67,18 +56,8 @@ export function registerColumnsRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   }, async (request) => {
     const actor = requireActor(request, 'admin');
-    const b = request.body as ColumnBody & { organizationId: number; code: string; name: string; kind: string };
-    if (!canWriteIn(actor, 'admin', b.organizationId, await createOrganizationsRepository(deps).list())) throw new AppError('auth.forbidden', '无权管理该单位的栏目', 403);
-    const repo = createColumnsRepository(deps);
-    if (await repo.byCode(b.organizationId, b.code)) throw new AppError('publishing.column_code_taken', '栏目代码已被使用', 409);
-    if (b.parentId && (await repo.byId(b.parentId))?.organization_id !== b.organizationId) throw new AppError('publishing.column_not_found', '上级栏目不存在', 400);
-    const row = await repo.insert({
-      organization_id: b.organizationId, parent_id: b.parentId ?? null, code: b.code, name: b.name, kind: b.kind, art20_item: null,
-      default_item_kind: b.defaultItemKind ?? null, sort_order: b.sortOrder ?? 99, update_interval_days: b.updateIntervalDays ?? null,
-      description: b.description ?? '', hidden: b.hidden ? 1 : 0, created_at: deps.clock.now().toISOString(),
-    });
-    await createAuditRepository(deps).append({ userId: actor.id, username: actor.username, action: 'publishing.column_created', targetType: 'publishing_column', targetId: row.id, ip: request.ip, detail: { name: row.name } }, deps.clock.now());
-    return presentColumn(row);
+    const input = request.body as ColumnInput & { organizationId: number; code: string; name: string; kind: string };
+    return presentColumn(await createColumn({ actor, input, ip: request.ip, deps }));
   });
 
   app.patch('/api/v1/publishing/columns/:id', {
@@ -86,19 +65,6 @@ export function registerColumnsRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request) => {
     const actor = requireActor(request, 'admin');
     const { id } = request.params as { id: number };
-    const repo = createColumnsRepository(deps);
-    const col = await repo.byId(id);
-    if (!col) throw new AppError('publishing.column_not_found', '栏目不存在', 404);
-    if (!canWriteIn(actor, 'admin', col.organization_id, await createOrganizationsRepository(deps).list())) throw new AppError('auth.forbidden', '无权管理该单位的栏目', 403);
-    const b = request.body as ColumnBody;
-    if (b.parentId === id) throw new AppError('publishing.column_cycle', '栏目不能成为自己的下级', 400);
-    const row = await repo.update(id, {
-      ...(b.name !== undefined && { name: b.name }), ...(b.parentId !== undefined && { parent_id: b.parentId }), ...(b.kind !== undefined && { kind: b.kind }),
-      ...(b.defaultItemKind !== undefined && { default_item_kind: b.defaultItemKind }), ...(b.sortOrder !== undefined && { sort_order: b.sortOrder }),
-      ...(b.updateIntervalDays !== undefined && { update_interval_days: b.updateIntervalDays }), ...(b.description !== undefined && { description: b.description }),
-      ...(b.hidden !== undefined && { hidden: b.hidden ? 1 : 0 }),
-    });
-    await createAuditRepository(deps).append({ userId: actor.id, username: actor.username, action: 'publishing.column_updated', targetType: 'publishing_column', targetId: id, ip: request.ip, detail: b }, deps.clock.now());
-    return presentColumn(row!);
+    return presentColumn(await updateColumn({ actor, id, input: request.body as ColumnInput, ip: request.ip, deps }));
   });
 }

@@ -35,7 +35,8 @@ export async function visibleColumns(db: Kysely<Database>, organizationId: numbe
 /** Column ids shown on a column page: the column's subtree, in this body and the bodies below. */
 export async function columnPageIds(db: Kysely<Database>, orgs: PortalOrg[], column: ColumnRow): Promise<number[]> {
   const own = await db.selectFrom('publishing_columns').select(['id', 'parent_id', 'code']).where('organization_id', '=', column.organization_id).execute();
-  const codes = own.filter((c) => columnSubtree(own, column.id).includes(c.id)).map((c) => c.code);
+  const subtree = new Set(columnSubtree(own, column.id));
+  const codes = own.filter((c) => subtree.has(c.id)).map((c) => c.code);
   const orgIds = [...subtreeIds(orgs, column.organization_id)];
   const rows = await db.selectFrom('publishing_columns').select('id').where('organization_id', 'in', orgIds).where('code', 'in', codes).where('hidden', '=', 0).execute();
   return rows.map((r) => r.id);

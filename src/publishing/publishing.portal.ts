@@ -11,6 +11,8 @@ import { AppError } from '../shared/app-error.ts';
 import { sendPage } from '../portal/portal.routes.ts';
 import { homeBody } from '../portal/portal.pages.ts';
 import { subtreeIds } from '../auth/access.rules.ts';
+import { ancestorChain } from '../shared/tree.rules.ts';
+import { columnLinks } from './columns.repository.ts';
 import { columnPageIds, latestItems, portalOrgs, publishedItem, publishedItems, visibleColumns, yearsOf, type ListFilters, type PortalOrg } from './portal.queries.ts';
 import { columnPage } from './portal/column.view.ts';
 import { itemPage } from './portal/item.view.ts';
@@ -91,11 +93,8 @@ export function registerPublishingPortal(app: FastifyInstance, deps: AppDeps) {
     const last = pastLastPage(f.page, total, PAGE_SIZE);
     if (last) return reply.redirect(pageHref(req.url.split('?')[0], { year: f.year, unit: f.unit, kind: f.kind, validity: f.validity }, last), 302);
     const unitIds = subtreeIds(orgs, org.id);
-    const trail = [];
-    for (let c = column; c; c = columns.find((x) => x.id === c.parent_id)!) {
-      trail.unshift({ href: columnHref(org.code, c.code), label: c.name });
-      if (!c.parent_id) break;
-    }
+    const trail = ancestorChain(columnLinks(columns), column.id).reverse().map((id) => columns.find((c) => c.id === id)!)
+      .map((c) => ({ href: columnHref(org.code, c.code), label: c.name }));
     return sendPage(deps, req, reply, {
       title: column.name,
       styles,

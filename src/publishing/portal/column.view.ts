@@ -8,8 +8,11 @@ import { columnHref, rssHref } from './portal.links.ts';
 import { sideLayout } from '../../portal/portal.pages.ts';
 
 export function columnTreeNav(org: PortalOrg, columns: ColumnRow[], current: number | null): SafeHtml {
+  // Each column once, even if the stored tree loops.
+  const shown = new Set<number>();
   const children = (parent: number | null): SafeHtml => {
-    const list = columns.filter((c) => c.parent_id === parent);
+    const list = columns.filter((c) => c.parent_id === parent && !shown.has(c.id));
+    for (const c of list) shown.add(c.id);
     if (!list.length) return html``;
     return html`<ul>${list.map((c) => html`<li><a href="${columnHref(org.code, c.code)}"${c.id === current ? html` aria-current="page"` : ''}>${c.name}</a>${children(c.id)}</li>`)}</ul>`;
   };
