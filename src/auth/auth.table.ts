@@ -41,6 +41,15 @@ export interface SessionsTable {
   ip: string;
   created_at: string;
   expires_at: string;
+  /** Last request seen on this session, for the idle timeout (null: never since login). */
+  last_seen_at: string | null;
+}
+
+/** Failed logins per client address (an IPv6 address counts by its /64) in a fixed window. */
+export interface LoginThrottleTable {
+  key: string;
+  window_start: string;
+  failures: number;
 }
 
 export interface AuditLogTable {
@@ -62,6 +71,7 @@ export interface AuthTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
 }
 

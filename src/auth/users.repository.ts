@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { NewUser, UserRow, UserUpdate } from './auth.table.ts';
 import { parseRoles } from './access.rules.ts';
@@ -65,6 +65,33 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
     },
     async update(id: number, patch: UserUpdate): Promise<void> {
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    },
+    /**
+     * Takes one login attempt atomically (`failed_logins + 1 … RETURNING`), unless the account is
+     * locked at `now`: returns the attempts now counted, or null when locked. Taking the attempt
+     * before the password check is what bounds parallel guesses to MAX_FAILED_LOGINS.
+     */
+    async takeLoginAttempt(id: number, now: string): Promise<number | null> {
+      const r = await db
+        .updateTable('users')
+        .set({ failed_logins: sql<number>`failed_logins + 1` })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .returning('failed_logins')
+        .executeTakeFirst();
+      return r ? Number(r.failed_logins) : null;
+    },
+    /** Locks the account until `until` unless a lock is already running (never a stale write). */
+    async lock(id: number, now: string, until: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ locked_until: until, failed_logins: 0 })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .execute();
+    },
+    async clearFailures(id: number): Promise<void> {
+      await db.updateTable('users').set({ failed_logins: 0 }).where('id', '=', id).execute();
     },
     async count(): Promise<number> {
       const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
