@@ -74,14 +74,20 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       return Number(r.id);
     },
 
+    /**
+     * The next tracking sequence number of a body and year. One statement that increments the
+     * counter row (creating it at 1): the row stays locked until the caller's transaction ends,
+     * so concurrent submissions queue for it instead of computing the same `max() + 1`, and a
+     * rolled-back submission gives its number back.
+     */
     async nextSeq(organizationId: number, year: number): Promise<number> {
       const r = await db
-        .selectFrom('applications')
-        .select((eb) => eb.fn.max('seq').as('m'))
-        .where('organization_id', '=', organizationId)
-        .where('year', '=', year)
-        .executeTakeFirst();
-      return Number(r?.m ?? 0) + 1;
+        .insertInto('application_counters')
+        .values({ organization_id: organizationId, year, last_seq: 1 })
+        .onConflict((oc) => oc.columns(['organization_id', 'year']).doUpdateSet((eb) => ({ last_seq: eb('application_counters.last_seq', '+', 1) })))
+        .returning('last_seq')
+        .executeTakeFirstOrThrow();
+      return Number(r.last_seq);
     },
 
     /** Appends events after `afterSeq`; the unique (case, seq) key refuses a concurrent writer. */

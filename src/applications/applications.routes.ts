@@ -142,13 +142,14 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.post('/api/v1/applications/:id/actions/:action', {
     schema: {
-      tags, summary: '办理操作（签收、补正、征求意见、延期、收费、答复、送达、归档等）；不允许的操作返回 409',
+      tags, summary: '办理操作（签收、补正、征求意见、延期、收费、答复、送达、归档等）；不允许的操作、或案件已被他人修改（expectedEventCount 不符）返回 409',
       params: actionParamsSchema, body: actionBodySchema, response: { 200: caseDetailSchema, ...errorResponses },
     },
   }, async (request) => {
     const actor = requireActor(request, 'case_handler', 'reviewer');
     const { id, action } = request.params as { id: number; action: string };
-    await recordCaseAction({ caseId: id, action, input: (request.body ?? {}) as Record<string, unknown>, actor, ip: request.ip, deps });
+    const { expectedEventCount, ...input } = (request.body ?? {}) as Record<string, unknown>;
+    await recordCaseAction({ caseId: id, action, input, expectedEventCount: expectedEventCount as number | undefined, actor, ip: request.ip, deps });
     return getCase({ caseId: id, actor, deps });
   });
 }

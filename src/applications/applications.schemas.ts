@@ -32,7 +32,11 @@ export const caseListItemSchema = {
 } as const;
 
 /** The case page: list fields plus contact data, state, deadline with explanation, timeline, actions. */
-export const caseDetailSchema = { type: 'object', additionalProperties: true, properties: caseListItemSchema.properties } as const;
+export const caseDetailSchema = {
+  type: 'object',
+  additionalProperties: true,
+  properties: { ...caseListItemSchema.properties, eventCount: { type: 'integer', description: '案件的事件数（版本）；办理操作可带上 expectedEventCount，案件已被他人修改时返回 409' } },
+} as const;
 
 export const listQuerySchema = {
   type: 'object',
@@ -108,5 +112,6 @@ export const actionBodySchema = {
     unitId: { type: 'integer', minimum: 1 },
     assigneeId: { type: 'integer', minimum: 1 },
     note: { type: 'string', maxLength: 2000 },
+    expectedEventCount: { type: 'integer', minimum: 0, description: '操作所依据的案件版本（案件详情的 eventCount）；不符时返回 409，不作任何修改' },
   },
 } as const;

@@ -71,6 +71,13 @@ export interface ApplicationEventsTable {
   actor_name: string | null;
 }
 
+/** The last tracking sequence number given per (body, year); see intake.usecases.ts. */
+export interface ApplicationCountersTable {
+  organization_id: number;
+  year: number;
+  last_seq: number;
+}
+
 /** Letter templates edited by administrators; a missing row means the default shipped in code. */
 export interface LetterTemplatesTable {
   key: string;
@@ -83,6 +90,7 @@ export interface LetterTemplatesTable {
 export interface ApplicationsTables {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
+  application_counters: ApplicationCountersTable;
   letter_templates: LetterTemplatesTable;
 }
 

@@ -5,7 +5,9 @@
  */
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
-import { isoTimestamp } from '../shared/clock.ts';
+import { isoTimestamp, shanghaiDate } from '../shared/clock.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { Actor } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
@@ -16,7 +18,7 @@ import { EVENT_TYPES, type CaseEvent, type EventType } from './applications.even
 import { reduceEvents, type CaseState } from './applications.state.rules.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
-import { appendCaseEvents, deadlineContext, deadlineOf, type AppendResult } from './case-projection.ts';
+import { appendCaseEvents, asCaseConflict, concurrentChange, deadlineContext, deadlineOf, type AppendResult, type DeadlineContext } from './case-projection.ts';
 import { assertCanAct, unitsOfBody } from './case-access.ts';
 import { OUTCOME_LEGAL_BASIS, isOutcomeKey } from './outcomes.rules.ts';
 
@@ -129,44 +131,82 @@ export interface ActionRequest {
   caseId: number;
   action: string;
   input: Input;
+  /** The case's event count as the caller saw it; when given, a case changed since → 409. */
+  expectedEventCount?: number | null;
   actor: Actor & { user?: { displayName?: string } };
   ip?: string | null;
   deps: AppDeps;
 }
 
-export async function recordCaseAction(req: ActionRequest): Promise<AppendResult & { row: ApplicationRow }> {
+type ActionResult = AppendResult & { row: ApplicationRow };
+
+/**
+ * Records one action in its own transaction. Of several clerks acting on one case at once, one
+ * wins; the others get 409 (`applications.concurrent_change`, or the state's own refusal).
+ */
+export async function recordCaseAction(req: ActionRequest): Promise<ActionResult> {
+  const prepared = await prepareAction(req, req.deps.db);
+  try {
+    return await req.deps.db.transaction().execute((trx) => applyAction(trx, prepared));
+  } catch (e) {
+    throw asCaseConflict(e);
+  }
+}
+
+/**
+ * The same inside the caller's transaction (an oversight result that reopens a case), so that
+ * the caller's writes and this action commit or fail together. The caller maps a unique
+ * violation with `asCaseConflict` once its transaction has ended.
+ */
+export async function recordCaseActionIn(trx: Kysely<Database>, req: ActionRequest): Promise<ActionResult> {
+  return applyAction(trx, await prepareAction(req, trx));
+}
+
+interface Prepared {
+  req: ActionRequest;
+  action: CaseAction;
+  row: ApplicationRow;
+  now: Date;
+  today: string;
+  ctx: DeadlineContext;
+}
+
+/** What does not change with the case's events: the action, the actor's right, the calendar. */
+async function prepareAction(req: ActionRequest, db: Kysely<Database>): Promise<Prepared> {
   const { deps, actor } = req;
   if (!isCaseAction(req.action)) throw new AppError('applications.unknown_action', `未知的办理操作：${req.action}`, 400);
   const action = req.action;
-  const repo = createApplicationsRepository(deps);
-  const row = await repo.byId(req.caseId);
+  const row = await createApplicationsRepository({ db }).byId(req.caseId);
   if (!row) throw new AppError('applications.not_found', '没有找到该申请', 404);
-  const orgs = await createOrganizationsRepository(deps).list();
+  const orgs = await createOrganizationsRepository({ db }).list();
   assertCanAct(actor, ACTION_ROLE[action] ?? 'case_handler', row, orgs);
   const now = deps.clock.now();
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const ctx = await deadlineContext(deps);
+  return { req, action, row, now, today: shanghaiDate(now), ctx: await deadlineContext({ db, config: deps.config }) };
+}
 
-  return deps.db.transaction().execute(async (trx) => {
-    const trepo = createApplicationsRepository({ db: trx });
-    const prior = await trepo.events(row.id);
-    const state = reduceEvents(prior);
-    // Inside the transaction every read goes through trx (SQLite has one connection).
-    const event = await buildEvent(action, req.input, { row, state, actor, today, deps: { ...deps, db: trx } });
-    if (event.type === 'fee_lapsed') {
-      const due = deadlineOf(ctx, state)?.feePaymentDue;
-      if (due && event.data.date <= due) throw new AppError('applications.invalid_transition', `缴费期限 ${due} 尚未届满，不能按逾期未缴费办结`, 409);
-    }
-    for (const e of [event]) {
-      const dated = (e.data as { date?: string }).date;
-      if (dated && dated > today) throw new AppError('applications.invalid_input', '办理日期不能晚于今天', 400);
-    }
-    const result = await appendCaseEvents(trx, row, prior, [event], { id: actor.id, name: actor.user?.displayName ?? actor.username }, isoTimestamp(now), ctx);
-    await createAuditRepository(deps).append(
-      { userId: actor.id, username: actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
-      now,
-      trx,
-    );
-    return { ...result, row: (await trepo.byId(row.id))! };
-  });
+async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionResult> {
+  const { req, action, now, today, ctx } = p;
+  const { actor, deps } = req;
+  const trepo = createApplicationsRepository({ db: trx });
+  // Read again inside the transaction: the case as it is now, not as it was before.
+  const row = (await trepo.byId(p.row.id))!;
+  const prior = await trepo.events(row.id);
+  if (typeof req.expectedEventCount === 'number' && req.expectedEventCount !== prior.length) throw concurrentChange();
+  const state = reduceEvents(prior);
+  // Inside the transaction every read goes through trx (SQLite has one connection).
+  const event = await buildEvent(action, req.input, { row, state, actor, today, deps: { ...deps, db: trx } });
+  if (event.type === 'fee_lapsed') {
+    const due = deadlineOf(ctx, state)?.feePaymentDue;
+    if (due && event.data.date <= due) throw new AppError('applications.invalid_transition', `缴费期限 ${due} 尚未届满，不能按逾期未缴费办结`, 409);
+  }
+  // A step happens today or earlier; only an Art. 35 later due date lies in the future.
+  const dated = event.type === 'later_due_date_set' ? null : (event.data as { date?: string }).date;
+  if (dated && dated > today) throw new AppError('applications.invalid_input', '办理日期不能晚于今天', 400);
+  const result = await appendCaseEvents(trx, row, prior, [event], { id: actor.id, name: actor.user?.displayName ?? actor.username }, isoTimestamp(now), ctx);
+  await createAuditRepository({ db: trx }).append(
+    { userId: actor.id, username: actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
+    now,
+    trx,
+  );
+  return { ...result, row: (await trepo.byId(row.id))! };
 }

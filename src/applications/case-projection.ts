@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
+import { isUniqueViolationOn } from '../db/db-errors.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { shippedCalendar } from '../calendar/shipped-holidays.ts';
 import type { WorkingCalendar } from '../calendar/calendar.rules.ts';
@@ -58,6 +59,17 @@ export function projectionOf(state: CaseState, deadline: DeadlineResult | null, 
   };
 }
 
+export const concurrentChange = () => new AppError('applications.concurrent_change', '案件刚被他人修改，请刷新后重试', 409);
+
+/**
+ * Two writers that read the same events both append the next sequence number; on PostgreSQL
+ * the second waits for the first and then meets the unique (case, seq) key. That loser gets the
+ * same 409 as a failed event-count check, never a 500.
+ */
+export function asCaseConflict(e: unknown): unknown {
+  return isUniqueViolationOn(e, 'application_events') ? concurrentChange() : e;
+}
+
 export interface AppendResult {
   state: CaseState;
   events: StoredEvent[];
@@ -86,7 +98,7 @@ export async function appendCaseEvents(
   await repo.appendEvents(row.id, prior.length, events, actor, at);
   const deadline = deadlineOf(ctx, state);
   const ok = await repo.updateProjection(row.id, projectionOf(state, deadline, row.unit_id), prior.length + events.length, prior.length, at);
-  if (!ok) throw new AppError('applications.concurrent_change', '案件刚被他人修改，请刷新后重试', 409);
+  if (!ok) throw concurrentChange();
   const stored = events.map((e, i) => ({ ...e, seq: prior.length + i + 1, at, actorId: actor.id, actorName: actor.name }) as StoredEvent);
   return { state, events: [...prior, ...stored], deadline };
 }

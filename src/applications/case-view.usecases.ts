@@ -49,6 +49,7 @@ export async function getCase({ caseId, actor, deps }: { caseId: number; actor: 
     formWanted: row.form_wanted,
     deliveryWanted: row.delivery_wanted,
     itemCount: row.item_count,
+    eventCount: events.length,
     state,
     deadline,
     timeline: timeline(events),

@@ -5,6 +5,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { AppError } from '../shared/app-error.ts';
+import { isUniqueViolationOn } from '../db/db-errors.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { isoTimestamp, shanghaiDate } from '../shared/clock.ts';
 import type { Actor } from '../auth/access.rules.ts';
@@ -152,12 +153,13 @@ export async function submitApplication(req: SubmitRequest): Promise<SubmitResul
         return { id, trackingNumber: tracking, queryCode, repeated: false };
       });
     } catch (e) {
-      // Two submissions raced for the same sequence number, or the same form twice: retry/lookup.
-      if (key) {
+      // The same form posted twice at once: the second insert meets the first's idempotency key
+      // (its transaction, counter increment included, is rolled back) and answers its receipt.
+      if (key && isUniqueViolationOn(e, 'applications')) {
         const existing = await repo.byIdempotencyKey(key);
         if (existing) return { id: existing.id, trackingNumber: existing.tracking_number, queryCode, repeated: true };
+        if (attempt < 3) continue;
       }
-      if (attempt < 3 && /unique|duplicate/i.test(String((e as Error).message))) continue;
       throw e;
     }
   }

@@ -32,3 +32,16 @@ export async function lockForTransaction(trx: Kysely<any>, namespace: number, id
   if (!trx.isTransaction) throw new Error('lockForTransaction needs a transaction');
   if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${namespace}::int4, ${id}::int4)`.execute(trx);
 }
+
+/** Which table a unique violation is on: PostgreSQL names it, SQLite names "table.column" in its message. */
+export function uniqueViolationTable(error: unknown): string | null {
+  if (!isUniqueViolation(error)) return null;
+  const e = error as { table?: unknown; message?: unknown };
+  if (typeof e.table === 'string') return e.table;
+  return /constraint failed: (\w+)\./.exec(String(e.message))?.[1] ?? null;
+}
+
+/** True when `error` is a unique violation on `table` (and not, say, on an audit or item table). */
+export function isUniqueViolationOn(error: unknown, table: string): boolean {
+  return uniqueViolationTable(error) === table;
+}

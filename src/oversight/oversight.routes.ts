@@ -12,6 +12,7 @@ const item = {
     id: { type: 'integer' }, organizationId: { type: 'integer' }, applicationId: { type: ['integer', 'null'] }, kind: { type: 'string' }, kindLabel: { type: 'string' },
     filedDate: { type: 'string' }, body: { type: 'string' }, caseNumber: { type: 'string' }, result: { type: 'string' }, resultLabel: { type: 'string' },
     decidedDate: { type: ['string', 'null'] }, note: { type: 'string' },
+    version: { type: 'integer', description: '版本：登记结果时带上，案件已被他人修改则返回 409' },
   },
 } as const;
 
@@ -38,12 +39,13 @@ export function registerOversightRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.post('/api/v1/oversight/:id/result', {
     schema: {
-      tags, summary: '登记复议决定或裁判结果；结果为纠正时可重新办理关联申请', params: idParams,
+      tags, summary: '登记复议决定或裁判结果；结果为纠正时可重新办理关联申请；已被他人修改或已登记结果时返回 409', params: idParams,
       body: {
         type: 'object', additionalProperties: false, required: ['result'],
         properties: {
           result: { type: 'string', enum: Object.keys(OVERSIGHT_RESULTS) }, decidedDate: { type: 'string', format: 'date' }, note: { type: 'string', maxLength: 2000 },
           reopen: { type: 'boolean' }, reopenDate: { type: 'string', format: 'date' },
+          version: { type: 'integer', minimum: 1, description: '所修改的版本；不带时只能为尚未审结的案件登记结果' },
         },
       },
       response: { 200: item, ...errorResponses },

@@ -18,6 +18,8 @@ export interface OversightCasesTable {
   result: string;
   decided_date: string | null;
   note: string;
+  /** 1 when registered, +1 on each change: a change names the version it was made on. */
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -1,5 +1,6 @@
 // One case action in a small modal: its fields, the server's Chinese message when it refuses
-// (409 for a step the case's state forbids, 400 for bad data), and the updated case on success.
+// (409 for a step the case's state forbids or a case changed by someone else meanwhile, 400 for
+// bad data), and the updated case on success.
 import { useEffect } from 'react';
 import { Alert, Form, Modal } from 'antd';
 import { api } from '../api.ts';
@@ -21,7 +22,9 @@ export function CaseActionModal({ action, detail, onClose, onDone }: { action: s
 
   async function submit() {
     const values = (await form.validateFields()) as Record<string, unknown>;
-    await run(async () => onDone(await api.post<CaseDetail>(`/api/v1/applications/${detail.id}/actions/${action}`, requestBody(values))));
+    // The case as this clerk saw it: if another clerk acted meanwhile, the server answers 409.
+    const body = { ...requestBody(values), expectedEventCount: detail.eventCount };
+    await run(async () => onDone(await api.post<CaseDetail>(`/api/v1/applications/${detail.id}/actions/${action}`, body)));
   }
 
   const title = action ? `${ACTION_LABELS[action] ?? action}：${detail.trackingNumber}` : '';

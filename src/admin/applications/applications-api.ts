@@ -52,6 +52,8 @@ export interface TimelineEntry {
 
 export interface CaseDetail extends CaseListItem {
   organizationName: string;
+  /** Number of events: the case's version, sent back with an action. */
+  eventCount: number;
   applicantIdKind: string;
   contactPerson: string;
   phone: string;

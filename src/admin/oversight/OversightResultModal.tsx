@@ -32,6 +32,7 @@ export function OversightResultModal({ item, onClose, onDone }: { item: Oversigh
           note: v.note || undefined,
           reopen: v.result === 'corrected' && v.reopen === true ? true : undefined,
           reopenDate: v.result === 'corrected' && v.reopen === true ? isoDate(v.reopenDate) : undefined,
+          version: item.version,
         }),
       ),
     );

@@ -14,4 +14,6 @@ export interface OversightItem {
   resultLabel: string;
   decidedDate: string | null;
   note: string;
+  /** Sent back when recording a result: a record changed by someone else meanwhile gives 409. */
+  version: number;
 }
