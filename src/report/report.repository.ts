@@ -27,6 +27,7 @@ export interface ReportVersion {
   year: number;
   version: number;
   status: ReportStatus;
+  revision: number;
   narrative: NarrativeParts;
   correctionNote: string | null;
   model: string | null;
@@ -47,6 +48,7 @@ function toVersion(r: ReportVersionRow): ReportVersion {
     year: Number(r.year),
     version: Number(r.version),
     status: r.status as ReportStatus,
+    revision: Number(r.revision),
     narrative: JSON.parse(r.narrative) as NarrativeParts,
     correctionNote: r.correction_note,
     model: r.model,
@@ -143,9 +145,18 @@ export function createReportRepository({ db }: { db: Kysely<Database> }) {
       return toVersion(r);
     },
 
-    /** Updates a version only while it still has `expected` status; false when someone moved it first. */
-    async update(id: number, expected: ReportStatus, patch: Updateable<ReportVersionsTable>): Promise<boolean> {
-      const res = await db.updateTable('report_versions').set(patch).where('id', '=', id).where('status', '=', expected).executeTakeFirst();
+    /**
+     * Updates a version only while it still has the status and revision its caller read, and moves
+     * the revision on; false when someone changed it first.
+     */
+    async update(id: number, seen: Pick<ReportVersion, 'status' | 'revision'>, patch: Updateable<ReportVersionsTable>): Promise<boolean> {
+      const res = await db
+        .updateTable('report_versions')
+        .set({ ...patch, revision: seen.revision + 1 })
+        .where('id', '=', id)
+        .where('status', '=', seen.status)
+        .where('revision', '=', seen.revision)
+        .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },
   };

@@ -65,14 +65,14 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDeps, source
 
   app.put('/api/v1/reports/versions/:id/narrative', {
     schema: {
-      tags, summary: '保存正文（富文本，服务器端净化；可用 {{占位符}} 引用表格数字）', params: versionParams,
-      body: { type: 'object', required: ['parts'], additionalProperties: false, properties: { parts: { type: 'object', additionalProperties: { type: 'string', maxLength: 50000 } } } },
+      tags, summary: '保存正文（富文本，服务器端净化；可用 {{占位符}} 引用表格数字；revision：所修改的版本修订号，已被他人改动时返回 409）', params: versionParams,
+      body: { type: 'object', required: ['parts'], additionalProperties: false, properties: { parts: { type: 'object', additionalProperties: { type: 'string', maxLength: 50000 } }, revision: { type: 'integer', minimum: 0 } } },
       response: responses,
     },
   }, async (request) => {
     const { id } = request.params as { id: number };
-    const { parts } = request.body as { parts: Record<string, string> };
-    return { narrative: await saveNarrative({ actor: actorOf(request), versionId: id, parts, ctx }) };
+    const { parts, revision } = request.body as { parts: Record<string, string>; revision?: number };
+    return { narrative: await saveNarrative({ actor: actorOf(request), versionId: id, parts, revision, ctx }) };
   });
 
   app.put('/api/v1/reports/:bodyId/:year/figures', {

@@ -28,6 +28,8 @@ export interface ReportVersionsTable {
   version: number;
   /** draft | submitted | approved | published */
   status: string;
+  /** Moves on with every write; writes are conditional on the revision their writer read. */
+  revision: Generated<number>;
   /** JSON object of narrative parts (sanitized HTML with placeholders). */
   narrative: string;
   correction_note: string | null;

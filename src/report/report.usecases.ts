@@ -1,7 +1,8 @@
 /**
  * Preparing, approving and publishing the annual report. Every write checks the actor
  * (report.workflow.ts), runs in a transaction with its audit row, and refuses to touch a
- * version that is no longer in the state the caller saw.
+ * version that is no longer in the state and revision the caller saw: of two racing requests
+ * one wins, the other gets 409.
  */
 import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/app-error.ts';
 import { shanghaiDate } from '../shared/clock.ts';
@@ -16,6 +17,7 @@ import { hasErrors } from './report.checks.ts';
 import { defaultNarrative, sanitizeParts, type NarrativeParts } from './report.narrative.ts';
 import { createReportRepository, type ReportVersion, type StoredFigures } from './report.repository.ts';
 import type { ReportSources } from './report.source-wiring.ts';
+import { uniqueOr } from '../db/db-errors.ts';
 import { blockedByErrors, canApproveReport, canPrepareReport, canTransition, mayAct, nextStatus, STATUS_LABELS, type ReportAction } from './report.workflow.ts';
 
 export interface ReportCtx {
@@ -93,6 +95,7 @@ export function publicVersion(v: ReportVersion) {
     year: v.year,
     version: v.version,
     status: v.status,
+    revision: v.revision,
     statusLabel: STATUS_LABELS[v.status],
     correctionNote: v.correctionNote,
     publishedOn: v.publishedOn,
@@ -118,11 +121,14 @@ export async function startReport({ actor, bodyId, year, correctionNote, ctx }: 
   if (latest && !note) throw badRequest('report.correction_note_required', '更正已发布的报告须填写更正说明');
   const narrative = latest?.narrative ?? (await startingNarrative(ctx, bodyId, year));
   const now = ctx.deps.clock.now();
-  return ctx.deps.db.transaction().execute(async (trx) => {
+  // Two starts at once both read "no open version": the unique (body, year, version) refuses the
+  // second, which is told that the version is already open.
+  const taken = () => conflict('report.version_open', `${year}年度报告已有未发布的版本，请刷新后继续编辑`);
+  return uniqueOr(() => ctx.deps.db.transaction().execute(async (trx) => {
     const v = await createReportRepository({ db: trx }).insert({ organizationId: bodyId, year, version: (latest?.version ?? 0) + 1, narrative, correctionNote: latest ? note : null, userId: actor.id, at: now.toISOString() });
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: latest ? 'report.corrected' : 'report.started', targetType: 'report', targetId: v.id, ip: actor.ip, detail: { bodyId, year, version: v.version, correctionNote: note } }, now, trx);
     return publicVersion(v);
-  });
+  }), taken);
 }
 
 async function editableVersion(ctx: ReportCtx, actor: Actor, versionId: number, action: ReportAction) {
@@ -135,14 +141,16 @@ async function editableVersion(ctx: ReportCtx, actor: Actor, versionId: number, 
   return { v, body };
 }
 
-export async function saveNarrative({ actor, versionId, parts, ctx }: WithActor<{ versionId: number; parts: Record<string, unknown> }>) {
+const changed = () => conflict('report.changed', '报告已被他人修改或提交，请刷新后重试');
+
+/** `revision`: the revision the editor's page showed; when given, a newer version is refused. */
+export async function saveNarrative({ actor, versionId, parts, revision, ctx }: WithActor<{ versionId: number; parts: Record<string, unknown>; revision?: number }>) {
   const { v } = await editableVersion(ctx, actor, versionId, 'edit');
+  if (revision !== undefined && revision !== v.revision) throw changed();
   const narrative = sanitizeParts(parts, v.narrative);
   const now = ctx.deps.clock.now();
   await ctx.deps.db.transaction().execute(async (trx) => {
-    if (!(await createReportRepository({ db: trx }).update(v.id, 'draft', { narrative: JSON.stringify(narrative), updated_at: now.toISOString() }))) {
-      throw conflict('report.invalid_state', '报告已被提交，不能再修改');
-    }
+    if (!(await createReportRepository({ db: trx }).update(v.id, v, { narrative: JSON.stringify(narrative), updated_at: now.toISOString() }))) throw changed();
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: 'report.narrative_saved', targetType: 'report', targetId: v.id, ip: actor.ip, detail: { parts: Object.keys(parts) } }, now, trx);
   });
   return narrative;
@@ -161,6 +169,10 @@ export async function saveFigures({ actor, bodyId, year, figures, ctx }: WithAct
   }
   const now = ctx.deps.clock.now();
   await ctx.deps.db.transaction().execute(async (trx) => {
+    // The figures belong to the open draft: moving its revision on, on the condition that it is
+    // still the draft read above, keeps them from changing under a report submitted meanwhile
+    // (and makes that submission, if it read the draft before, refuse with 409).
+    if (latest && !(await createReportRepository({ db: trx }).update(latest.id, latest, { updated_at: now.toISOString() }))) throw changed();
     await createReportRepository({ db: trx }).saveFigures(bodyId, year, figures, actor.id, now.toISOString());
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: 'report.figures_saved', targetType: 'organization', targetId: bodyId, ip: actor.ip, detail: { year, figures } }, now, trx);
   });
@@ -188,7 +200,7 @@ export async function actOnReport({ actor, versionId, action, ctx }: WithActor<{
     Object.assign(patch, { published_on: publishedOn, published_by: actor.id, model: JSON.stringify(model) });
   }
   await ctx.deps.db.transaction().execute(async (trx) => {
-    if (!(await createReportRepository({ db: trx }).update(v.id, v.status, patch))) throw conflict('report.invalid_state', '报告状态已被他人改变，请刷新后重试');
+    if (!(await createReportRepository({ db: trx }).update(v.id, v, patch))) throw changed();
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: `report.${action}`, targetType: 'report', targetId: v.id, ip: actor.ip, detail: { bodyId: v.organizationId, year: v.year, version: v.version, warnings: findings?.filter((f) => f.severity === 'warning').map((f) => f.code) } }, now, trx);
   });
   return publicVersion((await createReportRepository(ctx.deps).byId(v.id))!);
