@@ -11,6 +11,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { sql } from 'kysely';
 import type { AppDeps } from '../shared/deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
+import { installControlCharacterGuard } from './control-characters.hook.ts';
 import { installPageCache } from './page-cache.ts';
 import { sharePageCacheFlushes } from './page-cache.shared.ts';
 import { dialectOf } from '../db/dialect.ts';
@@ -39,6 +40,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   });
   installErrorHandlers(app, deps.config.site);
+  installControlCharacterGuard(app);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await app.register(fastifyFormbody);
   const pageCache = installPageCache(app, { clock: deps.clock, maxBytes: deps.config.pageCacheMaxBytes, sweepMs: options.pageCacheSweepMs });

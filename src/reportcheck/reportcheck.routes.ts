@@ -16,6 +16,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { AppDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/app-error.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
+import { assertNoControlCharacter } from '../http/control-characters.hook.ts';
 import { errorResponses, errorSchema } from '../auth/auth.schemas.ts';
 import { checkReports, renderSummary, type CheckedReport, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
 import { toLines } from './reportcheck.input.ts';
@@ -187,6 +188,7 @@ async function uploadedFiles(request: FastifyRequest): Promise<ReportFile[]> {
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
+        if (typeof part.value === 'string') assertNoControlCharacter(part.value, part.fieldname);
         if (part.fieldname === 'text' && typeof part.value === 'string') texts.push(part.value);
         if (part.fieldname === 'name' && typeof part.value === 'string') names.push(part.value);
         continue;
