@@ -20,6 +20,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../shared/clock.ts';
 import { createLruBytes } from './page-cache.lru.ts';
+import { findControlCharacter } from '../shared/schema/text.ts';
 
 interface Entry {
   at: number;
@@ -73,6 +74,9 @@ export function cacheKey(request: FastifyRequest): string | null {
   // A logged-in clerk's own requests are never served from (or stored in) the public cache.
   if (request.cookies.gk_session) return null;
   const q = url.indexOf('?');
+  // A parameter the page ignores still must not carry a control character: not served from the
+  // cache, the request meets the control-character guard and its 400.
+  if (q >= 0 && findControlCharacter(request.query) !== null) return null;
   const path = q < 0 ? url : url.slice(0, q);
   let query = '';
   const wanted = request.routeOptions.config.pageQuery;
