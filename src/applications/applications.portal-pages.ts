@@ -6,6 +6,7 @@
 import { html, type HtmlValue, type SafeHtml } from '../render/html/html.ts';
 import { APPLICANT_TYPES } from '../report/report.model.ts';
 import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, type FieldErrors } from './intake.rules.ts';
+import { INTAKE_LIMITS } from './intake.options.ts';
 import type { publicStatus } from './applications.presenters.ts';
 
 type Values = Record<string, string>;
@@ -23,7 +24,8 @@ function describedBy(name: string, errors: FieldErrors, hint?: boolean) {
 
 function input(name: string, v: Values, errors: FieldErrors, opts: { type?: string; required?: boolean; hint?: boolean; autocomplete?: string } = {}) {
   const by = describedBy(name, errors, opts.hint);
-  return html`<input id="f-${name}" name="${name}" type="${opts.type ?? 'text'}" value="${v[name] ?? ''}"${opts.required ? html` required` : ''}${
+  const max = INTAKE_LIMITS[name as keyof typeof INTAKE_LIMITS];
+  return html`<input id="f-${name}" name="${name}" type="${opts.type ?? 'text'}" value="${v[name] ?? ''}"${max ? html` maxlength="${max}"` : ''}${opts.required ? html` required` : ''}${
     by ? html` aria-describedby="${by}"` : ''
   }${errors[name as keyof FieldErrors] ? html` aria-invalid="true"` : ''}${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}>`;
 }
@@ -70,7 +72,7 @@ export function applicationFormBody(p: FormPage): HtmlValue {
       ${field('postcode', '邮政编码', input('postcode', v, e, { autocomplete: 'postal-code' }), e)}
     </fieldset>
     <fieldset><legend>所需政府信息</legend>
-      ${field('description', '所需信息的名称或内容描述', html`<textarea id="f-description" name="description" rows="5" required${
+      ${field('description', '所需信息的名称或内容描述', html`<textarea id="f-description" name="description" rows="5" maxlength="${INTAKE_LIMITS.description}" required${
         e.description ? html` aria-invalid="true" aria-describedby="e-description"` : ''
       }>${v.description ?? ''}</textarea>`, e)}
       ${field('documentNo', '文号（知道的请填写）', input('documentNo', v, e), e)}

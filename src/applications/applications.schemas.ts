@@ -1,7 +1,7 @@
 /** JSON Schemas of the applications API (validation and the OpenAPI page at /api/docs). */
+import { jsonSchemaOf } from '../shared/schema/json-schema.ts';
+import { clerkIntakeShape } from './intake.schema.ts';
 import { APPLICANT_TYPES, OUTCOME_KEYS } from '../report/report.model.ts';
-import { CHANNELS } from './applications.events.ts';
-import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS } from './intake.rules.ts';
 import { CASE_ACTIONS } from './case-actions.usecases.ts';
 
 export const caseListItemSchema = {
@@ -56,32 +56,8 @@ export const listQuerySchema = {
   },
 } as const;
 
-export const intakeBodySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['organizationId', 'channel', 'applicantType', 'applicantName', 'idKind', 'idNumber', 'description', 'formWanted', 'deliveryWanted'],
-  properties: {
-    organizationId: { type: 'integer', minimum: 1 },
-    channel: { type: 'string', enum: CHANNELS },
-    applicantType: { type: 'string', enum: [...APPLICANT_TYPES] },
-    applicantName: { type: 'string', maxLength: 100 },
-    idKind: { type: 'string', enum: [...ID_KINDS] },
-    idNumber: { type: 'string', maxLength: 40 },
-    contactPerson: { type: 'string', maxLength: 50 },
-    phone: { type: 'string', maxLength: 20 },
-    email: { type: 'string', maxLength: 100 },
-    address: { type: 'string', maxLength: 200 },
-    postcode: { type: 'string', maxLength: 6 },
-    description: { type: 'string', maxLength: 5000 },
-    documentNo: { type: 'string', maxLength: 100 },
-    purpose: { type: 'string', maxLength: 500 },
-    formWanted: { type: 'string', enum: [...FORMS_WANTED] },
-    deliveryWanted: { type: 'string', enum: [...DELIVERY_WANTED] },
-    itemCount: { type: 'integer', minimum: 1, maximum: 100 },
-    submittedDate: { type: 'string', format: 'date', description: '申请到达日期（默认今天）' },
-    receivedDate: { type: 'string', format: 'date', description: '《条例》第三十一条收到申请日期（签收/确认日期），已知时填写' },
-  },
-} as const;
+/** Made from the shared zod shape, so the API, the OpenAPI page and the public form agree. */
+export const intakeBodySchema = jsonSchemaOf(clerkIntakeShape);
 
 export const actionParamsSchema = {
   type: 'object',

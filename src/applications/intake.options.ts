@@ -9,6 +9,12 @@ export const ID_KINDS = ['居民身份证', '护照', '港澳台居民居住证'
 export const FORMS_WANTED = ['纸质', '电子数据', '其他'] as const;
 export const DELIVERY_WANTED = ['邮寄', '电子邮件', '自行领取', '当场阅读、抄录', '网上获取'] as const;
 
+/** Longest accepted value of each text field, in characters after trimming (intake.schema.ts applies them). */
+export const INTAKE_LIMITS = {
+  applicantName: 100, idNumber: 40, contactPerson: 50, phone: 20, email: 100, address: 200, postcode: 6,
+  description: 5000, documentNo: 100, purpose: 500,
+} as const;
+
 /**
  * Art. 31: which date is the receipt date for each channel, and whether it is known at intake.
  * 当面 → the day of submission; 挂号/EMS → the day the body signed for it; 平信 → the day of the

@@ -13,6 +13,7 @@ import { portalOrgs, publishedItems } from './portal.queries.ts';
 import { itemList, pageHref, pager, pastLastPage } from './portal/item-list.view.ts';
 import { STYLESHEET } from './portal/portal.links.ts';
 import { checkLetter, submitLetter, type LetterInput } from './mailbox.usecases.ts';
+import { LETTER_LIMITS } from './mailbox.schema.ts';
 import { LIST_QUERY, listFilters } from './publishing.portal.ts';
 
 const styles = [STYLESHEET];
@@ -47,8 +48,8 @@ export function registerMailboxPortal(app: FastifyInstance, deps: AppDeps) {
       const err = errors[name];
       return html`<label for="${id}">${label}（必填）</label>
         ${input === 'input'
-          ? html`<input id="${id}" name="${name}" value="${values[name] ?? ''}" required${autocomplete ? html` autocomplete="${autocomplete}"` : ''}${err ? html` aria-invalid="true" aria-describedby="${id}-err"` : ''}>`
-          : html`<textarea id="${id}" name="${name}" rows="8" required${err ? html` aria-invalid="true" aria-describedby="${id}-err"` : ''}>${values[name] ?? ''}</textarea>`}
+          ? html`<input id="${id}" name="${name}" value="${values[name] ?? ''}" maxlength="${LETTER_LIMITS[name as keyof typeof LETTER_LIMITS]}" required${autocomplete ? html` autocomplete="${autocomplete}"` : ''}${err ? html` aria-invalid="true" aria-describedby="${id}-err"` : ''}>`
+          : html`<textarea id="${id}" name="${name}" rows="8" maxlength="${LETTER_LIMITS.body}" required${err ? html` aria-invalid="true" aria-describedby="${id}-err"` : ''}>${values[name] ?? ''}</textarea>`}
         ${err ? html`<p class="field-error" id="${id}-err">${err}</p>` : ''}`;
     };
     return sendPage(deps, req, reply, {

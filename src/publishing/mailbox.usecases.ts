@@ -12,6 +12,7 @@ import { createAuditRepository } from '../auth/audit.repository.ts';
 import { shanghaiDate } from '../shared/clock.ts';
 import { escapeHtml } from '../render/html/html.ts';
 import { bulkInsertPublishedItems } from './items.bulk.ts';
+import { mailboxLetterShape } from './mailbox.schema.ts';
 
 export interface LetterInput {
   organizationId: number;
@@ -21,12 +22,16 @@ export interface LetterInput {
   body: string;
 }
 
+/** Per-field Chinese errors of a letter, by the shared letter shape (mailbox.schema.ts). */
 export function checkLetter(l: LetterInput): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!l.writerName.trim() || l.writerName.length > 32) errors.writerName = '请填写姓名（32字以内）';
-  if (!l.contact.trim() || l.contact.length > 64) errors.contact = '请填写联系电话或电子邮箱';
-  if (!l.subject.trim() || l.subject.length > 100) errors.subject = '请填写标题（100字以内）';
-  if (l.body.trim().length < 10 || l.body.length > 5000) errors.body = '来信内容应为10至5000字';
+  const parsed = mailboxLetterShape.safeParse(l);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (key && !errors[key]) errors[key] = issue.message;
+    }
+  }
   return errors;
 }
 

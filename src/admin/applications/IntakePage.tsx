@@ -13,7 +13,8 @@ import { requestBody } from '../common/form-values.ts';
 import type { ListResponse } from '../api.types.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { caseHref } from './applications-api.ts';
-import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, RECEIPT_RULES, RECEIPT_RULE_TEXT } from '../../applications/intake.options.ts';
+import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, INTAKE_LIMITS as L, RECEIPT_RULES, RECEIPT_RULE_TEXT } from '../../applications/intake.options.ts';
+import type { ClerkIntake } from '../../applications/intake.schema.ts';
 
 const CLERK_CHANNELS = (Object.keys(CHANNEL_LABELS) as Channel[]).filter((c) => c !== 'online');
 const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
@@ -41,7 +42,7 @@ export function IntakePage() {
   const bodyOptions = useMemo(() => bodies.map((b) => ({ value: b.id, label: b.name })), [bodies]);
 
   async function submit(values: Record<string, unknown>) {
-    const body = requestBody(values);
+    const body = requestBody(values) as ClerkIntake;
     if (RECEIPT_RULES[body.channel as Channel]?.atSubmission) delete body.receivedDate;
     await run(async () => {
       try {
@@ -101,13 +102,13 @@ export function IntakePage() {
             </Card>
             <Card size="small" title={h2('所需政府信息（《条例》第二十九条）')} style={{ marginTop: 16 }}>
               <Form.Item name="description" label="所需信息的名称或内容描述" rules={[{ required: true, min: 5, message: '请描述所需政府信息（至少5个字）' }]}>
-                <Input.TextArea rows={4} maxLength={5000} showCount />
+                <Input.TextArea rows={4} maxLength={L.description} showCount />
               </Form.Item>
               <Form.Item name="documentNo" label="文号">
-                <Input maxLength={100} />
+                <Input maxLength={L.documentNo} />
               </Form.Item>
               <Form.Item name="purpose" label="用途（申请人自愿说明）">
-                <Input maxLength={500} />
+                <Input maxLength={L.purpose} />
               </Form.Item>
               <Form.Item name="itemCount" label="申请事项件数" extra="按件计收信息处理费时使用">
                 <InputNumber min={1} max={100} precision={0} style={{ width: 120 }} />
@@ -132,7 +133,7 @@ export function IntakePage() {
                 <FormSelect options={opts(APPLICANT_TYPES)} />
               </Form.Item>
               <Form.Item name="applicantName" label="姓名或名称" rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }]}>
-                <Input maxLength={100} />
+                <Input maxLength={L.applicantName} />
               </Form.Item>
               <Row gutter={12}>
                 <Col span={10}>
@@ -142,24 +143,24 @@ export function IntakePage() {
                 </Col>
                 <Col span={14}>
                   <Form.Item name="idNumber" label="证件号码" rules={[{ required: true, whitespace: true, message: '请填写证件号码' }]} extra="列表和导出中只显示脱敏后的号码">
-                    <Input maxLength={40} autoComplete="off" />
+                    <Input maxLength={L.idNumber} autoComplete="off" />
                   </Form.Item>
                 </Col>
               </Row>
               <Form.Item name="contactPerson" label="联系人（法人或其他组织填写）">
-                <Input maxLength={50} />
+                <Input maxLength={L.contactPerson} />
               </Form.Item>
               <Form.Item name="phone" label="联系电话" extra="电话、电子邮箱、通信地址至少填写一项">
-                <Input maxLength={20} />
+                <Input maxLength={L.phone} />
               </Form.Item>
               <Form.Item name="email" label="电子邮箱">
-                <Input maxLength={100} />
+                <Input maxLength={L.email} />
               </Form.Item>
               <Form.Item name="address" label="通信地址">
-                <Input maxLength={200} />
+                <Input maxLength={L.address} />
               </Form.Item>
               <Form.Item name="postcode" label="邮政编码">
-                <Input maxLength={6} style={{ width: 120 }} />
+                <Input maxLength={L.postcode} style={{ width: 120 }} />
               </Form.Item>
             </Card>
           </Col>
