@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
@@ -13,7 +13,7 @@ import type { Actor } from '../auth/access.rules.ts';
 import { AppError } from '../shared/app-error.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
-import { assertMay } from './workflow.rules.ts';
+import { assertMay, itemChanged } from './workflow.rules.ts';
 import { detectAttachmentType, safeFileName } from './attachments.rules.ts';
 import { indexItems } from './search.index.ts';
 import type { AttachmentRow } from './publishing.table.ts';
@@ -58,6 +58,10 @@ export async function addAttachment({ actor, itemId, fileName, bytes, ip, deps }
   const text = await extractText(type.mime, bytes, full);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
+    // Only while the item is still the draft read above: a file added while a reviewer approves
+    // would otherwise go public unreviewed. The touch also holds the item until commit.
+    const held = await trx.updateTable('publishing_items').set({ updated_at: now.toISOString() }).where('id', '=', itemId).where('status', '=', item.status).executeTakeFirst();
+    if (Number(held.numUpdatedRows) !== 1) throw itemChanged();
     const row = await trx
       .insertInto('publishing_attachments')
       .values({ item_id: itemId, file_name: name, mime: type.mime, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storage_path: storagePath, text_content: text, download_count: 0, created_at: now.toISOString() })
@@ -70,6 +74,9 @@ export async function addAttachment({ actor, itemId, fileName, bytes, ip, deps }
       trx,
     );
     return row;
+  }).catch(async (e: unknown) => {
+    await rm(full, { force: true });
+    throw e;
   });
 }
 

@@ -7,7 +7,7 @@ import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
-import { fireAtOnce } from '../shared/race.testing.ts';
+import { assertOneWinner, fireAtOnce, fireSame } from '../shared/race.testing.ts';
 import { ancestorChain } from '../shared/tree.rules.ts';
 import { columnLinks } from './columns.repository.ts';
 
@@ -47,6 +47,16 @@ describeOnBothDatabases('column tree cycles', (t) => {
     assert.equal(await auditCount(), audits);
     const ok = await a.app.inject(patch(gz.id, { parentId: root.id }));
     assert.equal(ok.statusCode, 200, ok.body);
+  });
+
+  it('create ×10 of one column code: one column, one audit row', async () => {
+    const parentId = (await col('xxgk')).id;
+    const answers = await fireSame(a.app, 10, { method: 'POST', url: '/api/v1/publishing/columns', headers: admin, payload: { organizationId: fgwId, code: 'race-col', name: '同时新建', kind: 'list', parentId } });
+    assertOneWinner(answers);
+    const rows = await a.deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', fgwId).where('code', '=', 'race-col').execute();
+    assert.equal(rows.length, 1);
+    const audit = await a.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'publishing.column_created').where('target_id', '=', String(rows[0].id)).execute();
+    assert.equal(audit.length, 1);
   });
 
   it('two opposite moves fired at once (A under B, B under A, ×10) never close a loop', async () => {

@@ -189,6 +189,22 @@ describeOnBothDatabases('publishing workflow races', (t) => {
     assert.equal(tr.status, 'published');
   });
 
+  it(`attachment upload ×${N / 2} against submission ×${N / 2}: no file joins the item after it went to review`, async () => {
+    const id = await itemIn('draft');
+    const boundary = '----race-boundary';
+    const png = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="图.png"\r\nContent-Type: image/png\r\n\r\n`), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const upload: InjectOptions = { method: 'POST', url: `/api/v1/publishing/items/${id}/attachments`, payload: png, headers: { ...editor, 'content-type': `multipart/form-data; boundary=${boundary}` } };
+    const requests = Array.from({ length: N }, (_, i) => (i % 2 ? transition(id, editor, { action: 'submit' }) : upload));
+    const answers = await fireAtOnce(a.app, requests);
+    const statuses = answers.map((r) => r.status);
+    assert.ok(statuses.every((s) => s === 200 || s === 409), statuses.join(','));
+    const audit = await a.deps.db.selectFrom('audit_log').select(['id', 'action']).where('target_type', '=', 'publishing_item').where('target_id', '=', String(id)).orderBy('id').execute();
+    const submitted = audit.findLast((r) => r.action === 'publishing.item_submit')!.id;
+    assert.ok(!audit.some((r) => r.action === 'publishing.attachment_added' && r.id > submitted), 'no file added after the submission');
+    const files = await a.deps.db.selectFrom('publishing_attachments').select('id').where('item_id', '=', id).execute();
+    assert.equal(files.length, audit.filter((r) => r.action === 'publishing.attachment_added').length);
+  });
+
   it(`create draft ×${N} in one unit: ${N} drafts with distinct 索引号, no server error`, async () => {
     const answers = await fireSame(a.app, N, { method: 'POST', url: '/api/v1/publishing/items', headers: editor, payload: { columnId, kind: 'general', title: '同时起草' } });
     assert.deepEqual(answers.map((r) => r.status), Array(N).fill(200), answers.find((r) => r.status !== 200)?.body);
