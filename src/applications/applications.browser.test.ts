@@ -30,6 +30,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -254,7 +255,7 @@ for (const kind of kinds) {
       await shot(page, 'case-decided');
 
       // The reply letter: HTML preview and Word download.
-      await page.getByRole('button', { name: '预览 政府信息公开申请答复书' }).click();
+      await page.getByRole('button', { name: '预览草稿 政府信息公开申请答复书' }).click();
       const preview = page.getByRole('dialog', { name: '政府信息公开申请答复书' });
       await preview.getByText('本答复依据', { exact: false }).waitFor();
       const letter = await preview.innerText();
@@ -262,8 +263,30 @@ for (const kind of kinds) {
       await shot(page, 'reply-letter');
       await preview.getByRole('button', { name: /Close|关闭/ }).click();
       const word = page.waitForEvent('download');
-      await page.getByRole('button', { name: '下载 Word 政府信息公开申请答复书' }).click();
+      await page.getByRole('button', { name: '下载 Word 草稿 政府信息公开申请答复书' }).click();
       assert.match((await word).suggestedFilename(), /^reply-\d+\.docx$/);
+
+      // 签发: numbered and stored once; two downloads are the same bytes; 更正 takes the next number.
+      await page.getByRole('button', { name: '签发 政府信息公开申请答复书' }).click();
+      await page.getByRole('tooltip').getByRole('button', { name: '签发' }).click();
+      // Issuing prints the PDF in Chromium on the server: allow for a busy machine, and show any refusal.
+      const issuedOrRefused = async (text: RegExp | string) => {
+        await page.getByText(text).or(page.locator('.ant-message-error')).first().waitFor({ timeout: 120_000 });
+        assert.equal(await page.locator('.ant-message-error').count(), 0, await page.locator('.ant-message').innerText().catch(() => ''));
+      };
+      await issuedOrRefused(/依申请公开答复〔2026〕第1号 · 2026-05-28/);
+      const bytesOf = async (name: string) => {
+        const d = page.waitForEvent('download');
+        await page.getByRole('button', { name }).click();
+        return readFile((await (await d).path())!);
+      };
+      const firstPdf = await bytesOf('下载 PDF 依申请公开答复〔2026〕第1号');
+      assert.equal(firstPdf.subarray(0, 5).toString(), '%PDF-');
+      assert.ok(firstPdf.equals(await bytesOf('下载 PDF 依申请公开答复〔2026〕第1号')), 'an issued letter downloads byte-identical');
+      await page.getByRole('button', { name: '更正 依申请公开答复〔2026〕第1号' }).click();
+      await page.getByRole('tooltip').getByRole('button', { name: '签发更正' }).click();
+      await issuedOrRefused('已由 依申请公开答复〔2026〕第2号 更正');
+      assert.ok(firstPdf.equals(await bytesOf('下载 PDF 依申请公开答复〔2026〕第1号')), 'a corrected letter keeps its bytes');
 
       // 9. The citizen sees the answer.
       status = await citizenStatus(tn, code);

@@ -1,15 +1,13 @@
 /**
  * Notices and letters of a case: the template (an administrator's version, else the default),
- * filled from the case, as a Word file (docx) or an HTML preview.
+ * filled from the case; letters.render.ts lays it out and letters.issue.usecases.ts issues it.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { isoTimestamp, shanghaiDate } from '../shared/clock.ts';
 import type { Actor } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
-import { html } from '../render/html/html.ts';
 import { getCase } from './case-view.usecases.ts';
 import { outcomeLabel } from './outcomes.rules.ts';
 import { DEFAULT_TEMPLATES, LETTER_KEYS, type LetterTemplate } from './letters.templates.ts';
@@ -50,7 +48,8 @@ export async function buildLetter({ caseId, key, actor, deps }: { caseId: number
   const c = await getCase({ caseId, actor, deps });
   const t = await letterTemplate(deps, key);
   const s = c.state;
-  const consultation = s.consultations.at(-1);
+  // The consultation letter of that kind: the last one sent to a third party, or to an agency.
+  const consultation = s.consultations.filter((x) => key !== 'consultation-agency' ? x.kind === 'third-party' : x.kind === 'agency').at(-1);
   const decision = s.decision;
   if (key === 'reply' && !decision) throw new AppError('letters.not_ready', '尚未作出答复，不能生成答复书', 409);
   const fee = c.timeline.filter((e) => e.type === 'fee_notice_sent').at(-1)?.data as { amountYuan?: number; method?: string } | undefined;
@@ -77,25 +76,4 @@ export async function buildLetter({ caseId, key, actor, deps }: { caseId: number
     bodyName: c.organizationName,
     date: shanghaiDate(deps.clock.now()),
   });
-}
-
-export async function letterDocx(letter: FilledLetter): Promise<Buffer> {
-  const font = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
-  const doc = new Document({
-    styles: { default: { document: { run: { font, size: 32 } } } },
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: letter.title, bold: true, size: 44, font: { eastAsia: '方正小标宋简体', ascii: 'SimSun', hAnsi: 'SimSun' } })] }),
-          ...letter.paragraphs.map((p, i) => new Paragraph({ indent: i === 0 ? undefined : { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun(p)] })),
-          ...letter.signature.map((line) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(line)] })),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
-
-export function letterHtml(letter: FilledLetter): string {
-  return html`<article class="letter"><h1>${letter.title}</h1>${letter.paragraphs.map((p) => html`<p>${p}</p>`)}${letter.signature.map((l) => html`<p class="sign">${l}</p>`)}</article>`.toString();
 }

@@ -8,5 +8,6 @@ import type { CalendarTables } from '../calendar/calendar.table.ts';
 import type { ApplicationsTables } from '../applications/applications.table.ts';
 import type { OversightTables } from '../oversight/oversight.table.ts';
 import type { ReportTables } from '../report/report.table.ts';
+import type { LettersTables } from '../applications/letters.table.ts';
 
-export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables {}
+export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables {}
