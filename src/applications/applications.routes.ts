@@ -67,7 +67,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     schema: { tags, summary: '申请列表（可筛选）', querystring: listQuerySchema, response: { 200: listResponse, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    return listCases({ filter: filterOf(request.query as ListQuery, shanghaiDate(deps.clock.now())), actor, deps });
+    return listCases({ filter: filterOf(request.query as ListQuery, shanghaiDate(deps.clock.now())), actor, ip: request.ip, deps });
   });
 
   app.get('/api/v1/applications/export', {
@@ -78,7 +78,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
   }, async (request, reply) => {
     const actor = requireActor(request);
     const q = request.query as ListQuery;
-    const { items } = await listCases({ filter: { ...filterOf(q, shanghaiDate(deps.clock.now())), limit: 100_000, offset: 0 }, actor, deps });
+    const { items } = await listCases({ filter: { ...filterOf(q, shanghaiDate(deps.clock.now())), limit: 100_000, offset: 0 }, actor, ip: request.ip, deps, auditAction: 'applications.exported' });
     const stamp = shanghaiDate(deps.clock.now());
     if (q.format === 'xlsx') {
       return reply
@@ -114,7 +114,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     },
   }, async (request) => {
     const actor = requireActor(request);
-    return workbench({ actor, deps, days: (request.query as { days?: number }).days });
+    return workbench({ actor, ip: request.ip, deps, days: (request.query as { days?: number }).days });
   });
 
   app.post('/api/v1/applications', {
@@ -137,7 +137,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     schema: { tags, summary: '案件详情：时间线、答复期限及其计算过程、可进行的操作', params: idParams, response: { 200: caseDetailSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    return getCase({ caseId: (request.params as { id: number }).id, actor, deps });
+    return getCase({ caseId: (request.params as { id: number }).id, actor, ip: request.ip, deps });
   });
 
   app.post('/api/v1/applications/:id/actions/:action', {
@@ -150,6 +150,6 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     const { id, action } = request.params as { id: number; action: string };
     const { expectedEventCount, ...input } = (request.body ?? {}) as Record<string, unknown>;
     await recordCaseAction({ caseId: id, action, input, expectedEventCount: expectedEventCount as number | undefined, actor, ip: request.ip, deps });
-    return getCase({ caseId: id, actor, deps });
+    return getCase({ caseId: id, actor, ip: request.ip, deps });
   });
 }

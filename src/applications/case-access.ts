@@ -2,19 +2,37 @@
  * Who may see and act on a case. A case belongs to the body applied to and sits with a handling
  * unit; a case handler acts on cases of their organization subtree (either org counts), a
  * reviewer approves extensions in their own unit, an auditor reads everything and writes nothing.
+ * A case carries the applicant's personal data, so reading it is need-to-know (DESIGN: security):
+ * its handlers, the reviewers of its pending extension, and auditors — not publishers, leaders or
+ * administrators of the same organization.
  */
 import { AppError } from '../shared/app-error.ts';
-import { canReadIn, canWriteIn, type Actor } from '../auth/access.rules.ts';
+import { canWriteIn, hasRole, subtreeIds, type Actor } from '../auth/access.rules.ts';
 import type { Organization } from '../auth/organizations.repository.ts';
 import type { Role } from '../auth/roles.ts';
 
 export interface CaseOrgs {
   organization_id: number;
   unit_id: number;
+  /** 1 while an extension awaits a reviewer's decision. */
+  extension_pending?: number;
 }
 
 export function canReadCase(actor: Actor, c: CaseOrgs, orgs: readonly Organization[]): boolean {
-  return canReadIn(actor, c.unit_id, orgs) || canReadIn(actor, c.organization_id, orgs);
+  if (hasRole(actor, 'auditor')) return true;
+  if (canActOnCase(actor, 'case_handler', c, orgs)) return true;
+  return c.extension_pending === 1 && canActOnCase(actor, 'reviewer', c, orgs);
+}
+
+/**
+ * The cases an actor may list, as a filter: every organization for an auditor, a case handler's
+ * subtree, or (a reviewer only) the own unit's cases awaiting an extension decision; null: none.
+ */
+export function caseScope(actor: Actor, orgs: readonly Organization[]): { orgIds: number[]; extensionPendingOnly: boolean } | null {
+  if (hasRole(actor, 'auditor')) return { orgIds: orgs.map((o) => o.id), extensionPendingOnly: false };
+  if (hasRole(actor, 'case_handler')) return { orgIds: [...subtreeIds(orgs, actor.organizationId)], extensionPendingOnly: false };
+  if (hasRole(actor, 'reviewer')) return { orgIds: [actor.organizationId], extensionPendingOnly: true };
+  return null;
 }
 
 export function canActOnCase(actor: Actor, role: Role, c: CaseOrgs, orgs: readonly Organization[]): boolean {

@@ -7,28 +7,46 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { shanghaiDate } from '../shared/clock.ts';
-import { canReadIn, subtreeIds, type Actor } from '../auth/access.rules.ts';
+import { readableOrgIds as readableIn, subtreeIds, type Actor } from '../auth/access.rules.ts';
+import { createAuditRepository } from '../auth/audit.repository.ts';
 import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import { addCalendarDays } from '../calendar/calendar-dates.ts';
 import { allowedActions, reduceEvents } from './applications.state.rules.ts';
 import { createApplicationsRepository, type CaseListFilter } from './applications.repository.ts';
 import { calendarFor, deadlineContext, deadlineOf } from './case-projection.ts';
-import { canActOnCase, canReadCase, unitsOfBody } from './case-access.ts';
+import { canActOnCase, canReadCase, caseScope, unitsOfBody } from './case-access.ts';
 import { ACTION_ROLE, type CaseAction } from './case-actions.usecases.ts';
 import { caseListItem, publicStatus, timeline } from './applications.presenters.ts';
 import { queryCodeHash } from './intake.rules.ts';
 import { OUTCOME_LEGAL_BASIS } from './outcomes.rules.ts';
 
-/** Organizations whose cases the actor may read (all for an auditor). */
+/** Organizations whose records the actor may read (all for an auditor). */
 export function readableOrgIds(actor: Actor, orgs: readonly Organization[]): number[] {
-  return orgs.filter((o) => canReadIn(actor, o.id, orgs)).map((o) => o.id);
+  return readableIn(actor, orgs);
 }
 
-export async function getCase({ caseId, actor, deps }: { caseId: number; actor: Actor; deps: AppDeps }) {
+/** Every read of applicants' personal data leaves a row: who, when, which cases (等保 8.1.4.3). */
+export async function auditPersonalDataRead(deps: AppDeps, actor: Actor, action: string, caseIds: number[], ip?: string): Promise<void> {
+  if (caseIds.length === 0) return;
+  await createAuditRepository(deps).append(
+    { userId: actor.id, username: actor.username, action, targetType: 'application', targetId: caseIds.length === 1 ? caseIds[0] : null, ip: ip ?? null, detail: { caseIds } },
+    deps.clock.now(),
+  );
+}
+
+/** The case list filter that keeps to the actor's need-to-know (case-access.caseScope). */
+function scopedFilter(actor: Actor, orgs: readonly Organization[], filter: CaseListFilter): CaseListFilter | null {
+  const scope = caseScope(actor, orgs);
+  if (!scope) return null;
+  return { ...filter, visibleOrgIds: scope.orgIds, ...(scope.extensionPendingOnly && { extensionPending: true }) };
+}
+
+export async function getCase({ caseId, actor, ip, deps }: { caseId: number; actor: Actor; ip?: string; deps: AppDeps }) {
   const repo = createApplicationsRepository(deps);
   const row = await repo.byId(caseId);
   const orgs = await createOrganizationsRepository(deps).list();
   if (!row || !canReadCase(actor, row, orgs)) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  await auditPersonalDataRead(deps, actor, 'applications.case_read', [row.id], ip);
   const events = await repo.events(row.id);
   const state = reduceEvents(events);
   const deadline = deadlineOf(await deadlineContext(deps), state);
@@ -59,18 +77,22 @@ export async function getCase({ caseId, actor, deps }: { caseId: number; actor: 
   };
 }
 
-export async function listCases({ filter, actor, deps }: { filter: CaseListFilter; actor: Actor; deps: AppDeps }) {
+export async function listCases({ filter, actor, ip, deps, auditAction = 'applications.list_read' }: { filter: CaseListFilter; actor: Actor; ip?: string; deps: AppDeps; auditAction?: string }) {
   const orgs = await createOrganizationsRepository(deps).list();
-  const readable = readableOrgIds(actor, orgs);
-  const { rows, total } = await createApplicationsRepository(deps).list({ ...filter, visibleOrgIds: readable });
+  const scoped = scopedFilter(actor, orgs, filter);
+  if (!scoped) return { total: 0, items: [] };
+  const { rows, total } = await createApplicationsRepository(deps).list(scoped);
+  await auditPersonalDataRead(deps, actor, auditAction, rows.map((r) => r.id), ip);
   const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
   return { total, items: rows.map((r) => caseListItem(r, name(r.unit_id))) };
 }
 
 /** 工作台: overdue, due within `days` calendar days, and cases waiting for this user. */
-export async function workbench({ actor, deps, days = 5 }: { actor: Actor; deps: AppDeps; days?: number }) {
+export async function workbench({ actor, ip, deps, days = 5 }: { actor: Actor; ip?: string; deps: AppDeps; days?: number }) {
   const orgs = await createOrganizationsRepository(deps).list();
-  const readable = readableOrgIds(actor, orgs);
+  const scope = caseScope(actor, orgs);
+  const readable = scope?.orgIds ?? [];
+  const pendingOnly = scope?.extensionPendingOnly ? { extensionPending: true } : {};
   const repo = createApplicationsRepository(deps);
   const today = shanghaiDate(deps.clock.now());
   const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
@@ -82,14 +104,16 @@ export async function workbench({ actor, deps, days = 5 }: { actor: Actor; deps:
   });
   const item = (x: Parameters<typeof caseListItem>[0]) => withDaysLeft(caseListItem(x, name(x.unit_id)));
   const map = (r: { rows: Parameters<typeof caseListItem>[0][] }) => r.rows.map(item);
-  const overdue = await repo.list({ visibleOrgIds: readable, open: true, dueBefore: today, limit: 100 });
-  const dueSoon = await repo.list({ visibleOrgIds: readable, open: true, dueOnOrAfter: today, dueBefore: addCalendarDays(today, days + 1), limit: 100 });
-  const mine = await repo.list({ visibleOrgIds: readable, open: true, assigneeId: actor.id, limit: 100 });
-  const unconfirmed = await repo.list({ visibleOrgIds: readable, status: ['submitted'], limit: 100 });
+  const overdue = await repo.list({ ...pendingOnly, visibleOrgIds: readable, open: true, dueBefore: today, limit: 100 });
+  const dueSoon = await repo.list({ ...pendingOnly, visibleOrgIds: readable, open: true, dueOnOrAfter: today, dueBefore: addCalendarDays(today, days + 1), limit: 100 });
+  const mine = await repo.list({ ...pendingOnly, visibleOrgIds: readable, open: true, assigneeId: actor.id, limit: 100 });
+  const unconfirmed = await repo.list({ ...pendingOnly, visibleOrgIds: readable, status: ['submitted'], limit: 100 });
   const own = subtreeIds(orgs, actor.organizationId);
   const approvals = actor.roles.includes('reviewer')
     ? (await repo.list({ visibleOrgIds: readable, extensionPending: true, limit: 100 })).rows.filter((r) => own.has(r.unit_id) || own.has(r.organization_id))
     : [];
+  const seen = [...overdue.rows, ...dueSoon.rows, ...mine.rows, ...unconfirmed.rows, ...approvals].map((r) => r.id);
+  await auditPersonalDataRead(deps, actor, 'applications.workbench_read', [...new Set(seen)], ip);
   return {
     today,
     overdue: map(overdue),

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { canWriteIn, readableOrgIds as readableOrgIdsOf } from '../auth/access.rules.ts';
+import { canWriteIn, hasRole, readableOrgIds as readableOrgIdsOf, type Actor, type OrgNode } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { errorResponses, idParams } from '../auth/auth.schemas.ts';
@@ -14,6 +14,11 @@ import { isValidIsoDate } from '../calendar/calendar-dates.ts';
 
 const tags = ['主动公开'];
 const anyObject = { type: 'object', additionalProperties: true } as const;
+
+/** Need-to-know for a letter writer's details: auditors, case handlers over it, its own publishers. */
+function mayReadWriterDetails(actor: Actor, orgId: number, orgs: readonly OrgNode[]): boolean {
+  return hasRole(actor, 'auditor') || canWriteIn(actor, 'case_handler', orgId, orgs) || canWriteIn(actor, 'publisher', orgId, orgs);
+}
 
 export function registerAdminExtrasRoutes(app: FastifyInstance, deps: AppDeps) {
   const readableOrgIds = async (actor: ReturnType<typeof requireActor>) => {
@@ -33,8 +38,15 @@ export function registerAdminExtrasRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: '信箱来信列表', response: { 200: { type: 'object', properties: { items: { type: 'array', items: anyObject } } }, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request);
-    const rows = await deps.db.selectFrom('publishing_mailbox_letters').selectAll().where('organization_id', 'in', await readableOrgIds(actor)).orderBy('id', 'desc').limit(200).execute();
-    return { items: rows.map((r) => ({ id: r.id, organizationId: r.organization_id, writerName: r.writer_name, contact: r.contact, subject: r.subject, body: r.body, status: r.status, replyText: r.reply_text, repliedAt: r.replied_at, replyItemId: r.reply_item_id, createdAt: r.created_at })) };
+    const orgs = await createOrganizationsRepository(deps).list();
+    const rows = await deps.db.selectFrom('publishing_mailbox_letters').selectAll().where('organization_id', 'in', readableOrgIdsOf(actor, orgs)).orderBy('id', 'desc').limit(200).execute();
+    // The writer's name and contact are personal data: shown to the letter's handlers only, and audited.
+    const shown = new Set(rows.filter((r) => mayReadWriterDetails(actor, r.organization_id, orgs)).map((r) => r.id));
+    if (shown.size) {
+      await createAuditRepository(deps).append({ userId: actor.id, username: actor.username, action: 'mailbox.contacts_read', targetType: 'mailbox_letter', ip: request.ip, detail: { letterIds: [...shown] } }, deps.clock.now());
+    }
+    const hidden = '（仅承办人员可见）';
+    return { items: rows.map((r) => ({ id: r.id, organizationId: r.organization_id, writerName: shown.has(r.id) ? r.writer_name : hidden, contact: shown.has(r.id) ? r.contact : hidden, subject: r.subject, body: r.body, status: r.status, replyText: r.reply_text, repliedAt: r.replied_at, replyItemId: r.reply_item_id, createdAt: r.created_at })) };
   });
 
   app.post('/api/v1/publishing/letters/:id/reply', {
