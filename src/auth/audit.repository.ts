@@ -52,20 +52,40 @@ export function createAuditRepository({ db }: { db: Kysely<Database> }) {
       }
       return q.execute();
     },
-    /** Walks the whole chain in id order; returns the first altered or removed row, or null. */
-    async verify(): Promise<{ rows: number; problem: ChainProblem | null }> {
+    /** The chain's head, for an anchor outside the database. */
+    async head(): Promise<{ count: number; lastId: number; head: string }> {
+      const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const n = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { count: Number(n.n), lastId: last?.id ?? 0, head: last?.hash ?? GENESIS_HASH };
+    },
+    /**
+     * Walks the whole chain in id order; returns the first altered or removed row, or null. Given
+     * the last anchor, the anchored row must still be there with its hash and the same number of
+     * rows up to it: this catches the newest rows (or all) deleted, which a whole chain hides.
+     */
+    async verify(anchor?: { count: number; lastId: number; head: string } | null): Promise<{ rows: number; problem: ChainProblem | null }> {
       let prev = GENESIS_HASH;
       let afterId = 0;
       let rows = 0;
+      let keyed = false;
       for (;;) {
         const batch = await db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(1000).execute();
-        if (batch.length === 0) return { rows, problem: null };
-        const { problem, lastHash } = firstChainProblem(batch, prev);
-        if (problem) return { rows: rows + batch.findIndex((r) => r.id === problem.id), problem };
+        if (batch.length === 0) break;
+        const walked = firstChainProblem(batch, prev, keyed);
+        if (walked.problem) return { rows: rows + batch.findIndex((r) => r.id === walked.problem!.id), problem: walked.problem };
         rows += batch.length;
-        prev = lastHash;
+        prev = walked.lastHash;
+        keyed = walked.keyed;
         afterId = batch[batch.length - 1].id;
       }
+      if (anchor && anchor.count > 0) {
+        const row = await db.selectFrom('audit_log').select('hash').where('id', '=', anchor.lastId).executeTakeFirst();
+        const upTo = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '<=', anchor.lastId).executeTakeFirstOrThrow();
+        if (!row || row.hash !== anchor.head || Number(upTo.n) !== anchor.count) {
+          return { rows, problem: { id: anchor.lastId, reason: `与数据库外的锚点不符：锚点记录了 ${anchor.count} 条（至第 ${anchor.lastId} 条），现有记录被删除或重写` } };
+        }
+      }
+      return { rows, problem: null };
     },
   };
 }

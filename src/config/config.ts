@@ -29,6 +29,10 @@ const configSchema = z.object({
   host: z.string().min(1),
   dataDir: z.string().min(1),
   sessionSecret: z.string().min(32, { message: 'SESSION_SECRET 至少 32 个字符' }),
+  /** Key of the audit chain's HMAC, kept outside the database (AUDIT_KEY or a file in the data folder). */
+  auditKey: z.string().min(32, { message: 'AUDIT_KEY 至少 32 个字符' }),
+  /** Append-only file receiving anchors of the audit chain's head (AUDIT_ANCHOR_FILE). */
+  auditAnchorFile: z.string().min(1),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Whether the fee-payment wait pauses the answer clock (DESIGN: default paused). */
   feeWaitPausesClock: z.boolean(),
@@ -88,6 +92,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host: env.HOST ?? file.host ?? '127.0.0.1',
     dataDir,
     sessionSecret: env.SESSION_SECRET ?? file.sessionSecret ?? '',
+    auditKey: env.AUDIT_KEY ?? file.auditKey ?? '',
+    auditAnchorFile: resolve(cwd, env.AUDIT_ANCHOR_FILE ?? (file.auditAnchorFile as string | undefined) ?? join(dataDir, 'audit-anchors.log')),
     logLevel: env.LOG_LEVEL ?? file.logLevel ?? 'info',
     feeWaitPausesClock: parseBool(env.FEE_WAIT_PAUSES_CLOCK, (file.feeWaitPausesClock as boolean | undefined) ?? true),
     pageCacheMaxBytes: env.PAGE_CACHE_MAX_BYTES ?? file.pageCacheMaxBytes ?? 64 * 1024 * 1024,
@@ -99,7 +105,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
   };
   const problems: string[] = [];
-  if (!raw.sessionSecret) raw.sessionSecret = keptSessionSecret(dataDir, problems);
+  if (!raw.sessionSecret) raw.sessionSecret = keptSecret(dataDir, 'session-secret', problems);
+  if (!raw.auditKey) raw.auditKey = keptSecret(dataDir, 'audit-key', problems);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '配置'}：${issue.message}`);
@@ -108,16 +115,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   return parsed.data;
 }
 
-function keptSessionSecret(dataDir: string, problems: string[]): string {
-  const file = join(dataDir, 'session-secret');
+function keptSecret(dataDir: string, name: string, problems: string[]): string {
+  const file = join(dataDir, name);
   try {
     if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('base64url');
     writeFileSync(file, `${secret}\n`, { mode: 0o600 });
     return secret;
   } catch (e) {
-    problems.push(`无法在数据目录保存会话密钥：${(e as Error).message}`);
+    problems.push(`无法在数据目录保存密钥 ${name}：${(e as Error).message}`);
     return '';
   }
 }

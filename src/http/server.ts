@@ -17,6 +17,7 @@ import { sharePageCacheFlushes } from './page-cache.shared.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { registerAdminStatic } from './admin-static.ts';
 import { installAuthHooks } from '../auth/auth.hooks.ts';
+import { installAuditAnchoring } from '../auth/audit.install.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUsersRoutes } from '../auth/users.routes.ts';
 import { registerPublishingRoutes } from '../publishing/publishing.routes.ts';
@@ -57,6 +58,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installAuthHooks(app, deps);
+  installAuditAnchoring(app, deps);
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     await sql`select 1`.execute(deps.db);

@@ -4,7 +4,7 @@ import { serveCommand } from './serve.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedDemoCommand } from './seed-demo.ts';
 import { userAddCommand } from './user-add.ts';
-import { auditVerifyCommand } from './audit-verify.ts';
+import { auditAnchorCommand, auditVerifyCommand } from './audit-verify.ts';
 import { deadlineCommand } from './deadline.ts';
 import { feeCommand } from './fee.ts';
 import { calendarImportCommand } from './calendar-import.ts';
@@ -13,7 +13,7 @@ import { reportCommand } from './report.ts';
 import { searchReindexCommand } from './search-reindex.ts';
 import { publishingImportCommand } from './publishing-import.ts';
 
-export const commands: Command[] = [serveCommand, migrateCommand, seedDemoCommand, userAddCommand, auditVerifyCommand];
+export const commands: Command[] = [serveCommand, migrateCommand, seedDemoCommand, userAddCommand, auditVerifyCommand, auditAnchorCommand];
 commands.push(deadlineCommand, feeCommand, calendarImportCommand);
 commands.push(checkReportCommand);
 commands.push(reportCommand);
