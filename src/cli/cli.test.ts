@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { main } from './main.ts';
+import { commands } from './commands/index.ts';
 import { recordingIo } from './test-io.ts';
 import { openDatabase } from '../db/dialect.ts';
 
@@ -14,6 +15,10 @@ describe('gongkai CLI', () => {
     const c = io();
     assert.equal(await main(['--help'], c.io), 0);
     for (const name of ['serve', 'migrate', 'seed-demo', 'user add', 'audit verify']) assert.match(c.out.join('\n'), new RegExp(name));
+  });
+
+  it('finds each command under the name its file gives it', async () => {
+    for (const entry of commands) assert.equal((await entry.load()).name, entry.name);
   });
 
   it('answers an unknown command and a bad option with exit 2', async () => {

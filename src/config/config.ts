@@ -44,11 +44,9 @@ const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 export type SiteConfig = z.infer<typeof siteSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
+import { ConfigError } from './config-error.ts';
+
+export { ConfigError };
 
 const defaultSite: SiteConfig = {
   bodyCode: 'shilong',

@@ -18,9 +18,10 @@ class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
     for (const file of readdirSync(migrationsDir).sort()) {
-      if (!/^\d{4}_[\w-]+\.ts$/.test(file)) continue;
+      // .ts when run from the sources, .js once compiled (dist/server); the name is the same.
+      if (!/^\d{4}_[\w-]+\.(ts|js)$/.test(file)) continue;
       const mod = (await import(pathToFileURL(join(migrationsDir, file)).href)) as Migration;
-      out[file.replace(/\.ts$/, '')] = { up: mod.up };
+      out[file.replace(/\.(ts|js)$/, '')] = { up: mod.up };
     }
     return out;
   }
@@ -39,4 +40,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${(error as Error).message ?? error}`);
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Migrations present in the code but not yet applied to this database (for /readyz). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), allowUnorderedMigrations: true });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
 }

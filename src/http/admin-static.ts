@@ -8,7 +8,11 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { html } from '../render/html/html.ts';
 
-export const ADMIN_DIST = fileURLToPath(new URL('../../dist/admin/', import.meta.url));
+// From src/http or, compiled, dist/server/http: the admin build is <repo>/dist/admin either way.
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const ADMIN_DIST = /[/\\]dist[/\\]server[/\\]http[/\\]$/.test(here)
+  ? fileURLToPath(new URL('../../admin/', import.meta.url))
+  : fileURLToPath(new URL('../../dist/admin/', import.meta.url));
 
 /** antd injects its styles at run time, so the admin CSP allows inline styles (not scripts). */
 const ADMIN_CSP =
