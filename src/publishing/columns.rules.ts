@@ -61,6 +61,7 @@ export const DEFAULT_COLUMN_TREE: ColumnDefinition[] = [
           { code: 'rsks', name: '公务员招考和人事信息', kind: 'list', art20: 14, itemKind: 'general', interval: 90 },
         ],
       },
+      { code: 'gzdt', name: '工作动态', kind: 'list', itemKind: 'general', interval: 7 },
       { code: 'gsgg', name: '公告公示', kind: 'list', itemKind: 'announcement', interval: 14 },
       { code: 'zdly', name: '重点领域信息', kind: 'list', itemKind: 'key_area', interval: 14 },
       {
@@ -85,7 +86,8 @@ export const HOME_COLUMN_OF_KIND: Record<ItemKind, string> = {
   announcement: 'gsgg',
   key_area: 'zdly',
   mailbox_reply: 'xxdf',
-  general: 'zd',
+  // 政务动态 and other general news: never 政府信息公开制度, which holds the body's rules of the work.
+  general: 'gzdt',
 };
 
 /** Flattens the tree depth-first with each node's parent code and sibling order. */
