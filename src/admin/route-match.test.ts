@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchRoute, visibleRoutes, type RouteEntry } from './route-match.ts';
+import { matchRoute, matchRouteFor, visibleRoutes, type RouteEntry } from './route-match.ts';
 
 const Page = () => null;
 const TABLE: RouteEntry[] = [
@@ -33,5 +33,13 @@ describe('admin route table', () => {
     assert.deepEqual(matchRoute(routes, '/system'), { kind: 'redirect', to: '/system/users' });
     assert.equal(matchRoute(routes, '/system/audit').kind, 'not-found'); // not visible to admin
     assert.equal(matchRoute(routes, '/nope').kind, 'not-found');
+  });
+
+  it('tells a page the user may not open from a page that does not exist', () => {
+    const m = matchRouteFor(TABLE, ['admin'], '/system/audit');
+    assert.equal(m.kind === 'forbidden' && m.entry.label, '审计日志');
+    assert.equal(matchRouteFor(TABLE, ['publisher'], '/system/users').kind, 'forbidden');
+    assert.equal(matchRouteFor(TABLE, ['publisher'], '/nope').kind, 'not-found');
+    assert.equal(matchRouteFor(TABLE, ['auditor'], '/system/audit').kind, 'page');
   });
 });

@@ -30,7 +30,8 @@ export function visibleRoutes(routes: RouteEntry[], roles: readonly string[]): R
 export type RouteMatch =
   | { kind: 'page'; entry: RouteEntry; parents: RouteEntry[] }
   | { kind: 'redirect'; to: string }
-  | { kind: 'not-found' };
+  | { kind: 'not-found' }
+  | { kind: 'forbidden'; entry: RouteEntry };
 
 /** Finds the page for a hash path among the visible routes; a group path opens its first child. */
 export function matchRoute(routes: RouteEntry[], path: string, parents: RouteEntry[] = []): RouteMatch {
@@ -46,4 +47,15 @@ export function matchRoute(routes: RouteEntry[], path: string, parents: RouteEnt
     }
   }
   return { kind: 'not-found' };
+}
+
+/**
+ * The page for a user: a path that exists but is hidden from the user's roles is `forbidden` (a
+ * 403 page saying so), not `not-found`; the server refuses its requests either way.
+ */
+export function matchRouteFor(all: RouteEntry[], roles: readonly string[], path: string): RouteMatch {
+  const m = matchRoute(visibleRoutes(all, roles), path);
+  if (m.kind !== 'not-found') return m;
+  const any = matchRoute(all, path);
+  return any.kind === 'page' ? { kind: 'forbidden', entry: any.entry } : m;
 }

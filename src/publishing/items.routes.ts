@@ -12,6 +12,7 @@ import { createItemsRepository, SNAPSHOT_FIELDS } from './items.repository.ts';
 import { createDraft, updateDraft, type ItemDraftInput } from './items.usecases.ts';
 import { changeValidity, transitionItem, type TransitionInput } from './workflow.usecases.ts';
 import { availableActions, diffLines } from './workflow.rules.ts';
+import { versionText, type VersionNames } from './version-text.rules.ts';
 import { addAttachment } from './attachments.storage.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.rules.ts';
 import { attachmentSchema, itemSchema, presentAttachment, presentItem } from './publishing.presenters.ts';
@@ -43,9 +44,14 @@ async function readableItem(deps: AppDeps, request: Parameters<typeof requireAct
   return item;
 }
 
-function versionText(snapshot: string): string {
-  const s = JSON.parse(snapshot) as Record<string, unknown>;
-  return SNAPSHOT_FIELDS.map((f) => (f === 'body_html' ? String(s[f] ?? '').replace(/></g, '>\n<') : `${f}: ${String(s[f] ?? '')}`)).join('\n');
+/** The names of the columns and interpreted items the versions refer to. */
+async function versionNames(deps: AppDeps, snapshots: Record<string, unknown>[]): Promise<VersionNames> {
+  const ids = (f: string) => [...new Set(snapshots.map((s) => Number(s[f])).filter((n) => Number.isInteger(n) && n > 0))];
+  const columnIds = ids('column_id');
+  const itemIds = ids('interprets_item_id');
+  const columns = columnIds.length ? await deps.db.selectFrom('publishing_columns').select(['id', 'name']).where('id', 'in', columnIds).execute() : [];
+  const items = itemIds.length ? await deps.db.selectFrom('publishing_items').select(['id', 'title']).where('id', 'in', itemIds).execute() : [];
+  return { columns: new Map(columns.map((c) => [c.id, c.name])), items: new Map(items.map((i) => [i.id, i.title])) };
 }
 
 export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -147,10 +153,13 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     const { id } = request.params as { id: number };
     await readableItem(deps, request, id);
     const rows = await createItemsRepository(deps).versions(id);
+    const snapshots = rows.map((v) => JSON.parse(v.snapshot) as Record<string, unknown>);
+    const names = await versionNames(deps, snapshots);
+    const text = (s: Record<string, unknown>) => versionText(s, SNAPSHOT_FIELDS, names);
     return {
       versions: rows.map((v, i) => ({
         version: v.version, action: v.action, username: v.username, at: v.at,
-        diff: diffLines(i ? versionText(rows[i - 1].snapshot) : '', versionText(v.snapshot)).filter((d) => d.op !== '='),
+        diff: diffLines(i ? text(snapshots[i - 1]) : '', text(snapshots[i])).filter((d) => d.op !== '='),
       })),
     };
   });

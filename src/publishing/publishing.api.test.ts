@@ -79,6 +79,11 @@ describeOnBothDatabases('publishing workflow over the API', (t) => {
     const versions = await a.app.inject({ method: 'GET', url: `/api/v1/publishing/items/${itemId}/versions`, headers: editor.headers });
     const v = versions.json() as { versions: { action: string; diff: { op: string; line: string }[] }[] };
     assert.deepEqual(v.versions.map((x) => x.action), ['create', 'submit', 'approve', 'withdraw']);
+    // The first version's lines name fields and values as the form does.
+    const first = v.versions[0].diff.map((d) => d.line);
+    assert.ok(first.includes('信息类别：其他政策文件'), first.join('\n'));
+    assert.ok(first.some((l) => l.startsWith('栏目：') && !/\d$/.test(l)), 'the column by its name');
+    assert.ok(!first.some((l) => /^(kind|column_id|title):/.test(l)));
   });
 
   it('records the abolition of a normative document with date and reason', async () => {

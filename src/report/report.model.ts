@@ -158,13 +158,31 @@ export const REVIEW_GROUPS = [
   { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉' },
 ] as const;
 
+/** Section 二's rows, by their field, and the columns of its first block (第二十条第（一）项). */
+const PROACTIVE_ROW_LABELS: Record<string, string> = {
+  rules: '规章',
+  normativeDocuments: '行政规范性文件',
+  licensing: '行政许可',
+  punishment: '行政处罚',
+  enforcement: '行政强制',
+  feesAmountWanYuan: '行政事业性收费（万元）',
+};
+export const PROACTIVE_COLUMNS = ['本年制发件数', '本年废止件数', '现行有效件数'] as const;
+
 const ROW_LABELS: Record<string, string> = {
+  ...PROACTIVE_ROW_LABELS,
   ...Object.fromEntries(APPLICATION_ROWS.map((r) => [r.key, 'group' in r ? `${r.group}${r.label}` : r.label])),
   otherHandling: '（六）其他处理',
   ...Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, g.label])),
 };
 
-/** A row key of sections 三 and 四 (`total`, `withheld3`, `review` …) as printed in the report. */
+/** A row key of sections 二, 三 and 四 (`licensing`, `total`, `withheld3`, `review` …) as printed in the report. */
 export function rowLabel(key: string): string {
   return ROW_LABELS[key] ?? key;
+}
+
+/** A column of a finding's location as printed: section 二 names its columns by index ("2" → 现行有效件数). */
+export function columnLabel(section: string | undefined, column: string): string {
+  if (section === '二' && /^[0-2]$/.test(column)) return PROACTIVE_COLUMNS[Number(column)];
+  return column;
 }

@@ -4,7 +4,7 @@ import { App, Button, Drawer, Grid, Layout, Result } from 'antd';
 import { api, errorMessage } from '../api.ts';
 import type { ListResponse, Organization } from '../api.types.ts';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal.tsx';
-import { matchRoute, visibleRoutes } from '../route-match.ts';
+import { matchRouteFor, visibleRoutes } from '../route-match.ts';
 import { ROUTES } from '../routes.tsx';
 import { HOME_PATH, navigate, useHashPath } from '../router.ts';
 import { useCurrentUser, useSession } from '../session.tsx';
@@ -18,7 +18,7 @@ export function AppLayout() {
   const { message } = App.useApp();
   const path = useHashPath();
   const routes = useMemo(() => visibleRoutes(ROUTES, user.roles), [user.roles]);
-  const match = matchRoute(routes, path);
+  const match = matchRouteFor(ROUTES, user.roles, path);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [bodyName, setBodyName] = useState<string | undefined>();
   // Below the lg breakpoint the navigation moves into a drawer opened from a header button
@@ -60,7 +60,7 @@ export function AppLayout() {
 
   const Page = match.kind === 'page' ? match.entry.page : undefined;
   useEffect(() => {
-    const title = match.kind === 'page' ? match.entry.label : '页面不存在';
+    const title = match.kind === 'page' ? match.entry.label : match.kind === 'forbidden' ? '无权访问' : '页面不存在';
     document.title = `${title} · 公开 · 管理后台`;
   }, [match]);
 
@@ -89,18 +89,26 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: narrow ? 8 : 24, minWidth: 0 }}>
-          <main id="main-content" tabIndex={-1} style={{ background: '#fff', padding: narrow ? 12 : 24, borderRadius: 8, minHeight: 360, outline: 'none' }}>
+          {/* Layout.Content is the page's one <main> landmark; this is where focus goes. */}
+          <div id="main-content" tabIndex={-1} style={{ background: '#fff', padding: narrow ? 12 : 24, borderRadius: 8, minHeight: 360, outline: 'none' }}>
             {Page ? (
               <Page />
             ) : match.kind === 'not-found' ? (
               <Result
                 status="404"
-                title="页面不存在"
-                subTitle="该页面不存在，或您的角色无权访问。"
+                title={<h1 style={{ fontSize: 'inherit', margin: 0 }}>页面不存在</h1>}
+                subTitle="该页面不存在，请检查地址或从左侧菜单进入。"
+                extra={<Button type="primary" onClick={() => navigate(HOME_PATH)}>返回工作台</Button>}
+              />
+            ) : match.kind === 'forbidden' ? (
+              <Result
+                status="403"
+                title={<h1 style={{ fontSize: 'inherit', margin: 0 }}>无权访问</h1>}
+                subTitle={`“${match.entry.label}”需要相应的角色，您当前的账号没有该权限。如需使用，请联系本单位系统管理员分配角色。`}
                 extra={<Button type="primary" onClick={() => navigate(HOME_PATH)}>返回工作台</Button>}
               />
             ) : null}
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
       <ChangePasswordModal

@@ -1,7 +1,8 @@
 // One item: the metadata form, the body (HTML with a sandboxed preview), attachments, the
 // workflow buttons the server allows now, and the version history with its differences.
 import { useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Drawer, Form, Input, List, Select, Space, Tabs, TreeSelect, Typography, Upload, message } from 'antd';
+import { Alert, Button, DatePicker, Drawer, Form, Input, List, Select, Space, Tabs, Typography, Upload, message } from 'antd';
+import { FormSelect, FormTreeSelect } from '../applications/FormSelect.tsx';
 import dayjs from 'dayjs';
 import { errorMessage } from '../api.ts';
 import { ITEM_KINDS, TOPICS, VALIDITY } from '../../publishing/items.rules.ts';
@@ -84,10 +85,10 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
         { key: 'edit', label: '内容', children: (
           <Form form={form} layout="vertical" disabled={!editable} initialValues={{ kind: 'policy_document', validity: '' }}>
             <Form.Item name="columnId" label="栏目" rules={[{ required: true, message: '请选择栏目' }]}>
-              <TreeSelect treeData={columnTree(columns)} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择栏目（可输入名称查找）" />
+              <FormTreeSelect treeData={columnTree(columns)} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择栏目（可输入名称查找）" />
             </Form.Item>
             <Form.Item name="kind" label="信息类别" rules={[{ required: true }]}>
-              <Select options={Object.entries(ITEM_KINDS).map(([value, label]) => ({ value, label }))} />
+              <FormSelect options={Object.entries(ITEM_KINDS).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={300} /></Form.Item>
             <Space wrap>

@@ -2,7 +2,7 @@
 // Each names its place: section, row or paragraph, column.
 import { Alert, List, Tag, Typography } from 'antd';
 import type { Finding, NarrativePart } from './report-api.ts';
-import { rowLabel } from '../../report/report.model.ts';
+import { columnLabel, rowLabel } from '../../report/report.model.ts';
 
 export function locationText(f: Finding, parts: NarrativePart[]): string {
   const l = f.location ?? {};
@@ -14,7 +14,7 @@ export function locationText(f: Finding, parts: NarrativePart[]): string {
     if (l.line) bits.push(`第${l.line}段`);
   } else {
     if (l.row) bits.push(rowLabel(l.row));
-    if (l.column) bits.push(l.column);
+    if (l.column) bits.push(columnLabel(l.section, l.column));
   }
   return bits.join(' · ');
 }
@@ -36,7 +36,7 @@ export function FindingsList({ findings, parts }: { findings: Finding[]; parts: 
           dataSource={findings.filter((f) => f.severity !== 'info')}
           renderItem={(f) => (
             <List.Item>
-              <Tag color={f.severity === 'error' ? 'red' : 'orange'}>{f.severity === 'error' ? '错误' : '警告'}</Tag>
+              <Tag color={f.severity === 'error' ? 'error' : 'warning'}>{f.severity === 'error' ? '错误' : '警告'}</Tag>
               <span>{f.message}</span>
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {locationText(f, parts)}

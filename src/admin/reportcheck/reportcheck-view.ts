@@ -2,7 +2,7 @@
 // finding's location reads in Chinese, and the file name of a download.
 import type { ReadReport } from '../../reportcheck/reportcheck.types.ts';
 import type { ReportFinding } from '../../report/report.validate.ts';
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, rowLabel } from '../../report/report.model.ts';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, columnLabel, rowLabel } from '../../report/report.model.ts';
 
 /** One checked report as the API returns it (POST /api/v1/report-checks). */
 export interface CheckedReportView extends ReadReport {
@@ -71,7 +71,7 @@ export function locationText(f: ReportFinding): string {
   const parts: string[] = [];
   if (loc.section) parts.push(/^[一二三四五六]$/.test(loc.section) ? `第${loc.section}部分` : loc.section);
   if (loc.row) parts.push(rowLabel(loc.row));
-  if (loc.column) parts.push(loc.column);
+  if (loc.column) parts.push(columnLabel(loc.section, loc.column));
   if (loc.line) parts.push(`第 ${loc.line} 行`);
   return parts.join(' · ');
 }

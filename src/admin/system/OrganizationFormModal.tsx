@@ -1,7 +1,8 @@
 // 新建 / 编辑组织机构: code (fixed once created), name, parent, kind. An organization cannot be
 // moved under itself or its own descendants, so those are not offered as parents.
 import { useEffect, useMemo } from 'react';
-import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
+import { FormSelect, FormTreeSelect } from '../applications/FormSelect.tsx';
 import { api } from '../api.ts';
 import { useSubmit } from '../common/useSubmit.ts';
 import type { Organization, OrganizationKind } from '../api.types.ts';
@@ -97,11 +98,11 @@ export function OrganizationFormModal({ open, organization, defaultParentId, org
             organization sits under an existing one, and the top keeps having no parent. */}
         {creating || organization.parentId !== null ? (
           <Form.Item label="上级机构" name="parentId" rules={[{ required: true, message: '请选择上级机构' }]}>
-            <TreeSelect treeData={parentTree} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择上级机构" />
+            <FormTreeSelect treeData={parentTree} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择上级机构" />
           </Form.Item>
         ) : null}
         <Form.Item label="机构类型" name="kind" rules={[{ required: true, message: '请选择机构类型' }]}>
-          <Select options={KIND_OPTIONS} />
+          <FormSelect options={KIND_OPTIONS} />
         </Form.Item>
       </Form>
     </Modal>

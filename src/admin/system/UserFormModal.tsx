@@ -1,7 +1,8 @@
 // 新建用户 / 编辑用户. Creating asks for an initial password (checked against the password policy
 // before sending); editing changes name, organization and roles. Server errors appear in the modal.
 import { useEffect, useMemo } from 'react';
-import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
+import { FormSelect, FormTreeSelect } from '../applications/FormSelect.tsx';
 import { api } from '../api.ts';
 import { useSubmit } from '../common/useSubmit.ts';
 import type { Organization, UserRow } from '../api.types.ts';
@@ -97,10 +98,10 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item label="所属单位" name="organizationId" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择单位" />
+          <FormTreeSelect treeData={treeData} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择单位" />
         </Form.Item>
         <Form.Item label="角色" name="roles" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个角色' }]}>
-          <Select mode="multiple" options={ROLE_OPTIONS} placeholder="选择角色" optionFilterProp="label" />
+          <FormSelect mode="multiple" options={ROLE_OPTIONS} placeholder="选择角色" optionFilterProp="label" />
         </Form.Item>
         {creating ? (
           <>
