@@ -4,10 +4,13 @@
  * clerk works in (the item editor, a published item opened read-only) are checked open.
  * A user who opens a page of a role they lack sees 无权访问, not 页面不存在.
  *
- * Set AXE_REPORT=1 to print the number of serious and critical violations of every page.
+ * Set AXE_REPORT=1 to print the number of serious and critical violations of every page, and
+ * ADMIN_SCREENSHOTS_DIR to keep a screenshot of each.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumSkipReason } from '../shared/chromium.ts';
 import { useBrowserApp } from '../shared/browser-app.testing.ts';
@@ -101,6 +104,10 @@ describe('admin pages pass axe-core at desktop and phone widths', { skip: chromi
         if (process.env.AXE_REPORT) console.log(`axe ${vp.name} ${c.name}: ${found.length}`);
         assert.deepEqual(found, []);
         assert.equal(await page.locator('main, [role=main]').count(), 1, 'one main landmark');
+        if (process.env.ADMIN_SCREENSHOTS_DIR) {
+          mkdirSync(process.env.ADMIN_SCREENSHOTS_DIR, { recursive: true });
+          await page.screenshot({ path: join(process.env.ADMIN_SCREENSHOTS_DIR, `axe-${vp.name}-${c.name}.png`) });
+        }
       });
     }
   }

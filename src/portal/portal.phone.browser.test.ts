@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { chromiumSkipReason } from '../shared/chromium.ts';
 import { useBrowserApp } from '../shared/browser-app.testing.ts';
+import { seriousAxeViolations } from '../shared/axe.testing.ts';
 
 const skip = chromiumSkipReason();
 const shots = process.env.SCREENSHOT_DIR;
@@ -102,6 +103,24 @@ describe('portal on a phone and in print', { skip }, () => {
     assert.equal(await page.getByRole('heading', { name: '没有找到？可以这样试试' }).isVisible(), true);
     if (shots) await page.screenshot({ path: `${shots}/portal-search-empty.png` });
     await page.close();
+  });
+
+  it('passes axe-core (no serious or critical violation) on every portal page, desktop and 390 px', async () => {
+    const pages = ['/', '/xxgk/', '/xxgk/zn/', '/xxgk/zd/', '/xxgk/fdzdgknr/', '/xxgk/lm/shilong/ffjz/', await firstItemPath(), '/xxgk/nb/',
+      `/search?q=${encodeURIComponent('区')}`, `/search?q=${encodeURIComponent('没有这样的词语组合')}`, '/hdjl/', '/hdjl/xx/', '/xmt/', '/ztzl/', '/xxgk/bm/', '/ysqgk/'];
+    const counts: string[] = [];
+    for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+      const page = await env.browser.newPage({ viewport });
+      for (const path of pages) {
+        await page.goto(env.base + path);
+        const found = await seriousAxeViolations(page);
+        counts.push(`${viewport.width}px ${path}: ${found.length}`);
+        assert.deepEqual(found, [], `${path} at ${viewport.width}px`);
+        if (viewport === PHONE) assert.equal(await overflow(page), 0, `${path} fits 390 px`);
+      }
+      await page.close();
+    }
+    if (process.env.AXE_REPORT) console.log(counts.join('\n'));
   });
 
   it('sends a page number past the end to the last page', async () => {
