@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html, type HtmlValue } from '../render/html/html.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { prefsFromCookies, renderPage } from './layout.ts';
+import { sameOriginPath } from './safe-redirect.rules.ts';
 import { guideBody, sideLayout, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
 
 export const PORTAL_CSP =
@@ -74,7 +75,6 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
     const opts = { path: '/', maxAge: 365 * 86400, sameSite: 'lax' as const, httpOnly: true };
     if (q.large === '1' || q.large === '0') reply.setCookie('gk_large', q.large, opts);
     if (q.contrast === '1' || q.contrast === '0') reply.setCookie('gk_contrast', q.contrast, opts);
-    const back = typeof q.back === 'string' && q.back.startsWith('/') && !q.back.startsWith('//') ? q.back : '/';
-    return reply.redirect(back, 303);
+    return reply.redirect(sameOriginPath(q.back), 303);
   });
 }
