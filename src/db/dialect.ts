@@ -30,7 +30,18 @@ export function openDatabase(databaseUrl: string): Kysely<Database> {
   // from the pool and the next query opens a new one; without a listener the pool's error
   // event would end the whole process.
   pool.on('error', (err) => console.warn(`PostgreSQL 空闲连接已断开，下次查询将重新连接：${err.message}`));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Connections of a PostgreSQL database's pool (for /metrics); null on SQLite. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function poolStats(db: KyselyT<any>): { total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
 /** Which database a Kysely instance talks to (migrations and a few queries differ). */

@@ -135,7 +135,7 @@ export function installPageCache(app: FastifyInstance, { clock, ttlMs = 60_000, 
     // Written straight to the socket: Fastify's reply path (serialization, onSend hooks) would
     // cost a fifth of a cached page's throughput. onResponse hooks, logging among them, still run.
     reply.hijack();
-    reply.raw.writeHead(hit.status, { ...hit.headers, 'x-page-cache': 'hit', 'content-length': hit.body.length });
+    reply.raw.writeHead(hit.status, { ...hit.headers, 'x-page-cache': 'hit', 'x-request-id': request.id, 'content-length': hit.body.length });
     reply.raw.end(request.method === 'HEAD' ? undefined : hit.body);
   });
 

@@ -3,6 +3,7 @@
  * /api/docs, the admin app at /admin/, the public portal at /, and /healthz. Tests call it and
  * use `inject`; the CLI's `serve` calls it and listens. No global state.
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -15,6 +16,8 @@ import { installControlCharacterGuard } from './control-characters.hook.ts';
 import { installPageCache } from './page-cache.ts';
 import { sharePageCacheFlushes } from './page-cache.shared.ts';
 import { dialectOf } from '../db/dialect.ts';
+import { pendingMigrations } from '../db/migrate.ts';
+import { installMetrics } from './metrics.ts';
 import { registerAdminStatic } from './admin-static.ts';
 import { installAuthHooks } from '../auth/auth.hooks.ts';
 import { installAuditAnchoring } from '../auth/audit.install.ts';
@@ -38,7 +41,17 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
     logger: options.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Each request's id is in every log line about it and in its answer's x-request-id, so an
+    // operator can find a user's failed request; unique across processes, or the proxy's own.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+    },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   installErrorHandlers(app, deps.config.site);
   installControlCharacterGuard(app);
@@ -60,10 +73,23 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   installAuthHooks(app, deps);
   installAuditAnchoring(app, deps);
 
+  // /healthz: the process answers and reaches its database. /readyz: and every migration this
+  // code expects is applied (during an upgrade, a new process is not ready before `migrate`).
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     await sql`select 1`.execute(deps.db);
     return reply.header('cache-control', 'no-store').send({ status: 'ok' });
   });
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+    try {
+      const pending = await pendingMigrations(deps.db);
+      if (pending.length) return reply.code(503).send({ status: 'migrations_pending', pending });
+    } catch {
+      return reply.code(503).send({ status: 'database_unreachable' });
+    }
+    return reply.send({ status: 'ready' });
+  });
+  installMetrics(app, deps);
 
   registerAuthRoutes(app, deps);
   registerUsersRoutes(app, deps);
