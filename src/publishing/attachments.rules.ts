@@ -3,6 +3,7 @@
  * numbers), never by the name or the browser's claim, and the name's extension must agree.
  */
 import { AppError } from '../shared/app-error.ts';
+import { inspectZip, ZipRefused } from '../shared/zip-guard.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -50,6 +51,16 @@ export function detectAttachmentType(fileName: string, bytes: Buffer): Attachmen
   const limit = type.label === '图片' ? MAX_IMAGE_BYTES : MAX_ATTACHMENT_BYTES;
   if (bytes.length > limit) throw new AppError('publishing.attachment_too_large', `文件过大：${type.label}不能超过 ${limit / 1024 / 1024} MB`, 400);
   if (bytes.length === 0) throw new AppError('publishing.attachment_empty', '文件为空', 400);
+  if (type === DOCX || type === XLSX) {
+    // Read without inflating: a small file that would inflate to gigabytes is refused here,
+    // before the text extraction (or anyone downloading it) inflates it.
+    try {
+      inspectZip(bytes);
+    } catch (e) {
+      if (e instanceof ZipRefused) throw new AppError('publishing.attachment_archive_refused', `${type.label}文件${e.message}，已拒绝`, 400);
+      throw e;
+    }
+  }
   return type;
 }
 

@@ -1,16 +1,17 @@
 /**
  * Attachments on disk under `<data folder>/attachments/<item id>/`, with their text extracted
- * for search: Word (.docx) by mammoth, PDF by `pdftotext` when the system has it.
+ * for search: Word (.docx) by mammoth in a worker thread (documents.pool.ts), PDF by `pdftotext`
+ * when the system has it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import mammoth from 'mammoth';
 import type { AppDeps } from '../shared/deps.ts';
 import type { Actor } from '../auth/access.rules.ts';
 import { AppError } from '../shared/app-error.ts';
+import { docxTextInWorker } from '../shared/documents.pool.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { assertMay, itemChanged } from './workflow.rules.ts';
@@ -22,13 +23,13 @@ const run = promisify(execFile);
 
 export async function extractText(mime: string, bytes: Buffer, path: string): Promise<string> {
   try {
-    if (mime.includes('wordprocessingml')) return (await mammoth.extractRawText({ buffer: bytes })).value;
+    if (mime.includes('wordprocessingml')) return await docxTextInWorker(bytes);
     if (mime === 'application/pdf') {
       const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', '-q', path, '-'], { maxBuffer: 64 * 1024 * 1024, timeout: 30_000 });
       return stdout;
     }
   } catch {
-    // No text (scanned PDF, pdftotext missing, damaged file): the item is still found by its title and body.
+    // No text (scanned PDF, pdftotext missing, damaged file, parsing refused by the worker): the item is still found by its title and body.
   }
   return '';
 }

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/app-error.ts';
+import { inspectZip, ZipRefused } from '../shared/zip-guard.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { checkImportRows, parseCsv, type ImportRow } from './import.rules.ts';
 import { bulkInsertPublishedItems } from './items.bulk.ts';
@@ -27,8 +28,15 @@ const DEFAULT_COLUMN_CODES = new Set(codesOf(DEFAULT_COLUMN_TREE));
 export async function readTable(path: string): Promise<string[][]> {
   if (/\.csv$/i.test(path)) return parseCsv(await readFile(path, 'utf8'));
   if (!/\.xlsx$/i.test(path)) throw new AppError('import.format', '只支持 .csv 或 .xlsx 文件', 400);
+  const bytes = await readFile(path);
+  try {
+    inspectZip(bytes); // before ExcelJS inflates every part in memory
+  } catch (e) {
+    if (e instanceof ZipRefused) throw new AppError('import.archive_refused', `表格文件${e.message}，已拒绝`, 400);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0];
   const out: string[][] = [];
   sheet?.eachRow({ includeEmpty: false }, (row) => {

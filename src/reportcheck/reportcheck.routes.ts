@@ -18,13 +18,15 @@ import { AppError } from '../shared/app-error.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { assertNoControlCharacter } from '../http/control-characters.hook.ts';
 import { errorResponses, errorSchema } from '../auth/auth.schemas.ts';
-import { checkReports, renderSummary, type CheckedReport, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
-import { toLines } from './reportcheck.input.ts';
+import { checkReports, renderSummary, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
+import { readReportFileInWorker } from '../shared/documents.pool.ts';
+import { inspectZip, ZipRefused } from '../shared/zip-guard.ts';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MAX_FILES = 50;
-/** All files of one request together: 50 real reports are far below this; memory is not. */
-const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+/** One request is one office's batch; a province's reports go in several requests or the CLI. */
+const MAX_FILES = 20;
+/** All files of one request together: 20 real reports are far below this; memory is not. */
+const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
 const MAX_TEXT_CHARS = 2 * 1024 * 1024;
 
 const SUMMARY_FILES: Record<SummaryFormat, { contentType: string; fileName: string; asciiFileName: string }> = {
@@ -57,6 +59,15 @@ function acceptedFile(name: string, bytes: Uint8Array): void {
   if (bytes.byteLength === 0) throw new AppError('reportcheck.file_empty', `文件“${name}”是空文件`, 400);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (ext === 'docx' && !zip) throw unsupported('不是有效的 Word（.docx）文件');
+  if (ext === 'docx') {
+    // The archive's directory, read without inflating: a bomb is refused before any parsing.
+    try {
+      inspectZip(bytes);
+    } catch (e) {
+      if (e instanceof ZipRefused) throw new AppError('reportcheck.archive_refused', `文件“${name}”${e.message}，已拒绝`, 413);
+      throw e;
+    }
+  }
   if (ext !== 'docx') {
     const head = bytes.subarray(0, 8192);
     const pdf = head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46; // %PDF
@@ -123,52 +134,21 @@ const formatQuery = {
 } as const;
 const fileDownload = { 200: { type: 'string', format: 'binary', description: '汇总文件' }, ...errors } as const;
 
-/** Longest quotation of one source line; table rows of real reports are far shorter. */
-const QUOTE_CHARS = 300;
-
-/**
- * The text of every source line the report cites (cells, headings, findings), so a reader can
- * compare a figure with what was printed without opening the file. Read again from the bytes:
- * the report model keeps line numbers only.
- */
-async function citedLines(report: CheckedReport, file: ReportFile | undefined): Promise<Record<string, string>> {
-  if (!file) return {};
-  const wanted = new Set<number>();
-  const add = (n: number | null | undefined) => {
-    if (typeof n === 'number') wanted.add(n);
-  };
-  const { applications, reviewLitigation, proactive, title, publishedOn } = report.sources;
-  for (const table of [applications, reviewLitigation, proactive]) for (const cells of Object.values(table)) cells.forEach(add);
-  [title, publishedOn, ...report.headings.map((h) => h.line), ...report.findings.map((f) => f.location?.line)].forEach(add);
-  try {
-    const { lines } = await toLines(file.name, file.bytes);
-    return Object.fromEntries(lines.filter((l) => wanted.has(l.no)).map((l) => [String(l.no), l.raw.trim().slice(0, QUOTE_CHARS)]));
-  } catch {
-    return {}; // an unreadable file is already a finding of its own
-  }
-}
-
-/** The result as the API sends it: each report with its counts by severity and its cited lines. */
-async function present(result: CheckReportsResult, files: ReportFile[]) {
+/** The result as the API sends it: each report with its counts by severity. */
+function present(result: CheckReportsResult) {
   return {
-    reports: await Promise.all(
-      result.reports.map(async (r, i) => {
-        const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
-        return {
-          ...r,
-          counts: { error: count('error'), warning: count('warning'), info: count('info') },
-          sourceLines: await citedLines(r, files[i]),
-        };
-      }),
-    ),
+    reports: result.reports.map((r) => {
+      const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+      return { ...r, counts: { error: count('error'), warning: count('warning'), info: count('info') } };
+    }),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
   };
 }
 
-/** Checks the files and answers with the presented result. */
+/** Files are parsed in worker threads (time and memory capped), never on the server's thread. */
 async function checkAndPresent(files: ReportFile[]) {
-  return present(await checkReports({ files }), files);
+  return present(await checkReports({ files, read: readReportFileInWorker }));
 }
 
 function pastedText(body: { text: string; name?: string }): ReportFile {
@@ -207,7 +187,7 @@ async function uploadedFiles(request: FastifyRequest): Promise<ReportFile[]> {
       if (total > MAX_UPLOAD_BYTES) {
         throw new AppError('reportcheck.upload_too_large', `一次上传的文件合计超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请分批核查`, 413);
       }
-      files.push({ name, bytes: new Uint8Array(bytes) });
+      files.push({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
@@ -222,7 +202,7 @@ async function uploadedFiles(request: FastifyRequest): Promise<ReportFile[]> {
 }
 
 async function sendSummary(reply: FastifyReply, files: ReportFile[], format: SummaryFormat) {
-  const { reports } = await checkReports({ files });
+  const { reports } = await checkReports({ files, read: readReportFileInWorker });
   const out = SUMMARY_FILES[format];
   return reply
     .type(out.contentType)

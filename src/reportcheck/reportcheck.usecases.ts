@@ -4,26 +4,13 @@
  * what the caller passes).
  */
 import { AppError } from '../shared/app-error.ts';
-import type { BodyKind } from '../report/report.validate.ts';
-import { toLines, type InputKind } from './reportcheck.input.ts';
-import { readLines } from './reportcheck.read.ts';
-import { checkAcrossYears, checkReport, sameBody } from './reportcheck.checks.ts';
+import { checkAcrossYears, sameBody } from './reportcheck.checks.ts';
+import { readReportFile, type CheckedReport, type ReportFile } from './reportcheck.file.ts';
 import { aggregateGrid, findingsGrid, summaryGrid, yearsGrid, type Grid } from './reportcheck.batch.ts';
 import { gridsToHtml, gridsToXlsx, gridToCsv } from './reportcheck.export.ts';
 import type { ReadReport } from './reportcheck.types.ts';
 
-export interface ReportFile {
-  name: string;
-  bytes: Uint8Array;
-  /** Publication date known from outside the file (YYYY-MM-DD). */
-  publishedOn?: string | null;
-  /** Overrides the kind of body guessed from its name (for the Art. 49 deadline). */
-  bodyKind?: BodyKind;
-}
-
-export interface CheckedReport extends ReadReport {
-  inputKind: InputKind;
-}
+export type { CheckedReport, ReportFile };
 
 export interface CheckReportsResult {
   reports: CheckedReport[];
@@ -34,34 +21,20 @@ export interface CheckReportsResult {
 /** Upper bound per file: published reports are far smaller; anything bigger is not a report. */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
-export async function checkReports({ files }: { files: ReportFile[] }): Promise<CheckReportsResult> {
+/**
+ * Reads every file with `read` (in process by default; the API passes a worker-backed reader so
+ * that parsing cannot stall or exhaust the server), then compares consecutive years.
+ */
+export async function checkReports({ files, read = readReportFile }: { files: ReportFile[]; read?: (file: ReportFile) => Promise<CheckedReport> }): Promise<CheckReportsResult> {
   if (files.length === 0) throw new AppError('reportcheck.no_files', '请至少提供一份年度报告文件', 400);
-  const read: CheckedReport[] = [];
   for (const file of files) {
     if (file.bytes.byteLength > MAX_REPORT_BYTES) {
       throw new AppError('reportcheck.file_too_large', `文件“${file.name}”超过 20 MB，不是年度报告`, 413);
     }
-    let kind: InputKind = 'text';
-    let report: ReadReport;
-    try {
-      const input = await toLines(file.name, file.bytes);
-      kind = input.kind;
-      report = checkReport(readLines(input.lines, { source: file.name, publishedOn: file.publishedOn }), { bodyKind: file.bodyKind });
-    } catch (e) {
-      // A damaged Word file must not stop a batch: it is reported like any unreadable content.
-      report = readLines([], { source: file.name });
-      report.findings = [
-        {
-          code: 'reportcheck.file_unreadable',
-          severity: 'error',
-          message: `文件“${file.name}”无法读取：${(e as Error).message}`,
-          location: { file: file.name },
-        },
-      ];
-    }
-    read.push({ ...report, inputKind: kind });
   }
-  const reports = checkAcrossYears(read) as CheckedReport[];
+  const done: CheckedReport[] = [];
+  for (const file of files) done.push(await read(file));
+  const reports = checkAcrossYears(done) as CheckedReport[];
   const count = (s: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
   return { reports, errorCount: count('error'), warningCount: count('warning') };
 }

@@ -1,0 +1,62 @@
+/**
+ * One uploaded file → its checked report and the text of the source lines it cites. This is the
+ * unit of work that runs in a worker thread for the API (reportcheck.worker.ts) and in process
+ * for the CLI; its input and output are plain data so that they cross the thread boundary.
+ */
+import type { BodyKind } from '../report/report.validate.ts';
+import { toLines, type InputKind } from './reportcheck.input.ts';
+import { readLines } from './reportcheck.read.ts';
+import { checkReport } from './reportcheck.checks.ts';
+import type { SourceLine } from './reportcheck.text.ts';
+import type { ReadReport } from './reportcheck.types.ts';
+
+export interface ReportFile {
+  name: string;
+  bytes: Uint8Array;
+  /** Publication date known from outside the file (YYYY-MM-DD). */
+  publishedOn?: string | null;
+  /** Overrides the kind of body guessed from its name (for the Art. 49 deadline). */
+  bodyKind?: BodyKind;
+}
+
+export interface CheckedReport extends ReadReport {
+  inputKind: InputKind;
+  /** Cited source lines: line number → that line's text (cells, headings, findings). */
+  sourceLines: Record<string, string>;
+}
+
+/** Longest quotation of one source line; table rows of real reports are far shorter. */
+const QUOTE_CHARS = 300;
+
+/**
+ * The text of every source line the report cites, so a reader can compare a figure with what was
+ * printed without opening the file.
+ */
+export function citedLines(report: ReadReport, lines: SourceLine[]): Record<string, string> {
+  const wanted = new Set<number>();
+  const add = (n: number | null | undefined) => {
+    if (typeof n === 'number') wanted.add(n);
+  };
+  const { applications, reviewLitigation, proactive, title, publishedOn } = report.sources;
+  for (const table of [applications, reviewLitigation, proactive]) for (const cells of Object.values(table)) cells.forEach(add);
+  [title, publishedOn, ...report.headings.map((h) => h.line), ...report.findings.map((f) => f.location?.line)].forEach(add);
+  return Object.fromEntries(lines.filter((l) => wanted.has(l.no)).map((l) => [String(l.no), l.raw.trim().slice(0, QUOTE_CHARS)]));
+}
+
+/** Reads and checks one file; content that cannot be read becomes a finding, not a failure. */
+export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
+  try {
+    const input = await toLines(file.name, file.bytes);
+    const report = checkReport(readLines(input.lines, { source: file.name, publishedOn: file.publishedOn }), { bodyKind: file.bodyKind });
+    return { ...report, inputKind: input.kind, sourceLines: citedLines(report, input.lines) };
+  } catch (e) {
+    return unreadable(file.name, (e as Error).message);
+  }
+}
+
+/** The report of a file that could not be read: no figures, one error saying why. */
+export function unreadable(name: string, why: string): CheckedReport {
+  const report = readLines([], { source: name });
+  report.findings = [{ code: 'reportcheck.file_unreadable', severity: 'error', message: `文件“${name}”无法读取：${why}`, location: { file: name } }];
+  return { ...report, inputKind: 'text', sourceLines: {} };
+}

@@ -1,0 +1,73 @@
+/**
+ * Uploaded documents are parsed off the server's thread: report-check files and Word
+ * attachments go to a small process-wide pool of worker threads (two at a time, a few waiting,
+ * a heap cap and a time limit each). A task the pool cannot finish becomes a clear refusal
+ * with a stable code instead of a stalled or dead server.
+ *
+ * Limits can be tuned by environment for operators with larger files or slower machines:
+ * GONGKAI_PARSE_WORKERS, GONGKAI_PARSE_QUEUE, GONGKAI_PARSE_TIME_LIMIT_MS, GONGKAI_PARSE_MEMORY_MB.
+ */
+import { AppError } from './app-error.ts';
+import { PoolError, TaskError, WorkerPool } from './worker-pool.ts';
+import type { CheckedReport, ReportFile } from '../reportcheck/reportcheck.file.ts';
+
+export type DocumentTask = { kind: 'report'; file: ReportFile } | { kind: 'docx-text'; bytes: Uint8Array };
+
+const envNumber = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+export const PARSE_LIMITS = {
+  workers: envNumber('GONGKAI_PARSE_WORKERS', 2),
+  queue: envNumber('GONGKAI_PARSE_QUEUE', 8),
+  timeLimitMs: envNumber('GONGKAI_PARSE_TIME_LIMIT_MS', 20_000),
+  memoryMb: envNumber('GONGKAI_PARSE_MEMORY_MB', 512),
+};
+
+let pool: WorkerPool | null = null;
+
+function documentsPool(): WorkerPool {
+  pool ??= new WorkerPool({
+    entry: new URL('./documents.worker.ts', import.meta.url),
+    size: PARSE_LIMITS.workers,
+    maxQueue: PARSE_LIMITS.queue,
+    timeoutMs: PARSE_LIMITS.timeLimitMs,
+    maxOldGenerationSizeMb: PARSE_LIMITS.memoryMb,
+  });
+  return pool;
+}
+
+/** The pool's refusal as the API answers it; `what` names the file in the message. */
+function refusal(e: unknown, prefix: string, what: string): Error {
+  if (e instanceof PoolError) {
+    if (e.reason === 'busy') return new AppError(`${prefix}.busy`, '正在解析的文件较多，请稍后再试', 429);
+    if (e.reason === 'timeout') {
+      return new AppError(`${prefix}.parse_timeout`, `${what}解析超过 ${PARSE_LIMITS.timeLimitMs / 1000} 秒仍未完成，已停止；请确认文件内容，或拆分后再试`, 422);
+    }
+    if (e.reason === 'memory') return new AppError(`${prefix}.parse_too_complex`, `${what}内容过于庞大，解析所需内存超过上限，已停止`, 422);
+    return new AppError(`${prefix}.parse_failed`, `${what}解析时出错，已停止`, 422);
+  }
+  if (e instanceof TaskError && e.code && e.status) return new AppError(e.code, e.message, e.status);
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/** Reads and checks one report file in a worker. */
+export async function readReportFileInWorker(file: ReportFile): Promise<CheckedReport> {
+  try {
+    // A copy of the bytes is handed over (not cloned again): the caller keeps its own.
+    const bytes = file.bytes.slice();
+    return await documentsPool().run<CheckedReport>({ kind: 'report', file: { ...file, bytes } } satisfies DocumentTask, undefined, [bytes.buffer]);
+  } catch (e) {
+    throw refusal(e, 'reportcheck', `文件“${file.name}”`);
+  }
+}
+
+/** The plain text of a Word file, read in a worker (for search). */
+export async function docxTextInWorker(bytes: Uint8Array): Promise<string> {
+  try {
+    return await documentsPool().run<string>({ kind: 'docx-text', bytes } satisfies DocumentTask);
+  } catch (e) {
+    throw refusal(e, 'publishing', 'Word 文件');
+  }
+}
