@@ -29,7 +29,8 @@ let pool: WorkerPool | null = null;
 
 function documentsPool(): WorkerPool {
   pool ??= new WorkerPool({
-    entry: new URL('./documents.worker.ts', import.meta.url),
+    // The worker beside this module: .ts in the sources, .js in the compiled server.
+    entry: new URL(`./documents.worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
     size: PARSE_LIMITS.workers,
     maxQueue: PARSE_LIMITS.queue,
     timeoutMs: PARSE_LIMITS.timeLimitMs,

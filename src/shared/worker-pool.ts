@@ -58,16 +58,15 @@ interface Slot {
 /** A worker that has not loaded its module by then is broken, not slow. */
 const STARTUP_LIMIT_MS = 60_000;
 
-// Registers tsx inside the worker (the main thread's loader hooks do not reach it) then loads
-// the entry. Under `node --import tsx` (the tests) the worker inherits the flag and this is a no-op.
+// Compiled modules (dist/server, .js) load directly; TypeScript sources (tests, a checkout run
+// through tsx) need tsx registered inside the worker, which the main thread's hooks do not reach.
 // On Linux a nice value is per thread: the worker yields the CPU to the thread that answers
 // requests, so a busy parse does not slow the portal.
 const BOOTSTRAP = `
 try { require('node:os').setPriority(10); } catch {}
-const { workerData } = require('node:worker_threads');
-const { parentPort } = require('node:worker_threads');
-import(workerData.tsx)
-  .then((m) => { m.register(); return import(workerData.entry); })
+const { workerData, parentPort } = require('node:worker_threads');
+(workerData.tsx ? import(workerData.tsx).then((m) => m.register()) : Promise.resolve())
+  .then(() => import(workerData.entry))
   .then(() => parentPort.postMessage({ ready: true }));
 `;
 
@@ -105,7 +104,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
-      workerData: { entry: this.options.entry.href, tsx: import.meta.resolve('tsx/esm/api') },
+      workerData: { entry: this.options.entry.href, tsx: this.options.entry.pathname.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
       stdout: false,
       stderr: false,
