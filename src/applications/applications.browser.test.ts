@@ -291,7 +291,7 @@ for (const kind of kinds) {
       // 9. The citizen sees the answer.
       status = await citizenStatus(tn, code);
       assert.equal(await status.locator('#status').innerText(), '已答复');
-      assert.match(await status.locator('#decision').innerText(), /2026-05-28 答复：（一）予以公开|2026-05-28 答复：予以公开[\s\S]*第三十六条/);
+      assert.match(await status.locator('#decision').innerText(), /2026-05-28 答复：您申请的政府信息予以公开[\s\S]*第三十六条/);
       assert.match(await status.locator('.timeline').innerText(), /征求第三方意见[\s\S]*延长答复期限 15 个工作日/);
       await shot(status, 'status-decided');
 

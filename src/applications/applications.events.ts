@@ -76,7 +76,15 @@ export type EventData = {
   /** The applicant withdrew the application (申请人主动撤回): report row （六）3. */
   withdrawn: { date: string; reason: string };
   /** Arts. 36–39: the decision, one of the 21 outcome rows, with its legal basis and reply text. */
-  decided: { outcome: OutcomeKey; decisionDate: string; legalBasis: string; replyText: string };
+  decided: {
+    outcome: OutcomeKey;
+    decisionDate: string;
+    legalBasis: string;
+    replyText: string;
+    /** 部分公开 / 不予公开: the withholding ground (Art. 14/15/16, outcomes.wording.rules.ts) and the part withheld. */
+    ground?: string | null;
+    withheldPart?: string | null;
+  };
   /** 送达: how and when the reply reached the applicant. */
   delivered: { date: string; method: string; note: string };
   /** Art. 45: the case file is archived (归档); nothing may change afterwards except a reopening. */

@@ -119,7 +119,7 @@ export function statusBody(s: ReturnType<typeof publicStatus>): HtmlValue {
     ${s.dueDate ? html`<dt>答复期限</dt><dd id="due-date">${s.dueDate}</dd>` : ''}
   </dl>
   ${s.correction ? html`<section class="notice" id="correction"><h2>需要您补正</h2><p>${s.correction.items}</p><p>请于 ${s.correction.replyBy} 前补正；逾期无正当理由不补正的，视为放弃申请（《条例》第三十条）。</p></section>` : ''}
-  ${s.decision ? html`<section class="notice" id="decision"><h2>答复结果</h2><p>${s.decision.date} 答复：${s.decision.outcomeLabel}</p><p>依据：${s.decision.legalBasis}</p>${s.decision.replyText ? html`<p>${s.decision.replyText}</p>` : ''}</section>` : ''}
+  ${s.decision ? html`<section class="notice" id="decision"><h2>答复结果</h2><p>${s.decision.date} 答复：${s.decision.outcomeLabel}</p>${s.decision.ground ? html`<p>${s.decision.ground}</p>` : ''}<p>依据：${s.decision.legalBasis}</p>${s.decision.replyText ? html`<p>${s.decision.replyText}</p>` : ''}</section>` : ''}
   <h2>办理过程</h2>
   <ol class="timeline">${s.timeline.map((t) => html`<li><strong>${t.label}</strong>：${t.text}</li>`)}</ol>`;
 }

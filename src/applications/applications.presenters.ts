@@ -3,6 +3,7 @@
  * (for the applicant). Identity numbers are only ever shown masked; the public view carries no
  * internal names, notes or other applicants' data.
  */
+import { OUTCOME_WORDING, groundParagraph } from './outcomes.wording.rules.ts';
 import type { OutcomeKey } from '../report/report.model.ts';
 import { CHANNEL_LABELS, EVENT_LABELS, type Channel, type StoredEvent } from './applications.events.ts';
 import { STATUS_LABELS, type CaseState, type CaseStatus } from './applications.state.rules.ts';
@@ -108,7 +109,14 @@ export function publicStatus(r: ApplicationRow, state: CaseState, events: readon
     dueDate: deadline?.dueDate ?? null,
     correction: state.correction && !state.correction.received && !state.decision ? { items: state.correction.items, replyBy: state.correction.replyBy } : null,
     decision: state.decision
-      ? { date: state.decision.date, outcomeLabel: outcomeLabel(state.decision.outcome), legalBasis: state.decision.legalBasis, replyText: state.decision.replyText }
+      ? {
+          date: state.decision.date,
+          // The applicant reads the decision in plain words, not the annual report's row label.
+          outcomeLabel: OUTCOME_WORDING[state.decision.outcome].decision,
+          ground: groundParagraph(state.decision.outcome, state.decision.ground, state.decision.withheldPart),
+          legalBasis: state.decision.legalBasis,
+          replyText: state.decision.replyText,
+        }
       : null,
     timeline: events.filter((e) => PUBLIC_EVENTS.has(e.type)).map((e) => ({ label: EVENT_LABELS[e.type], text: publicText(e), at: e.at })),
   };
@@ -117,6 +125,7 @@ export function publicStatus(r: ApplicationRow, state: CaseState, events: readon
 function publicText(e: StoredEvent): string {
   // Third parties' names are not the applicant's business (Art. 15 interests of third parties).
   if (e.type === 'consultation_sent') return `${e.data.sentDate} 依法征求${e.data.kind === 'agency' ? '有关机关' : '第三方'}意见，征求意见所需时间不计入答复期限`;
+  if (e.type === 'decided') return `${e.data.decisionDate} 作出答复：${OUTCOME_WORDING[e.data.outcome].decision}`;
   if (e.type === 'extension_approved') return `${e.data.approvedDate} 经批准延长答复期限 ${e.data.days} 个工作日（《条例》第三十三条）`;
   return describeEvent(e);
 }

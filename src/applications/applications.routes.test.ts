@@ -46,7 +46,7 @@ describeOnBothDatabases('applications API', (t) => {
   });
 
   it('decides and lists; auditors read but cannot act; exports mask identity numbers', async () => {
-    const d = await app.app.inject({ method: 'POST', url: `/api/v1/applications/${caseId}/actions/decided`, headers: gkb, payload: { outcome: 'withheld4', replyText: '涉及第三方商业秘密' } });
+    const d = await app.app.inject({ method: 'POST', url: `/api/v1/applications/${caseId}/actions/decided`, headers: gkb, payload: { outcome: 'withheld4', ground: 'art15-commercial', replyText: '涉及第三方商业秘密' } });
     assert.equal(d.statusCode, 200, d.body);
     assert.equal(d.json().status, 'decided');
     assert.match(d.json().state.decision.legalBasis, /第十五条/);

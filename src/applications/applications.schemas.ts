@@ -67,7 +67,7 @@ export const actionParamsSchema = {
 
 export const actionBodySchema = {
   type: 'object',
-  description: '操作的数据，例如 补正：{ items, replyBy }；征求意见：{ kind, party }；答复：{ outcome, legalBasis, replyText }',
+  description: '操作的数据，例如 补正：{ items, replyBy }；征求意见：{ kind, party }；答复：{ outcome, legalBasis, replyText, ground（不予公开理由）, withheldPart（不予公开的部分） }',
   additionalProperties: true,
   properties: {
     date: { type: 'string', format: 'date' },
@@ -85,6 +85,8 @@ export const actionBodySchema = {
     outcome: { type: 'string', enum: [...OUTCOME_KEYS] },
     legalBasis: { type: 'string', maxLength: 500 },
     replyText: { type: 'string', maxLength: 20000 },
+    ground: { type: 'string', maxLength: 40 },
+    withheldPart: { type: 'string', maxLength: 2000 },
     unitId: { type: 'integer', minimum: 1 },
     assigneeId: { type: 'integer', minimum: 1 },
     note: { type: 'string', maxLength: 2000 },

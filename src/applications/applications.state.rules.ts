@@ -3,6 +3,7 @@
  * rules of which step may follow which. `checkEvent` refuses an impossible step with a 409 and a
  * Chinese reason; `allowedActions` lists the steps the case page offers as buttons.
  */
+import { groundProblem } from './outcomes.wording.rules.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { OutcomeKey } from '../report/report.model.ts';
 import type { DeadlineTimeline } from './deadline.rules.ts';
@@ -55,7 +56,7 @@ export interface CaseState {
   extension: { days: number; reason: string; status: 'pending' | 'approved' | 'rejected'; approvedDate: string | null; notified: string | null } | null;
   laterDueDate: { date: string; reason: string } | null;
   fee: { amountYuan: number; noticeReceived: string; paid: string | null } | null;
-  decision: { outcome: OutcomeKey; date: string; legalBasis: string; replyText: string } | null;
+  decision: { outcome: OutcomeKey; date: string; legalBasis: string; replyText: string; ground?: string | null; withheldPart?: string | null } | null;
   delivered: { date: string; method: string } | null;
   archived: string | null;
 }
@@ -219,6 +220,10 @@ export function checkEvent(s: CaseState, e: CaseEvent): void {
       if (OUTCOMES_BY_EVENT_ONLY.has(e.data.outcome)) throw refuse('逾期未补正、逾期未缴费只能通过对应的办结操作登记');
       if (e.data.outcome === 'unable3' && !s.correction?.received) throw refuse('“补正后申请内容仍不明确”只适用于已经补正的申请');
       if (!e.data.legalBasis?.trim()) throw bad('答复必须写明法律依据');
+      {
+        const groundWrong = groundProblem(e.data.outcome, e.data.ground, e.data.withheldPart);
+        if (groundWrong) throw bad(groundWrong);
+      }
       needDate(e.data.decisionDate, '答复日期', s.clockStart, '收到申请日期');
       return;
     }
@@ -314,7 +319,7 @@ export function applyEvent(prev: CaseState, e: CaseEvent): CaseState {
       s.clockStart ??= e.data.date;
       break;
     case 'decided':
-      s.decision = { outcome: e.data.outcome, date: e.data.decisionDate, legalBasis: e.data.legalBasis, replyText: e.data.replyText };
+      s.decision = { outcome: e.data.outcome, date: e.data.decisionDate, legalBasis: e.data.legalBasis, replyText: e.data.replyText, ground: e.data.ground ?? null, withheldPart: e.data.withheldPart ?? null };
       break;
     case 'delivered':
       s.delivered = { date: e.data.date, method: e.data.method };

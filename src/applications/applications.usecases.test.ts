@@ -105,7 +105,7 @@ describeOnBothDatabases('applications lifecycle', (t) => {
     r = await act('archived');
     assert.equal(r.row.status, 'archived');
     const seen = await lookupStatus({ trackingNumber, queryCode, deps: app.deps });
-    assert.equal(seen.decision?.outcomeLabel, '（一）予以公开');
+    assert.equal(seen.decision?.outcomeLabel, '您申请的政府信息予以公开');
     assert.ok(!JSON.stringify(seen).includes('石龙某建设公司'), 'third parties are not named to the applicant');
 
     const source = await applicationsReportSource(app.deps.db, govId, 2026);

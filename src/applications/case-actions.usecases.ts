@@ -20,7 +20,8 @@ import { createApplicationsRepository } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
 import { appendCaseEvents, asCaseConflict, concurrentChange, deadlineContext, deadlineOf, type AppendResult, type DeadlineContext } from './case-projection.ts';
 import { assertCanAct, unitsOfBody } from './case-access.ts';
-import { OUTCOME_LEGAL_BASIS, isOutcomeKey } from './outcomes.rules.ts';
+import { isOutcomeKey } from './outcomes.rules.ts';
+import { GROUNDS_FOR, replyArticles } from './outcomes.wording.rules.ts';
 
 /** Actions taken through this usecase ('submitted' only comes from intake). */
 export type CaseAction = Exclude<EventType, 'submitted'>;
@@ -118,7 +119,10 @@ async function buildEvent(action: CaseAction, input: Input, ctx: Context): Promi
     case 'decided': {
       const outcome = str(input.outcome);
       if (!isOutcomeKey(outcome)) throw new AppError('applications.invalid_input', '答复结果必须是年度报告21种办理结果之一', 400);
-      return { type: action, data: { outcome, decisionDate: str(input.decisionDate) || today, legalBasis: str(input.legalBasis) || OUTCOME_LEGAL_BASIS[outcome], replyText: str(input.replyText) } };
+      // A 不予公开 row that allows one ground only names it without the clerk choosing.
+      const ground = str(input.ground) || (GROUNDS_FOR[outcome]?.length === 1 ? GROUNDS_FOR[outcome]![0] : '') || null;
+      const withheldPart = str(input.withheldPart) || null;
+      return { type: action, data: { outcome, decisionDate: str(input.decisionDate) || today, legalBasis: str(input.legalBasis) || replyArticles(outcome, ground), replyText: str(input.replyText), ground, withheldPart } };
     }
     case 'delivered':
       return { type: action, data: { date, method: str(input.method), note: str(input.note) } };

@@ -18,7 +18,8 @@ import { canActOnCase, canReadCase, caseScope, unitsOfBody } from './case-access
 import { ACTION_ROLE, type CaseAction } from './case-actions.usecases.ts';
 import { caseListItem, publicStatus, timeline } from './applications.presenters.ts';
 import { queryCodeHash } from './intake.rules.ts';
-import { OUTCOME_LEGAL_BASIS } from './outcomes.rules.ts';
+import { OUTCOME_KEYS } from '../report/report.model.ts';
+import { OUTCOME_WORDING } from './outcomes.wording.rules.ts';
 
 /** Organizations whose records the actor may read (all for an auditor). */
 export function readableOrgIds(actor: Actor, orgs: readonly Organization[]): number[] {
@@ -73,7 +74,7 @@ export async function getCase({ caseId, actor, ip, deps }: { caseId: number; act
     timeline: timeline(events),
     allowedActions: actions,
     units: unitsOfBody(body, orgs).map((o) => ({ id: o.id, name: o.name })),
-    outcomeBasis: OUTCOME_LEGAL_BASIS,
+    outcomeBasis: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, OUTCOME_WORDING[k].articles])),
   };
 }
 

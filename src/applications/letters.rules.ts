@@ -1,9 +1,11 @@
 /**
- * Filling a letter (pure): placeholders from the case, and for the reply letter its legal
- * basis (outcomes.rules.ts) and the remedies — 行政复议 within 60 days (《行政复议法》第二十条)
+ * Filling a letter (pure): placeholders from the case, and for the reply letter the withholding
+ * ground, its legal basis (outcomes.wording.rules.ts) and, on an adverse decision, the remedies — 行政复议 within 60 days (《行政复议法》第二十条)
  * to the named review body, or 行政诉讼 within 6 months (《行政诉讼法》第四十六条).
  */
+import type { OutcomeKey } from '../report/report.model.ts';
 import type { LetterTemplate } from './letters.templates.ts';
+import { OUTCOME_WORDING, groundParagraph } from './outcomes.wording.rules.ts';
 
 export type Placeholders = Record<string, string>;
 
@@ -22,14 +24,18 @@ export function remediesParagraph(reviewBody: string): string {
   return `如对本答复不服，可以自收到本答复之日起60日内向${reviewBody}申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。`;
 }
 
-export function fillLetter(t: LetterTemplate, values: Placeholders, extra: { legalBasis?: string; reviewBody?: string; bodyName: string; date: string }): FilledLetter {
+export function fillLetter(t: LetterTemplate, values: Placeholders, extra: { legalBasis?: string; reviewBody?: string; bodyName: string; date: string; decision?: { outcome: OutcomeKey; ground?: string | null; withheldPart?: string | null } }): FilledLetter {
   const paragraphs = fillPlaceholders(t.body, values)
     .split('\n')
     .map((p) => p.trim())
     .filter(Boolean);
   if (t.key === 'reply') {
+    const d = extra.decision;
+    const ground = d && groundParagraph(d.outcome, d.ground, d.withheldPart);
+    if (ground) paragraphs.push(ground);
     paragraphs.push(`本答复依据：${extra.legalBasis ?? ''}。`);
-    paragraphs.push(remediesParagraph(extra.reviewBody ?? '上一级行政机关'));
+    // Every decision that does not give the applicant all they asked for tells them how to challenge it.
+    if (!d || OUTCOME_WORDING[d.outcome].adverse) paragraphs.push(remediesParagraph(extra.reviewBody ?? '上一级行政机关'));
   }
   return { title: t.title, paragraphs, signature: [extra.bodyName, extra.date] };
 }

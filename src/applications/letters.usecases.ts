@@ -9,7 +9,7 @@ import type { Actor } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { getCase } from './case-view.usecases.ts';
-import { outcomeLabel } from './outcomes.rules.ts';
+import { OUTCOME_WORDING } from './outcomes.wording.rules.ts';
 import { DEFAULT_TEMPLATES, LETTER_KEYS, type LetterTemplate } from './letters.templates.ts';
 import { fillLetter, type FilledLetter } from './letters.rules.ts';
 
@@ -66,12 +66,13 @@ export async function buildLetter({ caseId, key, actor, deps }: { caseId: number
     被征求意见方: consultation?.party ?? '',
     收费金额: String(fee?.amountYuan ?? ''),
     收费依据: fee?.method === 'per-page' ? '按量计收' : '按件计收',
-    答复结果: decision ? outcomeLabel(decision.outcome) : '',
+    答复结果: decision ? OUTCOME_WORDING[decision.outcome].decision : '',
     答复正文: decision?.replyText ?? '',
   };
   const orgs = await createOrganizationsRepository(deps).list();
   return fillLetter(t, values, {
     legalBasis: decision?.legalBasis,
+    decision: decision ? { outcome: decision.outcome, ground: decision.ground, withheldPart: decision.withheldPart } : undefined,
     reviewBody: reviewBodyOf(orgs, c.organizationId),
     bodyName: c.organizationName,
     date: shanghaiDate(deps.clock.now()),

@@ -1,6 +1,8 @@
 // One case action in a small modal: its fields, the server's Chinese message when it refuses
 // (409 for a step the case's state forbids or a case changed by someone else meanwhile, 400 for
 // bad data), and the updated case on success.
+import { GROUNDS_FOR } from '../../applications/outcomes.wording.rules.ts';
+import type { OutcomeKey } from '../../report/report.model.ts';
 import { useEffect } from 'react';
 import { Alert, Form, Modal } from 'antd';
 import { api } from '../api.ts';
@@ -38,7 +40,12 @@ export function CaseActionModal({ action, detail, onClose, onDone }: { action: s
           requiredMark
           onValuesChange={(changed: Record<string, unknown>) => {
             // Choosing a result fills in the article it rests on; the clerk may add to it.
-            if (action === 'decided' && typeof changed.outcome === 'string') form.setFieldValue('legalBasis', detail.outcomeBasis[changed.outcome] ?? '');
+            if (action === 'decided' && typeof changed.outcome === 'string') {
+              form.setFieldValue('legalBasis', detail.outcomeBasis[changed.outcome] ?? '');
+              // A 不予公开 row with one possible ground names it; otherwise the clerk chooses again.
+              const grounds = GROUNDS_FOR[changed.outcome as OutcomeKey];
+              form.setFieldValue('ground', grounds?.length === 1 ? grounds[0] : undefined);
+            }
           }}
         >
           {actionFields(action, detail)}

@@ -6,6 +6,7 @@ import { FormSelect } from './FormSelect.tsx';
 import type { ReactNode } from 'react';
 import { APPLICATION_ROWS } from '../../report/report.model.ts';
 import { OUTCOMES_BY_EVENT_ONLY } from '../../applications/outcomes.rules.ts';
+import { GROUNDS_FOR, groundOf } from '../../applications/outcomes.wording.rules.ts';
 import type { OutcomeKey } from '../../report/report.model.ts';
 import type { CaseDetail } from './applications-api.ts';
 
@@ -191,6 +192,21 @@ export function actionFields(action: string, c: CaseDetail): ReactNode {
         <>
           <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]} extra="按年度报告的办理结果分类">
             <FormSelect options={outcomeOptions()} showSearch optionFilterProp="label" placeholder="请选择" />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a: { outcome?: string }, b: { outcome?: string }) => a.outcome !== b.outcome}>
+            {({ getFieldValue }) => {
+              const outcome = getFieldValue('outcome') as OutcomeKey | undefined;
+              const allowed = outcome ? GROUNDS_FOR[outcome] : undefined;
+              if (!allowed) return null;
+              return (
+                <>
+                  <Form.Item name="ground" label="不予公开的理由" rules={[{ required: true, message: '请选择不予公开的理由' }]} extra="《条例》第十四条、第十五条、第十六条；答复书引用该条文">
+                    <FormSelect options={allowed.map((k) => ({ value: k, label: `${groundOf(k)!.article}：${groundOf(k)!.label}` }))} placeholder="请选择" />
+                  </Form.Item>
+                  {textItem('withheldPart', '不予公开的部分', outcome === 'partiallyDisclosed', 2)}
+                </>
+              );
+            }}
           </Form.Item>
           {textItem('legalBasis', '法律依据', true, 2, 500)}
           {textItem('replyText', '答复正文', false, 5, 20000)}
