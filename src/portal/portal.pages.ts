@@ -38,7 +38,8 @@ export function homeBody(site: SiteConfig, parts: { latest?: SafeHtml; topics?: 
   <div class="columns">
     <section class="panel" aria-labelledby="h-latest"><h2 id="h-latest">最新信息</h2>${parts.latest ?? emptyColumn('已发布的信息')}</section>
     <section class="panel" aria-labelledby="h-xxgk"><h2 id="h-xxgk">政府信息公开</h2>
-      <ul>${XXGK_SECTIONS.map((s) => html`<li><a href="${s.href}">${s.label}</a></li>`)}</ul>
+      <ul>${XXGK_SECTIONS.map((s) => html`<li><a href="${s.href}">${s.label}</a></li>`)}
+        <li><a href="/xxgk/bm/">部门信息公开</a></li><li><a href="/xmt/">政务新媒体</a></li></ul>
     </section>
     <section class="panel" aria-labelledby="h-apply"><h2 id="h-apply">依申请公开</h2>
       <p>公民、法人或者其他组织可以向本机关申请获取相关政府信息。</p>

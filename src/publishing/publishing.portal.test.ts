@@ -32,6 +32,16 @@ describeOnBothDatabases('publishing portal pages', (t) => {
     assert.match(res.body, /name="q"/);
   });
 
+  it('lists each special topic once, with every unit’s column inside its card, and links /xmt/ and /xxgk/bm/ from the home page', async () => {
+    const res = await a.app.inject({ url: '/ztzl/' });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.body.match(/防范和处置非法集资举报专栏<\/a>/g)?.length, 1);
+    assert.match(res.body, /各单位专栏：<a href="\/xxgk\/lm\/shilong\/ffjz\/">石龙区人民政府<\/a>、/);
+    const home = await a.app.inject({ url: '/' });
+    assert.match(home.body, /href="\/xxgk\/bm\/"/);
+    assert.match(home.body, /href="\/xmt\/"/);
+  });
+
   it('links a policy document and its interpretation both ways, with the metadata table', async () => {
     const doc = await a.app.inject({ method: 'GET', url: `/xxgk/xx/${policyId}/` });
     assert.equal(doc.statusCode, 200);

@@ -131,14 +131,23 @@ export function registerPublishingPortal(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/ztzl/', { schema: { hide: true } }, async (req, reply) => {
-    const { orgs } = await siteOrg();
+    const { orgs, org: siteBody } = await siteOrg();
     const topics = await deps.db.selectFrom('publishing_columns').selectAll().where('kind', '=', 'topic').where('hidden', '=', 0).orderBy('id').execute();
+    // Every unit's default tree holds the same topic (防范和处置非法集资…): one card per topic,
+    // the site body's column first, the other units' columns as links inside the card.
+    const cards = new Map<string, { name: string; description: string; links: { href: string; label: string; site: boolean }[] }>();
+    for (const c of topics) {
+      const o = orgs.find((x) => x.id === c.organization_id);
+      if (!o) continue;
+      const card = cards.get(c.name) ?? { name: c.name, description: c.description, links: [] };
+      card.links.push({ href: columnHref(o.code, c.code), label: o.name, site: o.id === siteBody.id });
+      cards.set(c.name, card);
+    }
+    const list = [...cards.values()].map((card) => ({ ...card, links: card.links.sort((a, b) => Number(b.site) - Number(a.site)) }));
     return sendPage(deps, req, reply, {
       title: '专题专栏', styles, breadcrumbs: [{ href: '/ztzl/', label: '专题专栏' }],
-      body: html`<h1>专题专栏</h1>${topics.length ? html`<ul class="topics">${topics.map((c) => {
-        const o = orgs.find((x) => x.id === c.organization_id);
-        return o ? html`<li><a href="${columnHref(o.code, c.code)}">${c.name}</a><p>${c.description}</p><p class="hit-meta">${o.name}</p></li>` : '';
-      })}</ul>` : html`<p class="empty">暂无专题。</p>`}`,
+      body: html`<h1>专题专栏</h1>${list.length ? html`<ul class="topics">${list.map((card) => html`<li><a href="${card.links[0].href}">${card.name}</a><p>${card.description}</p>
+        ${card.links.length > 1 ? html`<p class="hit-meta">各单位专栏：${card.links.map((l, i) => html`${i ? '、' : ''}<a href="${l.href}">${l.label}</a>`)}</p>` : html`<p class="hit-meta">${card.links[0].label}</p>`}</li>`)}</ul>` : html`<p class="empty">暂无专题。</p>`}`,
     });
   });
 
