@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { changePassword, login, logout } from './auth.usecases.ts';
 import { requireAuth, SESSION_COOKIE } from './auth.hooks.ts';
@@ -22,6 +23,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
+      // Login CSRF: a cross-site HTML form can post form-encoded or text/plain bodies but not JSON
+      // (that needs a CORS preflight this server never grants), so only JSON is accepted here.
+      if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+        throw new AppError('auth.json_required', '登录请求必须以 JSON 格式提交', 415);
+      }
       const { username, password } = request.body as { username: string; password: string };
       const result = await login({ username, password, ip: request.ip, deps });
       reply.setCookie(SESSION_COOKIE, result.token, {

@@ -44,3 +44,26 @@ describeOnBothDatabases('login lockout under parallel attempts', (t) => {
     assert.equal((await login('jyj-editor', a.password('jyj-editor'), '2001:db8:1:2::10')).statusCode, 200, 'the window passes');
   });
 });
+
+describeOnBothDatabases('login CSRF (issue: security, item 10)', (t) => {
+  let a: TestApp;
+  before(async () => {
+    a = await createTestApp(t());
+  });
+  after(async () => {
+    await a.app.close();
+  });
+
+  it('refuses a cross-site form post to the login, and sets no session', async () => {
+    const form = await a.app.inject({
+      method: 'POST', url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      payload: `username=gkb&password=${encodeURIComponent(a.password('gkb'))}`,
+    });
+    assert.equal(form.statusCode, 415);
+    assert.equal(form.json().error.code, 'auth.json_required');
+    assert.equal(form.cookies.length, 0);
+    const json = await a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'gkb', password: a.password('gkb') } });
+    assert.equal(json.statusCode, 200);
+  });
+});
