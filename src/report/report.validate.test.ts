@@ -136,5 +136,9 @@ describe('publication deadline (Regulations Art. 49)', () => {
     assert.equal(bodyKindOf('淮安市洪泽区人民政府'), 'government');
     assert.equal(bodyKindOf('淮安市洪泽区人民政府办公室'), 'department');
     assert.equal(bodyKindOf('某某镇人民政府'), 'township');
+    assert.equal(bodyKindOf('平潭综合实验区'), 'government');
+    assert.equal(bodyKindOf('平潭综合实验区管理委员会'), 'government');
+    assert.equal(bodyKindOf('某某经济技术开发区管委会'), 'government');
+    assert.equal(bodyKindOf('平潭综合实验区交通与建设局'), 'department');
   });
 });

@@ -276,10 +276,14 @@ export function compareWithPreviousYear(previous: AnnualReport, current: AnnualR
 
 export type BodyKind = 'government' | 'department' | 'township';
 
-/** People's governments publish by 31 March, their departments by 31 January (Art. 49). */
+/**
+ * People's governments publish by 31 March, their departments by 31 January (Art. 49). The
+ * management committee of a 综合实验区/开发区/新区 reports as the government of its area.
+ */
 export function bodyKindOf(name: string): BodyKind {
   if (/(乡|镇|街道办事处|街道)(人民政府)?$/.test(name) && !/[县区市]人民政府$/.test(name)) return 'township';
   if (/人民政府$/.test(name)) return 'government';
+  if (/(实验区|开发区|新区)(管理委员会|管委会)?$/.test(name)) return 'government';
   return 'department';
 }
 
