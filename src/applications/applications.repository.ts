@@ -114,6 +114,19 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data), seq: r.seq, at: r.at, actorId: r.actor_id, actorName: r.actor_name }) as StoredEvent);
     },
 
+    /** The events of several cases in one query (verification and re-projection walk all cases). */
+    async eventsOfCases(caseIds: number[]): Promise<Map<number, StoredEvent[]>> {
+      const out = new Map<number, StoredEvent[]>();
+      if (!caseIds.length) return out;
+      const rows = await db.selectFrom('application_events').selectAll().where('application_id', 'in', caseIds).orderBy('application_id').orderBy('seq').execute();
+      for (const r of rows) {
+        const list = out.get(r.application_id) ?? [];
+        list.push({ type: r.type, data: JSON.parse(r.data), seq: r.seq, at: r.at, actorId: r.actor_id, actorName: r.actor_name } as StoredEvent);
+        out.set(r.application_id, list);
+      }
+      return out;
+    },
+
     async updateProjection(caseId: number, p: CaseProjection, eventCount: number, expectedCount: number, at: string): Promise<boolean> {
       const r = await db
         .updateTable('applications')

@@ -1,16 +1,16 @@
 /**
  * `gongkai calendar import FILE`: adds or replaces holiday years from a JSON file in the shape
  * of the shipped data ({"source": "…", "years": {"2027": {"offDays": [...], "workDays": [...]}}}).
- * The whole file is validated first; on any problem nothing is written.
+ * The whole file is validated first; on any problem nothing is written. In the same transaction
+ * the cases whose due date the new days may move are re-projected, so that lists and 工作台 show
+ * the due date the case page computes.
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.ts';
 import { UsageError, type Command } from '../command.ts';
-import { loadConfig } from '../../config/config.ts';
-import { openDatabase } from '../../db/dialect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { importHolidayYears } from '../../calendar/calendar.repository.ts';
+import { openDeps } from '../open-deps.ts';
+import { importHolidaysAndReproject } from '../../applications/case-reprojection.usecases.ts';
 import { AppError } from '../../shared/app-error.ts';
 
 function readJsonFile(path: string): unknown {
@@ -36,17 +36,16 @@ export const calendarImportCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('请给出一个节假日 JSON 文件');
     const path = resolve(io.cwd, positionals[0]);
     const input = readJsonFile(path);
-    const config = loadConfig(io.env, io.cwd);
-    const db = openDatabase(config.databaseUrl);
+    const deps = await openDeps(io);
     try {
-      await migrateToLatest(db);
-      const imported = await importHolidayYears(db, input, `导入自 ${basename(path)}`);
+      const { imported, reprojected } = await importHolidaysAndReproject(deps, input, `导入自 ${basename(path)}`);
       for (const y of imported) {
         io.stdout(`${y.replaced ? '已替换' : '已导入'} ${y.year} 年：放假 ${y.offDays} 天，调休上班 ${y.workDays} 天`);
       }
+      io.stdout(reprojected.length ? `已按新日历重新计算 ${reprojected.length} 件申请的答复期限` : '没有申请的答复期限因此改变');
       return 0;
     } finally {
-      await db.destroy();
+      await deps.close();
     }
   },
 };

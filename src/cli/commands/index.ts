@@ -23,6 +23,7 @@ export const commands: CommandEntry[] = [
   entry('deadline', async () => (await import('./deadline.ts')).deadlineCommand),
   entry('fee', async () => (await import('./fee.ts')).feeCommand),
   entry('calendar import', async () => (await import('./calendar-import.ts')).calendarImportCommand),
+  entry('cases verify', async () => (await import('./cases-verify.ts')).casesVerifyCommand),
   entry('check-report', async () => (await import('./check-report.ts')).checkReportCommand),
   entry('report', async () => (await import('./report.ts')).reportCommand),
   entry('search reindex', async () => (await import('./search-reindex.ts')).searchReindexCommand),
