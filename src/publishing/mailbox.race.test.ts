@@ -10,6 +10,8 @@ import { createOrganizationsRepository } from '../auth/organizations.repository.
 import { assertOneWinner, fireAtOnce } from '../shared/race.testing.ts';
 import { submitLetter } from './mailbox.usecases.ts';
 
+/** Audit rows of writes (reads of personal data are audited too, as `*_read`). */
+const writesOnly = (rows: Array<{ action: string }>) => rows.filter((r) => !r.action.endsWith('_read'));
 const N = 10;
 
 describeOnBothDatabases('mailbox reply races', (t) => {
@@ -34,7 +36,7 @@ describeOnBothDatabases('mailbox reply races', (t) => {
     assert.equal(letter.reply_text, `已转交区城管局，三日内修复（答复${winner}）`, 'the stored reply is the winner’s');
     const itemsAfter = await app.deps.db.selectFrom('publishing_items').select('id').where('kind', '=', 'mailbox_reply').execute();
     assert.equal(itemsAfter.length, itemsBefore.length + 1, 'one reply published');
-    const audit = await app.deps.db.selectFrom('audit_log').select('action').where('target_type', '=', 'mailbox_letter').where('target_id', '=', String(id)).orderBy('id').execute();
+    const audit = await app.deps.db.selectFrom('audit_log').select('action').where('target_type', '=', 'mailbox_letter').where('target_id', '=', String(id)).orderBy('id').execute().then(writesOnly);
     assert.deepEqual(audit, [{ action: 'mailbox.letter_received' }, { action: 'mailbox.letter_replied' }]);
   });
 });
