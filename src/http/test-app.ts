@@ -12,6 +12,7 @@ import type { AppDeps } from '../shared/deps.ts';
 import { seedDemo, type DemoCredentials } from '../demo/demo.seed.ts';
 import { createServer, type ServerOptions } from './server.ts';
 import type { TestDatabase } from '../db/test-databases.ts';
+import { useAuditKey } from '../auth/audit.chain.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -31,6 +32,7 @@ export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-app-'));
   const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }, dataDir);
   const deps = { config, db: t.db, clock: fixedClock(now) };
+  useAuditKey(config.auditKey); // as the server and CLI do before writing: the seed's rows are keyed too
   const credentials = (await seedDemo({ deps })) ?? [];
   const app = await createServer(deps, { logger: false, ...options.server });
   // On PostgreSQL the cache empties itself once its listening connection is up: wait for that,
