@@ -101,7 +101,7 @@ describeOnBothDatabases('case action races', (t) => {
 
   it('two clerks closing one case at once (答复 by one, 撤回 by another), without a version → one winner, the rest 409', async () => {
     const kase = await newCase(received('2026-03-02'));
-    const steps: Step[] = [['decided', { outcome: 'unable1' }], ['withdrawn', { reason: '申请人电话撤回' }], ['decided', { outcome: 'withheld4', replyText: '涉及商业秘密' }]];
+    const steps: Step[] = [['decided', { outcome: 'unable1' }], ['withdrawn', { reason: '申请人电话撤回' }], ['decided', { outcome: 'unable2', replyText: '所申请信息需要另行制作' }]];
     const answers = await fireAtOnce(app.app, Array.from({ length: N }, (_, i) => {
       const [action, input] = steps[i % steps.length]!;
       return { method: 'POST' as const, url: `/api/v1/applications/${kase.id}/actions/${action}`, headers: gkb, payload: input };
