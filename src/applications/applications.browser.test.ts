@@ -259,7 +259,8 @@ for (const kind of kinds) {
       const preview = page.getByRole('dialog', { name: '政府信息公开申请答复书' });
       await preview.getByText('本答复依据', { exact: false }).waitFor();
       const letter = await preview.innerText();
-      assert.match(letter, /王小明[\s\S]*予以公开[\s\S]*所申请的项目清单已在本机关门户网站公开[\s\S]*第三十六条[\s\S]*60日内/);
+      assert.match(letter, /王小明[\s\S]*您申请的政府信息予以公开[\s\S]*所申请的项目清单已在本机关门户网站公开[\s\S]*第三十六条/);
+      assert.doesNotMatch(letter, /行政复议/, 'a full disclosure refuses nothing: no remedies paragraph');
       await shot(page, 'reply-letter');
       await preview.getByRole('button', { name: /Close|关闭/ }).click();
       const word = page.waitForEvent('download');
