@@ -36,6 +36,7 @@ export interface UserRow {
   roles: string[];
   disabled: boolean;
   lockedUntil: string | null;
+  version: number;
 }
 
 export interface AuditRow {

@@ -31,6 +31,7 @@ export const userSchema = {
     disabled: { type: 'boolean' },
     lockedUntil: { type: ['string', 'null'] },
     mustChangePassword: { type: 'boolean' },
+    version: { type: 'integer', description: '版本：修改用户时带上，用户已被他人修改则返回 409' },
   },
 } as const;
 

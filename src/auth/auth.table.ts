@@ -31,6 +31,8 @@ export interface UsersTable {
   locked_until: string | null;
   password_changed_at: string;
   created_at: string;
+  /** Bumped by every administrative change: the expected-version condition of concurrent edits. */
+  version: Generated<number>;
 }
 
 export interface SessionsTable {

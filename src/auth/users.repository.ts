@@ -13,6 +13,8 @@ export interface User {
   roles: Role[];
   disabled: boolean;
   lockedUntil: string | null;
+  /** Send it back with a change: a change over an older version is refused with 409. */
+  version: number;
 }
 
 type UserWithOrg = UserRow & { organization_name: string };
@@ -27,6 +29,7 @@ export function toUser(r: UserWithOrg): User {
     roles: parseRoles(r.roles),
     disabled: r.disabled === 1,
     lockedUntil: r.locked_until,
+    version: r.version,
   };
 }
 
@@ -65,6 +68,11 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
     },
     async update(id: number, patch: UserUpdate): Promise<void> {
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    },
+    /** Applies `patch` only over `version` and bumps it; false when someone changed the account meanwhile. */
+    async updateAtVersion(id: number, version: number, patch: UserUpdate): Promise<boolean> {
+      const r = await db.updateTable('users').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
     /**
      * Takes one login attempt atomically (`failed_logins + 1 … RETURNING`), unless the account is

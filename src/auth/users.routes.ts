@@ -62,6 +62,7 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
           roles: roleList,
           disabled: { type: 'boolean' },
           password: { type: 'string', maxLength: 256 },
+          version: { type: 'integer', minimum: 1, description: '所修改的版本（用户列表中的 version）；用户已被他人修改则返回 409' },
         },
       },
       response: { 200: { type: 'object', properties: { user: userSchema } }, ...errorResponses },

@@ -4,6 +4,7 @@
  * written to the audit log in the same transaction.
  */
 import { AppError, forbidden, notFound, conflict } from '../shared/app-error.ts';
+import { isUniqueViolationOn } from '../db/db-errors.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createOrganizationsRepository, type Organization } from './organizations.repository.ts';
@@ -14,6 +15,7 @@ import { hashPassword } from './password.hash.ts';
 import { passwordProblems } from './password.rules.ts';
 import { isRole, type Role } from './roles.ts';
 
+const changedMeanwhile = () => conflict('users.changed', '该用户已被他人修改，请刷新后重试');
 const notAllowed = () => forbidden('auth.forbidden', '无权对该单位的用户或组织进行此操作');
 
 function checkRoles(roles: string[]): Role[] {
@@ -60,9 +62,12 @@ export async function createUser({
   if (problem) throw problem;
   checkPassword(input.password);
   const users = createUsersRepository(deps);
-  if (await users.byUsername(input.username)) throw conflict('users.username_taken', `用户名“${input.username}”已被使用`);
+  const taken = () => conflict('users.username_taken', `用户名“${input.username}”已被使用`);
+  if (await users.byUsername(input.username)) throw taken();
   const now = deps.clock.now().toISOString();
   const hash = await hashPassword(input.password);
+  // Two administrators creating one username at once both pass the check above: the unique key
+  // decides, and the loser gets the same 409 (its audit row goes with its transaction).
   const id = await deps.db.transaction().execute(async (trx) => {
     const newId = await createUsersRepository({ db: trx }).insert({
       username: input.username,
@@ -82,6 +87,8 @@ export async function createUser({
       trx,
     );
     return newId;
+  }).catch((e: unknown) => {
+    throw isUniqueViolationOn(e, 'users') ? taken() : e;
   });
   return toUser((await users.byId(id))!);
 }
@@ -95,50 +102,54 @@ export async function updateUser({
 }: {
   actor: Actor;
   userId: number;
-  patch: { displayName?: string; organizationId?: number; roles?: string[]; disabled?: boolean; password?: string };
+  patch: { displayName?: string; organizationId?: number; roles?: string[]; disabled?: boolean; password?: string; version?: number };
   ip: string;
   deps: AppDeps;
 }): Promise<User> {
   const users = createUsersRepository(deps);
   const current = await users.byId(userId);
   if (!current) throw notFound('users.not_found', '用户不存在');
+  // The change is checked against `current` below, so it is written only over that version: a
+  // concurrent change in between (or a client's stale `version`) makes it a 409, never a lost update.
+  const { version: expected, ...change } = patch;
+  if (expected !== undefined && expected !== current.version) throw changedMeanwhile();
   const orgs = await createOrganizationsRepository(deps).list();
-  if (patch.organizationId !== undefined && !orgs.some((o) => o.id === patch.organizationId)) throw notFound('organizations.not_found', '单位不存在');
-  if (patch.disabled && userId === actor.id) throw new AppError('users.cannot_disable_self', '不能停用自己的账户', 400);
-  const roles = patch.roles ? checkRoles(patch.roles) : undefined;
+  if (change.organizationId !== undefined && !orgs.some((o) => o.id === change.organizationId)) throw notFound('organizations.not_found', '单位不存在');
+  if (change.disabled && userId === actor.id) throw new AppError('users.cannot_disable_self', '不能停用自己的账户', 400);
+  const roles = change.roles ? checkRoles(change.roles) : undefined;
   const problem = accountChangeProblem(
     actor,
     {
       target: { id: current.id, organizationId: current.organization_id, roles: parseRoles(current.roles) },
-      organizationId: patch.organizationId ?? current.organization_id,
+      organizationId: change.organizationId ?? current.organization_id,
       roles,
-      touchesAccess: patch.organizationId !== undefined || patch.disabled !== undefined || patch.password !== undefined,
+      touchesAccess: change.organizationId !== undefined || change.disabled !== undefined || change.password !== undefined,
     },
     orgs,
   );
   if (problem) throw problem;
-  if (patch.password !== undefined) checkPassword(patch.password);
+  if (change.password !== undefined) checkPassword(change.password);
   const set = {
-    ...(patch.displayName !== undefined && { display_name: patch.displayName }),
-    ...(patch.organizationId !== undefined && { organization_id: patch.organizationId }),
+    ...(change.displayName !== undefined && { display_name: change.displayName }),
+    ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
     ...(roles && { roles: JSON.stringify(roles) }),
-    ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
-    ...(patch.password !== undefined && {
-      password_hash: await hashPassword(patch.password),
+    ...(change.disabled !== undefined && { disabled: change.disabled ? 1 : 0 }),
+    ...(change.password !== undefined && {
+      password_hash: await hashPassword(change.password),
       password_changed_at: '',
       failed_logins: 0,
       locked_until: null,
     }),
   };
   await deps.db.transaction().execute(async (trx) => {
-    if (Object.keys(set).length) await createUsersRepository({ db: trx }).update(userId, set);
-    const { password: _omitted, ...shown } = patch;
+    if (!(await createUsersRepository({ db: trx }).updateAtVersion(userId, current.version, set))) throw changedMeanwhile();
+    const { password: _omitted, ...shown } = change;
     await createAuditRepository({ db: trx }).append(
-      { userId: actor.id, username: actor.username, action: 'users.updated', targetType: 'user', targetId: userId, ip, detail: { ...shown, passwordReset: patch.password !== undefined } },
+      { userId: actor.id, username: actor.username, action: 'users.updated', targetType: 'user', targetId: userId, ip, detail: { ...shown, passwordReset: change.password !== undefined } },
       deps.clock.now(),
       trx,
     );
-    if (patch.disabled || patch.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    if (change.disabled || change.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
   });
   return toUser((await users.byId(userId))!);
 }

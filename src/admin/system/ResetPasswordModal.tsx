@@ -27,7 +27,7 @@ export function ResetPasswordModal({ user, onDone, onCancel }: { user: UserRow |
     if (!user) return;
     const v = await form.validateFields();
     await run(async () => {
-      await api.patch(`/api/v1/users/${encodeURIComponent(String(user.id))}`, { password: v.password });
+      await api.patch(`/api/v1/users/${encodeURIComponent(String(user.id))}`, { password: v.password, version: user.version });
       onDone();
     });
   }

@@ -62,6 +62,7 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
           displayName: v.displayName.trim(),
           organizationId,
           roles: v.roles,
+          version: user.version,
         });
       }
       onSaved();

@@ -47,7 +47,7 @@ export function UsersPage() {
 
   async function setDisabled(user: UserRow, disabled: boolean) {
     try {
-      await api.patch(`/api/v1/users/${encodeURIComponent(String(user.id))}`, { disabled });
+      await api.patch(`/api/v1/users/${encodeURIComponent(String(user.id))}`, { disabled, version: user.version });
       message.success(disabled ? `已停用 ${user.displayName}` : `已启用 ${user.displayName}`);
       await load();
     } catch (e) {
