@@ -34,7 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: request.protocol === 'https',
+        secure: request.servedOverHttps,
         maxAge: SESSION_HOURS * 3600,
       });
       return { user: { ...result.user, mustChangePassword: result.mustChangePassword }, csrfToken: result.csrfToken };

@@ -34,4 +34,20 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gk-config-'));
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }, dir).databaseUrl, 'postgres://u@localhost/db');
   });
+
+  it('reads SITE_URL and TRUST_PROXY, and refuses values that would trust anyone or carry a path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gk-config-'));
+    const plain = loadConfig({ HOST: '0.0.0.0', PORT: '8080' }, dir);
+    assert.equal(plain.siteUrl, 'http://localhost:8080');
+    assert.equal(plain.trustProxy, false);
+    const behind = loadConfig({ SITE_URL: 'https://gk.example.gov.cn/', TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }, dir);
+    assert.equal(behind.siteUrl, 'https://gk.example.gov.cn');
+    assert.deepEqual(behind.trustProxy, ['127.0.0.1', '10.0.0.0/8']);
+    for (const trustAnyone of ['true', '2']) {
+      assert.throws(
+        () => loadConfig({ SITE_URL: 'https://gk.example.gov.cn/portal?x=1', TRUST_PROXY: trustAnyone }, dir),
+        (e: unknown) => e instanceof ConfigError && e.problems.length === 2 && /SITE_URL/.test(e.message) && /TRUST_PROXY/.test(e.message),
+      );
+    }
+  });
 });

@@ -27,6 +27,10 @@ const configSchema = z.object({
     }),
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
+  /** Origin of every absolute URL (SITE_URL; default: where the server listens). Never the Host header. */
+  siteUrl: z.string(),
+  /** Proxies whose X-Forwarded-For/-Proto are believed (TRUST_PROXY): false or their addresses. */
+  trustProxy: z.union([z.literal(false), z.array(z.string()).min(1)]),
   dataDir: z.string().min(1),
   sessionSecret: z.string().min(32, { message: 'SESSION_SECRET 至少 32 个字符' }),
   /** Key of the audit chain's HMAC, kept outside the database (AUDIT_KEY or a file in the data folder). */
@@ -45,6 +49,7 @@ export type Config = z.infer<typeof configSchema>;
 export type SiteConfig = z.infer<typeof siteSchema>;
 
 import { ConfigError } from './config-error.ts';
+import { parseSiteUrl, parseTrustProxy } from './proxy-site.rules.ts';
 
 export { ConfigError };
 
@@ -84,10 +89,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const file = readFileConfig(env);
   const dataDir = resolve(cwd, env.GONGKAI_DATA_DIR ?? (file.dataDir as string | undefined) ?? 'data');
   const databaseUrl = env.DATABASE_URL ?? (file.databaseUrl as string | undefined) ?? `sqlite:${join(dataDir, 'gongkai.db')}`;
+  const problems: string[] = [];
+  const port = env.PORT ?? file.port ?? 3000;
+  const host = String(env.HOST ?? file.host ?? '127.0.0.1');
   const raw = {
     databaseUrl,
-    port: env.PORT ?? file.port ?? 3000,
-    host: env.HOST ?? file.host ?? '127.0.0.1',
+    port,
+    host,
+    siteUrl: parseSiteUrl(env.SITE_URL ?? file.siteUrl, host, port, problems),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY ?? file.trustProxy, problems),
     dataDir,
     sessionSecret: env.SESSION_SECRET ?? file.sessionSecret ?? '',
     auditKey: env.AUDIT_KEY ?? file.auditKey ?? '',
@@ -102,7 +112,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ...(env.SITE_BODY_NAME ? { bodyName: env.SITE_BODY_NAME } : {}),
     },
   };
-  const problems: string[] = [];
   if (!raw.sessionSecret) raw.sessionSecret = keptSecret(dataDir, 'session-secret', problems);
   if (!raw.auditKey) raw.auditKey = keptSecret(dataDir, 'audit-key', problems);
   const parsed = configSchema.safeParse(raw);

@@ -18,6 +18,7 @@ import { sharePageCacheFlushes } from './page-cache.shared.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import { installMetrics } from './metrics.ts';
+import { installSiteUrl } from './site-url.ts';
 import { registerAdminStatic } from './admin-static.ts';
 import { installAuthHooks } from '../auth/auth.hooks.ts';
 import { installAuditAnchoring } from '../auth/audit.install.ts';
@@ -40,7 +41,8 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   const app = Fastify({
     logger: options.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // X-Forwarded-For/-Proto count only from the configured proxies (TRUST_PROXY; DESIGN: security).
+    trustProxy: deps.config.trustProxy,
     // Each request's id is in every log line about it and in its answer's x-request-id, so an
     // operator can find a user's failed request; unique across processes, or the proxy's own.
     requestIdHeader: false,
@@ -53,6 +55,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  installSiteUrl(app, deps.config);
   installErrorHandlers(app, deps.config.site);
   installControlCharacterGuard(app);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });

@@ -22,7 +22,7 @@ export function formCsrfField(secret: string, request: FastifyRequest, reply: Fa
   let nonce = request.cookies[COOKIE];
   if (!nonce || !/^[A-Za-z0-9_-]{20,}$/.test(nonce)) {
     nonce = randomBytes(18).toString('base64url');
-    reply.setCookie(COOKIE, nonce, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+    reply.setCookie(COOKIE, nonce, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.servedOverHttps });
   }
   return html`<input type="hidden" name="${CSRF_FIELD}" value="${sign(secret, nonce)}">`;
 }

@@ -21,6 +21,8 @@ export interface PageOptions {
   body: HtmlValue;
   /** Extra stylesheet paths (must be same-origin: the CSP allows 'self' only). */
   styles?: string[];
+  /** Absolute URL of this page under SITE_URL (GET pages that answered 200). */
+  canonical?: string;
 }
 
 export const NAV = [
@@ -53,6 +55,7 @@ export function renderPage(site: SiteConfig, o: PageOptions): string {
 <meta name="SiteIDCode" content="${site.siteCode}">
 <title>${o.title} - ${site.bodyName}</title>
 <link rel="stylesheet" href="/static/portal.css">
+${o.canonical ? html`<link rel="canonical" href="${o.canonical}">` : ''}
 ${(o.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body class="${classes}">

@@ -8,6 +8,7 @@ import { html, type HtmlValue } from '../render/html/html.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { prefsFromCookies, renderPage } from './layout.ts';
 import { sameOriginPath } from './safe-redirect.rules.ts';
+import { canonicalUrl } from '../http/site-url.ts';
 import { guideBody, sideLayout, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
 
 export const PORTAL_CSP =
@@ -27,7 +28,8 @@ export interface PageRequest {
 
 export function sendPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, page: PageRequest) {
   const path = request.url.split('?')[0];
-  const out = renderPage(deps.config.site, { ...page, path, prefs: prefsFromCookies(request.cookies) });
+  const canonical = (request.method === 'GET' || request.method === 'HEAD') && (page.status ?? 200) === 200 ? canonicalUrl(deps.config, request) : undefined;
+  const out = renderPage(deps.config.site, { ...page, path, canonical, prefs: prefsFromCookies(request.cookies) });
   return reply
     .status(page.status ?? 200)
     .header('content-security-policy', PORTAL_CSP)
@@ -72,7 +74,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
   // 适老化 switches: plain links that set a cookie and return, so they work without JavaScript.
   app.get('/a11y', (req, reply) => {
     const q = req.query as Record<string, string | undefined>;
-    const opts = { path: '/', maxAge: 365 * 86400, sameSite: 'lax' as const, httpOnly: true };
+    const opts = { path: '/', maxAge: 365 * 86400, sameSite: 'lax' as const, httpOnly: true, secure: req.servedOverHttps };
     if (q.large === '1' || q.large === '0') reply.setCookie('gk_large', q.large, opts);
     if (q.contrast === '1' || q.contrast === '0') reply.setCookie('gk_contrast', q.contrast, opts);
     return reply.redirect(sameOriginPath(q.back), 303);

@@ -39,7 +39,7 @@ export function registerSearchPortal(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/sitemap.xml', { schema: { hide: true } }, async (req, reply) => {
-    const base = `${req.protocol}://${req.host}`;
+    const base = deps.config.siteUrl; // never the Host header: this page is cached for everyone
     const orgs = await portalOrgs(deps.db);
     const columns = await deps.db.selectFrom('publishing_columns').select(['organization_id', 'code']).where('hidden', '=', 0).execute();
     const items = await deps.db.selectFrom('publishing_items').select(['id', 'updated_at']).where('status', '=', 'published').orderBy('id', 'desc').limit(45_000).execute();
@@ -61,7 +61,7 @@ export function registerSearchPortal(app: FastifyInstance, deps: AppDeps) {
     const column = org && (await deps.db.selectFrom('publishing_columns').selectAll().where('organization_id', '=', org.id).where('code', '=', code).where('hidden', '=', 0).executeTakeFirst());
     if (!org || !column) throw new AppError('portal.not_found', '栏目不存在', 404);
     const { rows } = await publishedItems(deps.db, await columnPageIds(deps.db, orgs, column), {}, 1, 30);
-    const base = `${req.protocol}://${req.host}`;
+    const base = deps.config.siteUrl; // never the Host header: this page is cached for everyone
     return reply.type('application/rss+xml; charset=utf-8').send(rssFeed(base, `${org.name} - ${column.name}`, columnHref(org.code, column.code), rows));
   });
 }
