@@ -1,0 +1,165 @@
+/**
+ * Mixed load from concurrent clients over loopback HTTP against the server in its own process
+ * (bench/load.server.ts, demo dataset), on SQLite and PostgreSQL. Each client loops for the run's
+ * duration, picking by weight: a portal page (50%), a search (20%), a public application through
+ * the portal form (10%), and a clerk's case action on a case of its own (20%: register, 签收,
+ * 答复, 送达, 归档 in turn). Printed per database and client count: throughput, p50/p95/p99 per
+ * kind of operation, and the errors (any 5xx or 4xx, or a form answer that is not the receipt).
+ * Target (issue 10): 0 errors and p95 ≤ 200 ms for submissions at 50 clients on PostgreSQL.
+ *
+ * The public form allows 10 submissions per address and hour: every simulated applicant sends
+ * its own X-Forwarded-For address through the trusted loopback proxy, as applicants behind nginx.
+ *
+ *   node --import tsx bench/load.bench.ts [--seconds 30] [--clients 20,50] [--db sqlite,postgres]
+ * PostgreSQL needs TEST_DATABASE_URL (an administrative URL; a fresh database is made and dropped).
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { performance } from 'node:perf_hooks';
+import { openTestDatabase } from '../src/db/test-databases.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+};
+const SECONDS = Number(arg('seconds', '30'));
+const CLIENTS = arg('clients', '20,50').split(',').map(Number);
+const DATABASES = arg('db', process.env.TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite').split(',') as Array<'sqlite' | 'postgres'>;
+const SEARCH_TERMS = ['政府', '预算', '财政', '石龙', '通知', '2025', '公开', '道路', '规划', '招聘', '医疗保障', '年度报告'];
+
+type Kind = 'portal' | 'search' | 'submit' | 'case_action';
+const KINDS: Kind[] = ['portal', 'search', 'submit', 'case_action'];
+const WEIGHTS: Array<[Kind, number]> = [['portal', 50], ['search', 20], ['submit', 10], ['case_action', 20]];
+
+interface Server { base: string; clerk: { username: string; password: string }; stop(): Promise<void> }
+
+async function startServer(databaseUrl: string): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.server.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+  const { port, clerk } = JSON.parse(line) as { port: number; clerk: Server['clerk'] };
+  return {
+    base: `http://127.0.0.1:${port}`, clerk,
+    stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }),
+  };
+}
+
+let applicant = 0;
+/** A fresh applicant address: 10.x.y.z, one per submission. */
+const nextAddress = () => { applicant++; return `10.${(applicant >> 16) & 255}.${(applicant >> 8) & 255}.${applicant & 255}`; };
+
+async function setUpClient(s: Server, pages: string[]) {
+  const form = await fetch(`${s.base}/ysqgk/`);
+  const html = await form.text();
+  const formCookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  const orgId = /<option value="(\d+)"/.exec(html)![1]!;
+  const login = await fetch(`${s.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(s.clerk) });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const session = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const clerk = { cookie: session, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+  let caseId = 0;
+  let step = 0;
+  let serial = 0;
+
+  const ok = (r: Response, expected = 200) => r.status === expected;
+  const ops: Record<Kind, () => Promise<boolean>> = {
+    async portal() {
+      const r = await fetch(s.base + pages[Math.floor(Math.random() * pages.length)]!);
+      await r.arrayBuffer();
+      return ok(r);
+    },
+    async search() {
+      const q = SEARCH_TERMS[Math.floor(Math.random() * SEARCH_TERMS.length)]!;
+      const r = await fetch(`${s.base}/search?q=${encodeURIComponent(q)}&page=${1 + Math.floor(Math.random() * 2)}`);
+      await r.arrayBuffer();
+      return ok(r);
+    },
+    async submit() {
+      const body = new URLSearchParams({
+        _csrf: csrf, _token: `load${process.pid}x${applicant}x${++serial}`.padEnd(20, '0'), organizationId: orgId, applicantType: '自然人', applicantName: '张三',
+        idKind: '居民身份证', idNumber: '41010219900101123X', phone: '13800000000', email: 'a@example.cn', address: '石龙区人民路1号',
+        description: '请公开2025年石龙区道路维修项目的预算和决算', formWanted: '电子数据', deliveryWanted: '电子邮件', itemCount: '1',
+      });
+      const r = await fetch(`${s.base}/ysqgk/`, { method: 'POST', headers: { cookie: formCookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': nextAddress() }, body });
+      return ok(r) && (await r.text()).includes('申请已提交');
+    },
+    async case_action() {
+      // One case per client, taken through its life one action per operation, then a new one.
+      const steps: Array<[string, unknown]> = [['receipt_confirmed', {}], ['decided', { outcome: 'unable1' }], ['delivered', { method: '邮寄' }], ['archived', {}]];
+      if (caseId === 0 || step === steps.length) {
+        const r = await fetch(`${s.base}/api/v1/applications`, {
+          method: 'POST', headers: clerk,
+          body: JSON.stringify({ organizationId: Number(orgId), channel: 'registered_mail', applicantType: '自然人', applicantName: '孙八', idKind: '居民身份证', idNumber: '410402198001018888', phone: '13900000000', address: '石龙区建设路8号', description: '某路段拆迁补偿标准文件', formWanted: '纸质', deliveryWanted: '邮寄' }),
+        });
+        if (r.status !== 201) return false;
+        caseId = ((await r.json()) as { id: number }).id;
+        step = 0;
+        return true;
+      }
+      const [action, input] = steps[step++]!;
+      const r = await fetch(`${s.base}/api/v1/applications/${caseId}/actions/${action}`, { method: 'POST', headers: clerk, body: JSON.stringify(input) });
+      const good = ok(r);
+      if (!good) console.error(`${action}: ${r.status} ${(await r.text()).slice(0, 200)}`);
+      else await r.arrayBuffer();
+      return good;
+    },
+  };
+  return ops;
+}
+
+function pick(): Kind {
+  let r = Math.random() * 100;
+  for (const [kind, w] of WEIGHTS) if ((r -= w) < 0) return kind;
+  return 'portal';
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+
+async function run(kind: 'sqlite' | 'postgres') {
+  const t = await openTestDatabase(kind);
+  await t.db.destroy(); // migrated; the server process opens it itself
+  const s = await startServer(t.url);
+  try {
+    const home = await (await fetch(`${s.base}/`)).text();
+    const links = [...home.matchAll(/href="(\/xxgk\/(?:lm|xx)\/[^"]+\/)"/g)].map((m) => m[1]!);
+    const pages = ['/', '/xxgk/', '/xxgk/fdzdgknr/', '/hdjl/', '/xxgk/nb/', ...new Set(links)].slice(0, 24);
+    for (const clients of CLIENTS) {
+      const times = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
+      const errors = new Map<Kind, number>(KINDS.map((k) => [k, 0]));
+      // One after another: the login lockout takes each attempt before checking the password, so
+      // more than its budget of simultaneous logins of one account lock it, right or wrong.
+      const ops = [];
+      for (let i = 0; i < clients; i++) ops.push(await setUpClient(s, pages));
+      const started = performance.now();
+      const end = started + SECONDS * 1000;
+      await Promise.all(ops.map(async (op) => {
+        while (performance.now() < end) {
+          const k = pick();
+          const t0 = performance.now();
+          let good = false;
+          try { good = await op[k](); } catch { good = false; }
+          times.get(k)!.push(performance.now() - t0);
+          if (!good) errors.set(k, errors.get(k)! + 1);
+        }
+      }));
+      const elapsed = (performance.now() - started) / 1000;
+      const total = [...times.values()].reduce((n, l) => n + l.length, 0);
+      const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
+      console.log(`${kind} ${clients} clients ${elapsed.toFixed(1)} s: ${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errorCount} errors`);
+      console.log('  operation      count   req/s    p50 ms   p95 ms   p99 ms  errors');
+      for (const k of KINDS) {
+        const l = times.get(k)!.sort((a, b) => a - b);
+        console.log(`  ${k.padEnd(12)} ${String(l.length).padStart(7)} ${(l.length / elapsed).toFixed(0).padStart(7)} ${pct(l, 50).toFixed(1).padStart(9)} ${pct(l, 95).toFixed(1).padStart(8)} ${pct(l, 99).toFixed(1).padStart(8)} ${String(errors.get(k)).padStart(7)}`);
+      }
+    }
+  } finally {
+    await s.stop();
+    await t.close().catch(() => undefined);
+  }
+}
+
+console.log(`load: ${SECONDS} s per run, clients ${CLIENTS.join(' and ')}, databases ${DATABASES.join(' and ')}`);
+for (const db of DATABASES) await run(db);
