@@ -32,8 +32,12 @@ function formValues(body: unknown): Form {
 
 export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) {
   const secret = deps.config.sessionSecret;
-  const submitLimiter = createRateLimiter({ limit: 10, windowMs: 60 * 60_000, clock: deps.clock });
-  const lookupLimiter = createRateLimiter({ limit: 20, windowMs: 10 * 60_000, clock: deps.clock });
+  // Per address and hour: 10 accepted applications, and 60 posts of the form at all (a flood of
+  // invalid ones); an application refused as invalid gives its slot back. Status lookups count
+  // every attempt, wrong codes above all.
+  const submitAttempts = createRateLimiter(deps, { name: 'ysqgk.attempts', limit: 60, windowMs: 60 * 60_000 });
+  const submitBudget = createRateLimiter(deps, { name: 'ysqgk.accepted', limit: 10, windowMs: 60 * 60_000 });
+  const lookupLimiter = createRateLimiter(deps, { name: 'ysqgk.lookup', limit: 20, windowMs: 10 * 60_000 });
 
   const bodies = async () =>
     (await createOrganizationsRepository(deps).list()).filter((o) => o.isBody && !o.disabled && o.kind !== 'office').map((o) => ({ id: o.id, name: o.name }));
@@ -55,12 +59,14 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
   app.post('/ysqgk/', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     checkFormCsrf(secret, request, body[CSRF_FIELD]);
-    submitLimiter.hit(request.ip);
+    await submitAttempts.hit(request.ip);
+    const slot = await submitBudget.take(request.ip);
     const values = formValues(body);
     try {
       const r = await submitApplication({ raw: { ...values, channel: 'online' }, via: 'portal', idempotencyKey: values._token, ip: request.ip, deps });
       return sendPage(deps, request, reply, { title: '申请已提交', breadcrumbs: crumbs, body: receiptBody(r) });
     } catch (e) {
+      await slot.giveBack();
       if (e instanceof AppError && e.code === 'applications.invalid_application') {
         const fields = ((e.details as { fields?: FieldErrors } | undefined)?.fields ?? {}) as FieldErrors;
         return showForm(request, reply, values, fields, 400);
@@ -77,7 +83,7 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
   app.post('/ysqgk/cx/', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     checkFormCsrf(secret, request, body[CSRF_FIELD]);
-    lookupLimiter.hit(request.ip);
+    await lookupLimiter.hit(request.ip);
     const values = formValues(body);
     try {
       const status = await lookupStatus({ trackingNumber: values.trackingNumber ?? '', queryCode: String(body.queryCode ?? ''), deps });

@@ -9,5 +9,6 @@ import type { ApplicationsTables } from '../applications/applications.table.ts';
 import type { OversightTables } from '../oversight/oversight.table.ts';
 import type { ReportTables } from '../report/report.table.ts';
 import type { LettersTables } from '../applications/letters.table.ts';
+import type { RateLimitTables } from '../http/rate-limit.table.ts';
 
-export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables {}
+export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables {}

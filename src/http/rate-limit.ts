@@ -1,31 +1,78 @@
 /**
- * A small fixed-window rate limiter for public forms (per client address and key). In memory:
- * with several app processes each counts on its own, which still bounds abuse per process.
+ * Fixed-window rate limits for the public forms, per client address: IPv6 counts by its /64
+ * (client-key.ts), so one host cannot rotate through its own 2^64 addresses. The counters live in
+ * the database (rate-limit.repository.ts): shared by every app process, bounded by time rather
+ * than by a table size an attacker could overflow to reset them.
+ *
+ * Two kinds of use: `hit` counts every attempt (a cap on floods, invalid ones included); `take`
+ * reserves one of a budget of accepted submissions and is given back when the submission is
+ * refused as invalid, so a citizen's typing mistakes do not use up the submissions allowed.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Clock } from '../shared/clock.ts';
+import { clientKey } from './client-key.ts';
+import { createRateLimitRepository } from './rate-limit.repository.ts';
 
-export interface RateLimiter {
-  /** Counts one hit; throws 429 with a Chinese message when the window's limit is passed. */
-  hit(key: string): void;
+export interface RateLimit {
+  /** Names the counter (one per form and purpose); part of every row's key. */
+  name: string;
+  limit: number;
+  windowMs: number;
 }
 
-export function createRateLimiter({ limit, windowMs, clock }: { limit: number; windowMs: number; clock: Clock }): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
+export interface RateSlot {
+  /** Returns the slot: the submission it was taken for was not accepted. */
+  giveBack(): Promise<void>;
+}
+
+export interface RateLimiter {
+  /** Counts one attempt from `ip`; throws 429 when the window's limit is passed. */
+  hit(ip: string): Promise<void>;
+  /** Takes one slot of `ip`'s budget; throws 429 (taking nothing) when none is left. */
+  take(ip: string): Promise<RateSlot>;
+}
+
+/** How often a limiter drops the rows of ended windows. */
+const PURGE_EVERY_MS = 10 * 60_000;
+
+export function createRateLimiter(deps: { db: Kysely<Database>; clock: Clock }, { name, limit, windowMs }: RateLimit): RateLimiter {
+  const repo = createRateLimitRepository(deps);
+  let lastPurge = 0;
+
+  async function count(ip: string): Promise<{ key: string; over: boolean; waitMinutes: number }> {
+    const now = deps.clock.now();
+    if (now.getTime() - lastPurge >= PURGE_EVERY_MS) {
+      lastPurge = now.getTime();
+      await repo.purge(name, new Date(now.getTime() - windowMs));
+    }
+    const key = `${name}:${clientKey(ip)}`;
+    const { count: n, windowStart } = await repo.hit(key, now, windowMs);
+    const waitMinutes = Math.max(1, Math.ceil((Date.parse(windowStart) + windowMs - now.getTime()) / 60_000));
+    return { key, over: n > limit, waitMinutes };
+  }
+  const refuse = (waitMinutes: number) => new AppError('request.rate_limited', `提交过于频繁，请约 ${waitMinutes} 分钟后再试`, 429);
+
   return {
-    hit(key) {
-      const now = clock.now().getTime();
-      const w = windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        if (windows.size > 10_000) windows.clear(); // bounded memory under address floods
-        windows.set(key, { start: now, count: 1 });
-        return;
+    async hit(ip) {
+      const c = await count(ip);
+      if (c.over) throw refuse(c.waitMinutes);
+    },
+    async take(ip) {
+      const c = await count(ip);
+      if (c.over) {
+        await repo.giveBack(c.key);
+        throw refuse(c.waitMinutes);
       }
-      w.count += 1;
-      if (w.count > limit) {
-        const wait = Math.ceil((w.start + windowMs - now) / 60_000);
-        throw new AppError('request.rate_limited', `提交过于频繁，请约 ${wait} 分钟后再试`, 429);
-      }
+      let given = false;
+      return {
+        async giveBack() {
+          if (given) return;
+          given = true;
+          await repo.giveBack(c.key);
+        },
+      };
     },
   };
 }

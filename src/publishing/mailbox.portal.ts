@@ -20,7 +20,9 @@ const styles = [STYLESHEET];
 const CRUMB = { href: '/hdjl/', label: '互动交流' };
 
 export function registerMailboxPortal(app: FastifyInstance, deps: AppDeps) {
-  const limiter = createRateLimiter({ limit: 5, windowMs: 3600_000, clock: deps.clock });
+  // Per address and hour: 5 accepted letters, 30 posts at all; an invalid letter uses no budget.
+  const attempts = createRateLimiter(deps, { name: 'mailbox.attempts', limit: 30, windowMs: 3600_000 });
+  const budget = createRateLimiter(deps, { name: 'mailbox.accepted', limit: 5, windowMs: 3600_000 });
   const siteOrgId = async () => {
     const org = (await portalOrgs(deps.db)).find((o) => o.code === deps.config.site.bodyCode);
     if (!org) throw new AppError('portal.not_found', '页面不存在', 404);
@@ -72,12 +74,16 @@ export function registerMailboxPortal(app: FastifyInstance, deps: AppDeps) {
   app.post('/hdjl/xx/', { schema: { hide: true } }, async (req, reply) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
     checkFormCsrf(deps.config.sessionSecret, req, b[CSRF_FIELD]);
-    limiter.hit(`mailbox:${req.ip}`);
+    await attempts.hit(req.ip);
     const s = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
     const letter: LetterInput = { organizationId: await siteOrgId(), writerName: s('writerName'), contact: s('contact'), subject: s('subject'), body: s('body') };
     const errors = checkLetter(letter);
     if (Object.keys(errors).length) return form(req, reply, letter, errors, 400);
-    const id = await submitLetter({ letter, ip: req.ip, deps });
+    const slot = await budget.take(req.ip);
+    const id = await submitLetter({ letter, ip: req.ip, deps }).catch(async (e: unknown) => {
+      await slot.giveBack();
+      throw e;
+    });
     return sendPage(deps, req, reply, {
       title: '来信已收到', styles, breadcrumbs: [CRUMB],
       body: html`<h1>来信已收到</h1><p role="status">您的来信编号为 ${id}。我们将按规定办理并答复；答复公开后可在<a href="/hdjl/">互动交流</a>查看。</p>`,

@@ -1,0 +1,38 @@
+/**
+ * Counters of the rate limits, one row per limit and client key. A hit is one atomic upsert
+ * (`count + 1 … RETURNING`), so parallel requests cannot all pass, and every process sees the
+ * same count. A row is only ever dropped after its window ended: no number of other addresses
+ * resets a running counter (an in-memory table that empties itself when full would).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+export function createRateLimitRepository({ db }: { db: Kysely<Database> }) {
+  return {
+    /** Counts one hit for `key`; returns the hits in its current window and when that window began. */
+    async hit(key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: string }> {
+      const at = now.toISOString();
+      const cutoff = new Date(now.getTime() - windowMs).toISOString();
+      const row = await db
+        .insertInto('rate_limits')
+        .values({ key, window_start: at, count: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            count: sql<number>`case when rate_limits.window_start <= ${cutoff} then 1 else rate_limits.count + 1 end`,
+            window_start: sql<string>`case when rate_limits.window_start <= ${cutoff} then ${at} else rate_limits.window_start end`,
+          }),
+        )
+        .returning(['count', 'window_start'])
+        .executeTakeFirstOrThrow();
+      return { count: Number(row.count), windowStart: row.window_start };
+    },
+    /** Takes back one hit (a submission that was not accepted, or one refused as over the limit). */
+    async giveBack(key: string): Promise<void> {
+      await db.updateTable('rate_limits').set({ count: sql<number>`count - 1` }).where('key', '=', key).where('count', '>', 0).execute();
+    },
+    /** Drops rows whose window ended before `before` (they would restart at 1 anyway). */
+    async purge(prefix: string, before: Date): Promise<void> {
+      await db.deleteFrom('rate_limits').where('key', 'like', `${prefix}:%`).where('window_start', '<=', before.toISOString()).execute();
+    },
+  };
+}
