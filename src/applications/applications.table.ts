@@ -78,20 +78,10 @@ export interface ApplicationCountersTable {
   last_seq: number;
 }
 
-/** Letter templates edited by administrators; a missing row means the default shipped in code. */
-export interface LetterTemplatesTable {
-  key: string;
-  title: string;
-  body: string;
-  updated_at: string;
-  updated_by: string | null;
-}
-
 export interface ApplicationsTables {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   application_counters: ApplicationCountersTable;
-  letter_templates: LetterTemplatesTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

@@ -26,6 +26,7 @@ const issuedSchema = {
     replacesId: { type: ['integer', 'null'] },
     replacedBy: { type: ['object', 'null'], properties: { id: { type: 'integer' }, docNumber: { type: 'string' } } },
     docxSha256: { type: 'string' }, pdfSha256: { type: 'string' }, issuedBy: { type: 'string' }, issuedAt: { type: 'string' },
+    templateVersion: { type: ['object', 'null'], description: '签发时所用的本机关模板版本（null：平台默认模板）', properties: { id: { type: 'integer' }, version: { type: ['integer', 'null'] } } },
   },
 } as const;
 

@@ -64,6 +64,8 @@ export function presentIssued(m: IssuedLetterMeta, replacedBy?: { id: number; do
     pdfSha256: m.pdf_sha256,
     issuedBy: m.issued_by_name,
     issuedAt: m.issued_at,
+    /** The body's template version the letter was rendered from; null: the shipped default. */
+    templateVersion: m.template_version_id === null ? null : { id: Number(m.template_version_id), version: m.template_version },
   };
 }
 export type IssuedLetter = ReturnType<typeof presentIssued>;
@@ -127,6 +129,7 @@ export async function issueLetter({ caseId, kind, replacesId, actor, deps }: { c
       issued_by_id: actor.id,
       issued_by_name: who,
       issued_at: isoTimestamp(now),
+      template_version_id: filled.templateVersionId,
     };
     const id = await deps.db.transaction().execute(async (trx) => {
       const newId = await repo.insert(row, trx);
@@ -136,7 +139,7 @@ export async function issueLetter({ caseId, kind, replacesId, actor, deps }: { c
       }, now, trx);
       return newId;
     });
-    return presentIssued({ ...row, id });
+    return presentIssued({ ...row, id, template_version: filled.templateVersionId === null ? null : (await repo.meta(id))?.template_version ?? null });
   } catch (e) {
     if (isUniqueViolation(e)) {
       await voided('同一文书已被同时更正');

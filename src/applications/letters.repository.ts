@@ -8,14 +8,19 @@ import type { Database } from '../db/database.ts';
 import type { IssuedLetterRow } from './letters.table.ts';
 
 export type NewIssuedLetter = Omit<IssuedLetterRow, 'id'>;
-export type IssuedLetterMeta = Omit<IssuedLetterRow, 'docx' | 'pdf' | 'content'>;
+/** An issued letter without its bytes; `template_version` is the number of the template version it was rendered from. */
+export type IssuedLetterMeta = Omit<IssuedLetterRow, 'docx' | 'pdf' | 'content'> & { template_version: number | null };
 
 const META_COLUMNS = [
   'id', 'application_id', 'organization_id', 'kind', 'year', 'number', 'doc_number', 'title', 'issue_date',
-  'replaces_id', 'docx_sha256', 'pdf_sha256', 'issued_by_id', 'issued_by_name', 'issued_at',
+  'replaces_id', 'docx_sha256', 'pdf_sha256', 'issued_by_id', 'issued_by_name', 'issued_at', 'template_version_id',
 ] as const;
 
 export function createLettersRepository({ db }: { db: Kysely<Database> }) {
+  const metaQuery = () => db.selectFrom('issued_letters').select(META_COLUMNS).select((eb) => eb
+    .selectFrom('letter_template_versions').select('letter_template_versions.version')
+    .whereRef('letter_template_versions.id', '=', 'issued_letters.template_version_id')
+    .as('template_version'));
   return {
     async takeNumber(organizationId: number, kind: string, year: number): Promise<number> {
       return db.transaction().execute(async (trx) => {
@@ -42,11 +47,11 @@ export function createLettersRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async listForCase(caseId: number): Promise<IssuedLetterMeta[]> {
-      return db.selectFrom('issued_letters').select(META_COLUMNS).where('application_id', '=', caseId).orderBy('id').execute();
+      return metaQuery().where('application_id', '=', caseId).orderBy('id').execute();
     },
 
     meta(id: number): Promise<IssuedLetterMeta | undefined> {
-      return db.selectFrom('issued_letters').select(META_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return metaQuery().where('id', '=', id).executeTakeFirst();
     },
 
     async replacement(id: number): Promise<{ id: number; doc_number: string } | undefined> {

@@ -1,17 +1,18 @@
-/** Letters of a case (Word file and HTML preview) and the template editor API. */
+/** Letters of a case (Word file and HTML preview); issued letters and bodies' templates register here too. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { errorResponses } from '../auth/auth.schemas.ts';
 import { LETTER_KEYS } from './letters.templates.ts';
-import { listTemplates, saveTemplate } from './letters.usecases.ts';
 import { draftDocument } from './letters.issue.usecases.ts';
 import { letterDocxBytes, letterFragmentHtml } from './letters.render.ts';
 import { registerIssuedLettersRoutes } from './letters.issue.routes.ts';
+import { registerLetterTemplatesRoutes } from './letter-templates.routes.ts';
 
 export function registerLettersRoutes(app: FastifyInstance, deps: AppDeps) {
   const tags = ['依申请公开文书'];
   registerIssuedLettersRoutes(app, deps);
+  registerLetterTemplatesRoutes(app, deps);
   const params = { type: 'object', required: ['id', 'key'], properties: { id: { type: 'integer', minimum: 1 }, key: { type: 'string', enum: LETTER_KEYS } } } as const;
 
   app.get('/api/v1/applications/:id/letters/:key', {
@@ -31,26 +32,5 @@ export function registerLettersRoutes(app: FastifyInstance, deps: AppDeps) {
         .send(await letterDocxBytes(letter));
     }
     return reply.type('text/html; charset=utf-8').send(letterFragmentHtml(letter));
-  });
-
-  app.get('/api/v1/letter-templates', {
-    schema: { tags, summary: '文书模板（含默认模板）', response: { 200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, title: { type: 'string' }, body: { type: 'string' }, isDefault: { type: 'boolean' } } } } } }, ...errorResponses } },
-  }, async (request) => {
-    requireActor(request);
-    return { items: await listTemplates(deps) };
-  });
-
-  app.put('/api/v1/letter-templates/:key', {
-    schema: {
-      tags, summary: '修改文书模板（占位符如 {{申请人}}、{{收到日期}}、{{答复期限}}）',
-      params: { type: 'object', required: ['key'], properties: { key: { type: 'string', enum: LETTER_KEYS } } },
-      body: { type: 'object', additionalProperties: false, required: ['title', 'body'], properties: { title: { type: 'string', maxLength: 100 }, body: { type: 'string', maxLength: 20000 } } },
-      response: { 204: { type: 'null' }, ...errorResponses },
-    },
-  }, async (request, reply) => {
-    const actor = requireActor(request, 'admin', 'case_handler');
-    const { title, body } = request.body as { title: string; body: string };
-    await saveTemplate({ key: (request.params as { key: string }).key, title, body, actor, deps });
-    return reply.status(204).send();
   });
 }

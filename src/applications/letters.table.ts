@@ -43,12 +43,30 @@ export interface IssuedLettersTable {
   issued_by_id: number | null;
   issued_by_name: string;
   issued_at: string;
+  /** The body's template version the letter was rendered from; null: the shipped default. */
+  template_version_id: number | null;
+}
+
+/** One saved version of a body's template of one kind; the highest version is the current one. */
+export interface LetterTemplateVersionsTable {
+  id: Generated<number>;
+  organization_id: number;
+  key: string;
+  version: number;
+  title: string;
+  body: string;
+  /** The version restored by this one (0: the shipped default); null for an edit. */
+  restored_from: number | null;
+  created_at: string;
+  created_by_id: number | null;
+  created_by_name: string;
 }
 
 export interface LettersTables {
   letter_settings: LetterSettingsTable;
   letter_counters: LetterCountersTable;
   issued_letters: IssuedLettersTable;
+  letter_template_versions: LetterTemplateVersionsTable;
 }
 
 export type IssuedLetterRow = Selectable<IssuedLettersTable>;

@@ -1,6 +1,6 @@
 /**
- * Default texts of the notices and letters, shipped in code; administrators may override each
- * in the `letter_templates` table. Placeholders in {{…}} are filled from the case. The reply
+ * Default texts of the notices and letters, shipped in code (the platform default); a body's
+ * administrator may save the body's own versions (`letter_template_versions`). Placeholders in {{…}} are filled from the case. The reply
  * letter's legal basis and the remedies paragraph are appended by letters.rules.ts, not by the
  * template, so no edited template can drop them.
  */
@@ -49,3 +49,9 @@ export const DEFAULT_TEMPLATES: LetterTemplate[] = [
 ];
 
 export const LETTER_KEYS = DEFAULT_TEMPLATES.map((t) => t.key);
+
+/** The placeholders a template may use; buildLetter (letters.usecases.ts) fills each of them. */
+export const PLACEHOLDERS = [
+  '申请人', '受理编号', '收到日期', '申请内容', '答复期限', '补正事项', '补正期限', '延期理由', '延长天数',
+  '被征求意见方', '收费金额', '收费依据', '答复结果', '答复正文',
+] as const;

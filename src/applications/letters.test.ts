@@ -1,4 +1,4 @@
-/** Letters as Word files, reopened with mammoth; templates edited by an administrator. */
+/** Letters as Word files, reopened with mammoth; templates edited by the body's administrator. */
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
@@ -54,8 +54,9 @@ describeOnBothDatabases('letters', (t) => {
     assert.equal(seen.decision?.outcomeLabel, '您申请的政府信息部分公开：可以公开的部分予以提供，其余部分不予公开', 'the status page states the decision plainly');
     assert.match(seen.decision?.ground ?? '', /报告附件中企业的工艺参数/);
 
-    const put = await app.app.inject({ method: 'PUT', url: '/api/v1/letter-templates/reply', headers: gkb, payload: { title: '答复书', body: '{{申请人}}：经审查，{{答复结果}}。' } });
-    assert.equal(put.statusCode, 204);
+    const admin = (await app.login('admin')).headers;
+    const put = await app.app.inject({ method: 'POST', url: `/api/v1/organizations/${gov.id}/letter-templates/reply/versions`, headers: admin, payload: { title: '答复书', body: '{{申请人}}：经审查，{{答复结果}}。' } });
+    assert.equal(put.statusCode, 201, put.body);
     const preview = await app.app.inject({ method: 'GET', url: `/api/v1/applications/${id}/letters/reply`, headers: gkb });
     assert.match(preview.body, /<h1>答复书<\/h1>/);
     assert.match(preview.body, /周九：经审查/);
