@@ -20,6 +20,7 @@ export const commands: CommandEntry[] = [
   entry('user add', async () => (await import('./user-add.ts')).userAddCommand),
   entry('audit verify', async () => (await import('./audit-verify.ts')).auditVerifyCommand),
   entry('audit anchor', async () => (await import('./audit-verify.ts')).auditAnchorCommand),
+  entry('db grants', async () => (await import('./db-grants.ts')).dbGrantsCommand),
   entry('deadline', async () => (await import('./deadline.ts')).deadlineCommand),
   entry('fee', async () => (await import('./fee.ts')).feeCommand),
   entry('calendar import', async () => (await import('./calendar-import.ts')).calendarImportCommand),
