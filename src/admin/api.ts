@@ -17,6 +17,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
+let onPasswordChangeRequired: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -25,6 +26,11 @@ export function setCsrfToken(token: string | null): void {
 /** Called when a request other than login answers 401: the session has ended. */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
+}
+
+/** Called when the server holds a request until the password is changed (auth.password_change_required). */
+export function setPasswordChangeRequiredHandler(handler: (() => void) | null): void {
+  onPasswordChangeRequired = handler;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -61,7 +67,9 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   }
   if (res.ok) return data as T;
   if (res.status === 401 && !opts.expectUnauthorized) onUnauthorized?.();
-  throw toApiError(res.status, data);
+  const error = toApiError(res.status, data);
+  if (error.code === 'auth.password_change_required') onPasswordChangeRequired?.();
+  throw error;
 }
 
 function toApiError(status: number, data: unknown): ApiError {

@@ -1,7 +1,7 @@
 // Who is signed in. The provider asks the server once on start (GET /api/v1/auth/me) and keeps
 // the user and the CSRF token; any later 401 drops the session and shows the login page again.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setCsrfToken, setUnauthorizedHandler, ApiError } from './api.ts';
+import { api, setCsrfToken, setPasswordChangeRequiredHandler, setUnauthorizedHandler, ApiError } from './api.ts';
 import type { SessionResponse, SessionUser } from './api.types.ts';
 
 type SessionState =
@@ -39,8 +39,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
       setState({ status: 'anonymous', notice: '登录已失效，请重新登录。' });
     });
+    // The server holds every call until a reset password is changed: ask /me again, which
+    // brings up the forced change-password dialog.
+    setPasswordChangeRequiredHandler(() => void probe());
     void probe();
-    return () => setUnauthorizedHandler(null);
+    return () => {
+      setUnauthorizedHandler(null);
+      setPasswordChangeRequiredHandler(null);
+    };
   }, [probe]);
 
   const value = useMemo<SessionContextValue>(

@@ -40,10 +40,19 @@ describe('organization scope', () => {
 
 describe('password policy', () => {
   it('needs 10 characters and three classes', () => {
-    assert.deepEqual(passwordProblems('Abcdefgh1!'), []);
-    assert.deepEqual(passwordProblems('abcdefgh12'), ['密码须包含小写字母、大写字母、数字、符号中的至少三类']);
+    assert.deepEqual(passwordProblems('Mulberry7!x'), []);
+    assert.deepEqual(passwordProblems('mulberry12'), ['密码须包含小写字母、大写字母、数字、符号中的至少三类']);
     assert.equal(passwordProblems('Ab1!').length, 1);
     assert.match(passwordProblems('Ab1!')[0], /至少 10 个字符/);
+  });
+
+  it('refuses common passwords, a guessable word with digits and symbols, the site name plus a year, and the username', () => {
+    for (const p of ['Password1!', 'Qwerty12345', 'Gongkai2026', 'P@ssw0rd2026', 'Abcdefgh1!', 'Woaini1314!', '1qaz@WSX#edc', 'Admin@123456']) {
+      assert.match(passwordProblems(p).join(), /常见或容易猜到/, p);
+    }
+    assert.match(passwordProblems('Xinyang2026!', { siteWords: ['xinyang'] }).join(), /常见或容易猜到/);
+    assert.deepEqual(passwordProblems('Xinyang2026!'), []);
+    assert.deepEqual(passwordProblems('Zhao-lei-Mulberry7', { username: 'zhao-lei' }), ['密码不能包含用户名']);
   });
 });
 

@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
-import { sessionUser } from './auth.usecases.ts';
+import { purgeEnded, sessionUser } from './auth.usecases.ts';
+import { usePasswordCost } from './password.hash.ts';
 import type { User } from './users.repository.ts';
 import type { Actor } from './access.rules.ts';
 import type { Role } from './roles.ts';
@@ -29,9 +30,18 @@ declare module 'fastify' {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that may be called without a session (and so without a CSRF token). */
 const OPEN_WRITES = new Set(['/api/v1/auth/login']);
+/** What a session that must change its password may still call: who am I, change it, leave. */
+const BEFORE_PASSWORD_CHANGE = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/login']);
+/** How often ended sessions and stale login counters are deleted. */
+export const SESSION_PURGE_MS = 10 * 60_000;
 
 export function installAuthHooks(app: FastifyInstance, deps: AppDeps) {
+  usePasswordCost(deps.config.passwordScrypt);
   app.decorateRequest('auth', null);
+  const purge = () => purgeEnded(deps).catch((e: unknown) => app.log.error({ err: e }, '过期会话清理失败'));
+  const timer = setInterval(purge, SESSION_PURGE_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
@@ -44,6 +54,11 @@ export function installAuthHooks(app: FastifyInstance, deps: AppDeps) {
       if (request.headers['x-csrf-token'] !== request.auth.csrfToken) {
         throw new AppError('auth.csrf', '请求缺少有效的安全令牌（CSRF），请刷新页面后重试', 403);
       }
+    }
+    // A new account or an administrator's reset: the server, not only the admin app, holds
+    // every other API call until the user has chosen a password of their own.
+    if (request.auth?.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${path}`)) {
+      throw new AppError('auth.password_change_required', '请先修改初始密码或被重置的密码，再继续操作', 403);
     }
   });
 }

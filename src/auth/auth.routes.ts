@@ -71,7 +71,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const auth = requireAuth(request);
       const body = request.body as { currentPassword: string; newPassword: string };
-      await changePassword({ user: auth.user, ...body, ip: request.ip, deps });
+      await changePassword({ user: auth.user, token: auth.token, ...body, ip: request.ip, deps });
       return reply.status(204).send();
     },
   );

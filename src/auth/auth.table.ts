@@ -29,6 +29,8 @@ export interface UsersTable {
   disabled: number;
   failed_logins: number;
   locked_until: string | null;
+  /** Consecutive account locks since the last successful login: each lasts longer (backoff). */
+  lockouts: Generated<number>;
   password_changed_at: string;
   created_at: string;
   /** Bumped by every administrative change: the expected-version condition of concurrent edits. */
@@ -54,6 +56,16 @@ export interface LoginThrottleTable {
   failures: number;
 }
 
+/** One source's failed logins and locks against one account (a source: an address, IPv6 by /64). */
+export interface LoginSourceLocksTable {
+  user_id: number;
+  source: string;
+  failures: number;
+  lockouts: number;
+  locked_until: string | null;
+  last_failure_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -74,6 +86,7 @@ export interface AuthTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  login_source_locks: LoginSourceLocksTable;
   audit_log: AuditLogTable;
 }
 

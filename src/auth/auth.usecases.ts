@@ -1,15 +1,17 @@
 /**
  * Login, logout, session lookup and password change. Every login attempt, failed ones too, is
- * written to the audit log. Lockout: MAX_FAILED_LOGINS consecutive failures lock the account
- * for LOCKOUT_MINUTES; a locked account is refused even with the right password.
+ * written to the audit log. Lockout (DESIGN: security): MAX_FAILED_LOGINS failures from one
+ * source lock that source out of the account, ACCOUNT_MAX_FAILED_LOGINS from all sources lock
+ * the account; each further lock lasts twice as long. A lock holds even with the right password.
  */
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 import { createUsersRepository, toUser, type User } from './users.repository.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password.hash.ts';
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, passwordProblems } from './password.rules.ts';
+import { dummyHash, hashPassword, isWeaker, verifyPassword } from './password.hash.ts';
+import { ACCOUNT_MAX_FAILED_LOGINS, MAX_FAILED_LOGINS, passwordProblems } from './password.rules.ts';
+import { createLoginSourceLocksRepository } from './login-source-locks.repository.ts';
 import { createLoginThrottleRepository, IP_MAX_FAILURES, IP_WINDOW_MINUTES } from './login-throttle.repository.ts';
 import { clientKey } from '../http/client-key.ts';
 
@@ -44,40 +46,57 @@ export async function login({
   }
   const row = await users.byUsername(username);
   if (!row) {
-    await verifyPassword(password, DUMMY_HASH); // same time as a real check: no user enumeration
+    await verifyPassword(password, dummyHash()); // same time as a real check: no user enumeration
     await audit.append({ username, action: 'auth.login_failed', ip, detail: { reason: 'unknown_user' } }, now);
     throw invalid();
   }
   const who = { userId: row.id, username: row.username, ip, targetType: 'user', targetId: row.id };
-  const refuseLocked = async () => {
-    const until = (await users.byId(row.id))?.locked_until ?? nowIso;
-    await audit.append({ ...who, action: 'auth.login_refused', detail: { reason: 'locked' } }, now);
-    return new AppError('auth.locked', `连续登录失败次数过多，账户已锁定，请于 ${shanghaiTime(until)}（北京时间）后再试`, 423);
+  const sources = createLoginSourceLocksRepository(deps);
+  const refuseLocked = async (scope: 'source' | 'account') => {
+    const until = (scope === 'source' ? await sources.lockedUntil(row.id, ipKey) : (await users.byId(row.id))?.locked_until) ?? nowIso;
+    await audit.append({ ...who, action: 'auth.login_refused', detail: { reason: 'locked', scope } }, now);
+    const whose = scope === 'source' ? '从该网络地址登录本账户' : '账户';
+    return new AppError('auth.locked', `连续登录失败次数过多，${whose}已锁定，请于 ${shanghaiTime(until)}（北京时间）后再试`, 423);
   };
   if (row.disabled === 1) {
     await audit.append({ ...who, action: 'auth.login_refused', detail: { reason: 'disabled' } }, now);
     throw new AppError('auth.disabled', '该账户已停用，请联系系统管理员', 403);
   }
+  // Two budgets, both taken before the password is checked: this source's against this account
+  // (MAX_FAILED_LOGINS, locks only the source), and the account's from all sources together
+  // (ACCOUNT_MAX_FAILED_LOGINS): one source alone cannot lock the account for everyone.
+  const sourceAttempt = await sources.take(row.id, ipKey, nowIso);
+  if (sourceAttempt === null) throw await refuseLocked('source');
+  if (sourceAttempt > MAX_FAILED_LOGINS) {
+    await sources.lock(row.id, ipKey, now);
+    throw await refuseLocked('source');
+  }
   const attempt = await users.takeLoginAttempt(row.id, nowIso);
-  const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-  if (attempt === null) throw await refuseLocked();
-  if (attempt > MAX_FAILED_LOGINS) {
+  if (attempt === null) throw await refuseLocked('account');
+  if (attempt > ACCOUNT_MAX_FAILED_LOGINS) {
     // Parallel attempts beyond the budget: lock without checking the password at all.
-    await users.lock(row.id, nowIso, lockUntil);
-    throw await refuseLocked();
+    await users.lock(row.id, now);
+    throw await refuseLocked('account');
   }
   if (!(await verifyPassword(password, row.password_hash))) {
-    const lock = attempt === MAX_FAILED_LOGINS;
-    if (lock) await users.lock(row.id, nowIso, lockUntil);
-    await audit.append({ ...who, action: 'auth.login_failed', detail: { reason: 'wrong_password', failures: attempt, locked: lock } }, now);
-    if (lock) {
-      throw new AppError('auth.invalid_credentials', `用户名或密码错误；已连续失败 ${MAX_FAILED_LOGINS} 次，账户锁定 ${LOCKOUT_MINUTES} 分钟`, 401);
+    const lockSource = sourceAttempt === MAX_FAILED_LOGINS;
+    const lockAccount = attempt === ACCOUNT_MAX_FAILED_LOGINS;
+    if (lockSource) await sources.lock(row.id, ipKey, now);
+    if (lockAccount) await users.lock(row.id, now);
+    await audit.append({ ...who, action: 'auth.login_failed', detail: { reason: 'wrong_password', failures: attempt, sourceFailures: sourceAttempt, locked: lockSource || lockAccount } }, now);
+    if (lockSource || lockAccount) {
+      throw new AppError('auth.invalid_credentials', `用户名或密码错误；连续失败次数过多，${lockAccount ? '账户' : '从该网络地址登录本账户'}已被暂时锁定`, 401);
     }
     throw invalid();
   }
   await users.clearFailures(row.id);
+  await sources.clear(row.id, ipKey);
   await throttle.giveBack(ipKey);
-  const { token, csrfToken } = await createSessionsRepository(deps).create(row.id, ip, now);
+  // The hash was made at a lower cost than today's setting: store it again at today's cost.
+  if (isWeaker(row.password_hash)) await users.update(row.id, { password_hash: await hashPassword(password) });
+  const sessions = createSessionsRepository(deps);
+  await sessions.purge(now, deps.config.sessionIdleMinutes);
+  const { token, csrfToken } = await sessions.create(row.id, ip, now);
   await audit.append({ ...who, action: 'auth.login' }, now);
   return { user: toUser(row), token, csrfToken, mustChangePassword: row.password_changed_at === '' };
 }
@@ -90,23 +109,29 @@ export async function logout({ token, user, ip, deps }: { token: string; user: U
   );
 }
 
-/** The user and CSRF token behind a session cookie, or null when absent, expired or disabled. */
+/** The user and CSRF token behind a session cookie, or null when absent, ended, idle or disabled. */
 export async function sessionUser({ token, deps }: { token: string; deps: AppDeps }) {
-  const session = await createSessionsRepository(deps).find(token, deps.clock.now());
+  const sessions = createSessionsRepository(deps);
+  const now = deps.clock.now();
+  const session = await sessions.find(token, now, deps.config.sessionIdleMinutes);
   if (!session) return null;
   const row = await createUsersRepository(deps).byId(session.user_id);
   if (!row || row.disabled === 1) return null;
+  await sessions.touch(session, now);
   return { user: toUser(row), csrfToken: session.csrf_token, mustChangePassword: row.password_changed_at === '' };
 }
 
 export async function changePassword({
   user,
+  token,
   currentPassword,
   newPassword,
   ip,
   deps,
 }: {
   user: User;
+  /** The session making the change: it stays, every other session of the user ends. */
+  token: string;
   currentPassword: string;
   newPassword: string;
   ip: string;
@@ -117,12 +142,41 @@ export async function changePassword({
   if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
     throw new AppError('auth.invalid_credentials', '当前密码不正确', 400);
   }
-  const problems = passwordProblems(newPassword);
+  const problems = passwordProblems(newPassword, { username: user.username, siteWords: [deps.config.site.bodyCode] });
   if (problems.length) throw new AppError('auth.weak_password', problems.join('；'), 400);
+  if (await verifyPassword(newPassword, row.password_hash)) throw new AppError('auth.same_password', '新密码不能与当前密码相同', 400);
   const now = deps.clock.now();
-  await users.update(user.id, { password_hash: await hashPassword(newPassword), password_changed_at: now.toISOString() });
-  await createAuditRepository(deps).append(
-    { userId: user.id, username: user.username, action: 'auth.password_changed', ip, targetType: 'user', targetId: user.id },
-    now,
-  );
+  const hash = await hashPassword(newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    await createUsersRepository({ db: trx }).update(user.id, { password_hash: hash, password_changed_at: now.toISOString() });
+    // Whoever held another session (perhaps with the old password) is signed out.
+    await createSessionsRepository({ db: trx }).deleteOthers(user.id, token);
+    await createAuditRepository({ db: trx }).append(
+      { userId: user.id, username: user.username, action: 'auth.password_changed', ip, targetType: 'user', targetId: user.id },
+      now,
+      trx,
+    );
+  });
+}
+
+/** Deletes ended sessions and forgotten login counters (a timer in the server, and at login). */
+export async function purgeEnded(deps: AppDeps): Promise<number> {
+  const now = deps.clock.now();
+  await createLoginThrottleRepository(deps).purge(now);
+  await createLoginSourceLocksRepository(deps).purge(now);
+  return createSessionsRepository(deps).purge(now, deps.config.sessionIdleMinutes);
+}
+
+/** Ends every session of a user (the security administrator's 结束会话); audited. */
+export async function revokeSessions({ actor, userId, ip, deps }: { actor: { id: number; username: string }; userId: number; ip: string; deps: AppDeps }): Promise<number> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const ended = await createSessionsRepository({ db: trx }).deleteForUser(userId);
+    await createAuditRepository({ db: trx }).append(
+      { userId: actor.id, username: actor.username, action: 'users.sessions_revoked', targetType: 'user', targetId: userId, ip, detail: { ended } },
+      now,
+      trx,
+    );
+    return ended;
+  });
 }

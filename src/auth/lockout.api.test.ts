@@ -7,7 +7,7 @@ import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
-import { MAX_FAILED_LOGINS } from './password.rules.ts';
+import { ACCOUNT_MAX_FAILED_LOGINS, MAX_FAILED_LOGINS } from './password.rules.ts';
 import { IP_MAX_FAILURES } from './login-throttle.repository.ts';
 
 describeOnBothDatabases('login lockout under parallel attempts', (t) => {
@@ -21,14 +21,14 @@ describeOnBothDatabases('login lockout under parallel attempts', (t) => {
   const login = (username: string, password: string, ip = '203.0.113.7') =>
     a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: ip });
 
-  it('checks at most five of 40 parallel passwords, does not let the right one in late, and stays locked', async () => {
+  it('checks at most the account budget of 40 parallel passwords, does not let the right one in late, and stays locked', async () => {
     const tries = Array.from({ length: 40 }, (_, i) => (i === 39 ? a.password('fgw-reviewer') : `Wrong-password-${i}`));
     const answers = await Promise.all(tries.map((p, i) => login('fgw-reviewer', p, `198.51.100.${i + 1}`)));
     // Every checked wrong password leaves one auth.login_failed row; refusals are auth.login_refused.
     const wrongChecked = (await a.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'auth.login_failed').where('username', '=', 'fgw-reviewer').execute()).length;
-    assert.ok(wrongChecked <= MAX_FAILED_LOGINS, `${wrongChecked} wrong passwords were checked`);
+    assert.ok(wrongChecked <= ACCOUNT_MAX_FAILED_LOGINS, `${wrongChecked} wrong passwords were checked`);
     const statuses = answers.map((r) => r.statusCode);
-    assert.ok(statuses.filter((s) => s === 423).length >= 40 - MAX_FAILED_LOGINS, statuses.join(','));
+    assert.ok(statuses.filter((s) => s === 423).length >= 40 - ACCOUNT_MAX_FAILED_LOGINS, statuses.join(','));
     const row = await a.deps.db.selectFrom('users').select('locked_until').where('username', '=', 'fgw-reviewer').executeTakeFirstOrThrow();
     assert.ok(row.locked_until && row.locked_until > a.deps.clock.now().toISOString(), 'the account is locked after the burst');
     assert.equal((await login('fgw-reviewer', a.password('fgw-reviewer'))).statusCode, 423);
@@ -42,6 +42,52 @@ describeOnBothDatabases('login lockout under parallel attempts', (t) => {
     assert.equal((await login('jyj-editor', a.password('jyj-editor'), '2001:db8:1:3::10')).statusCode, 200);
     a.deps.clock.advance(16 * 60_000);
     assert.equal((await login('jyj-editor', a.password('jyj-editor'), '2001:db8:1:2::10')).statusCode, 200, 'the window passes');
+  });
+});
+
+describeOnBothDatabases('login backoff: one source cannot lock an account out for everyone', (t) => {
+  let a: TestApp;
+  before(async () => {
+    a = await createTestApp(t());
+  });
+  after(async () => {
+    await a.app.close();
+  });
+  const login = (username: string, password: string, ip: string) =>
+    a.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: ip });
+  const fail = async (username: string, ip: string, times: number) => {
+    for (let i = 0; i < times; i++) assert.equal((await login(username, `Wrong-password-${i}`, ip)).statusCode, 401);
+  };
+
+  it('locks only the failing source out of admin, for twice as long at each further lock', async () => {
+    const attacker = '203.0.113.50';
+    await fail('admin', attacker, MAX_FAILED_LOGINS);
+    const locked = await login('admin', a.password('admin'), attacker);
+    assert.equal(locked.statusCode, 423);
+    assert.equal(locked.json().error.code, 'auth.locked');
+    assert.equal((await login('admin', a.password('admin'), '192.0.2.10')).statusCode, 200, 'admin on another address still logs in');
+    a.deps.clock.advance(15 * 60_000 + 1000);
+    await fail('admin', attacker, MAX_FAILED_LOGINS);
+    a.deps.clock.advance(16 * 60_000);
+    assert.equal((await login('admin', a.password('admin'), attacker)).statusCode, 423, 'the second lock lasts 30 minutes');
+    a.deps.clock.advance(15 * 60_000);
+    assert.equal((await login('admin', a.password('admin'), attacker)).statusCode, 200, 'and then ends');
+  });
+
+  it('locks the account for everyone only after failures from several sources, with backoff', async () => {
+    const sources = Array.from({ length: ACCOUNT_MAX_FAILED_LOGINS / 2 }, (_, i) => `198.51.100.${100 + i}`);
+    for (const ip of sources) await fail('fgw-editor', ip, 2);
+    const everyone = await login('fgw-editor', a.password('fgw-editor'), '192.0.2.77');
+    assert.equal(everyone.statusCode, 423);
+    assert.match(everyone.json().error.message, /账户已锁定/);
+    a.deps.clock.advance(15 * 60_000 + 1000);
+    for (const ip of sources) await fail('fgw-editor', ip, 2);
+    a.deps.clock.advance(16 * 60_000);
+    assert.equal((await login('fgw-editor', a.password('fgw-editor'), '192.0.2.77')).statusCode, 423, 'the second account lock lasts 30 minutes');
+    a.deps.clock.advance(15 * 60_000);
+    assert.equal((await login('fgw-editor', a.password('fgw-editor'), '192.0.2.77')).statusCode, 200);
+    const row = await a.deps.db.selectFrom('users').select(['lockouts', 'failed_logins']).where('username', '=', 'fgw-editor').executeTakeFirstOrThrow();
+    assert.deepEqual([Number(row.lockouts), Number(row.failed_logins)], [0, 0], 'a successful login resets the backoff');
   });
 });
 

@@ -2,8 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 
-/** Sessions live in the database so that several app processes can share them. */
+/**
+ * Sessions live in the database so that several app processes can share them. A session ends
+ * SESSION_HOURS after login, or after `idleMinutes` without a request (SESSION_IDLE_MINUTES).
+ */
 export const SESSION_HOURS = 12;
+/** last_seen_at is written at most this often per session: one UPDATE a minute, not per request. */
+export const TOUCH_EVERY_MS = 60_000;
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -26,19 +33,47 @@ export function createSessionsRepository({ db }: { db: Kysely<Database> }) {
         .execute();
       return { token, csrfToken };
     },
-    async find(token: string, now: Date) {
+    /** The live session of a token: not past its end, and seen within the idle timeout. */
+    async find(token: string, now: Date, idleMinutes: number) {
+      const idleCutoff = iso(now.getTime() - idleMinutes * 60_000);
       return db
         .selectFrom('sessions')
         .selectAll()
         .where('id', '=', tokenId(token))
         .where('expires_at', '>', now.toISOString())
+        .where((eb) => eb(eb.fn.coalesce('last_seen_at', 'created_at'), '>', idleCutoff))
         .executeTakeFirst();
+    },
+    /** Records a request on the session, unless one was recorded less than TOUCH_EVERY_MS ago. */
+    async touch(session: { id: string; created_at: string; last_seen_at: string | null }, now: Date): Promise<void> {
+      const seen = session.last_seen_at ?? session.created_at;
+      if (now.getTime() - Date.parse(seen) < TOUCH_EVERY_MS) return;
+      await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', session.id).execute();
+    },
+    /** Ends every session of the user but the one of `keepToken` (a password change ends the others). */
+    async deleteOthers(userId: number, keepToken: string): Promise<void> {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', tokenId(keepToken)).execute();
+    },
+    /** Deletes ended sessions (past their end or idle too long); returns how many. */
+    async purge(now: Date, idleMinutes: number): Promise<number> {
+      const idleCutoff = iso(now.getTime() - idleMinutes * 60_000);
+      const r = await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb(eb.fn.coalesce('last_seen_at', 'created_at'), '<=', idleCutoff)]))
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+    async countForUser(userId: number): Promise<number> {
+      const r = await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+      return Number(r.n);
     },
     async delete(token: string): Promise<void> {
       await db.deleteFrom('sessions').where('id', '=', tokenId(token)).execute();
     },
-    async deleteForUser(userId: number): Promise<void> {
-      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    /** Ends every session of the user; returns how many ended. */
+    async deleteForUser(userId: number): Promise<number> {
+      const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { NewUser, UserRow, UserUpdate } from './auth.table.ts';
 import { parseRoles } from './access.rules.ts';
 import type { Role } from './roles.ts';
+import { ACCOUNT_LOCKOUT_MAX_MINUTES, lockoutMinutes } from './password.rules.ts';
 
 export interface User {
   id: number;
@@ -89,17 +90,24 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
         .executeTakeFirst();
       return r ? Number(r.failed_logins) : null;
     },
-    /** Locks the account until `until` unless a lock is already running (never a stale write). */
-    async lock(id: number, now: string, until: string): Promise<void> {
+    /**
+     * Locks the account unless a lock is already running (never a stale write); the n-th lock
+     * since the last successful login lasts LOCKOUT_MINUTES·2^(n−1), capped (backoff).
+     */
+    async lock(id: number, now: Date): Promise<void> {
+      const at = now.toISOString();
+      const row = await db.selectFrom('users').select('lockouts').where('id', '=', id).executeTakeFirst();
+      const n = Number(row?.lockouts ?? 0) + 1;
+      const until = new Date(now.getTime() + lockoutMinutes(n, ACCOUNT_LOCKOUT_MAX_MINUTES) * 60_000).toISOString();
       await db
         .updateTable('users')
-        .set({ locked_until: until, failed_logins: 0 })
+        .set({ locked_until: until, failed_logins: 0, lockouts: n })
         .where('id', '=', id)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
         .execute();
     },
     async clearFailures(id: number): Promise<void> {
-      await db.updateTable('users').set({ failed_logins: 0 }).where('id', '=', id).execute();
+      await db.updateTable('users').set({ failed_logins: 0, lockouts: 0 }).where('id', '=', id).execute();
     },
     async count(): Promise<number> {
       const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from './auth.hooks.ts';
-import { createUser, listUsers, updateUser } from './users.usecases.ts';
+import { createUser, endUserSessions, listUsers, updateUser } from './users.usecases.ts';
 import { createOrganization, listOrganizations, updateOrganization } from './organizations.usecases.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { errorResponses, idParams, organizationSchema, userSchema } from './auth.schemas.ts';
@@ -71,6 +71,18 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(request, 'admin', 'security_admin');
     const { id } = request.params as { id: number };
     return { user: await updateUser({ actor, userId: id, patch: request.body as object, ip: request.ip, deps }) };
+  });
+
+  app.post('/api/v1/users/:id/sessions/revoke', {
+    schema: {
+      tags, summary: '结束用户的全部会话（安全管理员）',
+      params: idParams,
+      response: { 200: { type: 'object', properties: { ended: { type: 'integer' } } }, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request, 'security_admin');
+    const { id } = request.params as { id: number };
+    return { ended: await endUserSessions({ actor, userId: id, ip: request.ip, deps }) };
   });
 
   app.get('/api/v1/organizations', {

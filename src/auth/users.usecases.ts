@@ -14,6 +14,7 @@ import { accountChangeProblem } from './grants.rules.ts';
 import { hashPassword } from './password.hash.ts';
 import { passwordProblems } from './password.rules.ts';
 import { isRole, type Role } from './roles.ts';
+import { revokeSessions } from './auth.usecases.ts';
 
 const changedMeanwhile = () => conflict('users.changed', '该用户已被他人修改，请刷新后重试');
 const notAllowed = () => forbidden('auth.forbidden', '无权对该单位的用户或组织进行此操作');
@@ -25,8 +26,8 @@ function checkRoles(roles: string[]): Role[] {
   return roles as Role[];
 }
 
-function checkPassword(password: string) {
-  const problems = passwordProblems(password);
+function checkPassword(password: string, username: string, deps: AppDeps) {
+  const problems = passwordProblems(password, { username, siteWords: [deps.config.site.bodyCode] });
   if (problems.length) throw new AppError('auth.weak_password', problems.join('；'), 400);
 }
 
@@ -60,7 +61,7 @@ export async function createUser({
   const roles = checkRoles(input.roles);
   const problem = accountChangeProblem(actor, { target: null, organizationId: input.organizationId, roles, touchesAccess: true }, orgs);
   if (problem) throw problem;
-  checkPassword(input.password);
+  checkPassword(input.password, input.username, deps);
   const users = createUsersRepository(deps);
   const taken = () => conflict('users.username_taken', `用户名“${input.username}”已被使用`);
   if (await users.byUsername(input.username)) throw taken();
@@ -128,7 +129,7 @@ export async function updateUser({
     orgs,
   );
   if (problem) throw problem;
-  if (change.password !== undefined) checkPassword(change.password);
+  if (change.password !== undefined) checkPassword(change.password, current.username, deps);
   const set = {
     ...(change.displayName !== undefined && { display_name: change.displayName }),
     ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
@@ -152,4 +153,18 @@ export async function updateUser({
     if (change.disabled || change.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
   });
   return toUser((await users.byId(userId))!);
+}
+
+/**
+ * 结束会话: the security administrator (over the account's organization) signs a user out
+ * everywhere, e.g. after a lost laptop. Sessions are the security administrator's (三员分立).
+ */
+export async function endUserSessions({ actor, userId, ip, deps }: { actor: Actor; userId: number; ip: string; deps: AppDeps }): Promise<number> {
+  const target = await createUsersRepository(deps).byId(userId);
+  if (!target) throw notFound('users.not_found', '用户不存在');
+  const orgs = await createOrganizationsRepository(deps).list();
+  if (!canWriteIn(actor, 'security_admin', target.organization_id, orgs)) {
+    throw forbidden('auth.forbidden', '只有本单位或上级单位的安全管理员可以结束该用户的会话');
+  }
+  return revokeSessions({ actor, userId, ip, deps });
 }

@@ -42,6 +42,16 @@ const configSchema = z.object({
   feeWaitPausesClock: z.boolean(),
   /** Upper bound of the anonymous page cache, in bytes of stored pages (page-cache.ts). */
   pageCacheMaxBytes: z.coerce.number().int().min(0, { message: 'PAGE_CACHE_MAX_BYTES 必须是非负整数' }),
+  /** Minutes without a request after which a session ends (SESSION_IDLE_MINUTES), besides its 12 hours. */
+  sessionIdleMinutes: z.coerce.number().int().min(1, { message: 'SESSION_IDLE_MINUTES 必须是正整数' }).max(720, { message: 'SESSION_IDLE_MINUTES 不能超过 720' }),
+  /** scrypt cost of new password hashes, `N,r,p` (PASSWORD_SCRYPT; DESIGN: security). */
+  passwordScrypt: z
+    .string()
+    .regex(/^\d+,\d+,\d+$/, { message: 'PASSWORD_SCRYPT 格式应为 N,r,p（如 32768,8,3）' })
+    .transform((v) => { const [N, r, p] = v.split(',').map(Number); return { N, r, p }; })
+    .refine(({ N, r, p }) => N >= 1024 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16, {
+      message: 'PASSWORD_SCRYPT：N 须为不小于 1024 的 2 的幂，r 在 1–32 之间，p 在 1–16 之间',
+    }),
   site: siteSchema,
 });
 
@@ -62,6 +72,9 @@ const defaultSite: SiteConfig = {
   contact: '石龙区人民政府办公室 电话：0375-0000000',
   address: '平顶山市石龙区人民政府',
 };
+
+/** OWASP's scrypt setting with 32 MiB per hash (equivalent to N=2^17,r=8,p=1 at a quarter of the memory). */
+const DEFAULT_SCRYPT = '32768,8,3';
 
 type Env = Record<string, string | undefined>;
 
@@ -105,6 +118,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel: env.LOG_LEVEL ?? file.logLevel ?? 'info',
     feeWaitPausesClock: parseBool(env.FEE_WAIT_PAUSES_CLOCK, (file.feeWaitPausesClock as boolean | undefined) ?? true),
     pageCacheMaxBytes: env.PAGE_CACHE_MAX_BYTES ?? file.pageCacheMaxBytes ?? 64 * 1024 * 1024,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES ?? file.sessionIdleMinutes ?? 30,
+    passwordScrypt: env.PASSWORD_SCRYPT ?? (file.passwordScrypt as string | undefined) ?? DEFAULT_SCRYPT,
     site: {
       ...defaultSite,
       ...((file.site as object | undefined) ?? {}),

@@ -13,6 +13,10 @@ import { seedDemo, type DemoCredentials } from '../demo/demo.seed.ts';
 import { createServer, type ServerOptions } from './server.ts';
 import type { TestDatabase } from '../db/test-databases.ts';
 import { useAuditKey } from '../auth/audit.chain.ts';
+import { usePasswordCost } from '../auth/password.hash.ts';
+
+/** scrypt cost of test apps: 1/24 of the production work, still real scrypt. */
+export const TEST_SCRYPT = '4096,8,1';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -30,8 +34,10 @@ export interface TestAppOptions {
 
 export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z', options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-app-'));
-  const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }, dataDir);
+  // A low scrypt cost keeps the suite fast (production keeps OWASP's, DESIGN: security).
+  const config = loadConfig({ DATABASE_URL: t.url, GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PASSWORD_SCRYPT: TEST_SCRYPT, ...options.env }, dataDir);
   const deps = { config, db: t.db, clock: fixedClock(now) };
+  usePasswordCost(config.passwordScrypt);
   useAuditKey(config.auditKey); // as the server and CLI do before writing: the seed's rows are keyed too
   const credentials = (await seedDemo({ deps })) ?? [];
   const app = await createServer(deps, { logger: false, ...options.server });

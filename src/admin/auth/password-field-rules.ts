@@ -3,7 +3,7 @@
 import type { Rule } from 'antd/es/form/index.js';
 import { passwordProblems } from '../../auth/password.rules.ts';
 
-export const PASSWORD_POLICY_HINT = '至少 10 个字符，并包含小写字母、大写字母、数字、符号中的至少三类。';
+export const PASSWORD_POLICY_HINT = '至少 10 个字符，包含小写字母、大写字母、数字、符号中的至少三类；不能是常见密码（如 Password1!）、网站名称加年份，也不能包含用户名。';
 
 export const newPasswordRules: Rule[] = [
   { required: true, message: '请输入新密码' },

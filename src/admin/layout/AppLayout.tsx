@@ -91,7 +91,7 @@ export function AppLayout() {
         <Layout.Content style={{ padding: narrow ? 8 : 24, minWidth: 0 }}>
           {/* Layout.Content is the page's one <main> landmark; this is where focus goes. */}
           <div id="main-content" tabIndex={-1} style={{ background: '#fff', padding: narrow ? 12 : 24, borderRadius: 8, minHeight: 360, outline: 'none' }}>
-            {Page ? (
+            {user.mustChangePassword ? null : Page ? (
               <Page />
             ) : match.kind === 'not-found' ? (
               <Result

@@ -27,7 +27,7 @@ export const userAddCommand: Command = {
     const bad = roles.filter((r) => !isRole(r));
     if (bad.length) throw new UsageError(`未知角色：${bad.join(', ')}`);
     const password = values['password-stdin'] ? (await io.readStdin()).trim() : generatePassword();
-    const problems = passwordProblems(password);
+    const problems = passwordProblems(password, { username: values.username });
     if (problems.length) throw new AppError('auth.weak_password', problems.join('；'));
     const deps = await openDeps(io);
     try {
