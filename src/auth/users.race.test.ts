@@ -12,7 +12,7 @@ import { createOrganizationsRepository } from './organizations.repository.ts';
 import { assertOneWinner, fireAtOnce, fireSame } from '../shared/race.testing.ts';
 
 const N = 10;
-const PASSWORD = 'Race-user-2026!';
+const PASSWORD = 'Parallel-Clerk-2026!'; // must not contain the username (race-user-N)
 
 describeOnBothDatabases('user administration races', (t) => {
   let app: TestApp;
