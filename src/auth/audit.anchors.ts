@@ -1,12 +1,13 @@
 /**
  * Anchors of the audit chain outside the database: from time to time the head (row count, last
  * id, last hash) is appended, with its own HMAC, to an append-only file (config
- * `auditAnchorFile`). `gongkai audit verify` compares the database with the last anchor, so
+ * `auditAnchorFile`) and, when AUDIT_SYSLOG names a log host, sent there too. `gongkai audit verify` compares the database with the last anchor, so
  * deleting the newest rows — or all of them — is detected even though the remaining chain is whole.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sendAnchorToSyslog, type SyslogTarget } from './audit.syslog.ts';
 
 export interface AuditAnchor {
   at: string;
@@ -19,9 +20,11 @@ export interface AuditAnchor {
 const macOf = (key: string, a: Omit<AuditAnchor, 'mac'>) =>
   createHmac('sha256', key).update(`${a.at}|${a.count}|${a.lastId}|${a.head}`).digest('hex');
 
-export function writeAnchor(file: string, key: string, head: Omit<AuditAnchor, 'mac'>): void {
+export function writeAnchor(file: string, key: string, head: Omit<AuditAnchor, 'mac'>): AuditAnchor {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  appendFileSync(file, `${JSON.stringify({ ...head, mac: macOf(key, head) })}\n`, { mode: 0o600, flag: 'a' });
+  const anchor = { ...head, mac: macOf(key, head) };
+  appendFileSync(file, `${JSON.stringify(anchor)}\n`, { mode: 0o600, flag: 'a' });
+  return anchor;
 }
 
 /** The last anchor whose HMAC holds, or null when none; throws when the last line is forged. */
@@ -36,15 +39,23 @@ export function lastAnchor(file: string, key: string): AuditAnchor | null {
   return a;
 }
 
-/** Anchors the current head when it moved since the last anchor; returns whether it wrote. */
+/**
+ * Anchors the current head when it moved since the last anchor, in the file and, when configured,
+ * in syslog; returns whether it wrote.
+ */
 export async function anchorHead(
   repo: { head(): Promise<{ count: number; lastId: number; head: string }> },
-  config: { auditKey: string; auditAnchorFile: string },
+  config: { auditKey: string; auditAnchorFile: string; auditSyslog?: SyslogTarget | null },
   now: Date,
 ): Promise<boolean> {
   const head = await repo.head();
   const last = lastAnchor(config.auditAnchorFile, config.auditKey);
   if (head.count === 0 || (last && last.lastId === head.lastId && last.head === head.head)) return false;
-  writeAnchor(config.auditAnchorFile, config.auditKey, { at: now.toISOString(), ...head });
+  const anchor = writeAnchor(config.auditAnchorFile, config.auditKey, { at: now.toISOString(), ...head });
+  if (config.auditSyslog) {
+    await sendAnchorToSyslog(config.auditSyslog, anchor).catch((e: unknown) => {
+      throw new Error(`审计锚点已写入文件，但发送到 syslog 失败：${(e as Error).message}`);
+    });
+  }
   return true;
 }

@@ -37,6 +37,8 @@ const configSchema = z.object({
   auditKey: z.string().min(32, { message: 'AUDIT_KEY 至少 32 个字符' }),
   /** Append-only file receiving anchors of the audit chain's head (AUDIT_ANCHOR_FILE). */
   auditAnchorFile: z.string().min(1),
+  /** Log host receiving a copy of each anchor (AUDIT_SYSLOG=udp://host:port), or null. */
+  auditSyslog: z.object({ host: z.string(), port: z.number().int().min(1).max(65535) }).nullable(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Whether the fee-payment wait pauses the answer clock (DESIGN: default paused). */
   feeWaitPausesClock: z.boolean(),
@@ -60,6 +62,7 @@ export type SiteConfig = z.infer<typeof siteSchema>;
 
 import { ConfigError } from './config-error.ts';
 import { parseSiteUrl, parseTrustProxy } from './proxy-site.rules.ts';
+import { parseSyslogTarget } from '../auth/audit.syslog.ts';
 
 export { ConfigError };
 
@@ -115,6 +118,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionSecret: env.SESSION_SECRET ?? file.sessionSecret ?? '',
     auditKey: env.AUDIT_KEY ?? file.auditKey ?? '',
     auditAnchorFile: resolve(cwd, env.AUDIT_ANCHOR_FILE ?? (file.auditAnchorFile as string | undefined) ?? join(dataDir, 'audit-anchors.log')),
+    auditSyslog: parseSyslogTarget(env.AUDIT_SYSLOG ?? file.auditSyslog, problems),
     logLevel: env.LOG_LEVEL ?? file.logLevel ?? 'info',
     feeWaitPausesClock: parseBool(env.FEE_WAIT_PAUSES_CLOCK, (file.feeWaitPausesClock as boolean | undefined) ?? true),
     pageCacheMaxBytes: env.PAGE_CACHE_MAX_BYTES ?? file.pageCacheMaxBytes ?? 64 * 1024 * 1024,
