@@ -27,6 +27,16 @@ export interface CheckedReport extends ReadReport {
 
 /** Longest quotation of one source line; table rows of real reports are far shorter. */
 const QUOTE_CHARS = 300;
+/**
+ * Longest narrative section handed back. A published report's section runs to a few thousand
+ * characters; a 10 MB page of prose would otherwise be cloned to the server's thread and sent as
+ * a 9 MB answer, stalling the server for a second. Figures are read from the whole text first.
+ */
+export const NARRATIVE_CHARS = 50_000;
+
+function boundedNarrative(report: ReadReport): ReadReport['narrative'] {
+  return report.narrative.map((s) => (s.text.length > NARRATIVE_CHARS ? { ...s, text: `${s.text.slice(0, NARRATIVE_CHARS)}……（以下从略）` } : s));
+}
 
 /**
  * The text of every source line the report cites, so a reader can compare a figure with what was
@@ -48,7 +58,7 @@ export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
   try {
     const input = await toLines(file.name, file.bytes);
     const report = checkReport(readLines(input.lines, { source: file.name, publishedOn: file.publishedOn }), { bodyKind: file.bodyKind });
-    return { ...report, inputKind: input.kind, sourceLines: citedLines(report, input.lines) };
+    return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, sourceLines: citedLines(report, input.lines) };
   } catch (e) {
     return unreadable(file.name, (e as Error).message);
   }

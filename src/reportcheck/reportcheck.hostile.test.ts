@@ -5,7 +5,9 @@
  */
 import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
@@ -50,16 +52,27 @@ function pollHealth(base: string) {
 
 // The uploading client runs in its own thread: the test's thread, which is also the server's,
 // then only serves and polls /healthz, and what is measured is the server.
+// The file is handed over as a path and read there: cloning 10 MB into a new thread's data is a
+// copy on this thread, which would be measured as the server's stall.
 const UPLOADER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const data = new FormData();
-data.append('files', new Blob([workerData.bytes]), workerData.name);
+data.append('files', new Blob([require('node:fs').readFileSync(workerData.path)]), workerData.name);
 fetch(workerData.url, { method: 'POST', headers: workerData.headers, body: data })
   .then(async (res) => parentPort.postMessage({ status: res.status, body: await res.json() }));
 `;
 
-function upload(url: string, headers: Record<string, string>, name: string, bytes: Buffer): Promise<{ status: number; body: { error?: { code: string; message: string }; reports?: { year: number }[] } }> {
-  const worker = new Worker(UPLOADER, { eval: true, workerData: { url, headers, name, bytes: new Uint8Array(bytes) } });
+const spool = mkdtempSync(join(tmpdir(), 'gongkai-hostile-'));
+let spooled = 0;
+/** Writes an upload's bytes to a file before any measuring starts; returns its path. */
+function spoolFile(bytes: Buffer): string {
+  const path = join(spool, `${spooled++}.bin`);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+function upload(url: string, headers: Record<string, string>, name: string, path: string): Promise<{ status: number; body: { error?: { code: string; message: string }; reports?: { year: number }[] } }> {
+  const worker = new Worker(UPLOADER, { eval: true, workerData: { url, headers, name, path } });
   return new Promise((resolve, reject) => {
     worker.once('message', (m) => {
       resolve(m);
@@ -83,6 +96,7 @@ const bigTable = Buffer.from(sample.replace('</body>', `<table>${'<tr><td>1</td>
 
 /** The bomb of the issue: 305 KB on disk, its word/document.xml 100 MB inflated. */
 const bomb = await docxBomb(100);
+const files = { bomb: spoolFile(bomb), bigPage: spoolFile(bigPage), bigTable: spoolFile(bigTable) };
 
 describeOnBothDatabases('hostile uploads keep the server answering', (t) => {
   let a: TestApp;
@@ -96,7 +110,7 @@ describeOnBothDatabases('hostile uploads keep the server answering', (t) => {
     // First requests compile the handlers; what is measured is a warm server.
     for (let i = 0; i < 5; i++) await (await fetch(`${base}/healthz`)).text();
     // Both parse workers started (as after a server's first uploads): startup is not measured.
-    await Promise.all([1, 2].map(() => upload(`${base}/api/v1/report-checks`, auditor, 'warm.html', Buffer.from(sample))));
+    await Promise.all([1, 2].map(() => upload(`${base}/api/v1/report-checks`, auditor, 'warm.html', spoolFile(Buffer.from(sample)))));
     const idle = pollHealth(base);
     await new Promise((r) => setTimeout(r, 3000));
     idleSlowest = Math.max(...(await idle.stop()));
@@ -107,7 +121,7 @@ describeOnBothDatabases('hostile uploads keep the server answering', (t) => {
   it('refuses a .docx that inflates to 100 MB at once, with a stable code', async () => {
     assert.ok(bomb.length < 400 * 1024);
     const health = pollHealth(base);
-    const res = await upload(`${base}/api/v1/report-checks`, auditor, '年报.docx', bomb);
+    const res = await upload(`${base}/api/v1/report-checks`, auditor, '年报.docx', files.bomb);
     const times = await health.stop();
     assert.equal(res.status, 413);
     assert.equal(res.body.error?.code, 'reportcheck.archive_refused');
@@ -116,7 +130,7 @@ describeOnBothDatabases('hostile uploads keep the server answering', (t) => {
     console.log(`bomb upload: slowest /healthz ${Math.round(Math.max(...times))} ms of ${times.length}`);
   });
 
-  it('refuses the same bomb as an item attachment and stores nothing', async () => {
+  it('refuses the same bomb as an item attachment and stores nothing, while /healthz answers in time', async () => {
     const editor = (await a.login('fgw-editor')).headers;
     const fgw = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong-fgw').executeTakeFirstOrThrow();
     const cols = await (await fetch(`${base}/api/v1/publishing/columns?organizationId=${fgw.id}`, { headers: editor })).json() as { items: { id: number; code: string }[] };
@@ -128,8 +142,12 @@ describeOnBothDatabases('hostile uploads keep the server answering', (t) => {
     assert.equal(created.status, 200, await created.clone().text());
     const itemId = ((await created.json()) as { id: number }).id;
     const before = await a.deps.db.selectFrom('publishing_attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const health = pollHealth(base);
     const res = await fetch(`${base}/api/v1/publishing/items/${itemId}/attachments`, { method: 'POST', headers: editor, body: form('指南.docx', bomb, 'file') });
     const body = (await res.json()) as { error: { code: string; message: string } };
+    const times = await health.stop();
+    assert.ok(Math.max(...times) < HEALTH_BUDGET_MS + idleSlowest, `healthz took up to ${Math.round(Math.max(...times))} ms`);
+    console.log(`bomb attachment: slowest /healthz ${Math.round(Math.max(...times))} ms of ${times.length}`);
     assert.equal(res.status, 400, JSON.stringify(body));
     assert.equal(body.error.code, 'publishing.attachment_archive_refused');
     assert.match(body.error.message, /压缩炸弹/);
@@ -140,8 +158,8 @@ describeOnBothDatabases('hostile uploads keep the server answering', (t) => {
   it('answers or refuses 10 MB pages (a table past the time limit) while /healthz answers in time', async () => {
     const health = pollHealth(base);
     const [page, table] = await Promise.all([
-      upload(`${base}/api/v1/report-checks`, auditor, '大页面.html', bigPage),
-      upload(`${base}/api/v1/report-checks`, auditor, '大表格.html', bigTable),
+      upload(`${base}/api/v1/report-checks`, auditor, '大页面.html', files.bigPage),
+      upload(`${base}/api/v1/report-checks`, auditor, '大表格.html', files.bigTable),
     ]);
     const times = await health.stop();
     // Read in about a second on an idle machine; on a loaded one it may reach the time limit.
@@ -153,11 +171,9 @@ describeOnBothDatabases('hostile uploads keep the server answering', (t) => {
     assert.ok(times.length > 10, `${times.length} health checks`);
     const slowest = Math.max(...times);
     console.log(`10 MB uploads: slowest /healthz ${Math.round(slowest)} ms of ${times.length}`);
-    // Receiving 2 × 10 MB is work of the server's own thread; on a host with a run queue many
-    // times its cores that work is starved for seconds, so the bound is held on a normal host.
-    const overloaded = os.loadavg()[0] / os.cpus().length > 2;
-    if (!overloaded) assert.ok(slowest < HEALTH_BUDGET_MS + idleSlowest, `healthz took up to ${Math.round(slowest)} ms`);
-    else assert.ok(slowest < 10_000, `healthz took up to ${Math.round(slowest)} ms (host overloaded)`);
+    // Receipt is spooled to a file and parsing runs in workers, so the server's thread stays free
+    // (before: a 10 MB join of the received chunks stalled it for up to 180 ms per file).
+    assert.ok(slowest < HEALTH_BUDGET_MS + idleSlowest, `healthz took up to ${Math.round(slowest)} ms`);
   });
 
   it('takes at most 20 files in one request', async () => {

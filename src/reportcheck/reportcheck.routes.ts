@@ -21,6 +21,7 @@ import { errorResponses, errorSchema } from '../auth/auth.schemas.ts';
 import { checkReports, renderSummary, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
 import { readReportFileInWorker } from '../shared/documents.pool.ts';
 import { inspectZip, ZipRefused } from '../shared/zip-guard.ts';
+import { receiveFile } from '../http/upload-spool.ts';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** One request is one office's batch; a province's reports go in several requests or the CLI. */
@@ -174,12 +175,8 @@ async function uploadedFiles(request: FastifyRequest): Promise<ReportFile[]> {
         continue;
       }
       const name = uploadName(part.filename);
-      const bytes = await part.toBuffer().catch((e: { code?: string }) => {
-        if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('reportcheck.file_too_large', `文件“${name}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请确认是否为年度报告`, 413);
-        }
-        throw e;
-      });
+      const { bytes, truncated } = await receiveFile(part.file);
+      if (truncated) throw new AppError('reportcheck.file_too_large', `文件“${name}”超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请确认是否为年度报告`, 413);
       // An empty file input still sends a part with no name and no bytes: it is no file at all.
       if (!name && bytes.byteLength === 0) continue;
       acceptedFile(name, bytes);

@@ -53,12 +53,15 @@ function refusal(e: unknown, prefix: string, what: string): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
-/** Reads and checks one report file in a worker. */
+/** Reads and checks one report file in a worker; its bytes are moved there (the caller is done with them). */
 export async function readReportFileInWorker(file: ReportFile): Promise<CheckedReport> {
   try {
-    // A copy of the bytes is handed over (not cloned again): the caller keeps its own.
-    const bytes = file.bytes.slice();
-    return await documentsPool().run<CheckedReport>({ kind: 'report', file: { ...file, bytes } } satisfies DocumentTask, undefined, [bytes.buffer]);
+    // The bytes are moved to the worker, not cloned: a buffer of its own (an upload's) is handed
+    // over as it is; one that shares its memory (Node's small-buffer pool) is copied first.
+    const { buffer } = file.bytes;
+    const own = buffer instanceof ArrayBuffer && file.bytes.byteOffset === 0 && file.bytes.byteLength === buffer.byteLength;
+    const bytes = own ? file.bytes : file.bytes.slice();
+    return await documentsPool().run<CheckedReport>({ kind: 'report', file: { ...file, bytes } } satisfies DocumentTask, undefined, [bytes.buffer as ArrayBuffer]);
   } catch (e) {
     throw refusal(e, 'reportcheck', `文件“${file.name}”`);
   }
