@@ -42,7 +42,8 @@ export function installMetrics(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (!isLoopback(request.socket.remoteAddress ?? '')) return reply.code(404).send({ error: { code: 'portal.not_found', message: '页面不存在' } });
+    // request.ip: behind a trusted proxy (TRUST_PROXY) every socket is loopback, the client is not.
+    if (!isLoopback(request.ip)) return reply.code(404).send({ error: { code: 'portal.not_found', message: '页面不存在' } });
     const lines: string[] = [];
     lines.push('# HELP gongkai_http_request_duration_seconds Time to answer a request, by route pattern, method and status.');
     lines.push('# TYPE gongkai_http_request_duration_seconds histogram');

@@ -78,6 +78,11 @@ describeOnBothDatabases('TRUST_PROXY=127.0.0.1: the proxy reports the client', (
     assert.ok(isSecure(cookie));
   });
 
+  it('/metrics answers a loopback caller, not a visitor whom the proxy forwards', async () => {
+    assert.equal((await a.app.inject({ url: '/metrics' })).statusCode, 200);
+    assert.equal((await a.app.inject({ url: '/metrics', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode, 404);
+  });
+
   it('a peer that is not the trusted proxy cannot claim an address or https', async () => {
     const { ip, cookie } = await loginFrom(a, { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' }, '192.0.2.50');
     assert.equal(ip, '192.0.2.50');
