@@ -9,7 +9,7 @@ export interface RouteEntry {
   icon?: ReactNode;
   page?: ComponentType;
   children?: RouteEntry[];
-  roles?: Role[];
+  roles?: readonly Role[];
 }
 
 /** Entries this user may see (role filter applied at every level). */

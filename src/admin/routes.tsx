@@ -4,8 +4,9 @@
 //   { path: '/applications', label: '依申请公开', icon: <FileSearchOutlined />, page: ApplicationsPage }
 // - `path` is the hash path (`#/applications`); group entries list `children` instead of `page`
 //   and open their first visible child.
-// - `roles` (optional) hides the entry from users holding none of those roles; the server still
-//   checks every request, this only keeps the navigation honest.
+// - `roles` (optional) hides the entry from users holding none of those roles: taken from the
+//   authorization matrix (auth/route-access.ts) for the page's main request, so the navigation
+//   offers exactly what the server will answer.
 // - Until a module exists, `page: placeholder(…)` from ./common/PlaceholderPage.tsx shows an
 //   "本模块正在建设中" page (never fake data).
 import {
@@ -18,6 +19,7 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import type { RouteEntry } from './route-match.ts';
+import { rolesFor } from '../auth/route-access.ts';
 import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { ApplicationsPage } from './applications/ApplicationsPage.tsx';
 import { OversightPage } from './oversight/OversightPage.tsx';
@@ -37,41 +39,45 @@ export const ROUTES: RouteEntry[] = [
     label: '主动公开',
     icon: <NotificationOutlined />,
     page: PublishingPage,
+    roles: rolesFor('GET /api/v1/publishing/columns'), // the widest of its tabs
   },
   {
     path: '/applications',
     label: '依申请公开',
     icon: <FileSearchOutlined />,
     page: ApplicationsPage,
+    roles: rolesFor('GET /api/v1/applications'),
   },
   {
     path: '/oversight',
     label: '复议诉讼',
     icon: <SafetyCertificateOutlined />,
     page: OversightPage,
+    roles: rolesFor('GET /api/v1/oversight'),
   },
   {
     path: '/report',
     label: '年度报告',
     icon: <BarChartOutlined />,
     page: ReportPage,
+    roles: rolesFor('GET /api/v1/reports/bodies'),
   },
   {
     path: '/reportcheck',
     label: '年报核查',
     icon: <FileDoneOutlined />,
     page: ReportCheckPage,
+    roles: rolesFor('POST /api/v1/report-checks'),
   },
   {
     path: '/system',
     label: '系统管理',
     icon: <SettingOutlined />,
-    roles: ['admin', 'security_admin', 'audit_admin', 'auditor', 'case_handler'],
     children: [
-      { path: '/system/users', label: '用户管理', page: UsersPage, roles: ['admin', 'security_admin', 'auditor'] },
+      { path: '/system/users', label: '用户管理', page: UsersPage, roles: rolesFor('GET /api/v1/users') },
       { path: '/system/organizations', label: '组织机构', page: OrganizationsPage, roles: ['admin', 'security_admin', 'auditor'] },
-      { path: '/system/letters', label: '文书模板', page: LetterTemplatesPage, roles: ['admin', 'case_handler', 'auditor'] },
-      { path: '/system/audit', label: '审计日志', page: AuditPage, roles: ['audit_admin'] },
+      { path: '/system/letters', label: '文书模板', page: LetterTemplatesPage, roles: rolesFor('GET /api/v1/letter-templates') },
+      { path: '/system/audit', label: '审计日志', page: AuditPage, roles: rolesFor('GET /api/v1/audit') },
     ],
   },
 ];

@@ -5,7 +5,7 @@
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { isoTimestamp } from '../shared/clock.ts';
-import { canWriteIn, type Actor } from '../auth/access.rules.ts';
+import { canWriteIn, hasRole, type Actor } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { canActOnCase, defaultHandlingUnit } from './case-access.ts';
@@ -22,6 +22,8 @@ async function bodyFor(actor: Actor, organizationId: number, deps: AppDeps, writ
   if (!body) throw new AppError('letters.body_not_found', '没有找到该机关', 404);
   const may = canWriteIn(actor, 'admin', body.id, orgs) || canActOnCase(actor, 'case_handler', { organization_id: body.id, unit_id: defaultHandlingUnit(body, orgs) }, orgs);
   if (write && !may) throw new AppError('letters.forbidden', '您无权修改该机关的文书设置', 403);
+  // Reading another body's settings is no one's business but the auditor's (need-to-know).
+  if (!write && !may && !hasRole(actor, 'auditor')) throw new AppError('letters.forbidden', '您无权查看该机关的文书设置', 403);
   return body;
 }
 

@@ -31,10 +31,12 @@ describeOnBothDatabases('need-to-know for applicants’ personal data', (t) => {
   it('hides the case, its list row and its export from the leader, the administrators and a publisher', async () => {
     for (const who of ['leader', 'admin', 'fgw-admin', 'fgw-editor', 'secadmin']) {
       const { headers } = await a.login(who);
+      // Roles that never handle cases are refused at the route (authorization matrix); the others
+      // (a leader's work list) get no row of the case.
       const page = await a.app.inject({ method: 'GET', url: `/api/v1/applications/${caseId}`, headers });
-      assert.equal(page.statusCode, 404, who);
+      assert.ok([403, 404].includes(page.statusCode), `${who}: ${page.statusCode}`);
       const list = await a.app.inject({ method: 'GET', url: '/api/v1/applications', headers });
-      assert.equal(list.json().total, 0, who);
+      assert.ok(list.statusCode === 403 || list.json().total === 0, who);
       const csv = await a.app.inject({ method: 'GET', url: '/api/v1/applications/export?format=csv', headers });
       assert.ok(!csv.body.includes('13900000000') && !csv.body.includes('张三'), who);
       const bench = await a.app.inject({ method: 'GET', url: '/api/v1/applications/workbench', headers });

@@ -83,8 +83,10 @@ describeOnBothDatabases('auth API', (t) => {
 
   it('lets a publisher of one department not change another department’s users (403), and changes nothing', async () => {
     const { headers } = await a.login('fgw-editor');
-    const users = (await a.app.inject({ method: 'GET', url: '/api/v1/users', headers })).json().items as { username: string }[];
-    assert.deepEqual(users.map((u) => u.username).sort(), ['fgw-admin', 'fgw-editor', 'fgw-reviewer']);
+    const fgwAdmin = (await a.login('fgw-admin')).headers;
+    const users = (await a.app.inject({ method: 'GET', url: '/api/v1/users', headers: fgwAdmin })).json().items as { username: string }[];
+    assert.deepEqual(users.map((u) => u.username).sort(), ['fgw-admin', 'fgw-editor', 'fgw-reviewer'], 'a department administrator lists its own department');
+    assert.equal((await a.app.inject({ method: 'GET', url: '/api/v1/users', headers })).statusCode, 403, 'a publisher does not list accounts');
     const adminHeaders = (await a.login('admin')).headers;
     const all = (await a.app.inject({ method: 'GET', url: '/api/v1/users', headers: adminHeaders })).json().items as { id: number; username: string; displayName: string }[];
     const jyj = all.find((u) => u.username === 'jyj-editor')!;

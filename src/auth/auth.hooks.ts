@@ -42,7 +42,7 @@ export function installAuthHooks(app: FastifyInstance, deps: AppDeps) {
   const timer = setInterval(purge, SESSION_PURGE_MS);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

@@ -21,6 +21,7 @@ import { installMetrics } from './metrics.ts';
 import { installSiteUrl } from './site-url.ts';
 import { registerAdminStatic } from './admin-static.ts';
 import { installAuthHooks } from '../auth/auth.hooks.ts';
+import { installRouteAccess } from '../auth/route-access.hook.ts';
 import { installAuditAnchoring } from '../auth/audit.install.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUsersRoutes } from '../auth/users.routes.ts';
@@ -74,6 +75,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installAuthHooks(app, deps);
+  installRouteAccess(app);
   installAuditAnchoring(app, deps);
 
   // /healthz: the process answers and reaches its database. /readyz: and every migration this

@@ -71,6 +71,7 @@ export async function updateColumn({ actor, id, input, ip, deps }: { actor: Acto
   if (!col) throw new AppError('publishing.column_not_found', '栏目不存在', 404);
   await requireAdminOf(deps, actor, col.organization_id);
   const b = input;
+  if (Object.values(b).every((v) => v === undefined)) throw new AppError('publishing.nothing_to_change', '没有要修改的内容', 400);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     await lockForTransaction(trx, COLUMN_TREE_LOCK, col.organization_id);

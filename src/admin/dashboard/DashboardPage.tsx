@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { StatusTag } from '../common/StatusTag.tsx';
 import { roleLabel, ROLES, isRole } from '../../auth/roles.ts';
+import { ROUTE_ACCESS, mayCall } from '../../auth/route-access.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useCurrentUser } from '../session.tsx';
 import { hrefFor } from '../router.ts';
@@ -11,7 +12,6 @@ import { api, errorMessage } from '../api.ts';
 import type { Workbench } from '../applications/applications-api.ts';
 import { CaseWorkList } from './CaseWorkList.tsx';
 
-const CASE_ROLES = ['case_handler', 'reviewer', 'leader', 'auditor', 'admin'];
 
 function useWorkbench(enabled: boolean) {
   const [data, setData] = useState<Workbench | null>(null);
@@ -32,7 +32,7 @@ function useWorkbench(enabled: boolean) {
 
 export function DashboardPage() {
   const user = useCurrentUser();
-  const seesCases = user.roles.some((r) => CASE_ROLES.includes(r));
+  const seesCases = mayCall(ROUTE_ACCESS['GET /api/v1/applications/workbench']!, user.roles.filter(isRole));
   const { data, error } = useWorkbench(seesCases);
   const loading = seesCases && !data && !error;
   return (

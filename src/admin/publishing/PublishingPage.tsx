@@ -6,19 +6,26 @@ import { ItemsTab } from './ItemsTab.tsx';
 import { ColumnsTab } from './ColumnsTab.tsx';
 import { MonitoringTab } from './MonitoringTab.tsx';
 import { MailboxTab } from './MailboxTab.tsx';
+import { useCurrentUser } from '../session.tsx';
+import { isRole } from '../../auth/roles.ts';
+import { ROUTE_ACCESS, mayCall } from '../../auth/route-access.ts';
+
+/** Each tab with the request it opens on: a tab shows only to roles the server answers there. */
+const TABS = [
+  { key: 'items', label: '信息发布', route: 'GET /api/v1/publishing/items', children: <ItemsTab /> },
+  { key: 'columns', label: '栏目管理', route: 'GET /api/v1/publishing/columns', children: <ColumnsTab /> },
+  { key: 'monitoring', label: '网站监测', route: 'GET /api/v1/publishing/monitoring', children: <MonitoringTab /> },
+  { key: 'mailbox', label: '信箱与新媒体', route: 'GET /api/v1/publishing/letters', children: <MailboxTab /> },
+];
 
 export function PublishingPage() {
+  const roles = useCurrentUser().roles.filter(isRole);
   return (
     <>
       <PageHeader title="主动公开" />
       <Tabs
         destroyOnHidden
-        items={[
-          { key: 'items', label: '信息发布', children: <ItemsTab /> },
-          { key: 'columns', label: '栏目管理', children: <ColumnsTab /> },
-          { key: 'monitoring', label: '网站监测', children: <MonitoringTab /> },
-          { key: 'mailbox', label: '信箱与新媒体', children: <MailboxTab /> },
-        ]}
+        items={TABS.filter((t) => mayCall(ROUTE_ACCESS[t.route]!, roles)).map(({ key, label, children }) => ({ key, label, children }))}
       />
     </>
   );

@@ -1,0 +1,132 @@
+/**
+ * The authorization matrix: who may call each JSON API route (pure; the admin app may import it).
+ *
+ * Every `/api/` route is declared here. `installRouteAccess` refuses a caller whose roles the
+ * declaration does not name before the body is parsed or validated, and refuses every call to a
+ * route that is not declared (fail closed: a route added without a declaration cannot be called).
+ * The handlers still check the organization a resource belongs to (`reach`), since that needs the
+ * resource; `route-access.matrix.test.ts` calls every route as every role, inside and outside the
+ * resource's organization and signed out, and compares the answers with this table.
+ */
+import type { Role } from './roles.ts';
+
+/** `anyone`: no session needed. `staff`: any signed-in account. Otherwise the roles that may call. */
+export type Callers = 'anyone' | 'staff' | readonly Role[];
+
+/**
+ * How far a caller reaches: `none` — the route names no organization's data; `list` — the answer is
+ * filtered to what the caller may see; `resource` — the route names one organization's resource and
+ * a caller outside that organization's scope is refused (403 or 404, never the data).
+ */
+export type Reach = 'none' | 'list' | 'resource';
+
+export interface RouteAccess {
+  callers: Callers;
+  reach: Reach;
+}
+
+const CASE_READERS: readonly Role[] = ['case_handler', 'reviewer', 'auditor'];
+/** Business data (publishing drafts, reports, oversight): not the 三员 (system, security, audit). */
+const BUSINESS: readonly Role[] = ['publisher', 'reviewer', 'case_handler', 'report_editor', 'leader', 'auditor'];
+const ACCOUNT_ADMINS: readonly Role[] = ['admin', 'security_admin'];
+/** A body's letter settings (文号, seal, contact): its administrator or its 公开办 case handler. */
+const LETTER_SETTERS: readonly Role[] = ['admin', 'case_handler'];
+
+export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
+  // Sign-in and the session itself.
+  'POST /api/v1/auth/login': { callers: 'anyone', reach: 'none' },
+  'GET /api/v1/auth/me': { callers: 'staff', reach: 'none' },
+  'POST /api/v1/auth/logout': { callers: 'staff', reach: 'none' },
+  'POST /api/v1/auth/password': { callers: 'staff', reach: 'none' },
+
+  // Accounts, organizations, audit (三员分立).
+  'GET /api/v1/users': { callers: [...ACCOUNT_ADMINS, 'auditor'], reach: 'list' },
+  'POST /api/v1/users': { callers: ACCOUNT_ADMINS, reach: 'resource' },
+  'PATCH /api/v1/users/:id': { callers: ACCOUNT_ADMINS, reach: 'resource' },
+  'GET /api/v1/organizations': { callers: 'staff', reach: 'list' },
+  'POST /api/v1/organizations': { callers: ['admin'], reach: 'resource' },
+  'PATCH /api/v1/organizations/:id': { callers: ['admin'], reach: 'resource' },
+  'GET /api/v1/audit': { callers: ['audit_admin'], reach: 'list' },
+
+  // Applications (依申请公开): personal data, need-to-know.
+  'GET /api/v1/applications': { callers: CASE_READERS, reach: 'list' },
+  'GET /api/v1/applications/export': { callers: CASE_READERS, reach: 'list' },
+  'GET /api/v1/applications/intake-bodies': { callers: ['case_handler'], reach: 'list' },
+  'GET /api/v1/applications/workbench': { callers: BUSINESS, reach: 'list' },
+  'POST /api/v1/applications': { callers: ['case_handler'], reach: 'resource' },
+  'GET /api/v1/applications/:id': { callers: CASE_READERS, reach: 'resource' },
+  'POST /api/v1/applications/:id/actions/:action': { callers: ['case_handler', 'reviewer'], reach: 'resource' },
+  'GET /api/v1/applications/:id/letters/:key': { callers: CASE_READERS, reach: 'resource' },
+  'POST /api/v1/applications/:id/letters/:key/issue': { callers: ['case_handler'], reach: 'resource' },
+  'GET /api/v1/applications/:id/issued-letters': { callers: CASE_READERS, reach: 'resource' },
+  'GET /api/v1/applications/:id/issued-letters/:letterId/:format': { callers: CASE_READERS, reach: 'resource' },
+
+  // Letters: templates and each body's letter settings (文号, seal, contact).
+  'GET /api/v1/letter-templates': { callers: ['admin', 'case_handler', 'auditor'], reach: 'none' },
+  'PUT /api/v1/letter-templates/:key': { callers: ['admin', 'case_handler'], reach: 'none' },
+  'GET /api/v1/organizations/:id/letter-settings': { callers: [...LETTER_SETTERS, 'auditor'], reach: 'resource' },
+  'PUT /api/v1/organizations/:id/letter-settings': { callers: LETTER_SETTERS, reach: 'resource' },
+  'PUT /api/v1/organizations/:id/letter-seal': { callers: LETTER_SETTERS, reach: 'resource' },
+  'DELETE /api/v1/organizations/:id/letter-seal': { callers: LETTER_SETTERS, reach: 'resource' },
+
+  // Publishing (主动公开).
+  'GET /api/v1/publishing/columns': { callers: [...BUSINESS, 'admin'], reach: 'resource' },
+  'POST /api/v1/publishing/columns': { callers: ['admin'], reach: 'resource' },
+  'POST /api/v1/publishing/columns/defaults': { callers: ['admin'], reach: 'resource' },
+  'PATCH /api/v1/publishing/columns/:id': { callers: ['admin'], reach: 'resource' },
+  'GET /api/v1/publishing/items': { callers: BUSINESS, reach: 'list' },
+  'POST /api/v1/publishing/items': { callers: ['publisher'], reach: 'resource' },
+  'GET /api/v1/publishing/items/:id': { callers: BUSINESS, reach: 'resource' },
+  'PATCH /api/v1/publishing/items/:id': { callers: ['publisher'], reach: 'resource' },
+  'POST /api/v1/publishing/items/:id/transitions': { callers: ['publisher', 'reviewer'], reach: 'resource' },
+  'POST /api/v1/publishing/items/:id/validity': { callers: ['reviewer'], reach: 'resource' },
+  'GET /api/v1/publishing/items/:id/versions': { callers: BUSINESS, reach: 'resource' },
+  'POST /api/v1/publishing/items/:id/attachments': { callers: ['publisher'], reach: 'resource' },
+  // Column upkeep is the administrator's concern (it keeps the columns); so is the mailbox, which
+  // the administrator answers for the body alongside its publishers (writers' contacts: need-to-know).
+  'GET /api/v1/publishing/monitoring': { callers: [...BUSINESS, 'admin'], reach: 'list' },
+  'GET /api/v1/publishing/letters': { callers: [...BUSINESS, 'admin'], reach: 'list' },
+  'POST /api/v1/publishing/letters/:id/reply': { callers: ['admin', 'publisher'], reach: 'resource' },
+  'GET /api/v1/publishing/new-media': { callers: [...BUSINESS, 'admin'], reach: 'list' },
+  'POST /api/v1/publishing/new-media': { callers: ['admin', 'publisher'], reach: 'resource' },
+
+  // Administrative review and litigation (复议诉讼).
+  'GET /api/v1/oversight': { callers: BUSINESS, reach: 'list' },
+  'POST /api/v1/oversight': { callers: ['case_handler'], reach: 'resource' },
+  'POST /api/v1/oversight/:id/result': { callers: ['case_handler'], reach: 'resource' },
+
+  // Annual report (年度报告).
+  'GET /api/v1/reports/bodies': { callers: BUSINESS, reach: 'list' },
+  'GET /api/v1/reports/:bodyId/:year': { callers: BUSINESS, reach: 'resource' },
+  'GET /api/v1/reports/:bodyId/:year/cells/:cell': { callers: BUSINESS, reach: 'resource' },
+  'GET /api/v1/reports/:bodyId/:year/document': { callers: BUSINESS, reach: 'resource' },
+  // Published reports only, which the portal shows to everyone.
+  'GET /api/v1/reports/:bodyId/history': { callers: BUSINESS, reach: 'none' },
+  'POST /api/v1/reports/:bodyId/:year/versions': { callers: ['report_editor'], reach: 'resource' },
+  'PUT /api/v1/reports/:bodyId/:year/figures': { callers: ['report_editor'], reach: 'resource' },
+  'PUT /api/v1/reports/versions/:id/narrative': { callers: ['report_editor'], reach: 'resource' },
+  'POST /api/v1/reports/versions/:id/:action': { callers: ['report_editor', 'leader'], reach: 'resource' },
+
+  // Checking other bodies' published reports (年报核查): public documents, any business role.
+  'POST /api/v1/report-checks': { callers: BUSINESS, reach: 'none' },
+  'POST /api/v1/report-checks/export': { callers: BUSINESS, reach: 'none' },
+  'POST /api/v1/report-checks/text': { callers: BUSINESS, reach: 'none' },
+  'POST /api/v1/report-checks/text/export': { callers: BUSINESS, reach: 'none' },
+};
+
+export function routeKey(method: string, url: string): string {
+  return `${method} ${url}`;
+}
+
+/** The roles a route names, for the admin app's navigation; undefined when any signed-in account may call. */
+export function rolesFor(key: string): readonly Role[] | undefined {
+  const callers = ROUTE_ACCESS[key]?.callers;
+  return callers === undefined ? [] : typeof callers === 'string' ? undefined : callers;
+}
+
+export function mayCall(access: RouteAccess, roles: readonly Role[] | null): boolean {
+  if (access.callers === 'anyone') return true;
+  if (!roles) return false;
+  if (access.callers === 'staff') return true;
+  return access.callers.some((r) => roles.includes(r));
+}
