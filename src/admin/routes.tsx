@@ -76,7 +76,7 @@ export const ROUTES: RouteEntry[] = [
     children: [
       { path: '/system/users', label: '用户管理', page: UsersPage, roles: rolesFor('GET /api/v1/users') },
       { path: '/system/organizations', label: '组织机构', page: OrganizationsPage, roles: ['admin', 'security_admin', 'auditor'] },
-      { path: '/system/letters', label: '文书模板', page: LetterTemplatesPage, roles: rolesFor('GET /api/v1/letter-templates') },
+      { path: '/system/letters', label: '文书模板', page: LetterTemplatesPage, roles: rolesFor('GET /api/v1/letter-template-bodies') },
       { path: '/system/audit', label: '审计日志', page: AuditPage, roles: rolesFor('GET /api/v1/audit') },
     ],
   },

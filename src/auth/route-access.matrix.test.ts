@@ -40,6 +40,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     .replace('/applications/:id/actions/:action', `/applications/${f.caseId}/actions/assigned`)
     .replace('/applications/:id', `/applications/${f.caseId}`)
     .replace('/letters/:key', '/letters/receipt')
+    .replace('/letter-templates/:key/versions/:version/restore', '/letter-templates/receipt/versions/1/restore')
     .replace('/letter-templates/:key', '/letter-templates/receipt')
     .replace('/organizations/:id', `/organizations/${f.govId}`)
     .replace('/users/:id', `/users/${f.userId}`)
@@ -74,6 +75,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     'POST /api/v1/applications': sampleForm(f.govId),
     'POST /api/v1/oversight': { kind: 'review', filedDate: '2026-03-02', body: '石龙区人民政府', organizationId: f.govId },
     'PUT /api/v1/organizations/:id/letter-settings': { patterns: {}, contactBlock: '联系电话：0000-0000000' },
+    'POST /api/v1/organizations/:id/letter-templates/:key/versions': { title: '受理回执', body: '矩阵检查正文' },
     'PUT /api/v1/reports/:bodyId/:year/figures': { rules: null, normativeDocuments: null, licensing: null, punishment: null, enforcement: null, feesAmountWanYuan: null },
   };
   return { url: url + (query[route] ?? ''), payload: payloads[route] ?? (route.startsWith('GET') || route.startsWith('DELETE') ? undefined : {}) };

@@ -31,6 +31,7 @@ const BUSINESS: readonly Role[] = ['publisher', 'reviewer', 'case_handler', 'rep
 const ACCOUNT_ADMINS: readonly Role[] = ['admin', 'security_admin'];
 /** A body's letter settings (文号, seal, contact): its administrator or its 公开办 case handler. */
 const LETTER_SETTERS: readonly Role[] = ['admin', 'case_handler'];
+const TEMPLATE_READERS: readonly Role[] = ['admin', 'case_handler', 'auditor'];
 
 export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // Sign-in and the session itself.
@@ -43,6 +44,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/users': { callers: [...ACCOUNT_ADMINS, 'auditor'], reach: 'list' },
   'POST /api/v1/users': { callers: ACCOUNT_ADMINS, reach: 'resource' },
   'PATCH /api/v1/users/:id': { callers: ACCOUNT_ADMINS, reach: 'resource' },
+  'POST /api/v1/users/:id/sessions/revoke': { callers: ['security_admin'], reach: 'resource' },
   'GET /api/v1/organizations': { callers: 'staff', reach: 'list' },
   'POST /api/v1/organizations': { callers: ['admin'], reach: 'resource' },
   'PATCH /api/v1/organizations/:id': { callers: ['admin'], reach: 'resource' },
@@ -62,8 +64,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/applications/:id/issued-letters/:letterId/:format': { callers: CASE_READERS, reach: 'resource' },
 
   // Letters: templates and each body's letter settings (文号, seal, contact).
-  'GET /api/v1/letter-templates': { callers: ['admin', 'case_handler', 'auditor'], reach: 'none' },
-  'PUT /api/v1/letter-templates/:key': { callers: ['admin', 'case_handler'], reach: 'none' },
+  // Templates are the wording of letters every applicant receives: readable by whoever writes or
+  // checks letters, for any body; saved and restored only by the body's administrator.
+  'GET /api/v1/letter-template-bodies': { callers: TEMPLATE_READERS, reach: 'list' },
+  'GET /api/v1/organizations/:id/letter-templates': { callers: TEMPLATE_READERS, reach: 'none' },
+  'GET /api/v1/organizations/:id/letter-templates/:key/versions': { callers: TEMPLATE_READERS, reach: 'none' },
+  'POST /api/v1/organizations/:id/letter-templates/:key/versions': { callers: ['admin'], reach: 'resource' },
+  'POST /api/v1/organizations/:id/letter-templates/:key/versions/:version/restore': { callers: ['admin'], reach: 'resource' },
   'GET /api/v1/organizations/:id/letter-settings': { callers: [...LETTER_SETTERS, 'auditor'], reach: 'resource' },
   'PUT /api/v1/organizations/:id/letter-settings': { callers: LETTER_SETTERS, reach: 'resource' },
   'PUT /api/v1/organizations/:id/letter-seal': { callers: LETTER_SETTERS, reach: 'resource' },
