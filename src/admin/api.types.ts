@@ -1,4 +1,6 @@
 // Shapes of the JSON API as the admin app sees them (see the server's routes for the source of truth).
+// Request bodies that have a zod shape on the server are inferred from it, never copied.
+export type { OrganizationCreateInput, OrganizationPatchInput, UserCreateInput, UserPatchInput } from '../auth/users.schema.ts';
 
 export interface SessionUser {
   id: number | string;

@@ -12,12 +12,7 @@ export interface Organization {
   disabled: boolean;
 }
 
-export const ORGANIZATION_KINDS = {
-  government: '人民政府',
-  office: '办公室',
-  department: '部门',
-  unit: '下属单位',
-} as const;
+export { ORGANIZATION_KINDS } from './organizations.kinds.ts';
 
 export function toOrganization(r: OrganizationRow): Organization {
   return {

@@ -5,21 +5,23 @@ import { requireActor } from './auth.hooks.ts';
 import { createUser, endUserSessions, listUsers, updateUser } from './users.usecases.ts';
 import { createOrganization, listOrganizations, updateOrganization } from './organizations.usecases.ts';
 import { createAuditRepository } from './audit.repository.ts';
-import { errorResponses, idParams, organizationSchema, userSchema } from './auth.schemas.ts';
-import { ROLE_NAMES } from './roles.ts';
-import { createOrganizationsRepository, ORGANIZATION_KINDS } from './organizations.repository.ts';
+import { errorResponses, organizationSchema, userSchema } from './auth.schemas.ts';
+import { createOrganizationsRepository } from './organizations.repository.ts';
 import { isRootOrg, subtreeIds } from './access.rules.ts';
-
-const roleList = { type: 'array', items: { type: 'string', enum: ROLE_NAMES }, minItems: 1 } as const;
-const kindEnum = { type: 'string', enum: Object.keys(ORGANIZATION_KINDS) } as const;
+import { idParamsShape, zodRoute } from '../shared/schema/route-schema.ts';
+import {
+  auditQueryShape, organizationCreateShape, organizationPatchShape, userCreateShape, userListQueryShape, userPatchShape,
+  type OrganizationCreateInput, type OrganizationPatchInput, type UserCreateInput, type UserPatchInput,
+} from './users.schema.ts';
 
 export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
   const tags = ['系统管理'];
 
+  const list = zodRoute({ querystring: userListQueryShape });
   app.get('/api/v1/users', {
+    validatorCompiler: list.validatorCompiler,
     schema: {
-      tags, summary: '用户列表',
-      querystring: { type: 'object', properties: { organizationId: { type: 'integer' }, q: { type: 'string', maxLength: 64 } } },
+      tags, summary: '用户列表', ...list.schema,
       response: { 200: { type: 'object', properties: { items: { type: 'array', items: userSchema } } }, ...errorResponses },
     },
   }, async (request) => {
@@ -28,55 +30,37 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
     return { items: await listUsers({ actor, organizationId: q.organizationId, q: q.q, deps }) };
   });
 
+  const create = zodRoute({ body: userCreateShape });
   app.post('/api/v1/users', {
+    validatorCompiler: create.validatorCompiler,
     schema: {
-      tags, summary: '新建用户',
-      body: {
-        type: 'object', additionalProperties: false,
-        required: ['username', 'displayName', 'organizationId', 'roles', 'password'],
-        properties: {
-          username: { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,32}$' },
-          displayName: { type: 'string', minLength: 1, maxLength: 64 },
-          organizationId: { type: 'integer', minimum: 1 },
-          roles: roleList,
-          password: { type: 'string', maxLength: 256 },
-        },
-      },
+      tags, summary: '新建用户', ...create.schema,
       response: { 201: { type: 'object', properties: { user: userSchema } }, ...errorResponses },
     },
   }, async (request, reply) => {
     const actor = requireActor(request, 'admin', 'security_admin');
-    const user = await createUser({ actor, input: request.body as Parameters<typeof createUser>[0]['input'], ip: request.ip, deps });
+    const user = await createUser({ actor, input: request.body as UserCreateInput, ip: request.ip, deps });
     return reply.status(201).send({ user });
   });
 
+  const patch = zodRoute({ params: idParamsShape, body: userPatchShape });
   app.patch('/api/v1/users/:id', {
+    validatorCompiler: patch.validatorCompiler,
     schema: {
-      tags, summary: '修改、停用用户或重置密码',
-      params: idParams,
-      body: {
-        type: 'object', additionalProperties: false, minProperties: 1,
-        properties: {
-          displayName: { type: 'string', minLength: 1, maxLength: 64 },
-          organizationId: { type: 'integer', minimum: 1 },
-          roles: roleList,
-          disabled: { type: 'boolean' },
-          password: { type: 'string', maxLength: 256 },
-          version: { type: 'integer', minimum: 1, description: '所修改的版本（用户列表中的 version）；用户已被他人修改则返回 409' },
-        },
-      },
+      tags, summary: '修改、停用用户或重置密码', ...patch.schema,
       response: { 200: { type: 'object', properties: { user: userSchema } }, ...errorResponses },
     },
   }, async (request) => {
     const actor = requireActor(request, 'admin', 'security_admin');
     const { id } = request.params as { id: number };
-    return { user: await updateUser({ actor, userId: id, patch: request.body as object, ip: request.ip, deps }) };
+    return { user: await updateUser({ actor, userId: id, patch: request.body as UserPatchInput, ip: request.ip, deps }) };
   });
 
+  const revoke = zodRoute({ params: idParamsShape });
   app.post('/api/v1/users/:id/sessions/revoke', {
+    validatorCompiler: revoke.validatorCompiler,
     schema: {
-      tags, summary: '结束用户的全部会话（安全管理员）',
-      params: idParams,
+      tags, summary: '结束用户的全部会话（安全管理员）', ...revoke.schema,
       response: { 200: { type: 'object', properties: { ended: { type: 'integer' } } }, ...errorResponses },
     },
   }, async (request) => {
@@ -89,42 +73,36 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: '组织机构列表', response: { 200: { type: 'object', properties: { items: { type: 'array', items: organizationSchema } } }, ...errorResponses } },
   }, async (request) => ({ items: await listOrganizations({ actor: requireActor(request), deps }) }));
 
+  const orgCreate = zodRoute({ body: organizationCreateShape });
   app.post('/api/v1/organizations', {
+    validatorCompiler: orgCreate.validatorCompiler,
     schema: {
-      tags, summary: '新建单位',
-      body: {
-        type: 'object', additionalProperties: false, required: ['code', 'name', 'parentId', 'kind'],
-        properties: { code: { type: 'string', maxLength: 40 }, name: { type: 'string', minLength: 2, maxLength: 80 }, parentId: { type: 'integer', minimum: 1 }, kind: kindEnum },
-      },
+      tags, summary: '新建单位', ...orgCreate.schema,
       response: { 201: { type: 'object', properties: { organization: organizationSchema } }, ...errorResponses },
     },
   }, async (request, reply) => {
     const actor = requireActor(request, 'admin');
-    const organization = await createOrganization({ actor, input: request.body as Parameters<typeof createOrganization>[0]['input'], ip: request.ip, deps });
+    const organization = await createOrganization({ actor, input: request.body as OrganizationCreateInput, ip: request.ip, deps });
     return reply.status(201).send({ organization });
   });
 
+  const orgPatch = zodRoute({ params: idParamsShape, body: organizationPatchShape });
   app.patch('/api/v1/organizations/:id', {
+    validatorCompiler: orgPatch.validatorCompiler,
     schema: {
-      tags, summary: '修改或停用单位',
-      params: idParams,
-      body: {
-        type: 'object', additionalProperties: false, minProperties: 1,
-        properties: { name: { type: 'string', minLength: 2, maxLength: 80 }, parentId: { type: 'integer', minimum: 1 }, kind: kindEnum, disabled: { type: 'boolean' } },
-      },
+      tags, summary: '修改或停用单位', ...orgPatch.schema,
       response: { 200: { type: 'object', properties: { organization: organizationSchema } }, ...errorResponses },
     },
   }, async (request) => {
     const actor = requireActor(request, 'admin');
     const { id } = request.params as { id: number };
-    return { organization: await updateOrganization({ actor, organizationId: id, patch: request.body as object, ip: request.ip, deps }) };
+    return { organization: await updateOrganization({ actor, organizationId: id, patch: request.body as OrganizationPatchInput, ip: request.ip, deps }) };
   });
 
+  const audit = zodRoute({ querystring: auditQueryShape });
   app.get('/api/v1/audit', {
-    schema: {
-      tags, summary: '审计日志（倒序）',
-      querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, before: { type: 'integer', minimum: 1 } } },
-    },
+    validatorCompiler: audit.validatorCompiler,
+    schema: { tags, summary: '审计日志（倒序）', ...audit.schema },
   }, async (request) => {
     // 审计管理员 only (三员分立); one below the root sees the rows of its own subtree's users.
     const actor = requireActor(request, 'audit_admin');

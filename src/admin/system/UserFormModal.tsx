@@ -5,7 +5,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { FormSelect, FormTreeSelect } from '../applications/FormSelect.tsx';
 import { api } from '../api.ts';
 import { useSubmit } from '../common/useSubmit.ts';
-import type { Organization, UserRow } from '../api.types.ts';
+import type { Organization, UserCreateInput, UserPatchInput, UserRow } from '../api.types.ts';
 import { confirmPasswordRules, newPasswordRules, PASSWORD_POLICY_HINT } from '../auth/password-field-rules.ts';
 import { orgTreeSelectData } from './org-tree.ts';
 import { ROLE_OPTIONS } from './roleOptions.ts';
@@ -48,7 +48,7 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
   async function submit() {
     const v = await form.validateFields();
     await run(async () => {
-      const organizationId = toIdLike(v.organizationId, organizations);
+      const organizationId = Number(toIdLike(v.organizationId, organizations));
       if (creating) {
         await api.post('/api/v1/users', {
           username: v.username.trim(),
@@ -56,14 +56,14 @@ export function UserFormModal({ open, user, organizations, onSaved, onCancel }: 
           organizationId,
           roles: v.roles,
           password: v.password,
-        });
+        } satisfies UserCreateInput);
       } else {
         await api.patch(`/api/v1/users/${encodeURIComponent(String(user.id))}`, {
           displayName: v.displayName.trim(),
           organizationId,
           roles: v.roles,
           version: user.version,
-        });
+        } satisfies UserPatchInput);
       }
       onSaved();
     });

@@ -1,0 +1,94 @@
+/**
+ * One input shape per request, on both databases: the zod shape is what the route validates with
+ * and what /api/docs shows, and a value is refused the same way wherever it is sent — the portal
+ * form and the staff API for an application, the administration API for accounts.
+ */
+import { it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../../db/test-databases.ts';
+import { createTestApp, type TestApp } from '../../http/test-app.ts';
+
+type Spec = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, Record<string, unknown>>; required?: string[] } }> } }>> };
+
+describeOnBothDatabases('one input shape per request', (t) => {
+  let a: TestApp;
+  let admin: Record<string, string>;
+  let govId = 0;
+  before(async () => {
+    a = await createTestApp(t());
+    admin = (await a.login('admin')).headers;
+    govId = (await t().db.selectFrom('organizations').select('id').where('code', '=', 'shilong').executeTakeFirstOrThrow()).id;
+  });
+  after(async () => {
+    await a.app.close();
+  });
+  const users = async () => Number((await t().db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const newUser = (over: Record<string, unknown>) => ({ username: 'shape-user', displayName: '形状 测试', organizationId: govId, roles: ['case_handler'], password: 'Shape-Strong-2026!', ...over });
+
+  it('shows the account shapes on /api/docs as the routes apply them', async () => {
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as Spec;
+    const create = spec.paths['/api/v1/users']!.post!.requestBody!.content['application/json']!.schema;
+    assert.equal(create.properties.displayName!.maxLength, 64);
+    assert.equal(create.properties.username!.pattern, '^[A-Za-z0-9_.-]{3,32}$');
+    assert.deepEqual([...create.required!].sort(), ['displayName', 'organizationId', 'password', 'roles', 'username']);
+    const patch = spec.paths['/api/v1/users/{id}']!.patch!.requestBody!.content['application/json']!.schema;
+    assert.equal(patch.properties.version!.type, 'integer');
+  });
+
+  for (const [label, over, code, pattern] of [
+    ['an over-long name', { displayName: '名'.repeat(65) }, 'request.invalid', /displayName.*不能超过64个字/],
+    ['a control character', { displayName: '张\u0007三' }, 'request.control_character', /displayName.*控制字符/],
+    ['a wrong type', { organizationId: '1' }, 'request.invalid', /organizationId.*正整数/],
+    ['an unknown field', { admin: true }, 'request.invalid', /admin/],
+    ['a missing field', { roles: undefined }, 'request.invalid', /缺少必填字段“roles”/],
+  ] as const) {
+    it(`refuses ${label} in a new account with 400 ${code} and a Chinese message, creating nothing`, async () => {
+      const before = await users();
+      const r = await a.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: newUser(over) });
+      assert.equal(r.statusCode, 400, r.body);
+      assert.equal(r.json().error.code, code);
+      assert.match(r.json().error.message, pattern);
+      assert.equal(await users(), before);
+    });
+  }
+
+  it('trims an account change and refuses an empty one', async () => {
+    const created = await a.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: newUser({ displayName: '  前后空格  ' }) });
+    assert.equal(created.statusCode, 201, created.body);
+    const user = created.json().user as { id: number; displayName: string; version: number };
+    assert.equal(user.displayName, '前后空格');
+    const empty = await a.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: admin, payload: { version: user.version } });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.json().error.message, /请至少修改一项/);
+    const badId = await a.app.inject({ method: 'PATCH', url: '/api/v1/users/abc', headers: admin, payload: { displayName: '新名' } });
+    assert.equal(badId.statusCode, 400);
+    assert.equal(badId.json().error.code, 'request.invalid');
+  });
+
+  it('refuses the same control character and the same wrong count on the portal form as on the staff API', async () => {
+    const page = await a.app.inject({ method: 'GET', url: '/ysqgk/' });
+    const cookie = `gk_form=${page.cookies.find((c) => c.name === 'gk_form')!.value}`;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const orgId = /<option value="(\d+)"/.exec(page.body)![1]!;
+    const valid = {
+      organizationId: orgId, applicantType: '自然人', applicantName: '张三', idKind: '居民身份证', idNumber: '41010219900101123X',
+      phone: '13800000000', description: '请公开2025年道路维修项目的预算', formWanted: '电子数据', deliveryWanted: '网上获取',
+    };
+    const clerk = await a.login('gkb');
+    const count = async () => Number((await t().db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    for (const [field, value, message] of [['applicantName', '张\u0007三', /控制字符/], ['itemCount', '0', /申请事项件数应为1至100之间的整数/]] as const) {
+      const form = new URLSearchParams({ ...valid, _csrf: csrf, [field]: value });
+      const portal = await a.app.inject({ method: 'POST', url: '/ysqgk/', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+      assert.equal(portal.statusCode, 400, `${field} on the form`);
+      assert.match(portal.body, message);
+      const api = await a.app.inject({
+        method: 'POST', url: '/api/v1/applications', headers: clerk.headers,
+        payload: { ...valid, channel: 'in_person', organizationId: Number(orgId), [field]: field === 'itemCount' ? Number(value) : value },
+      });
+      assert.equal(api.statusCode, 400, `${field} on the API: ${api.body}`);
+      assert.match(api.json().error.message, new RegExp(`${field}|${message.source}`));
+    }
+    assert.equal(await count(), before, 'nothing stored');
+  });
+});
