@@ -65,7 +65,7 @@ describeOnBothDatabases('the same limits on the public form, the API and its Ope
     assert.equal(api.statusCode, 400);
     assert.match(api.json().error.message, /address/);
     assert.equal(await count(), before);
-    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, { post?: { requestBody: { content: Record<string, { schema: { properties: Record<string, { maxLength?: number }> } }> } } }> };
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: clerk.headers })).json() as { paths: Record<string, { post?: { requestBody: { content: Record<string, { schema: { properties: Record<string, { maxLength?: number }> } }> } } }> };
     assert.equal(spec.paths['/api/v1/applications']!.post!.requestBody.content['application/json']!.schema.properties.address!.maxLength, 200);
   });
 

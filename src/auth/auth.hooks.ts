@@ -75,3 +75,11 @@ export function requireActor(request: FastifyRequest, ...anyOf: Role[]): Actor &
   }
   return { id: user.id, username: user.username, organizationId: user.organizationId, roles: user.roles, user };
 }
+
+/** onRequest hook of the API documentation: only signed-in staff read it (the route table is a map). */
+export function requireStaffSession(deps: AppDeps) {
+  return async (request: FastifyRequest) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || !(await sessionUser({ token, deps }))) throw new AppError('auth.required', '接口文档仅供已登录的工作人员查阅，请先登录管理后台', 401);
+  };
+}

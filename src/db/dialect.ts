@@ -3,7 +3,7 @@
  * Settings measured on both: SQLite in WAL with foreign keys and a busy timeout; pg returns
  * int8/bigserial as JS numbers (our ids and counts stay far below 2^53) and numeric as text.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -17,7 +17,12 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10)); // int8 → number
 export function openDatabase(databaseUrl: string): Kysely<Database> {
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      // The data folder and the database hold personal data: owner only (0700/0600). SQLite
+      // gives its -wal and -shm files the database file's mode.
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      if (!existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
+    }
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');

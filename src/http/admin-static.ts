@@ -17,7 +17,7 @@ export const ADMIN_DIST = /[/\\]dist[/\\]server[/\\]http[/\\]$/.test(here)
 /** antd injects its styles at run time, so the admin CSP allows inline styles (not scripts). */
 const ADMIN_CSP =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 export async function registerAdminStatic(app: FastifyInstance) {
   app.get('/admin', (_req, reply) => reply.redirect('/admin/', 301));

@@ -20,8 +20,9 @@ import { pendingMigrations } from '../db/migrate.ts';
 import { installMetrics } from './metrics.ts';
 import { installSiteUrl } from './site-url.ts';
 import { registerAdminStatic } from './admin-static.ts';
-import { installAuthHooks } from '../auth/auth.hooks.ts';
+import { installAuthHooks, requireStaffSession } from '../auth/auth.hooks.ts';
 import { installRouteAccess } from '../auth/route-access.hook.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { installAuditAnchoring } from '../auth/audit.install.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUsersRoutes } from '../auth/users.routes.ts';
@@ -57,6 +58,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
     reply.header('x-request-id', request.id);
   });
   installSiteUrl(app, deps.config);
+  installSecurityHeaders(app);
   installErrorHandlers(app, deps.config.site);
   installControlCharacterGuard(app);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
@@ -73,7 +75,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiHooks: { onRequest: requireStaffSession(deps) } });
   installAuthHooks(app, deps);
   installRouteAccess(app);
   installAuditAnchoring(app, deps);

@@ -13,7 +13,7 @@ import { guideBody, sideLayout, xxgkSideNav, XXGK_SECTIONS } from './portal.page
 
 export const PORTAL_CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
-  "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+  "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const css = readFileSync(new URL('./static/portal.css', import.meta.url));
 

@@ -55,8 +55,10 @@ describeOnBothDatabases('portal shell', (t) => {
 
   it('serves /healthz, the OpenAPI page and the admin app', async () => {
     assert.equal((await a.app.inject({ method: 'GET', url: '/healthz' })).json().status, 'ok');
-    assert.equal((await a.app.inject({ method: 'GET', url: '/api/docs' })).statusCode, 200);
-    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, unknown> };
+    // The API documentation is for signed-in staff (hardening.api.test.ts covers the refusal).
+    const { cookie } = await a.login('gkb');
+    assert.equal((await a.app.inject({ method: 'GET', url: '/api/docs', headers: { cookie } })).statusCode, 200);
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: { cookie } })).json() as { paths: Record<string, unknown> };
     assert.ok(spec.paths['/api/v1/auth/login']);
     assert.ok(spec.paths['/api/v1/users']);
   });

@@ -32,9 +32,9 @@ export const serveCommand: Command = {
 
 async function seedAndPrint(deps: Awaited<ReturnType<typeof openDeps>>, io: CliIo, base: string) {
   const { seedDemo } = await import('../../demo/demo.seed.ts');
-  const { formatDemoCredentials } = await import('../../demo/demo-credentials.ts');
+  const { demoCredentialsNotice, writeDemoCredentials } = await import('../../demo/demo-credentials.ts');
   const credentials = await seedDemo({ deps });
-  if (credentials) io.stdout(formatDemoCredentials(credentials, `${base}/admin/`));
+  if (credentials) io.stdout(demoCredentialsNotice(writeDemoCredentials(credentials, `${base}/admin/`, deps.config.dataDir), `${base}/admin/`));
 }
 
 /** Runs the application in this process until SIGTERM/SIGINT, then drains in-flight requests. */
