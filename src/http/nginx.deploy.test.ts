@@ -134,7 +134,7 @@ http {
       nginx.kill('SIGTERM');
       await exited;
     }
-    await second?.close();
+    if (second?.server.listening) await second.close();
     await a?.app.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -154,6 +154,22 @@ http {
       httpRequest({ host: '127.0.0.1', port: ports.http, path: '/', headers: { host: SITE } }, (res) => resolve(res.statusCode ?? 0)).on('error', reject).end(),
     );
     assert.equal(plain, 301);
+  });
+
+  it('a write through one server empties the page cache of the other (PostgreSQL)', { skip }, async (ctx) => {
+    if (t().kind !== 'postgres') return ctx.skip('page caches are shared through PostgreSQL LISTEN/NOTIFY');
+    const twice = async () => {
+      const before = [...served];
+      const r = [await send('/xxgk/'), await send('/xxgk/')];
+      assert.ok(served[0]! > before[0]! && served[1]! > before[1]!, 'one request went to each server');
+      return r.map((x) => x.headers['x-page-cache'] === 'hit');
+    };
+    await twice();
+    assert.deepEqual(await twice(), [true, true], 'both servers hold the page');
+    const write = await send('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gkb', password: a.password('gkb') }) });
+    assert.equal(write.status, 200);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(await twice(), [false, false], 'neither server answers from its old cache');
   });
 
   it('logs the client address nginx saw, never one the client claims', { skip }, async () => {
@@ -202,5 +218,10 @@ http {
     assert.equal(again.status, 200);
     assert.equal(again.headers['x-cache-status'], 'HIT');
     assert.equal((await send('/metrics')).status, 404);
+  });
+
+  it('a stopped server is passed over: the other answers every request (rolling restart)', { skip }, async () => {
+    await second.close();
+    for (let i = 0; i < 6; i++) assert.equal((await send('/healthz')).status, 200, `request ${i + 1}`);
   });
 });
