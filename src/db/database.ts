@@ -10,5 +10,6 @@ import type { OversightTables } from '../oversight/oversight.table.ts';
 import type { ReportTables } from '../report/report.table.ts';
 import type { LettersTables } from '../applications/letters.table.ts';
 import type { RateLimitTables } from '../http/rate-limit.table.ts';
+import type { MailboxTables } from '../publishing/mailbox.table.ts';
 
-export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables {}
+export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables, MailboxTables {}

@@ -1,24 +1,18 @@
-/** JSON API for site monitoring, the mailbox back office and the 政务新媒体 list. */
+/** JSON API for site monitoring and the 政务新媒体 list (the mailbox back office: mailbox.routes.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { canWriteIn, hasRole, readableOrgIds as readableOrgIdsOf, type Actor, type OrgNode } from '../auth/access.rules.ts';
+import { canWriteIn, readableOrgIds as readableOrgIdsOf } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
-import { errorResponses, idParams } from '../auth/auth.schemas.ts';
+import { errorResponses } from '../auth/auth.schemas.ts';
 import { AppError } from '../shared/app-error.ts';
 import { shanghaiDate } from '../shared/clock.ts';
 import { monitoringReport, weeklySummaryText } from './monitoring.repository.ts';
-import { replyToLetter } from './mailbox.usecases.ts';
 import { isValidIsoDate } from '../calendar/calendar-dates.ts';
 
 const tags = ['主动公开'];
 const anyObject = { type: 'object', additionalProperties: true } as const;
-
-/** Need-to-know for a letter writer's details: auditors, case handlers over it, its own publishers. */
-function mayReadWriterDetails(actor: Actor, orgId: number, orgs: readonly OrgNode[]): boolean {
-  return hasRole(actor, 'auditor') || canWriteIn(actor, 'case_handler', orgId, orgs) || canWriteIn(actor, 'publisher', orgId, orgs);
-}
 
 export function registerAdminExtrasRoutes(app: FastifyInstance, deps: AppDeps) {
   const readableOrgIds = async (actor: ReturnType<typeof requireActor>) => {
@@ -32,34 +26,6 @@ export function registerAdminExtrasRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(request);
     const report = await monitoringReport(deps.db, await readableOrgIds(actor), shanghaiDate(deps.clock.now()));
     return { ...report, weeklySummary: weeklySummaryText(report) };
-  });
-
-  app.get('/api/v1/publishing/letters', {
-    schema: { tags, summary: '信箱来信列表', response: { 200: { type: 'object', properties: { items: { type: 'array', items: anyObject } } }, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    const orgs = await createOrganizationsRepository(deps).list();
-    const rows = await deps.db.selectFrom('publishing_mailbox_letters').selectAll().where('organization_id', 'in', readableOrgIdsOf(actor, orgs)).orderBy('id', 'desc').limit(200).execute();
-    // The writer's name and contact are personal data: shown to the letter's handlers only, and audited.
-    const shown = new Set(rows.filter((r) => mayReadWriterDetails(actor, r.organization_id, orgs)).map((r) => r.id));
-    if (shown.size) {
-      await createAuditRepository(deps).append({ userId: actor.id, username: actor.username, action: 'mailbox.contacts_read', targetType: 'mailbox_letter', ip: request.ip, detail: { letterIds: [...shown] } }, deps.clock.now());
-    }
-    const hidden = '（仅承办人员可见）';
-    return { items: rows.map((r) => ({ id: r.id, organizationId: r.organization_id, writerName: shown.has(r.id) ? r.writer_name : hidden, contact: shown.has(r.id) ? r.contact : hidden, subject: r.subject, body: r.body, status: r.status, replyText: r.reply_text, repliedAt: r.replied_at, replyItemId: r.reply_item_id, createdAt: r.created_at })) };
-  });
-
-  app.post('/api/v1/publishing/letters/:id/reply', {
-    schema: {
-      tags, summary: '答复来信（可同时公开答复）', params: idParams,
-      body: { type: 'object', additionalProperties: false, required: ['reply'], properties: { reply: { type: 'string', minLength: 1, maxLength: 10000 }, publish: { type: 'boolean' } } },
-      response: { 200: { type: 'object', properties: { itemId: { type: ['integer', 'null'] } } }, ...errorResponses },
-    },
-  }, async (request) => {
-    const actor = requireActor(request, 'admin', 'publisher');
-    const { id } = request.params as { id: number };
-    const b = request.body as { reply: string; publish?: boolean };
-    return replyToLetter({ actor, id, reply: b.reply, publish: b.publish ?? true, ip: request.ip, deps });
   });
 
   app.get('/api/v1/publishing/new-media', {

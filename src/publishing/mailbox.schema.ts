@@ -16,3 +16,20 @@ export const mailboxLetterShape = z.object({
 });
 
 export type MailboxLetter = z.input<typeof mailboxLetterShape>;
+
+export const REPLY_LIMITS = { reply: 10000, reason: 500 } as const;
+const replyText = text({ min: 1, max: REPLY_LIMITS.reply, multiline: true, tooShort: '请填写答复内容', tooLong: `答复内容不能超过${REPLY_LIMITS.reply}字` });
+
+/** A staff reply; `publish` asks for its publication on the portal, which waits for a reviewer. */
+export const mailboxReplyShape = z.object({
+  reply: replyText,
+  publish: z.boolean({ error: 'publish 应为 true 或 false' }).optional().describe('同时申请在门户网站公开（须经审核；默认 true）'),
+}).strict();
+
+/** Asking (again) for the publication of an answered letter's reply, with the text to publish. */
+export const publicationRequestShape = z.object({ text: replyText }).strict();
+
+/** A reviewer's return of a reply to be published: the reason is required. */
+export const publicationReturnShape = z.object({
+  reason: text({ min: 2, max: REPLY_LIMITS.reason, multiline: true, tooShort: '请填写退回理由', tooLong: `退回理由不能超过${REPLY_LIMITS.reason}字` }),
+}).strict();

@@ -1,18 +1,28 @@
 /**
- * 区长信箱: the public writes letters; a body's staff reply; a reply made public becomes an item
- * of kind mailbox_reply (counted in the annual report) in the body's 信箱答复 column. The
- * writer's name and contact are never published.
+ * 区长信箱: the public writes letters; a body's staff reply; a reply to be made public waits for a
+ * reviewer and then becomes an item of kind mailbox_reply (counted in the annual report) in the
+ * body's 信箱答复 column. The writer's name and contact are never published.
  */
 import type { AppDeps } from '../shared/deps.ts';
 import type { Actor } from '../auth/access.rules.ts';
-import { canWriteIn } from '../auth/access.rules.ts';
 import { AppError } from '../shared/app-error.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
-import { shanghaiDate } from '../shared/clock.ts';
-import { escapeHtml } from '../render/html/html.ts';
-import { bulkInsertPublishedItems } from './items.bulk.ts';
-import { mailboxLetterShape } from './mailbox.schema.ts';
+import { mailboxLetterShape, mailboxReplyShape } from './mailbox.schema.ts';
+import { mayReply } from './mailbox.rules.ts';
+import { createMailboxRepository } from './mailbox.repository.ts';
+import type { z } from 'zod';
+
+export type Staff = Actor & { user?: { displayName?: string } };
+export type MailboxReplyInput = z.input<typeof mailboxReplyShape>;
+
+/** A request body by its zod shape; the first problem as a 400 in Chinese. */
+export function parseOr<S extends z.ZodType>(shape: S, input: unknown): z.output<S> {
+  const parsed = shape.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new AppError('mailbox.invalid', issue.message, 400, { field: String(issue.path[0] ?? '') });
+}
 
 export interface LetterInput {
   organizationId: number;
@@ -50,35 +60,33 @@ export async function submitLetter({ letter, ip, deps }: { letter: LetterInput; 
   });
 }
 
-/** Reply to a letter; `publish` makes the letter (without the writer's details) and reply public. */
-export async function replyToLetter({ actor, id, reply, publish, ip, deps }: { actor: Actor; id: number; reply: string; publish: boolean; ip?: string; deps: AppDeps }) {
-  const letter = await deps.db.selectFrom('publishing_mailbox_letters').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * Reply to a letter: the answer is recorded at once (the writer is answered through the contact
+ * given; the system sends nothing). `publish` asks for the letter (without the writer's details)
+ * and the reply to be published on the portal: that waits for a reviewer (mailbox.review.usecases.ts).
+ */
+export async function replyToLetter({ actor, id, input, ip, deps }: { actor: Staff; id: number; input: MailboxReplyInput; ip?: string; deps: AppDeps }) {
+  const { reply, publish = true } = parseOr(mailboxReplyShape, input);
+  const letter = await createMailboxRepository(deps).letter(id);
   if (!letter) throw new AppError('mailbox.not_found', '来信不存在', 404);
   const orgs = await createOrganizationsRepository(deps).list();
-  if (!canWriteIn(actor, 'admin', letter.organization_id, orgs) && !canWriteIn(actor, 'publisher', letter.organization_id, orgs)) {
-    throw new AppError('mailbox.forbidden', '只有本机关的管理员或信息发布员可以答复来信', 403);
-  }
+  if (!mayReply(actor, letter, orgs)) throw new AppError('mailbox.forbidden', '只有本机关的管理员或信息发布员可以答复来信', 403);
   if (letter.status !== 'received') throw new AppError('mailbox.already_replied', '该来信已答复', 409);
-  if (!reply.trim()) throw new AppError('mailbox.reply_required', '请填写答复内容', 400);
-  const now = deps.clock.now();
+  const now = deps.clock.now().toISOString();
+  const who = actor.user?.displayName ?? actor.username;
   return deps.db.transaction().execute(async (trx) => {
-    // Claimed first, on the condition that nobody answered meanwhile: of two clerks replying at
-    // once, the second gets the 409 and publishes nothing.
-    const claimed = await trx.updateTable('publishing_mailbox_letters').set({ status: 'replied' }).where('id', '=', id).where('status', '=', 'received').executeTakeFirst();
+    // On the condition that nobody answered meanwhile: of two clerks replying at once, the second
+    // gets the 409 and changes nothing.
+    const claimed = await trx.updateTable('publishing_mailbox_letters').set({ status: 'replied', reply_text: reply, replied_at: now })
+      .where('id', '=', id).where('status', '=', 'received').executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('mailbox.already_replied', '该来信已答复', 409);
-    let itemId: number | null = null;
-    if (publish) {
-      [itemId] = await bulkInsertPublishedItems(trx, [{
-        organizationId: letter.organization_id,
-        kind: 'mailbox_reply',
-        title: letter.subject,
-        publishDate: shanghaiDate(now),
-        writtenDate: shanghaiDate(now),
-        bodyHtml: `<h2>来信内容</h2><p>${escapeHtml(letter.body).replace(/\n/g, '<br>')}</p><p>来信日期：${shanghaiDate(new Date(letter.created_at))}</p><h2>答复内容</h2><p>${escapeHtml(reply.trim()).replace(/\n/g, '<br>')}</p>`,
-      }], now, { userId: actor.id });
-    }
-    await trx.updateTable('publishing_mailbox_letters').set({ reply_text: reply.trim(), replied_at: now.toISOString(), reply_item_id: itemId }).where('id', '=', id).execute();
-    await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: 'mailbox.letter_replied', targetType: 'mailbox_letter', targetId: id, ip, detail: { published: publish, itemId } }, now, trx);
-    return { itemId };
+    const handling = {
+      replied_by_id: actor.id, replied_by_name: who,
+      ...(publish ? { publish_status: 'pending', publish_text: reply, publish_requested_by_id: actor.id, publish_requested_by_name: who, publish_requested_at: now } : {}),
+    };
+    await createMailboxRepository({ db: trx }).ensureHandling(id, trx);
+    await trx.updateTable('mailbox_handling').set(handling).where('letter_id', '=', id).execute();
+    await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: 'mailbox.letter_replied', targetType: 'mailbox_letter', targetId: id, ip, detail: { publishRequested: publish } }, new Date(now), trx);
+    return { itemId: null, status: 'replied', publishStatus: publish ? 'pending' : null };
   });
 }

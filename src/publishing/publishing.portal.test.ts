@@ -98,9 +98,12 @@ describeOnBothDatabases('publishing portal pages', (t) => {
     const letter = (letters.json() as { items: { id: number }[] }).items.at(-1)!;
     const r = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/letters/${letter.id}/reply`, headers: admin.headers, payload: { reply: '已安排施工单位于下周维修。' } });
     assert.equal(r.statusCode, 200, r.body);
+    assert.doesNotMatch((await a.app.inject({ method: 'GET', url: '/hdjl/' })).body, /关于小区道路维修/, 'not before review');
+    const approved = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/letters/${letter.id}/publication/approve`, headers: (await a.login('leader')).headers });
+    assert.equal(approved.statusCode, 200, approved.body);
     const list = await a.app.inject({ method: 'GET', url: '/hdjl/' });
     assert.match(list.body, /关于小区道路维修/);
-    const item = await a.app.inject({ method: 'GET', url: `/xxgk/xx/${(r.json() as { itemId: number }).itemId}/` });
+    const item = await a.app.inject({ method: 'GET', url: `/xxgk/xx/${(approved.json() as { itemId: number }).itemId}/` });
     assert.match(item.body, /已安排施工单位于下周维修/);
     assert.doesNotMatch(item.body, /13800000000|王先生/);
   });
@@ -115,6 +118,7 @@ describeOnBothDatabases('publishing portal pages', (t) => {
     const reply = (text: string) => a.app.inject({ method: 'POST', url: `/api/v1/publishing/letters/${letter.id}/reply`, headers: admin.headers, payload: { reply: text } });
     const results = await Promise.all([reply('已报修。'), reply('已安排维修。')]);
     assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409]);
+    assert.equal((await a.app.inject({ method: 'POST', url: `/api/v1/publishing/letters/${letter.id}/publication/approve`, headers: (await a.login('leader')).headers })).statusCode, 200);
     const published = await a.deps.db.selectFrom('publishing_items').select('id').where('title', '=', '关于路灯不亮的问题').execute();
     assert.equal(published.length, 1, 'one reply item, not two');
   });

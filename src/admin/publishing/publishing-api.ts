@@ -84,7 +84,10 @@ export const publishingApi = {
   versions: (id: number) => api.get<{ versions: Version[] }>(`${base}/items/${id}/versions`),
   monitoring: () => api.get<Monitoring>(`${base}/monitoring`),
   letters: () => api.get<{ items: Letter[] }>(`${base}/letters`),
-  reply: (id: number, reply: string, publish: boolean) => api.post<{ itemId: number | null }>(`${base}/letters/${id}/reply`, { reply, publish }),
+  reply: (id: number, reply: string, publish: boolean) => api.post<{ publishStatus: string | null }>(`${base}/letters/${id}/reply`, { reply, publish }),
+  requestPublication: (id: number, text: string) => api.post<{ publishStatus: string }>(`${base}/letters/${id}/publication`, { text }),
+  approvePublication: (id: number) => api.post<{ itemId: number }>(`${base}/letters/${id}/publication/approve`),
+  returnPublication: (id: number, reason: string) => api.post<{ publishStatus: string }>(`${base}/letters/${id}/publication/return`, { reason }),
   newMedia: () => api.get<{ items: NewMedia[] }>(`${base}/new-media`),
   addNewMedia: (m: Omit<NewMedia, 'id' | 'closedDate'>) => api.post<{ id: number }>(`${base}/new-media`, m),
   /** Multipart upload: the token comes from the session endpoint (api.ts keeps its own copy private). */
@@ -116,7 +119,17 @@ export interface Letter {
   body: string;
   status: string;
   replyText: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
   createdAt: string;
+  /** Publication of the reply: null (not asked) | pending | returned | published. */
+  publishStatus: string | null;
+  publishText: string | null;
+  publishRequestedBy: string | null;
+  returnReason: string | null;
+  reviewedBy: string | null;
+  /** What the signed-in user may do with the letter now (the server decides). */
+  actions: Array<'reply' | 'request_publication' | 'approve' | 'return'>;
 }
 
 export interface NewMedia {
