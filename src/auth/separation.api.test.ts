@@ -1,7 +1,8 @@
 /**
  * Issue "security to 等保2.0 level 3", item 2 (三员分立): sessions are the security
  * administrator's — it ends a user's sessions; the system administrator and a department
- * administrator cannot; the audit administrator writes nothing.
+ * administrator cannot; the audit administrator reads the audit log and nothing else; the system
+ * administrator reads neither applicants' cases nor the audit log.
  */
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,5 +52,30 @@ describeOnBothDatabases('separation of duties: sessions', (t) => {
     const org = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong').executeTakeFirstOrThrow();
     const create = await a.app.inject({ method: 'POST', url: '/api/v1/users', headers, payload: { username: 'audit-made', displayName: '审计新建', organizationId: org.id, roles: ['publisher'], password: 'Audit-Made-77x!' } });
     assert.equal(create.statusCode, 403);
+  });
+
+  it('lets the audit administrator read the audit log and nothing else', async () => {
+    const { headers } = await a.login('auditadmin');
+    // Who-am-I and the organization names (to read the log by) are all it sees besides the log.
+    const allowed = new Set(['/api/v1/audit', '/api/v1/auth/me', '/api/v1/organizations']);
+    const reads = a.app.apiRoutes.filter((r) => r.method === 'GET' && !allowed.has(r.url));
+    assert.ok(reads.length > 20, `${reads.length} read routes`);
+    for (const r of reads) {
+      const url = r.url.replace(/:(\w+)/g, (_, name: string) => (name === 'key' ? 'receipt' : name === 'format' ? 'docx' : '1'));
+      const res = await a.app.inject({ method: 'GET', url, headers });
+      assert.equal(res.statusCode, 403, `${r.url}: ${res.statusCode}`);
+    }
+    assert.equal((await a.app.inject({ method: 'GET', url: '/api/v1/audit', headers })).statusCode, 200);
+  });
+
+  it('keeps applicants’ cases and the audit log from the system and security administrators', async () => {
+    const caseId = (await a.deps.db.selectFrom('applications').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    for (const who of ['admin', 'secadmin', 'fgw-admin']) {
+      const { headers } = await a.login(who);
+      for (const url of ['/api/v1/applications', `/api/v1/applications/${caseId}`, '/api/v1/applications/export', '/api/v1/applications/workbench', '/api/v1/oversight', '/api/v1/audit']) {
+        const res = await a.app.inject({ method: 'GET', url, headers });
+        assert.equal(res.statusCode, 403, `${who} ${url}: ${res.statusCode}`);
+      }
+    }
   });
 });
