@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
+import os from 'node:os';
 import { openTestDatabase } from '../src/db/test-databases.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -148,7 +149,7 @@ async function run(kind: 'sqlite' | 'postgres') {
       const elapsed = (performance.now() - started) / 1000;
       const total = [...times.values()].reduce((n, l) => n + l.length, 0);
       const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
-      console.log(`${kind} ${clients} clients ${elapsed.toFixed(1)} s: ${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errorCount} errors`);
+      console.log(`${kind} ${clients} clients ${elapsed.toFixed(1)} s: ${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errorCount} errors (host load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
       console.log('  operation      count   req/s    p50 ms   p95 ms   p99 ms  errors');
       for (const k of KINDS) {
         const l = times.get(k)!.sort((a, b) => a - b);

@@ -5,20 +5,19 @@ import { changePassword, login, logout } from './auth.usecases.ts';
 import { requireAuth, SESSION_COOKIE } from './auth.hooks.ts';
 import { SESSION_HOURS } from './sessions.repository.ts';
 import { errorResponses, userSchema } from './auth.schemas.ts';
+import { loginShape, type LoginInput } from './login.schema.ts';
+import { zodRoute } from '../shared/schema/route-schema.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
+  const loginRoute = zodRoute({ body: loginShape });
   app.post(
     '/api/v1/auth/login',
     {
+      validatorCompiler: loginRoute.validatorCompiler,
       schema: {
         tags: ['认证'],
         summary: '登录',
-        body: {
-          type: 'object',
-          required: ['username', 'password'],
-          additionalProperties: false,
-          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
-        },
+        ...loginRoute.schema,
         response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' } } }, ...errorResponses },
       },
     },
@@ -28,7 +27,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
         throw new AppError('auth.json_required', '登录请求必须以 JSON 格式提交', 415);
       }
-      const { username, password } = request.body as { username: string; password: string };
+      const { username, password } = request.body as LoginInput;
       const result = await login({ username, password, ip: request.ip, deps });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
