@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { errorResponses, idParams } from '../auth/auth.schemas.ts';
+import { errorResponses } from '../auth/auth.schemas.ts';
+import { idParamsShape, zodRoute } from '../shared/schema/route-schema.ts';
+import { oversightCreateShape, oversightResultShape } from './oversight.schema.ts';
 import { createOversightCase, listOversight, recordOversightResult } from './oversight.usecases.ts';
-import { OVERSIGHT_KINDS, OVERSIGHT_RESULTS } from './oversight.rules.ts';
 
 const item = {
   type: 'object',
@@ -21,33 +22,22 @@ export function registerOversightRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/v1/oversight', { schema: { tags, summary: '复议诉讼案件列表', response: { 200: { type: 'object', properties: { items: { type: 'array', items: item } } }, ...errorResponses } } }, async (request) => {
     return { items: await listOversight({ actor: requireActor(request), deps }) };
   });
+  const create = zodRoute({ body: oversightCreateShape });
   app.post('/api/v1/oversight', {
+    validatorCompiler: create.validatorCompiler,
     schema: {
-      tags, summary: '登记行政复议或行政诉讼',
-      body: {
-        type: 'object', additionalProperties: false, required: ['kind', 'filedDate', 'body'],
-        properties: {
-          kind: { type: 'string', enum: Object.keys(OVERSIGHT_KINDS) }, filedDate: { type: 'string', format: 'date' }, body: { type: 'string', maxLength: 200 },
-          caseNumber: { type: 'string', maxLength: 100 }, applicationId: { type: 'integer', minimum: 1 }, organizationId: { type: 'integer', minimum: 1 }, note: { type: 'string', maxLength: 2000 },
-        },
-      },
+      tags, summary: '登记行政复议或行政诉讼', ...create.schema,
       response: { 201: item, ...errorResponses },
     },
   }, async (request, reply) => {
     const actor = requireActor(request, 'case_handler');
     return reply.status(201).send(await createOversightCase({ input: request.body as Record<string, unknown>, actor, ip: request.ip, deps }));
   });
+  const result = zodRoute({ params: idParamsShape, body: oversightResultShape });
   app.post('/api/v1/oversight/:id/result', {
+    validatorCompiler: result.validatorCompiler,
     schema: {
-      tags, summary: '登记复议决定或裁判结果；结果为纠正时可重新办理关联申请；已被他人修改或已登记结果时返回 409', params: idParams,
-      body: {
-        type: 'object', additionalProperties: false, required: ['result'],
-        properties: {
-          result: { type: 'string', enum: Object.keys(OVERSIGHT_RESULTS) }, decidedDate: { type: 'string', format: 'date' }, note: { type: 'string', maxLength: 2000 },
-          reopen: { type: 'boolean' }, reopenDate: { type: 'string', format: 'date' },
-          version: { type: 'integer', minimum: 1, description: '所修改的版本；不带时只能为尚未审结的案件登记结果' },
-        },
-      },
+      tags, summary: '登记复议决定或裁判结果；结果为纠正时可重新办理关联申请；已被他人修改或已登记结果时返回 409', ...result.schema,
       response: { 200: item, ...errorResponses },
     },
   }, async (request) => {
