@@ -67,6 +67,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     'PUT /api/v1/reports/versions/:id/narrative': { parts: {} },
     'POST /api/v1/publishing/letters/:id/reply': { reply: '矩阵检查答复', publish: false },
     'POST /api/v1/publishing/letters/:id/publication': { text: '矩阵检查公开答复' },
+    'POST /api/v1/publishing/letters/:id/transfer': { unitId: f.govId, workingDays: 5 },
     'POST /api/v1/publishing/letters/:id/publication/return': { reason: '矩阵检查退回' },
     // Creations inside 石龙区人民政府: refused outside by the organization's scope, not only by shape.
     'POST /api/v1/users': { username: 'm-created', displayName: '矩阵 新账户', organizationId: f.govId, roles: ['publisher'], password: PASSWORD },

@@ -95,6 +95,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/publishing/letters': { callers: [...BUSINESS, 'admin'], reach: 'list' },
   'POST /api/v1/publishing/letters/:id/reply': { callers: ['admin', 'publisher'], reach: 'resource' },
   'POST /api/v1/publishing/letters/:id/publication': { callers: ['admin', 'publisher'], reach: 'resource' },
+  'GET /api/v1/publishing/letters/:id/transfer-targets': { callers: ['admin', 'publisher'], reach: 'resource' },
+  'POST /api/v1/publishing/letters/:id/transfer': { callers: ['admin', 'publisher'], reach: 'resource' },
   // A reply published in the body's name is reviewed by its reviewer or leader (not the one who asked).
   'POST /api/v1/publishing/letters/:id/publication/approve': { callers: ['reviewer', 'leader'], reach: 'resource' },
   'POST /api/v1/publishing/letters/:id/publication/return': { callers: ['reviewer', 'leader'], reach: 'resource' },

@@ -9,6 +9,7 @@ function withHandling(db: Kysely<Database>) {
     .select([
       'h.replied_by_id', 'h.replied_by_name', 'h.publish_text', 'h.publish_requested_by_id', 'h.publish_requested_by_name',
       'h.publish_requested_at', 'h.publish_return_reason', 'h.publish_reviewed_by_id', 'h.publish_reviewed_by_name', 'h.publish_reviewed_at',
+      'h.unit_id', 'h.due_date', 'h.transferred_from_unit_id', 'h.transfer_note', 'h.transferred_at', 'h.transferred_by_name',
     ])
     // A reply published without a handling row (seeded, or by a direct import) counts as published.
     .select(sql<string | null>`CASE WHEN h.publish_status IS NULL AND l.reply_item_id IS NOT NULL THEN 'published' ELSE h.publish_status END`.as('publish_status'));
@@ -22,9 +23,15 @@ export function createMailboxRepository({ db }: { db: Kysely<Database> }) {
       return withHandling(db).where('l.id', '=', id).executeTakeFirst();
     },
 
-    list(orgIds: number[], limit = 200): Promise<MailboxLetterRow[]> {
-      if (!orgIds.length) return Promise.resolve([]);
-      return withHandling(db).where('l.organization_id', 'in', orgIds).orderBy('l.id', 'desc').limit(limit).execute();
+    /** Letters of the bodies `orgIds`, or handled by (or transferred from) the units `unitIds`. */
+    list(orgIds: number[], unitIds: number[], limit = 200): Promise<MailboxLetterRow[]> {
+      if (!orgIds.length && !unitIds.length) return Promise.resolve([]);
+      return withHandling(db)
+        .where((eb) => eb.or([
+          ...(orgIds.length ? [eb('l.organization_id', 'in', orgIds)] : []),
+          ...(unitIds.length ? [eb('h.unit_id', 'in', unitIds), eb('h.transferred_from_unit_id', 'in', unitIds)] : []),
+        ]))
+        .orderBy('l.id', 'desc').limit(limit).execute();
     },
 
     /** The letter's handling row, created empty if it has none yet (letters answered before it existed). */

@@ -33,3 +33,11 @@ export const publicationRequestShape = z.object({ text: replyText }).strict();
 export const publicationReturnShape = z.object({
   reason: text({ min: 2, max: REPLY_LIMITS.reason, multiline: true, tooShort: '请填写退回理由', tooLong: `退回理由不能超过${REPLY_LIMITS.reason}字` }),
 }).strict();
+
+/** 转办: the unit the letter goes to, its own time limit in working days, and a note for it. */
+export const transferShape = z.object({
+  unitId: z.number({ error: '请选择转办单位' }).int({ error: '请选择转办单位' }).min(1, { error: '请选择转办单位' }),
+  workingDays: z.number({ error: '办理时限应为1至60个工作日' }).int({ error: '办理时限应为1至60个工作日' })
+    .min(1, { error: '办理时限应为1至60个工作日' }).max(60, { error: '办理时限应为1至60个工作日' }),
+  note: text({ max: 500, multiline: true, tooLong: '转办说明不能超过500字' }).optional().default(''),
+}).strict();

@@ -19,6 +19,15 @@ export interface MailboxHandlingTable {
   publish_reviewed_by_id: number | null;
   publish_reviewed_by_name: string | null;
   publish_reviewed_at: string | null;
+  /** The unit handling the letter; null: the body's default (a government's office, else the body). */
+  unit_id: number | null;
+  /** Answer by (Shanghai date); null: the default time limit from the letter's arrival. */
+  due_date: string | null;
+  /** The unit that transferred the letter (转办) to `unit_id`; it keeps seeing the letter. */
+  transferred_from_unit_id: number | null;
+  transfer_note: string | null;
+  transferred_at: string | null;
+  transferred_by_name: string | null;
 }
 
 export interface MailboxTables {
