@@ -9,8 +9,7 @@ import { getCase, listCases, workbench } from './case-view.usecases.ts';
 import { casesCsv, casesXlsx } from './applications.export.ts';
 import { shanghaiDate } from '../shared/clock.ts';
 import {
-  actionBodySchema,
-  actionParamsSchema,
+  actionParamsShape,
   caseDetailSchema,
   caseListItemSchema,
   intakeBodySchema,
@@ -22,6 +21,8 @@ import { registerOversightRoutes } from '../oversight/oversight.routes.ts';
 import { registerLettersRoutes } from './letters.routes.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { intakeBodiesFor } from './case-access.ts';
+import { zodRoute } from '../shared/schema/route-schema.ts';
+import { caseActionBodyShape } from './case-actions.schema.ts';
 
 interface ListQuery {
   status?: string;
@@ -140,10 +141,12 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     return getCase({ caseId: (request.params as { id: number }).id, actor, ip: request.ip, deps });
   });
 
+  const action = zodRoute({ params: actionParamsShape, body: caseActionBodyShape.optional() });
   app.post('/api/v1/applications/:id/actions/:action', {
+    validatorCompiler: action.validatorCompiler,
     schema: {
       tags, summary: '办理操作（签收、补正、征求意见、延期、收费、答复、送达、归档等）；不允许的操作、或案件已被他人修改（expectedEventCount 不符）返回 409',
-      params: actionParamsSchema, body: actionBodySchema, response: { 200: caseDetailSchema, ...errorResponses },
+      ...action.schema, response: { 200: caseDetailSchema, ...errorResponses },
     },
   }, async (request) => {
     const actor = requireActor(request, 'case_handler', 'reviewer');

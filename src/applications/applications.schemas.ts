@@ -1,5 +1,7 @@
 /** JSON Schemas of the applications API (validation and the OpenAPI page at /api/docs). */
+import { z } from 'zod';
 import { jsonSchemaOf } from '../shared/schema/json-schema.ts';
+import { idParamsShape } from '../shared/schema/route-schema.ts';
 import { clerkIntakeShape } from './intake.schema.ts';
 import { APPLICANT_TYPES, OUTCOME_KEYS } from '../report/report.model.ts';
 import { CASE_ACTIONS } from './case-actions.usecases.ts';
@@ -59,37 +61,8 @@ export const listQuerySchema = {
 /** Made from the shared zod shape, so the API, the OpenAPI page and the public form agree. */
 export const intakeBodySchema = jsonSchemaOf(clerkIntakeShape);
 
-export const actionParamsSchema = {
-  type: 'object',
-  required: ['id', 'action'],
-  properties: { id: { type: 'integer', minimum: 1 }, action: { type: 'string', enum: CASE_ACTIONS } },
-} as const;
-
-export const actionBodySchema = {
-  type: 'object',
-  description: '操作的数据，例如 补正：{ items, replyBy }；征求意见：{ kind, party }；答复：{ outcome, legalBasis, replyText, ground（不予公开理由）, withheldPart（不予公开的部分） }',
-  additionalProperties: true,
-  properties: {
-    date: { type: 'string', format: 'date' },
-    receivedDate: { type: 'string', format: 'date' },
-    items: { type: 'string', maxLength: 2000 },
-    replyBy: { type: 'string', format: 'date' },
-    kind: { type: 'string', enum: ['third-party', 'agency'] },
-    party: { type: 'string', maxLength: 200 },
-    consultationNo: { type: 'integer', minimum: 1 },
-    opinion: { type: 'string', enum: ['agree', 'disagree', 'other'] },
-    days: { type: 'integer', minimum: 1, maximum: 20 },
-    reason: { type: 'string', maxLength: 2000 },
-    method: { type: 'string', maxLength: 50 },
-    pages: { type: 'integer', minimum: 1 },
-    outcome: { type: 'string', enum: [...OUTCOME_KEYS] },
-    legalBasis: { type: 'string', maxLength: 500 },
-    replyText: { type: 'string', maxLength: 20000 },
-    ground: { type: 'string', maxLength: 40 },
-    withheldPart: { type: 'string', maxLength: 2000 },
-    unitId: { type: 'integer', minimum: 1 },
-    assigneeId: { type: 'integer', minimum: 1 },
-    note: { type: 'string', maxLength: 2000 },
-    expectedEventCount: { type: 'integer', minimum: 0, description: '操作所依据的案件版本（案件详情的 eventCount）；不符时返回 409，不作任何修改' },
-  },
-} as const;
+/** A case action's path: the case and the action's name. */
+export const actionParamsShape = z.object({
+  id: idParamsShape.shape.id,
+  action: z.enum(CASE_ACTIONS as unknown as [string, ...string[]], { error: '未知的办理操作' }),
+});
