@@ -11,6 +11,7 @@ import { hrefFor } from '../router.ts';
 import { api, errorMessage } from '../api.ts';
 import type { Workbench } from '../applications/applications-api.ts';
 import { CaseWorkList } from './CaseWorkList.tsx';
+import { MailboxOverdueCard } from './MailboxOverdueCard.tsx';
 
 
 function useWorkbench(enabled: boolean) {
@@ -35,6 +36,7 @@ export function DashboardPage() {
   const seesCases = mayCall(ROUTE_ACCESS['GET /api/v1/applications/workbench']!, user.roles.filter(isRole));
   const { data, error } = useWorkbench(seesCases);
   const loading = seesCases && !data && !error;
+  const seesMailbox = mayCall(ROUTE_ACCESS['GET /api/v1/publishing/letters']!, user.roles.filter(isRole));
   return (
     <>
       <PageHeader title="工作台" />
@@ -58,6 +60,11 @@ export function DashboardPage() {
             </Col>
           </Row>
         </>
+      ) : null}
+      {seesMailbox ? (
+        <div style={{ marginBottom: 16 }}>
+          <MailboxOverdueCard />
+        </div>
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>

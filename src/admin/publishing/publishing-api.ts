@@ -86,6 +86,8 @@ export const publishingApi = {
   letters: () => api.get<{ items: Letter[] }>(`${base}/letters`),
   reply: (id: number, reply: string, publish: boolean) => api.post<{ publishStatus: string | null }>(`${base}/letters/${id}/reply`, { reply, publish }),
   requestPublication: (id: number, text: string) => api.post<{ publishStatus: string }>(`${base}/letters/${id}/publication`, { text }),
+  transferTargets: (id: number) => api.get<{ items: Array<{ id: number; name: string }> }>(`${base}/letters/${id}/transfer-targets`),
+  transfer: (id: number, unitId: number, workingDays: number, note: string) => api.post<{ dueDate: string }>(`${base}/letters/${id}/transfer`, { unitId, workingDays, note }),
   approvePublication: (id: number) => api.post<{ itemId: number }>(`${base}/letters/${id}/publication/approve`),
   returnPublication: (id: number, reason: string) => api.post<{ publishStatus: string }>(`${base}/letters/${id}/publication/return`, { reason }),
   newMedia: () => api.get<{ items: NewMedia[] }>(`${base}/new-media`),
@@ -128,8 +130,14 @@ export interface Letter {
   publishRequestedBy: string | null;
   returnReason: string | null;
   reviewedBy: string | null;
+  /** The unit handling the letter and its due date; overdue: unanswered past it. */
+  unitName: string | null;
+  dueDate: string;
+  overdue: boolean;
+  transferredFrom: string | null;
+  transferNote: string | null;
   /** What the signed-in user may do with the letter now (the server decides). */
-  actions: Array<'reply' | 'request_publication' | 'approve' | 'return'>;
+  actions: Array<'reply' | 'transfer' | 'request_publication' | 'approve' | 'return'>;
 }
 
 export interface NewMedia {
