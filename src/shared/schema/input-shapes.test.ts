@@ -26,7 +26,8 @@ describeOnBothDatabases('one input shape per request', (t) => {
   const newUser = (over: Record<string, unknown>) => ({ username: 'shape-user', displayName: '形状 测试', organizationId: govId, roles: ['case_handler'], password: 'Shape-Strong-2026!', ...over });
 
   it('shows the account shapes on /api/docs as the routes apply them', async () => {
-    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as Spec;
+    // The API page is for signed-in staff.
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: admin })).json() as Spec;
     const create = spec.paths['/api/v1/users']!.post!.requestBody!.content['application/json']!.schema;
     assert.equal(create.properties.displayName!.maxLength, 64);
     assert.equal(create.properties.username!.pattern, '^[A-Za-z0-9_.-]{3,32}$');
