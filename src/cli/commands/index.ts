@@ -29,4 +29,8 @@ export const commands: CommandEntry[] = [
   entry('report', async () => (await import('./report.ts')).reportCommand),
   entry('search reindex', async () => (await import('./search-reindex.ts')).searchReindexCommand),
   entry('publishing import', async () => (await import('./publishing-import.ts')).publishingImportCommand),
+  entry('backup', async () => (await import('./backup.ts')).backupCommand),
+  entry('restore', async () => (await import('./backup.ts')).restoreCommand),
+  entry('export', async () => (await import('./site-export.ts')).exportCommand),
+  entry('import', async () => (await import('./site-export.ts')).importCommand),
 ];
