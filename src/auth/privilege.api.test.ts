@@ -14,7 +14,7 @@ describeOnBothDatabases('privilege escalation and separation of duties', (t) => 
   let orgIds: Map<string, number>;
   before(async () => {
     a = await createTestApp(t());
-    ids = new Map((await a.deps.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
+    ids = await a.userIds();
     orgIds = new Map((await a.deps.db.selectFrom('organizations').select(['id', 'code']).execute()).map((o) => [o.code, o.id]));
   });
   after(async () => {

@@ -14,7 +14,7 @@ describeOnBothDatabases('sessions and passwords', (t) => {
   let ids: Map<string, number>;
   before(async () => {
     a = await createTestApp(t());
-    ids = new Map((await a.deps.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
+    ids = await a.userIds();
   });
   after(async () => {
     await a.app.close();

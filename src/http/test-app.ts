@@ -24,6 +24,8 @@ export interface TestApp {
   credentials: DemoCredentials[];
   password(username: string): string;
   login(username: string): Promise<{ cookie: string; headers: Record<string, string> }>;
+  /** Every account's id by username (the demo's and any a test added). */
+  userIds(): Promise<Map<string, number>>;
 }
 
 export interface TestAppOptions {
@@ -54,6 +56,9 @@ export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z
     deps,
     credentials,
     password,
+    async userIds() {
+      return new Map((await deps.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
+    },
     async login(username) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: password(username) } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
