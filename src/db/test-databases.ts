@@ -84,7 +84,7 @@ export async function openTestDatabase(kind: DialectName): Promise<TestDatabase>
  * `describeOnBothDatabases('users repository', (t) => { it(..., async () => { t().db … }) })`
  * registers the suite twice, once per database, each with its own fresh migrated database.
  */
-export function describeOnBothDatabases(name: string, body: (get: () => TestDatabase) => void): void {
+export function describeOnBothDatabases(name: string, body: (get: () => TestDatabase, kind: DialectName) => void): void {
   for (const kind of ['sqlite', 'postgres'] as const) {
     const skip = kind === 'postgres' ? postgresSkipReason() : false;
     describe(`${name} [${kind}]`, { skip }, () => {
@@ -95,7 +95,7 @@ export function describeOnBothDatabases(name: string, body: (get: () => TestData
       body(() => {
         if (!t) throw new Error('test database not open');
         return t;
-      });
+      }, kind);
       // Registered after the suite's own hooks, so it runs after them: the suite closes its app
       // (and its connections) before the database is dropped.
       after(async () => {
