@@ -2,18 +2,14 @@
  * `gongkai backup DIR` and `gongkai restore DIR [--force]` (src/ops/backup.usecases.ts,
  * restore.usecases.ts).
  */
-import { resolve } from 'node:path';
-import { parseCommandArgs } from '../args.ts';
-import { UsageError, type Command } from '../command.ts';
+import { onePath, parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
 import { openDeps } from '../open-deps.ts';
 import { loadConfig } from '../../config/config.ts';
 import { takeBackup } from '../../ops/backup.usecases.ts';
 import { restoreBackup } from '../../ops/restore.usecases.ts';
 
-const oneDir = (positionals: string[]) => {
-  if (positionals.length !== 1) throw new UsageError('请给出备份目录（一个）');
-  return positionals[0]!;
-};
+const NO_DIR = '请给出备份目录（一个）';
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
 
@@ -23,7 +19,7 @@ export const backupCommand: Command = {
   usage: 'gongkai backup DIR [--logical]（--logical：PostgreSQL 也用逻辑导出而不用 pg_dump）',
   async run(args, io) {
     const { positionals, values } = parseCommandArgs(args, { logical: { type: 'boolean' } });
-    const dir = resolve(io.cwd, oneDir(positionals));
+    const dir = onePath(positionals, io.cwd, NO_DIR);
     const deps = await openDeps(io);
     try {
       const m = await takeBackup(deps.db, deps.config, dir, { env: io.env, logical: values.logical === true });
@@ -42,7 +38,7 @@ export const restoreCommand: Command = {
   usage: 'gongkai restore DIR [--force]',
   async run(args, io) {
     const { positionals, values } = parseCommandArgs(args, { force: { type: 'boolean' } });
-    const dir = resolve(io.cwd, oneDir(positionals));
+    const dir = onePath(positionals, io.cwd, NO_DIR);
     const config = loadConfig(io.env, io.cwd);
     const m = await restoreBackup(config, dir, { force: values.force === true, env: io.env });
     io.stdout(`已从 ${dir} 恢复 ${m.createdAt} 的备份：${Object.keys(m.rowCounts).length} 张表，审计日志 ${m.audit.count} 条。请运行 gongkai audit verify 核对，然后启动服务`);

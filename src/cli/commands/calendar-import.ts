@@ -6,9 +6,9 @@
  * the due date the case page computes.
  */
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { parseCommandArgs } from '../args.ts';
-import { UsageError, type Command } from '../command.ts';
+import { basename } from 'node:path';
+import { onePath, parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
 import { openDeps } from '../open-deps.ts';
 import { importHolidaysAndReproject } from '../../applications/case-reprojection.usecases.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -33,8 +33,7 @@ export const calendarImportCommand: Command = {
   usage: 'gongkai calendar import FILE   （格式同随项目发布的 cn-holidays.json，可含一个或多个年份）',
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {});
-    if (positionals.length !== 1) throw new UsageError('请给出一个节假日 JSON 文件');
-    const path = resolve(io.cwd, positionals[0]);
+    const path = onePath(positionals, io.cwd, '请给出一个节假日 JSON 文件');
     const input = readJsonFile(path);
     const deps = await openDeps(io);
     try {

@@ -5,8 +5,8 @@
  * per-row report when any row is wrong.
  */
 import { resolve } from 'node:path';
-import { parseCommandArgs } from '../args.ts';
-import { UsageError, type Command } from '../command.ts';
+import { onePath, parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
 import { loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/dialect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -21,12 +21,12 @@ export const publishingImportCommand: Command = {
   usage: 'gongkai publishing import FILE.csv|FILE.xlsx [--attachments DIR]',
   async run(args, io) {
     const { positionals, values } = parseCommandArgs(args, { attachments: { type: 'string' } });
-    if (positionals.length !== 1) throw new UsageError('请给出一个 CSV 或 XLSX 文件');
+    const file = onePath(positionals, io.cwd, '请给出一个 CSV 或 XLSX 文件');
     const config = loadConfig(io.env, io.cwd);
     const db = openDatabase(config.databaseUrl);
     try {
       await migrateToLatest(db);
-      const table = await readTable(resolve(io.cwd, positionals[0]));
+      const table = await readTable(file);
       const report = await importItems({
         table,
         attachmentsDir: typeof values.attachments === 'string' ? resolve(io.cwd, values.attachments) : null,

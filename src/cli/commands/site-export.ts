@@ -2,26 +2,20 @@
  * `gongkai export FILE` and `gongkai import FILE [--force]`: move a whole site between
  * installations and between SQLite and PostgreSQL (src/ops/site-export.usecases.ts).
  */
-import { resolve } from 'node:path';
-import { parseCommandArgs } from '../args.ts';
-import { UsageError, type Command } from '../command.ts';
+import { onePath, parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
 import { openDeps } from '../open-deps.ts';
 import { exportSite } from '../../ops/site-export.usecases.ts';
 import { importSite } from '../../ops/site-import.usecases.ts';
 import { optimizeSearchIndex, reindexAll } from '../../publishing/search.reindex.ts';
 import { announcePageChange } from '../../http/page-cache.shared.ts';
 
-const oneFile = (positionals: string[], what: string) => {
-  if (positionals.length !== 1) throw new UsageError(`请给出${what}文件路径（一个）`);
-  return positionals[0]!;
-};
-
 export const exportCommand: Command = {
   name: 'export',
   summary: '把整个站点（全部数据表、附件、审计密钥与锚点）导出为一个与数据库无关的文件，可导入 SQLite 或 PostgreSQL',
   usage: 'gongkai export FILE',
   async run(args, io) {
-    const file = resolve(io.cwd, oneFile(parseCommandArgs(args, {}).positionals, '导出'));
+    const file = onePath(parseCommandArgs(args, {}).positionals, io.cwd, '请给出导出文件路径（一个）');
     const deps = await openDeps(io);
     try {
       const started = Date.now();
@@ -42,7 +36,7 @@ export const importCommand: Command = {
   usage: 'gongkai import FILE [--force]',
   async run(args, io) {
     const { positionals, values } = parseCommandArgs(args, { force: { type: 'boolean' } });
-    const file = resolve(io.cwd, oneFile(positionals, '导入'));
+    const file = onePath(positionals, io.cwd, '请给出导入文件路径（一个）');
     const deps = await openDeps(io);
     try {
       const started = Date.now();
