@@ -24,6 +24,7 @@ import type { OutcomeKey } from '../report/report.model.ts';
 import { createReportRepository } from '../report/report.repository.ts';
 import { textToHtml, type NarrativeParts } from '../report/report.narrative.ts';
 import { shilong2022 } from '../report/fixtures/shilong-2022.ts';
+import { demoItemBody, demoItemTitle } from './demo-titles.ts';
 
 /** Receipt date, decision date, outcome: spread over 2022, each answered within 20 working days. */
 export const SHILONG_2022_CASES: [string, string, OutcomeKey][] = [
@@ -92,10 +93,11 @@ async function seedOversight(deps: AppDeps, bodyId: number, actor: Awaited<Retur
 async function seedPublishing(deps: AppDeps, bodyId: number, now: Date) {
   const items: PublishedItemInput[] = [];
   let n = 0;
-  for (const [kind, count, label] of SHILONG_2022_ITEMS) {
-    for (let i = 1; i <= count; i++) {
+  for (const [kind, count] of SHILONG_2022_ITEMS) {
+    for (let i = 0; i < count; i++) {
       const day = new Date(Date.UTC(2022, 0, 1) + ((n++ * 7919) % 365) * 86_400_000).toISOString().slice(0, 10);
-      items.push({ organizationId: bodyId, kind, title: `石龙区2022年${label}（第${i}条，演示）`, publishDate: day, writtenDate: day, bodyHtml: `<p>${label}演示内容。</p>` });
+      const title = demoItemTitle(kind, i);
+      items.push({ organizationId: bodyId, kind, title, publishDate: day, writtenDate: day, bodyHtml: demoItemBody(kind, title) });
     }
   }
   await bulkInsertPublishedItems(deps.db, items, now);
