@@ -31,6 +31,10 @@ export interface UsersTable {
   locked_until: string | null;
   /** Consecutive account locks since the last successful login: each lasts longer (backoff). */
   lockouts: Generated<number>;
+  /** Password checks running now (taken before the check, given back after it). */
+  login_checks: Generated<number>;
+  /** When the last check was taken: running checks older than a minute are forgotten. */
+  login_checks_at: Generated<string | null>;
   password_changed_at: string;
   created_at: string;
   /** Bumped by every administrative change: the expected-version condition of concurrent edits. */
@@ -64,6 +68,9 @@ export interface LoginSourceLocksTable {
   lockouts: number;
   locked_until: string | null;
   last_failure_at: string;
+  /** Password checks running now from this source, and when the last one was taken. */
+  checks: Generated<number>;
+  checks_at: Generated<string | null>;
 }
 
 export interface AuditLogTable {

@@ -10,12 +10,25 @@ import { createAuditRepository } from './audit.repository.ts';
 import { createSessionsRepository } from './sessions.repository.ts';
 import { createUsersRepository, toUser, type User } from './users.repository.ts';
 import { dummyHash, hashPassword, isWeaker, verifyPassword } from './password.hash.ts';
-import { ACCOUNT_MAX_FAILED_LOGINS, MAX_FAILED_LOGINS, passwordProblems } from './password.rules.ts';
+import { ACCOUNT_MAX_FAILED_LOGINS, MAX_FAILED_LOGINS, passwordProblems, type CheckTake } from './password.rules.ts';
 import { createLoginSourceLocksRepository } from './login-source-locks.repository.ts';
 import { createLoginThrottleRepository, IP_MAX_FAILURES, IP_WINDOW_MINUTES } from './login-throttle.repository.ts';
 import { clientKey } from '../http/client-key.ts';
 
+/** How long an attempt waits for running checks of the same account before giving up (429). */
+const CHECK_WAIT_MS = 10_000;
+
 const invalid = () => new AppError('auth.invalid_credentials', '用户名或密码错误', 401);
+
+/** Waits (briefly, with growing pauses) while checks in flight fill a budget. */
+async function whenFree(take: () => Promise<CheckTake>): Promise<CheckTake> {
+  const deadline = Date.now() + CHECK_WAIT_MS;
+  for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+    const taken = await take();
+    if (taken !== 'busy' || Date.now() >= deadline) return taken;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
 
 function shanghaiTime(iso: string): string {
   return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
@@ -62,35 +75,35 @@ export async function login({
     await audit.append({ ...who, action: 'auth.login_refused', detail: { reason: 'disabled' } }, now);
     throw new AppError('auth.disabled', '该账户已停用，请联系系统管理员', 403);
   }
-  // Two budgets, both taken before the password is checked: this source's against this account
-  // (MAX_FAILED_LOGINS, locks only the source), and the account's from all sources together
-  // (ACCOUNT_MAX_FAILED_LOGINS): one source alone cannot lock the account for everyone.
-  const sourceAttempt = await sources.take(row.id, ipKey, nowIso);
-  if (sourceAttempt === null) throw await refuseLocked('source');
-  if (sourceAttempt > MAX_FAILED_LOGINS) {
-    await sources.lock(row.id, ipKey, now);
-    throw await refuseLocked('source');
+  // Two budgets, a check taken from each before the password is checked: this source's against
+  // this account (MAX_FAILED_LOGINS, locks only the source), and the account's from all sources
+  // together (ACCOUNT_MAX_FAILED_LOGINS): one source alone cannot lock the account for everyone.
+  // Only a wrong password counts as a failure; while checks in flight fill a budget, the next
+  // attempt waits for them (one may be the right password) instead of locking.
+  const busy = () => new AppError('auth.busy', '同时进行的登录过多，请稍后再试', 429);
+  const fromSource = await whenFree(() => sources.takeCheck(row.id, ipKey, now));
+  if (fromSource === 'locked') throw await refuseLocked('source');
+  if (fromSource === 'busy') throw busy();
+  const fromAccount = await whenFree(() => users.takeLoginCheck(row.id, now));
+  if (fromAccount !== 'taken') {
+    await sources.endCheck(row.id, ipKey, 'unchecked', now);
+    throw fromAccount === 'locked' ? await refuseLocked('account') : busy();
   }
-  const attempt = await users.takeLoginAttempt(row.id, nowIso);
-  if (attempt === null) throw await refuseLocked('account');
-  if (attempt > ACCOUNT_MAX_FAILED_LOGINS) {
-    // Parallel attempts beyond the budget: lock without checking the password at all.
-    await users.lock(row.id, now);
-    throw await refuseLocked('account');
-  }
-  if (!(await verifyPassword(password, row.password_hash))) {
-    const lockSource = sourceAttempt === MAX_FAILED_LOGINS;
-    const lockAccount = attempt === ACCOUNT_MAX_FAILED_LOGINS;
+  const right = await verifyPassword(password, row.password_hash);
+  const end = right ? 'right' : 'wrong';
+  const sourceFailures = await sources.endCheck(row.id, ipKey, end, now);
+  const failures = await users.endLoginCheck(row.id, end);
+  if (!right) {
+    const lockSource = sourceFailures >= MAX_FAILED_LOGINS;
+    const lockAccount = failures >= ACCOUNT_MAX_FAILED_LOGINS;
     if (lockSource) await sources.lock(row.id, ipKey, now);
     if (lockAccount) await users.lock(row.id, now);
-    await audit.append({ ...who, action: 'auth.login_failed', detail: { reason: 'wrong_password', failures: attempt, sourceFailures: sourceAttempt, locked: lockSource || lockAccount } }, now);
+    await audit.append({ ...who, action: 'auth.login_failed', detail: { reason: 'wrong_password', failures, sourceFailures, locked: lockSource || lockAccount } }, now);
     if (lockSource || lockAccount) {
       throw new AppError('auth.invalid_credentials', `用户名或密码错误；连续失败次数过多，${lockAccount ? '账户' : '从该网络地址登录本账户'}已被暂时锁定`, 401);
     }
     throw invalid();
   }
-  await users.clearFailures(row.id);
-  await sources.clear(row.id, ipKey);
   await throttle.giveBack(ipKey);
   // The hash was made at a lower cost than today's setting: store it again at today's cost.
   if (isWeaker(row.password_hash)) await users.update(row.id, { password_hash: await hashPassword(password) });

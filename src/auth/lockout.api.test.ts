@@ -34,6 +34,22 @@ describeOnBothDatabases('login lockout under parallel attempts', (t) => {
     assert.equal((await login('fgw-reviewer', a.password('fgw-reviewer'))).statusCode, 423);
   });
 
+  it('lets 10 simultaneous correct logins of one account in, from one address or from several, and locks nothing', async () => {
+    for (const sameSource of [true, false]) {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => login('leader', a.password('leader'), sameSource ? '203.0.113.80' : `203.0.113.${90 + i}`)),
+      );
+      assert.deepEqual(answers.map((r) => r.statusCode), Array(10).fill(200), answers.map((r) => r.body).join('\n'));
+      const row = await a.deps.db.selectFrom('users').select(['locked_until', 'failed_logins', 'login_checks']).where('username', '=', 'leader').executeTakeFirstOrThrow();
+      assert.equal(row.locked_until, null, 'the account is not locked');
+      assert.deepEqual([Number(row.failed_logins), Number(row.login_checks)], [0, 0], 'nothing stays counted');
+      const sourceRows = await a.deps.db.selectFrom('login_source_locks').selectAll().where('user_id', '=', (await a.userIds()).get('leader')!).execute();
+      assert.deepEqual(sourceRows, [], 'no source is locked or remembered');
+    }
+    const refused = await a.deps.db.selectFrom('audit_log').select('id').where('username', '=', 'leader').where('action', 'in', ['auth.login_failed', 'auth.login_refused']).execute();
+    assert.equal(refused.length, 0);
+  });
+
   it('throttles one address after its own failures, while another address still logs in', async () => {
     for (let i = 0; i < IP_MAX_FAILURES; i++) await login(`nobody-${i}`, 'Wrong-password-1', '2001:db8:1:2::10');
     const blocked = await login('jyj-editor', a.password('jyj-editor'), '2001:db8:1:2:ffff::99'); // same /64

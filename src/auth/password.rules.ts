@@ -47,6 +47,16 @@ export const LOCKOUT_MINUTES = 15;
 /** Each further lock doubles, up to these caps (a source's own lock grows longer than the account's). */
 export const SOURCE_LOCKOUT_MAX_MINUTES = 24 * 60;
 export const ACCOUNT_LOCKOUT_MAX_MINUTES = 60;
+/**
+ * A password check still counted as running after this long belongs to a process that died
+ * mid-check (a check takes well under a second): it no longer holds a place in the budget.
+ */
+export const LOGIN_CHECK_STALE_MS = 60_000;
+
+/** The answer to taking a password check from a budget: wait and try again when `busy`. */
+export type CheckTake = 'taken' | 'locked' | 'busy';
+/** How a taken check ends: a right password gives it back and forgets the failures. */
+export type CheckEnd = 'right' | 'wrong' | 'unchecked';
 
 /** Minutes of the n-th consecutive lock (n ≥ 1): LOCKOUT_MINUTES, doubling, capped. */
 export function lockoutMinutes(n: number, cap: number): number {

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { NewUser, UserRow, UserUpdate } from './auth.table.ts';
 import { parseRoles } from './access.rules.ts';
 import type { Role } from './roles.ts';
-import { ACCOUNT_LOCKOUT_MAX_MINUTES, lockoutMinutes } from './password.rules.ts';
+import { ACCOUNT_LOCKOUT_MAX_MINUTES, ACCOUNT_MAX_FAILED_LOGINS, LOGIN_CHECK_STALE_MS, lockoutMinutes, type CheckEnd, type CheckTake } from './password.rules.ts';
 
 export interface User {
   id: number;
@@ -41,6 +41,22 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
       .innerJoin('organizations', 'organizations.id', 'users.organization_id')
       .selectAll('users')
       .select('organizations.name as organization_name');
+  /**
+   * Locks the account unless a lock is already running (never a stale write); the n-th lock
+   * since the last successful login lasts LOCKOUT_MINUTES·2^(n−1), capped (backoff).
+   */
+  async function lock(id: number, now: Date): Promise<void> {
+    const at = now.toISOString();
+    const row = await db.selectFrom('users').select('lockouts').where('id', '=', id).executeTakeFirst();
+    const n = Number(row?.lockouts ?? 0) + 1;
+    const until = new Date(now.getTime() + lockoutMinutes(n, ACCOUNT_LOCKOUT_MAX_MINUTES) * 60_000).toISOString();
+    await db
+      .updateTable('users')
+      .set({ locked_until: until, failed_logins: 0, lockouts: n })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+      .execute();
+  }
   return {
     async byUsername(username: string): Promise<UserWithOrg | undefined> {
       return base().where('users.username', '=', username).executeTakeFirst();
@@ -76,39 +92,45 @@ export function createUsersRepository({ db }: { db: Kysely<Database> }) {
       return Number(r.numUpdatedRows) === 1;
     },
     /**
-     * Takes one login attempt atomically (`failed_logins + 1 … RETURNING`), unless the account is
-     * locked at `now`: returns the attempts now counted, or null when locked. Taking the attempt
-     * before the password check is what bounds parallel guesses to MAX_FAILED_LOGINS.
+     * Takes one password check from the account's budget in one statement: failures plus checks
+     * running may not pass ACCOUNT_MAX_FAILED_LOGINS, so parallel guesses get at most the budget
+     * checked. `busy`: running checks fill it — one of them may yet be the right password, so
+     * the caller waits rather than locking.
      */
-    async takeLoginAttempt(id: number, now: string): Promise<number | null> {
+    async takeLoginCheck(id: number, now: Date): Promise<CheckTake> {
+      const at = now.toISOString();
+      const stale = new Date(now.getTime() - LOGIN_CHECK_STALE_MS).toISOString();
+      const running = sql<number>`(case when login_checks_at is null or login_checks_at < ${stale} then 0 else login_checks end)`;
       const r = await db
         .updateTable('users')
-        .set({ failed_logins: sql<number>`failed_logins + 1` })
-        .where('id', '=', id)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-        .returning('failed_logins')
-        .executeTakeFirst();
-      return r ? Number(r.failed_logins) : null;
-    },
-    /**
-     * Locks the account unless a lock is already running (never a stale write); the n-th lock
-     * since the last successful login lasts LOCKOUT_MINUTES·2^(n−1), capped (backoff).
-     */
-    async lock(id: number, now: Date): Promise<void> {
-      const at = now.toISOString();
-      const row = await db.selectFrom('users').select('lockouts').where('id', '=', id).executeTakeFirst();
-      const n = Number(row?.lockouts ?? 0) + 1;
-      const until = new Date(now.getTime() + lockoutMinutes(n, ACCOUNT_LOCKOUT_MAX_MINUTES) * 60_000).toISOString();
-      await db
-        .updateTable('users')
-        .set({ locked_until: until, failed_logins: 0, lockouts: n })
+        .set({ login_checks: sql<number>`${running} + 1`, login_checks_at: at })
         .where('id', '=', id)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
-        .execute();
+        .where(sql<number>`failed_logins + ${running}`, '<', ACCOUNT_MAX_FAILED_LOGINS)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) return 'taken';
+      const row = await db.selectFrom('users').select(['locked_until', 'failed_logins']).where('id', '=', id).executeTakeFirst();
+      if (!row || (row.locked_until !== null && row.locked_until > at)) return 'locked';
+      if (Number(row.failed_logins) >= ACCOUNT_MAX_FAILED_LOGINS) {
+        // A failure reached the budget and its lock is being written: lock (at most once) here too.
+        await lock(id, now);
+        return 'locked';
+      }
+      return 'busy';
     },
-    async clearFailures(id: number): Promise<void> {
-      await db.updateTable('users').set({ failed_logins: 0, lockouts: 0 }).where('id', '=', id).execute();
+    /** Ends a taken check; returns the failures now counted (a right password clears them and the backoff). */
+    async endLoginCheck(id: number, end: CheckEnd): Promise<number> {
+      const checks = sql<number>`case when login_checks > 0 then login_checks - 1 else 0 end`;
+      const failures = end === 'right' ? 0 : end === 'wrong' ? sql<number>`failed_logins + 1` : sql<number>`failed_logins`;
+      const r = await db
+        .updateTable('users')
+        .set({ login_checks: checks, failed_logins: failures, ...(end === 'right' ? { lockouts: 0 } : {}) })
+        .where('id', '=', id)
+        .returning('failed_logins')
+        .executeTakeFirst();
+      return Number(r?.failed_logins ?? 0);
     },
+    lock,
     async count(): Promise<number> {
       const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
