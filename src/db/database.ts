@@ -11,5 +11,6 @@ import type { ReportTables } from '../report/report.table.ts';
 import type { LettersTables } from '../applications/letters.table.ts';
 import type { RateLimitTables } from '../http/rate-limit.table.ts';
 import type { MailboxTables } from '../publishing/mailbox.table.ts';
+import type { ServerPresenceTables } from '../ops/server-presence.table.ts';
 
-export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables, MailboxTables {}
+export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables, MailboxTables, ServerPresenceTables {}

@@ -82,7 +82,7 @@ async function pgDumpSnapshot(db: AnyDb, config: BackupConfig, pgDump: string, d
     try {
       const id = (await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(c)).rows[0]!.id;
       const snapshot = await describe(c);
-      await runPgTool(pgDump, ['--format=custom', '--no-owner', `--snapshot=${id}`, `--file=${dest}`, `--dbname=${config.databaseUrl}`]);
+      await runPgTool(pgDump, ['--format=custom', '--no-owner', '--exclude-table-data=server_presence', `--snapshot=${id}`, `--file=${dest}`, `--dbname=${config.databaseUrl}`]);
       return snapshot;
     } finally {
       await sql`commit`.execute(c);

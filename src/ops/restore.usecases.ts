@@ -2,11 +2,12 @@
  * `gongkai restore DIR [--force]`: first checks the whole backup against its manifest (every
  * file present, every size and SHA-256), then refuses a target that already holds a site unless
  * forced; only then replaces the database and writes the files back. A refusal changes nothing.
- * The server must be stopped during a restore (README).
+ * The server must be stopped during a restore: a running one (its heartbeat, server-presence.ts)
+ * is refused unless forced.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openDatabase } from '../db/dialect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { reindexAll } from '../publishing/search.reindex.ts';
@@ -15,7 +16,11 @@ import { AppError } from '../shared/app-error.ts';
 import { fileDigest, sitePath } from './site-files.ts';
 import { holdsSite, importSite } from './site-import.usecases.ts';
 import { findPgTool, runPgTool } from './pg-tools.ts';
+import { forgetServers, refuseWhileServing } from './server-presence.ts';
 import { BACKUP_FORMAT, withSqliteFile, type BackupConfig, type BackupManifest } from './backup.usecases.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
 
 const refused = (why: string) => new AppError('restore.corrupt', `备份不完整或已损坏，未做任何改动：${why}`);
 
@@ -38,23 +43,26 @@ export async function checkBackup(dir: string): Promise<BackupManifest> {
   return manifest;
 }
 
-/** Whether the configured database already holds a site (a missing file or schema does not). */
-async function targetHoldsSite(config: BackupConfig): Promise<boolean> {
+/** Runs `f` on the configured database when it exists (a missing SQLite file gives `missing`). */
+async function onTarget<T>(config: BackupConfig, f: (db: AnyDb) => Promise<T>, missing: T): Promise<T> {
   const file = sqlitePath(config.databaseUrl);
-  if (file) {
-    if (!existsSync(file)) return false;
-    return withSqliteFile(file, async (db) => {
-      const t = await sql<{ n: number }>`select count(*) as n from sqlite_master where name in ('users', 'audit_log')`.execute(db);
-      return t.rows[0]!.n === 2 && holdsSite(db);
-    }, false);
-  }
+  if (file) return existsSync(file) ? withSqliteFile(file, f, false) : missing;
   const db = openDatabase(config.databaseUrl);
   try {
-    const t = await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = current_schema() and tablename in ('users', 'audit_log')`.execute(db);
-    return t.rows[0]!.n === 2 && (await holdsSite(db));
+    return await f(db);
   } finally {
     await db.destroy();
   }
+}
+
+/** Whether the configured database already holds a site (a missing file or schema does not). */
+async function targetHoldsSite(config: BackupConfig): Promise<boolean> {
+  return onTarget(config, async (db) => {
+    const t = sqlitePath(config.databaseUrl)
+      ? await sql<{ n: number }>`select count(*) as n from sqlite_master where name in ('users', 'audit_log')`.execute(db)
+      : await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = current_schema() and tablename in ('users', 'audit_log')`.execute(db);
+    return t.rows[0]!.n === 2 && holdsSite(db);
+  }, false);
 }
 
 export async function restoreBackup(config: BackupConfig, dir: string, { force = false, env = {} as Record<string, string | undefined> } = {}): Promise<BackupManifest> {
@@ -66,6 +74,7 @@ export async function restoreBackup(config: BackupConfig, dir: string, { force =
   }
   const pgRestore = method === 'pg_dump' ? findPgTool('pg_restore', env) : null;
   if (method === 'pg_dump' && !pgRestore) throw new AppError('restore.no_pg_restore', '找不到 pg_restore（PostgreSQL 客户端工具）：请安装 postgresql-client，或用 PG_BIN_DIR 指明其目录');
+  if (!force) await onTarget(config, (db) => refuseWhileServing(db, '恢复'), undefined);
   if (!force && (await targetHoldsSite(config))) throw new AppError('restore.not_empty', '目标数据库已有数据（用户或审计日志不为空）：确认要用备份覆盖时加 --force（请先停止服务）');
   const source = join(dir, ...manifest.database.file.split('/'));
   if (method === 'sqlite-vacuum-into') {
@@ -87,6 +96,8 @@ export async function restoreBackup(config: BackupConfig, dir: string, { force =
       await db.destroy();
     }
   }
+  // Heartbeats copied with the database are the backed-up site's processes, not this one's.
+  await onTarget(config, (db) => forgetServers(db), undefined);
   for (const f of manifest.files) {
     if (!f.path.startsWith('files/')) continue;
     const to = sitePath(config, f.path.slice('files/'.length));

@@ -1,6 +1,6 @@
 /**
  * `gongkai import FILE`: checks the whole archive (site-export.usecases.ts), refuses a target that
- * already holds a site unless forced, then in one transaction empties every table and inserts the
+ * already holds a site or that a running server uses (server-presence.ts) unless forced, then in one transaction empties every table and inserts the
  * archive's rows in dependency order (a tree's parents first), and on PostgreSQL moves each id
  * sequence past the imported ids. Files are written after the commit; the search index is rebuilt.
  */
@@ -12,6 +12,7 @@ import { AppError } from '../shared/app-error.ts';
 import { sitePath, type SiteFileConfig } from './site-files.ts';
 import { appliedMigrations, listTables } from './site-tables.repository.ts';
 import { databaseValue, dependencyOrder, parentsFirst, type PortableValue } from './site-archive.rules.ts';
+import { refuseWhileServing } from './server-presence.ts';
 import { archiveLines, checkArchive, type SiteManifest } from './site-export.usecases.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,6 +46,7 @@ export async function importSite(db: AnyDb, config: SiteFileConfig, file: string
   const known = new Set(await appliedMigrations(db));
   const newer = header.migrations.filter((m) => !known.has(m));
   if (newer.length) throw new AppError('import.newer', `导出文件来自更新的版本（含本程序没有的迁移 ${newer.join('、')}）：请先升级本程序再导入`);
+  if (!force) await refuseWhileServing(db, '导入');
   if (!force && (await holdsSite(db))) throw new AppError('import.not_empty', '目标数据库已有数据（用户或审计日志不为空）：确认要整体替换时加 --force');
   const target = await listTables(db);
   const byName = new Map(target.map((t) => [t.name, t]));

@@ -21,8 +21,11 @@ export interface TableInfo {
   selfReferences: string[];
 }
 
-/** Kysely's own bookkeeping: not a site's data (the archive records the migrations separately). */
-const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock']);
+/**
+ * Kysely's own bookkeeping (the archive records the migrations separately) and the running
+ * servers' heartbeats (state of processes, not of the site): not a site's data.
+ */
+const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock', 'server_presence']);
 
 async function sqliteTables(db: AnyDb): Promise<TableInfo[]> {
   const names = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and sql not like 'CREATE VIRTUAL TABLE%' order by name`.execute(db)).rows

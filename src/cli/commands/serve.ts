@@ -6,6 +6,7 @@
 import cluster from 'node:cluster';
 import { parseCommandArgs } from '../args.ts';
 import { openDeps } from '../open-deps.ts';
+import { startServerPresence } from '../../ops/server-presence.ts';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 
 export const serveCommand: Command = {
@@ -46,9 +47,12 @@ async function serveHere(io: CliIo, demo: boolean): Promise<number> {
   const app = await createServer(deps);
   let stopped: (code: number) => void = () => {};
   const done = new Promise<number>((resolve) => (stopped = resolve));
+  // Announced from before listening until after the last request: restore/import refuse meanwhile.
+  const presence = await startServerPresence(deps.db);
   const close = async () => {
     // Fastify stops accepting, answers what is in flight, then closes; the database last.
     await app.close();
+    await presence.stop();
     await deps.close();
     // A worker's channel to the primary would keep it alive; anything else left open (a stuck
     // socket) must not hold the stop up for long.
@@ -58,7 +62,10 @@ async function serveHere(io: CliIo, demo: boolean): Promise<number> {
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
-  await app.listen({ port: deps.config.port, host: deps.config.host });
+  await app.listen({ port: deps.config.port, host: deps.config.host }).catch(async (e: unknown) => {
+    await presence.stop();
+    throw e;
+  });
   if (!cluster.isWorker) io.stdout(`公开 Gongkai 已启动：门户 ${base}/   管理后台 ${base}/admin/   接口文档 ${base}/api/docs`);
   return done;
 }
