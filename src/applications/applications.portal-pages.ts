@@ -8,6 +8,7 @@ import { APPLICANT_TYPES } from '../report/report.model.ts';
 import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, type FieldErrors } from './intake.rules.ts';
 import { INTAKE_LIMITS } from './intake.options.ts';
 import type { publicStatus } from './applications.presenters.ts';
+import { CASE_FILE_ACCEPT, CASE_FILE_RULE_TEXT } from './case-files.rules.ts';
 
 type Values = Record<string, string>;
 
@@ -47,6 +48,10 @@ export interface FormPage {
   bodies: { id: number; name: string }[];
   csrf: SafeHtml;
   token: string;
+  /** Why the attachments were refused (nothing was stored). */
+  fileError?: string | null;
+  /** The refused post carried files: a browser never re-fills a file input, so say so. */
+  hadFiles?: boolean;
 }
 
 export function applicationFormBody(p: FormPage): HtmlValue {
@@ -55,7 +60,7 @@ export function applicationFormBody(p: FormPage): HtmlValue {
   return html`<h1 id="page-title">政府信息公开申请</h1>
   <p class="notice">本机关自收到申请之日起20个工作日内答复；需要延长的，延长期限最长不超过20个工作日（《政府信息公开条例》第三十三条）。网上提交的申请，以双方确认之日为收到申请之日（第三十一条）。</p>
   ${count ? html`<div class="notice" role="alert"><p>申请内容有 ${count} 处需要修改，请查看各栏下方的红色提示。</p></div>` : ''}
-  <form method="post" action="/ysqgk/" class="stacked" novalidate>
+  <form method="post" action="/ysqgk/" class="stacked" enctype="multipart/form-data" novalidate>
     ${p.csrf}<input type="hidden" name="_token" value="${p.token}">
     <fieldset><legend>受理机关</legend>
       ${field('organizationId', '向哪个行政机关申请', select('organizationId', p.bodies.map((b) => ({ value: String(b.id), label: b.name })), v, e), e)}
@@ -82,17 +87,24 @@ export function applicationFormBody(p: FormPage): HtmlValue {
       ${field('formWanted', '信息的提供形式', select('formWanted', FORMS_WANTED, v, e), e)}
       ${field('deliveryWanted', '获取信息的方式', select('deliveryWanted', DELIVERY_WANTED, v, e), e)}
     </fieldset>
+    <fieldset><legend>附件（可选）</legend>
+      <label for="f-files">身份证件复印件、证明材料等</label>
+      <div class="hint" id="h-files">${CASE_FILE_RULE_TEXT}。</div>
+      <input id="f-files" name="files" type="file" multiple accept="${CASE_FILE_ACCEPT}" aria-describedby="h-files${p.fileError ? ' e-files' : ''}"${p.fileError ? html` aria-invalid="true"` : ''}>
+      ${p.fileError ? html`<p class="field-error" id="e-files" role="alert">${p.fileError}；附件均未保存，请重新选择。</p>` : p.hadFiles ? html`<p class="field-error" id="e-files">附件未保存：修改上面的内容后，请重新选择附件。</p>` : ''}
+    </fieldset>
     <p><button type="submit">提交申请</button></p>
   </form>
   <p><a href="/ysqgk/cx/">查询申请办理进度</a></p>`;
 }
 
-export function receiptBody(r: { trackingNumber: string; queryCode: string; repeated: boolean }): HtmlValue {
+export function receiptBody(r: { trackingNumber: string; queryCode: string; repeated: boolean; fileCount?: number }): HtmlValue {
   return html`<h1 id="page-title">申请已提交</h1>
   ${r.repeated ? html`<p class="notice">这份申请此前已经提交过，以下是同一份回执，没有重复登记。</p>` : ''}
   <dl class="receipt">
     <dt>受理编号</dt><dd id="tracking-number">${r.trackingNumber}</dd>
     <dt>查询码</dt><dd id="query-code">${r.queryCode}</dd>
+    ${r.fileCount ? html`<dt>附件</dt><dd id="file-count">已收到 ${r.fileCount} 个</dd>` : ''}
   </dl>
   <p class="notice">请记下受理编号和查询码，凭二者<a href="/ysqgk/cx/">查询办理进度和答复</a>。查询码只在本页显示，本机关不保存查询码原文，无法找回。</p>
   <p>工作人员确认收到申请后，答复期限自确认之日起计算（《条例》第三十一条、第三十三条）。</p>`;

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
 import type { AppDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/app-error.ts';
 import { sendPage } from '../portal/portal.routes.ts';
@@ -15,6 +16,9 @@ import { createOrganizationsRepository } from '../auth/organizations.repository.
 import { submitApplication } from './intake.usecases.ts';
 import { lookupStatus } from './case-view.usecases.ts';
 import type { FieldErrors } from './intake.rules.ts';
+import { portalMultipartOptions, readPortalForm } from '../portal/portal-form.ts';
+import { checkCaseFiles } from './case-files.rules.ts';
+import { discardFiles, writeCaseFiles, type SpooledFile } from './case-files.storage.ts';
 import { applicationFormBody, lookupFormBody, receiptBody, statusBody } from './applications.portal-pages.ts';
 
 const crumbs = [{ href: '/ysqgk/', label: '依申请公开' }];
@@ -42,7 +46,7 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
   const bodies = async () =>
     (await createOrganizationsRepository(deps).list()).filter((o) => o.isBody && !o.disabled && o.kind !== 'office').map((o) => ({ id: o.id, name: o.name }));
 
-  async function showForm(request: FastifyRequest, reply: FastifyReply, values: Form, errors: FieldErrors, status = 200) {
+  async function showForm(request: FastifyRequest, reply: FastifyReply, values: Form, errors: FieldErrors, status = 200, fileError: string | null = null) {
     const list = await bodies();
     const v = { organizationId: list.length === 1 ? String(list[0]!.id) : '', channel: 'online', ...values };
     const token = values._token && /^[A-Za-z0-9_-]{16,64}$/.test(values._token) ? values._token : randomBytes(18).toString('base64url');
@@ -50,29 +54,46 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
       title: '政府信息公开申请',
       breadcrumbs: crumbs,
       status,
-      body: applicationFormBody({ values: v, errors, bodies: list, csrf: formCsrfField(secret, request, reply), token }),
+      body: applicationFormBody({ values: v, errors, bodies: list, csrf: formCsrfField(secret, request, reply), token, fileError, hadFiles: status !== 200 && values._hadFiles === '1' }),
     });
   }
 
   app.get('/ysqgk/', (request, reply) => showForm(request, reply, {}, {}));
 
-  app.post('/ysqgk/', async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    checkFormCsrf(secret, request, body[CSRF_FIELD]);
-    await submitAttempts.hit(request.ip);
-    const slot = await submitBudget.take(request.ip);
-    const values = formValues(body);
-    try {
-      const r = await submitApplication({ raw: { ...values, channel: 'online' }, via: 'portal', idempotencyKey: values._token, ip: request.ip, deps });
-      return sendPage(deps, request, reply, { title: '申请已提交', breadcrumbs: crumbs, body: receiptBody(r) });
-    } catch (e) {
-      await slot.giveBack();
-      if (e instanceof AppError && e.code === 'applications.invalid_application') {
-        const fields = ((e.details as { fields?: FieldErrors } | undefined)?.fields ?? {}) as FieldErrors;
-        return showForm(request, reply, values, fields, 400);
+  // Multipart only in this scope: the form may carry attachments (ID copy, supporting documents).
+  void app.register(async (scope) => {
+    await scope.register(fastifyMultipart, portalMultipartOptions);
+    scope.post('/ysqgk/', async (request, reply) => {
+      const posted = await readPortalForm(request, async (fields) => {
+        checkFormCsrf(secret, request, fields[CSRF_FIELD]);
+        await submitAttempts.hit(request.ip);
+      });
+      const values = formValues(posted.fields);
+      if (posted.fileError) return showForm(request, reply, { ...values, _hadFiles: '1' }, {}, 400, posted.fileError);
+      let files: SpooledFile[] = [];
+      try {
+        // Checked (count, size, content) before anything is stored or the budget is taken.
+        files = await writeCaseFiles(deps.config.dataDir, checkCaseFiles(posted.files));
+      } catch (e) {
+        if (e instanceof AppError && e.code.startsWith('applications.file_')) return showForm(request, reply, { ...values, _hadFiles: '1' }, {}, 400, e.message);
+        throw e;
       }
-      throw e;
-    }
+      const slot = await submitBudget.take(request.ip).catch(async (e: unknown) => {
+        await discardFiles(deps.config.dataDir, files);
+        throw e;
+      });
+      try {
+        const r = await submitApplication({ raw: { ...values, channel: 'online' }, via: 'portal', idempotencyKey: values._token, ip: request.ip, files, deps });
+        return sendPage(deps, request, reply, { title: '申请已提交', breadcrumbs: crumbs, body: receiptBody({ ...r, fileCount: r.repeated ? 0 : files.length }) });
+      } catch (e) {
+        await slot.giveBack();
+        if (e instanceof AppError && e.code === 'applications.invalid_application') {
+          const fields = ((e.details as { fields?: FieldErrors } | undefined)?.fields ?? {}) as FieldErrors;
+          return showForm(request, reply, { ...values, _hadFiles: files.length ? '1' : '' }, fields, 400);
+        }
+        throw e;
+      }
+    });
   });
 
   app.get('/ysqgk/cx/', (request, reply) =>

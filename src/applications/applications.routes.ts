@@ -19,6 +19,7 @@ import type { CaseListFilter } from './applications.repository.ts';
 import { registerApplicationsPortal } from './applications.portal.ts';
 import { registerOversightRoutes } from '../oversight/oversight.routes.ts';
 import { registerLettersRoutes } from './letters.routes.ts';
+import { registerCaseFilesRoutes } from './case-files.routes.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { intakeBodiesFor } from './case-access.ts';
 import { zodRoute } from '../shared/schema/route-schema.ts';
@@ -57,6 +58,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
   registerApplicationsPortal(app, deps);
   registerOversightRoutes(app, deps);
   registerLettersRoutes(app, deps);
+  registerCaseFilesRoutes(app, deps);
   const tags = ['依申请公开'];
   const workbenchItem = {
     type: 'object',

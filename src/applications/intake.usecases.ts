@@ -15,6 +15,7 @@ import type { CaseEvent } from './applications.events.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import { appendCaseEvents, deadlineContext } from './case-projection.ts';
 import { assertCanAct, defaultHandlingUnit } from './case-access.ts';
+import { createCaseFilesRepository, discardFiles, type SpooledFile } from './case-files.storage.ts';
 import {
   RECEIPT_RULES,
   applicantKey,
@@ -43,6 +44,8 @@ export interface SubmitRequest {
   /** Public form: the hidden one-time token that makes a repeated POST return the same case. */
   idempotencyKey?: string | null;
   ip?: string | null;
+  /** Public form: attachments already checked and written to disk; recorded with the case or removed. */
+  files?: SpooledFile[];
   deps: AppDeps;
 }
 
@@ -55,6 +58,18 @@ export interface SubmitResult {
 }
 
 export async function submitApplication(req: SubmitRequest): Promise<SubmitResult> {
+  const files = req.files ?? [];
+  let result: SubmitResult | undefined;
+  try {
+    result = await submit(req, files);
+    return result;
+  } finally {
+    // A refused or repeated submission keeps none of the files it brought.
+    if (files.length && (!result || result.repeated)) await discardFiles(req.deps.config.dataDir, files);
+  }
+}
+
+async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitResult> {
   const { deps } = req;
   const { input, errors } = checkApplicationInput(req.raw);
   if (Object.keys(errors).length) {
@@ -145,8 +160,10 @@ export async function submitApplication(req: SubmitRequest): Promise<SubmitResul
         });
         const row = (await trepo.byId(id))!;
         await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, ctx);
+        await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
+        const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
         await createAuditRepository(deps).append(
-          { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking, channel: input.channel, via: req.via } },
+          { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } },
           now,
           trx,
         );

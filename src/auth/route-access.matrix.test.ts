@@ -37,6 +37,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
   const [, path] = route.split(' ') as [string, string];
   const url = path
     .replace('/applications/:id/issued-letters/:letterId/:format', `/applications/${f.caseId}/issued-letters/${f.issuedLetterId}/docx`)
+    .replace('/applications/:id/files/:fileId', `/applications/${f.caseId}/files/1`)
     .replace('/applications/:id/actions/:action', `/applications/${f.caseId}/actions/assigned`)
     .replace('/applications/:id', `/applications/${f.caseId}`)
     .replace('/letters/:key', '/letters/receipt')

@@ -62,6 +62,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/applications/:id/letters/:key/issue': { callers: ['case_handler'], reach: 'resource' },
   'GET /api/v1/applications/:id/issued-letters': { callers: CASE_READERS, reach: 'resource' },
   'GET /api/v1/applications/:id/issued-letters/:letterId/:format': { callers: CASE_READERS, reach: 'resource' },
+  'GET /api/v1/applications/:id/files': { callers: CASE_READERS, reach: 'resource' },
+  'GET /api/v1/applications/:id/files/:fileId': { callers: CASE_READERS, reach: 'resource' },
+  'POST /api/v1/applications/:id/files': { callers: ['case_handler'], reach: 'resource' },
 
   // Letters: templates and each body's letter settings (文号, seal, contact).
   // Templates are the wording of letters every applicant receives: readable by whoever writes or

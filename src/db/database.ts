@@ -12,5 +12,6 @@ import type { LettersTables } from '../applications/letters.table.ts';
 import type { RateLimitTables } from '../http/rate-limit.table.ts';
 import type { MailboxTables } from '../publishing/mailbox.table.ts';
 import type { ServerPresenceTables } from '../ops/server-presence.table.ts';
+import type { CaseFilesTables } from '../applications/case-files.table.ts';
 
-export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables, MailboxTables, ServerPresenceTables {}
+export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables, MailboxTables, ServerPresenceTables, CaseFilesTables {}

@@ -10,6 +10,7 @@ import { statusTone, type CaseDetail } from './applications-api.ts';
 import { ACTION_LABELS, PRIMARY_ACTIONS } from './action-forms.tsx';
 import { CaseActionModal } from './CaseActionModal.tsx';
 import { LettersCard } from './LettersCard.tsx';
+import { CaseFilesCard } from './CaseFilesCard.tsx';
 
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
@@ -137,6 +138,9 @@ export function CasePage({ id }: { id: number }) {
           <DeadlineBlock c={c} />
           <div style={{ marginTop: 16 }}>
             <LettersCard detail={c} />
+          </div>
+          <div style={{ marginTop: 16 }}>
+            <CaseFilesCard detail={c} />
           </div>
         </Col>
       </Row>
