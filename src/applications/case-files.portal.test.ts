@@ -17,7 +17,7 @@ import { sampleForm } from './test-fixtures.ts';
 import { MAX_CASE_FILE_BYTES } from './case-files.rules.ts';
 
 function filesOnDisk(dataDir: string): string[] {
-  const root = join(dataDir, 'case-files');
+  const root = join(dataDir, 'attachments', 'cases');
   if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
 }

@@ -1,6 +1,6 @@
 /**
- * The bytes of case files on disk under `<data folder>/case-files/`, and their rows. A file is
- * written before the transaction that records it (so no disk write happens inside one) and
+ * The bytes of case files on disk under `<data folder>/attachments/cases/` (so backups and
+ * exports carry them with the item attachments), and their rows. A file is written before the transaction that records it (so no disk write happens inside one) and
  * removed again when that transaction fails: a refused or lost submission leaves nothing behind.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -21,7 +21,7 @@ export interface SpooledFile {
 }
 
 function root(dataDir: string): string {
-  return resolve(dataDir, 'case-files');
+  return resolve(dataDir, 'attachments', 'cases');
 }
 
 function fullPath(dataDir: string, storagePath: string): string {

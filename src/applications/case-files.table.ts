@@ -1,5 +1,5 @@
 /**
- * Files of a case, on disk under `<data folder>/case-files/` (case-files.storage.ts):
+ * Files of a case, on disk under `<data folder>/attachments/cases/` (case-files.storage.ts):
  * - `application`: attached by the applicant to the online form (ID copy, supporting documents);
  * - `correction`: attached to the applicant's online 补正 answer;
  * - `released`: attached by the clerk to the 答复 as the information released; the applicant
