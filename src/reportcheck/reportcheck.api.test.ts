@@ -171,12 +171,27 @@ describeOnBothDatabases('report checks over the API', (t) => {
     assert.equal(badFormat.statusCode, 400);
   });
 
+  it('reads a published PDF in the parsing worker like its text', async () => {
+    const res = await upload([{ file: '洪泽区2023年报.pdf', bytes: fixture('hongze-2023.pdf') }]);
+    assert.equal(res.statusCode, 200, res.body);
+    const [r] = (res.json() as Result).reports;
+    assert.deepEqual([r.inputKind, r.body.name, r.year], ['pdf', '洪泽区人民政府', 2023]);
+    assert.deepEqual(r.applications.rows.newReceived, [21, 0, 0, 0, 0, 0, 21]);
+    assert.deepEqual(r.reviewLitigation.review, [10, 1, 0, 0, 0]);
+    assert.equal(r.findings.filter((f) => f.code === 'report.review_total_mismatch').length, 2);
+  });
+
   it('refuses other file types, renamed binaries, empty uploads and oversized files in Chinese', async () => {
     const error = (res: { json(): unknown }) => (res.json() as { error: { code: string; message: string } }).error;
-    const pdf = await upload([{ file: '年报.pdf', bytes: Buffer.from('%PDF-1.7 …') }]);
-    assert.equal(pdf.statusCode, 415);
-    assert.equal(error(pdf).code, 'reportcheck.unsupported_type');
-    assert.match(error(pdf).message, /“年报\.pdf”.*请上传 \.txt、\.html、\.htm 或 \.docx/);
+    const doc = await upload([{ file: '年报.doc', bytes: Buffer.from('\u00d0\u00cf\u0011\u00e0') }]);
+    assert.equal(doc.statusCode, 415);
+    assert.equal(error(doc).code, 'reportcheck.unsupported_type');
+    assert.match(error(doc).message, /“年报\.doc”是 \.doc 文件.*请上传 \.txt、\.html、\.htm、\.docx、\.pdf 或图片/);
+    const notPdf = await upload([{ file: '年报.pdf', bytes: Buffer.from('一、总体情况') }]);
+    assert.equal(notPdf.statusCode, 415);
+    assert.match(error(notPdf).message, /不是有效的 PDF 文件/);
+    const notImage = await upload([{ file: '截图.png', bytes: Buffer.from('一、总体情况') }]);
+    assert.match(error(notImage).message, /不是有效的 PNG 或 JPEG 图片/);
 
     const renamed = await upload([{ file: '年报.txt', bytes: Buffer.from('%PDF-1.7\n\u0000\u0001') }]);
     assert.equal(renamed.statusCode, 415);

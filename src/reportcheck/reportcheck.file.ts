@@ -58,10 +58,21 @@ export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
   try {
     const input = await toLines(file.name, file.bytes);
     const report = checkReport(readLines(input.lines, { source: file.name, publishedOn: file.publishedOn }), { bodyKind: file.bodyKind });
+    if (input.kind === 'scanned-pdf' || input.kind === 'image') report.findings.unshift(ocrNotice(input.kind));
     return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, sourceLines: citedLines(report, input.lines) };
   } catch (e) {
     return unreadable(file.name, (e as Error).message);
   }
+}
+
+/** Figures read by OCR can be misread (1 for 7, a rule for 1): the reader is told to compare. */
+function ocrNotice(kind: InputKind): ReadReport['findings'][number] {
+  return {
+    code: 'reportcheck.read_by_ocr',
+    severity: 'info',
+    message: `${kind === 'image' ? '图片' : 'PDF 没有文字层（扫描件），'}内容经文字识别（OCR）读取，个别数字可能识别有误，请对照原件核对所列问题`,
+    location: {},
+  };
 }
 
 /** The report of a file that could not be read: no figures, one error saying why. */

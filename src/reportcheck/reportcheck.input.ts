@@ -5,10 +5,24 @@ import type { SourceLine } from './reportcheck.text.ts';
 import { decodeText, textToLines } from './reportcheck.text.ts';
 import { htmlToLines } from './reportcheck.html.ts';
 import { docxToLines } from './reportcheck.docx.ts';
+import { imageToLines, pdfToLines } from './reportcheck.pdf.ts';
 
-export type InputKind = 'docx' | 'html' | 'text';
+/** `scanned-pdf` and `image` were read through OCR: their figures deserve a look at the original. */
+export type InputKind = 'docx' | 'html' | 'text' | 'pdf' | 'scanned-pdf' | 'image';
+
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46; // %PDF
+}
+
+export function isImage(bytes: Uint8Array): boolean {
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  return png || jpeg;
+}
 
 export function inputKind(name: string, bytes: Uint8Array): InputKind {
+  if (isPdf(bytes)) return 'pdf';
+  if (isImage(bytes)) return 'image';
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": a .docx is a zip archive
   if (zip || /\.docx$/i.test(name)) return 'docx';
   if (/\.(html?|xhtml|shtml)$/i.test(name)) return 'html';
@@ -19,6 +33,11 @@ export function inputKind(name: string, bytes: Uint8Array): InputKind {
 
 export async function toLines(name: string, bytes: Uint8Array): Promise<{ kind: InputKind; lines: SourceLine[] }> {
   const kind = inputKind(name, bytes);
+  if (kind === 'pdf') {
+    const { lines, ocr } = await pdfToLines(bytes);
+    return { kind: ocr ? 'scanned-pdf' : 'pdf', lines };
+  }
+  if (kind === 'image') return { kind, lines: await imageToLines(bytes) };
   if (kind === 'docx') return { kind, lines: await docxToLines(bytes) };
   const text = decodeText(bytes);
   return { kind, lines: kind === 'html' ? htmlToLines(text) : textToLines(text) };

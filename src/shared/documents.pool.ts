@@ -6,10 +6,16 @@
  *
  * Limits can be tuned by environment for operators with larger files or slower machines:
  * GONGKAI_PARSE_WORKERS, GONGKAI_PARSE_QUEUE, GONGKAI_PARSE_TIME_LIMIT_MS, GONGKAI_PARSE_MEMORY_MB.
+ *
+ * PDFs and images are read by external programs (pdftotext, tesseract) that the worker starts:
+ * they run one file at a time, with their own longer limit (GONGKAI_OCR_TIME_LIMIT_MS, OCR of a
+ * scan takes seconds a page), so that a batch of scans cannot occupy both cores.
  */
 import { AppError } from './app-error.ts';
 import { PoolError, TaskError, WorkerPool } from './worker-pool.ts';
 import type { CheckedReport, ReportFile } from '../reportcheck/reportcheck.file.ts';
+import { isImage, isPdf } from '../reportcheck/reportcheck.input.ts';
+import { READ_TIME_LIMIT_MS } from '../reportcheck/reportcheck.tools.ts';
 
 export type DocumentTask = { kind: 'report'; file: ReportFile } | { kind: 'docx-text'; bytes: Uint8Array };
 
@@ -40,11 +46,11 @@ function documentsPool(): WorkerPool {
 }
 
 /** The pool's refusal as the API answers it; `what` names the file in the message. */
-function refusal(e: unknown, prefix: string, what: string): Error {
+function refusal(e: unknown, prefix: string, what: string, timeoutMs = PARSE_LIMITS.timeLimitMs): Error {
   if (e instanceof PoolError) {
     if (e.reason === 'busy') return new AppError(`${prefix}.busy`, '正在解析的文件较多，请稍后再试', 429);
     if (e.reason === 'timeout') {
-      return new AppError(`${prefix}.parse_timeout`, `${what}解析超过 ${PARSE_LIMITS.timeLimitMs / 1000} 秒仍未完成，已停止；请确认文件内容，或拆分后再试`, 422);
+      return new AppError(`${prefix}.parse_timeout`, `${what}解析超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止；请确认文件内容，或拆分后再试`, 422);
     }
     if (e.reason === 'memory') return new AppError(`${prefix}.parse_too_complex`, `${what}内容过于庞大，解析所需内存超过上限，已停止`, 422);
     return new AppError(`${prefix}.parse_failed`, `${what}解析时出错，已停止`, 422);
@@ -53,17 +59,35 @@ function refusal(e: unknown, prefix: string, what: string): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
+/** The PDF or image being read now; the next one waits for it. */
+let externalReads: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` after every PDF/image read started before it (one at a time, in order). */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = externalReads.then(work, work);
+  externalReads = run.catch(() => undefined);
+  return run;
+}
+
 /** Reads and checks one report file in a worker; its bytes are moved there (the caller is done with them). */
 export async function readReportFileInWorker(file: ReportFile): Promise<CheckedReport> {
+  if (isPdf(file.bytes) || isImage(file.bytes)) {
+    // The programs stop themselves at READ_TIME_LIMIT_MS; the worker gets a little more to report it.
+    return oneAtATime(() => readInWorker(file, READ_TIME_LIMIT_MS + 5_000));
+  }
+  return readInWorker(file, PARSE_LIMITS.timeLimitMs);
+}
+
+async function readInWorker(file: ReportFile, timeoutMs: number): Promise<CheckedReport> {
   try {
     // The bytes are moved to the worker, not cloned: a buffer of its own (an upload's) is handed
     // over as it is; one that shares its memory (Node's small-buffer pool) is copied first.
     const { buffer } = file.bytes;
     const own = buffer instanceof ArrayBuffer && file.bytes.byteOffset === 0 && file.bytes.byteLength === buffer.byteLength;
     const bytes = own ? file.bytes : file.bytes.slice();
-    return await documentsPool().run<CheckedReport>({ kind: 'report', file: { ...file, bytes } } satisfies DocumentTask, undefined, [bytes.buffer as ArrayBuffer]);
+    return await documentsPool().run<CheckedReport>({ kind: 'report', file: { ...file, bytes } } satisfies DocumentTask, timeoutMs, [bytes.buffer as ArrayBuffer]);
   } catch (e) {
-    throw refusal(e, 'reportcheck', `文件“${file.name}”`);
+    throw refusal(e, 'reportcheck', `文件“${file.name}”`, timeoutMs);
   }
 }
 

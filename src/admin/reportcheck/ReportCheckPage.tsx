@@ -8,7 +8,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { errorMessage } from '../api.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { checkBatch, downloadSummary, type CheckBatch, type SummaryFormat } from './reportcheck-client.ts';
-import { ACCEPTED_EXTENSIONS, MAX_FILES, refusalOf, type CheckResponse } from './reportcheck-view.ts';
+import { ACCEPTED_EXTENSIONS, ACCEPTED_NAMES, MAX_FILES, refusalOf, type CheckResponse } from './reportcheck-view.ts';
 import { ReportResult, SeverityTag } from './ReportResult.tsx';
 import './reportcheck.css';
 
@@ -106,7 +106,7 @@ export function ReportCheckPage() {
                     <InboxOutlined aria-hidden />
                   </p>
                   <p className="ant-upload-text">点击选择或将文件拖到此处</p>
-                  <p className="ant-upload-hint">可一次选择多个文件：.txt、.html、.htm、.docx，每个不超过 10 MB，最多 {MAX_FILES} 个</p>
+                  <p className="ant-upload-hint">可一次选择多个文件：{ACCEPTED_NAMES}（扫描件和图片经文字识别，较慢），每个不超过 10 MB，最多 {MAX_FILES} 个</p>
                 </Upload.Dragger>
               </Form.Item>
               {refused.length ? (

@@ -22,6 +22,14 @@ describe('gongkai check-report', () => {
     assert.ok(reports[1].findings.some((f: { code: string }) => f.code === 'reportcheck.narrative_contradicts_table'));
   });
 
+  it('reads a published PDF through its text layer', async () => {
+    const { io, out } = captureIo(fixtures);
+    assert.equal(await main(['check-report', '--json', 'hongze-2024.pdf'], io), 0);
+    const [r] = JSON.parse(out.join(''));
+    assert.deepEqual([r.inputKind, r.body.name, r.year], ['pdf', '淮安市洪泽区人民政府', 2024]);
+    assert.deepEqual(r.applications.rows.unable1, [31, 0, 0, 0, 0, 0, 31]);
+  });
+
   it('exits 0 and prints a Chinese summary when there are only warnings', async () => {
     const { io, out } = captureIo(fixtures);
     assert.equal(await main(['check-report', 'hongze-2024.txt'], io), 0);

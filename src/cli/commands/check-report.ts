@@ -1,6 +1,6 @@
 /**
  * `gongkai check-report [--json] [--summary FILE] FILE|DIR…`: reads published annual reports
- * (text, HTML, Word), checks them, and prints the findings. Exit 0 when no finding is an error,
+ * (text, HTML, Word, PDF with or without a text layer, images through OCR), checks them, and prints the findings. Exit 0 when no finding is an error,
  * 1 when some are.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { parseCommandArgs } from '../args.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../command.ts';
 import { checkReports, renderSummary, type CheckedReport, type ReportFile, type SummaryFormat } from '../../reportcheck/reportcheck.usecases.ts';
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.shtml', '.docx', '.csv', '.tsv']);
+const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.shtml', '.docx', '.csv', '.tsv', '.pdf', '.png', '.jpg', '.jpeg']);
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** Files named on the command line; a directory stands for the report files directly in it. */
@@ -53,7 +53,7 @@ export function humanSummary(reports: CheckedReport[]): string {
 
 export const checkReportCommand: Command = {
   name: 'check-report',
-  summary: '核查已发布的政府信息公开工作年度报告（文本、HTML、Word）',
+  summary: '核查已发布的政府信息公开工作年度报告（文本、HTML、Word、PDF、扫描件和图片）',
   usage: 'gongkai check-report [--json] [--summary 汇总.csv|汇总.html|汇总.xlsx] 文件或目录…',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {

@@ -1,0 +1,120 @@
+/**
+ * PDF and image files → source lines.
+ *
+ * A PDF with a text layer is read with poppler's `pdftotext -bbox-layout` (every word with its
+ * box), and the words are laid out in rows by their positions (reportcheck.layout.ts). A PDF
+ * without one (a scan) is rendered page by page with `pdftoppm`, its table rules are whitened,
+ * and each page goes through tesseract's Simplified Chinese OCR, whose words come with boxes
+ * too: both end in the same rows of tokens that `pdftotext -layout` text gives, so the same
+ * table readers and checks apply. Programs run one at a time with a deadline (reportcheck.tools.ts).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SourceLine } from './reportcheck.text.ts';
+import { wordsToLines, type PositionedWord } from './reportcheck.layout.ts';
+import { parsePgm, removeRules, writePgm } from './reportcheck.rules-lines.ts';
+import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
+
+/** Pages OCR reads at most: a report has 4–10; a 300-page scan is not one report. */
+export const MAX_OCR_PAGES = 30;
+/** Resolution of rendered pages: figures of 10.5 pt come out about 30 pixels tall. */
+const DPI = 200;
+/** A page with fewer characters in its text layer is taken as scanned. */
+const TEXT_LAYER_CHARS = 30;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e.startsWith('#x') || e.startsWith('#X') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e.toLowerCase()],
+  );
+}
+
+/** The words of `pdftotext -bbox-layout` output, with their pages. */
+export function parseBboxLayout(xhtml: string): { words: PositionedWord[]; pages: number } {
+  const words: PositionedWord[] = [];
+  let page = 0;
+  const tag = /<page\b[^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (let m = tag.exec(xhtml); m; m = tag.exec(xhtml)) {
+    if (m[0].startsWith('<page')) {
+      page++;
+      continue;
+    }
+    words.push({ page, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: unescapeXml(m[5]) });
+  }
+  return { words, pages: page };
+}
+
+/** The words of tesseract's TSV output (level 5 rows), on page `page`. */
+export function parseTesseractTsv(tsv: string, page: number): PositionedWord[] {
+  const words: PositionedWord[] = [];
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t');
+    if (f[0] !== '5' || f.length < 12) continue;
+    const text = f.slice(11).join(' ').trim();
+    if (!text || Number(f[10]) < 0) continue;
+    const [left, top, width, height] = f.slice(6, 10).map(Number);
+    words.push({ page, x0: left, y0: top, x1: left + width, y1: top + height, text });
+  }
+  return words;
+}
+
+async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-read-'));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** OCR of one greyscale page (PGM): rules whitened, then tesseract's words with boxes. */
+async function ocrPage(dir: string, pgm: Uint8Array, page: number, options: ToolOptions): Promise<PositionedWord[]> {
+  const image = parsePgm(pgm);
+  removeRules(image, Math.round(DPI / 2), Math.round(DPI / 4));
+  const file = join(dir, `clean-${page}.pgm`);
+  await writeFile(file, writePgm(image));
+  // --psm 6: one block of text, which keeps a table's row together instead of reading it column by column.
+  const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, '识别扫描件中的文字');
+  return parseTesseractTsv(tsv.toString('utf8'), page);
+}
+
+export interface PdfLines {
+  lines: SourceLine[];
+  /** True when the text came from OCR (no text layer). */
+  ocr: boolean;
+}
+
+export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { deadline: deadlineIn() }): Promise<PdfLines> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'report.pdf');
+    await writeFile(file, bytes);
+    const xhtml = await runTool('pdftotext', ['-q', '-bbox-layout', file, '-'], options, '读取 PDF 文件');
+    const { words, pages } = parseBboxLayout(xhtml.toString('utf8'));
+    const chars = words.reduce((n, w) => n + w.text.length, 0);
+    if (pages > 0 && chars >= TEXT_LAYER_CHARS * pages) return { lines: wordsToLines(words), ocr: false };
+    if (pages > MAX_OCR_PAGES) {
+      throw new ToolError('reportcheck.too_many_pages', `PDF 没有文字层，需逐页识别，但有 ${pages} 页，超过 ${MAX_OCR_PAGES} 页的上限`);
+    }
+    const ocrWords: PositionedWord[] = [];
+    for (let page = 1; page <= Math.max(pages, 1); page++) {
+      // One page rendered at a time: a whole scan at once would hold every page in memory and on disk.
+      const prefix = join(dir, `page-${page}`);
+      await runTool('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, prefix], options, '把扫描版 PDF 转为图像');
+      ocrWords.push(...(await ocrPage(dir, await readFile(`${prefix}.pgm`), page, options)));
+      await rm(`${prefix}.pgm`, { force: true });
+    }
+    return { lines: wordsToLines(ocrWords), ocr: true };
+  });
+}
+
+/** A PNG or JPEG photo or screenshot of a report → source lines through OCR. */
+export async function imageToLines(bytes: Uint8Array, options: ToolOptions = { deadline: deadlineIn() }): Promise<SourceLine[]> {
+  return withTempDir(async (dir) => {
+    const file = join(dir, 'report.img');
+    await writeFile(file, bytes);
+    const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, '识别图片中的文字');
+    return wordsToLines(parseTesseractTsv(tsv.toString('utf8'), 1));
+  });
+}
