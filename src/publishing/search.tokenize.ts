@@ -83,20 +83,30 @@ export function exceedsPhraseLimits(tokens: string[]): boolean {
  * positions, they let the GIN index answer a 3- or 4-character term exactly, where the AND of its
  * bigrams would have to be checked row by row.
  */
+const HAN_TOKEN = /^\p{Script=Han}+$/u;
+
 export function longGrams(tokens: string): string[] {
   const out = new Set<string>();
-  let run: string[] = [];
+  // The characters of the current run; a loader calls this for every item, so no copying.
+  const run: string[] = [];
   const close = () => {
-    for (const n of [3, 4]) for (let i = 0; i + n <= run.length; i++) out.add(run.slice(i, i + n).join(''));
-    run = [];
+    for (let i = 0; i + 3 <= run.length; i++) {
+      out.add(run[i] + run[i + 1] + run[i + 2]);
+      if (i + 4 <= run.length) out.add(run[i] + run[i + 1] + run[i + 2] + run[i + 3]);
+    }
+    run.length = 0;
   };
   for (const token of tokens.split(' ')) {
-    const chars = [...token];
-    if (!/^\p{Script=Han}+$/u.test(token)) close();
-    else if (chars.length === 2) run = run.length ? [...run, chars[1]] : chars;
+    if (!HAN_TOKEN.test(token)) close();
     else {
-      if (!run.length) run = chars;
-      close();
+      const chars = [...token];
+      if (chars.length === 2) {
+        if (run.length) run.push(chars[1]);
+        else run.push(chars[0], chars[1]);
+      } else {
+        if (!run.length) run.push(...chars);
+        close();
+      }
     }
   }
   close();
