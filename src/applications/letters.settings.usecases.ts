@@ -5,10 +5,9 @@
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { isoTimestamp } from '../shared/clock.ts';
-import { canWriteIn, hasRole, type Actor } from '../auth/access.rules.ts';
-import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import type { Actor } from '../auth/access.rules.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
-import { canActOnCase, defaultHandlingUnit } from './case-access.ts';
+import { officeBody } from './office-access.ts';
 import { LETTER_KEYS } from './letters.templates.ts';
 import { defaultPattern, patternProblem } from './letters.issue.rules.ts';
 import { createLettersRepository } from './letters.repository.ts';
@@ -16,16 +15,8 @@ import { letterSettingsOf } from './letters.issue.usecases.ts';
 
 export const MAX_SEAL_BYTES = 1024 * 1024;
 
-async function bodyFor(actor: Actor, organizationId: number, deps: AppDeps, write: boolean) {
-  const orgs = await createOrganizationsRepository(deps).list();
-  const body = orgs.find((o) => o.id === organizationId && o.isBody);
-  if (!body) throw new AppError('letters.body_not_found', '没有找到该机关', 404);
-  const may = canWriteIn(actor, 'admin', body.id, orgs) || canActOnCase(actor, 'case_handler', { organization_id: body.id, unit_id: defaultHandlingUnit(body, orgs) }, orgs);
-  if (write && !may) throw new AppError('letters.forbidden', '您无权修改该机关的文书设置', 403);
-  // Reading another body's settings is no one's business but the auditor's (need-to-know).
-  if (!write && !may && !hasRole(actor, 'auditor')) throw new AppError('letters.forbidden', '您无权查看该机关的文书设置', 403);
-  return body;
-}
+const bodyFor = async (actor: Actor, organizationId: number, deps: AppDeps, write: boolean) =>
+  (await officeBody(actor, organizationId, deps, { write, what: '文书设置' })).body;
 
 export async function getLetterSettings({ organizationId, actor, deps }: { organizationId: number; actor: Actor; deps: AppDeps }) {
   const body = await bodyFor(actor, organizationId, deps, false);

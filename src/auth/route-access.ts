@@ -78,6 +78,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/organizations/:id/letter-settings': { callers: LETTER_SETTERS, reach: 'resource' },
   'PUT /api/v1/organizations/:id/letter-seal': { callers: LETTER_SETTERS, reach: 'resource' },
   'DELETE /api/v1/organizations/:id/letter-seal': { callers: LETTER_SETTERS, reach: 'resource' },
+  // The body's 政府信息公开指南: kept by the same office as its letters.
+  'GET /api/v1/organizations/:id/portal-guide': { callers: [...LETTER_SETTERS, 'auditor'], reach: 'resource' },
+  'PUT /api/v1/organizations/:id/portal-guide': { callers: LETTER_SETTERS, reach: 'resource' },
 
   // Publishing (主动公开).
   'GET /api/v1/publishing/columns': { callers: [...BUSINESS, 'admin'], reach: 'resource' },

@@ -13,5 +13,19 @@ import type { RateLimitTables } from '../http/rate-limit.table.ts';
 import type { MailboxTables } from '../publishing/mailbox.table.ts';
 import type { ServerPresenceTables } from '../ops/server-presence.table.ts';
 import type { CaseFilesTables } from '../applications/case-files.table.ts';
+import type { GuideTables } from '../publishing/guide.table.ts';
 
-export interface Database extends AuthTables, CalendarTables, PublishingTables, ApplicationsTables, OversightTables, ReportTables, LettersTables, RateLimitTables, MailboxTables, ServerPresenceTables, CaseFilesTables {}
+// One feature's tables per line, so that features added side by side do not touch each other's line.
+export interface Database extends
+  AuthTables,
+  CalendarTables,
+  PublishingTables,
+  ApplicationsTables,
+  OversightTables,
+  ReportTables,
+  LettersTables,
+  RateLimitTables,
+  MailboxTables,
+  ServerPresenceTables,
+  CaseFilesTables,
+  GuideTables {}

@@ -5,6 +5,8 @@
  */
 import { html, type HtmlValue, type SafeHtml } from '../render/html/html.ts';
 import type { SiteConfig } from '../config/config.ts';
+import type { GuideContent } from '../publishing/guide.schema.ts';
+import { paragraphs } from '../publishing/guide.rules.ts';
 
 export const XXGK_SECTIONS = [
   { href: '/xxgk/zn/', label: '政府信息公开指南' },
@@ -57,18 +59,20 @@ export function homeBody(site: SiteConfig, parts: { latest?: SafeHtml; topics?: 
 }
 
 /** 政府信息公开指南 (Art. 12): classification, how to obtain, the office's name, address, hours, phone. */
-export function guideBody(site: SiteConfig): SafeHtml {
+export function guideBody(g: GuideContent): SafeHtml {
+  const contact: [string, string][] = [['地址', g.address], ['邮政编码', g.postcode], ['办公时间', g.hours], ['联系电话', g.phone], ['传真', g.fax], ['电子邮箱', g.email]];
   return html`<h1>政府信息公开指南</h1>
   <p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》），编制本指南。</p>
   <h2>一、主动公开</h2>
   <p>本机关依照《条例》第十九条、第二十条、第二十一条的规定主动公开政府信息，主要通过本网站“政府信息公开”专栏公开，并在形成或者变更之日起20个工作日内予以公开。</p>
   <h2>二、依申请公开</h2>
-  <p>公民、法人或者其他组织可以通过本网站在线申请、当面提交、邮寄等方式向本机关提出政府信息公开申请。本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日。</p>
+  <p>公民、法人或者其他组织可以向本机关提出政府信息公开申请。本机关收到申请后，能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日。</p>
+  ${paragraphs(g.channels).length ? html`<ul>${paragraphs(g.channels).map((c) => html`<li>${c}</li>`)}</ul>` : ''}
   <p>本机关依申请提供政府信息，不收取费用。申请人申请公开政府信息的数量、频次明显超过合理范围的，依照《政府信息公开信息处理费管理办法》收取信息处理费。</p>
   <h2>三、政府信息公开工作机构</h2>
-  <p>${site.contact}</p>
-  <p>地址：${site.address}</p>
-  <p>办公时间：法定工作日 上午8:30—12:00，下午14:30—17:30</p>
+  <p>${g.officeName}</p>
+  <dl class="guide-contact">${contact.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
   <h2>四、监督和救济</h2>
-  <p>公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>`;
+  <p>公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>
+  ${paragraphs(g.extra).length ? html`<h2>五、其他</h2>${paragraphs(g.extra).map((p) => html`<p>${p}</p>`)}` : ''}`;
 }

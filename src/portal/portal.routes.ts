@@ -9,6 +9,8 @@ import type { AppDeps } from '../shared/deps.ts';
 import { prefsFromCookies, renderPage } from './layout.ts';
 import { sameOriginPath } from './safe-redirect.rules.ts';
 import { canonicalUrl } from '../http/site-url.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { guideOf } from '../publishing/guide.usecases.ts';
 import { guideBody, sideLayout, xxgkSideNav, XXGK_SECTIONS } from './portal.pages.ts';
 
 export const PORTAL_CSP =
@@ -60,13 +62,16 @@ export function registerPortalRoutes(app: FastifyInstance, deps: AppDeps) {
         <ul>${XXGK_SECTIONS.map((s) => html`<li><a href="${s.href}">${s.label}</a></li>`)}</ul>`),
     }),
   );
-  app.get('/xxgk/zn/', (req, reply) =>
-    sendPage(deps, req, reply, {
+  app.get('/xxgk/zn/', async (req, reply) => {
+    // The site's body's guide as its office last saved it (or the default from the site's contact).
+    const body = await createOrganizationsRepository(deps).byCode(site.bodyCode);
+    const { content } = await guideOf(deps, { id: body?.id ?? 0, name: body?.name ?? site.bodyName });
+    return sendPage(deps, req, reply, {
       title: '政府信息公开指南',
       breadcrumbs: [xxgkCrumb, { href: '/xxgk/zn/', label: '政府信息公开指南' }],
-      body: xxgkPage('/xxgk/zn/', '政府信息公开指南', html`<div id="page-title">${guideBody(site)}</div>`),
-    }),
-  );
+      body: xxgkPage('/xxgk/zn/', '政府信息公开指南', html`<div id="page-title">${guideBody(content)}</div>`),
+    });
+  });
   // /xxgk/zd/ and /xxgk/fdzdgknr/ (the body's columns) are served by publishing.portal.ts.
   // /ysqgk/ (the application form and status lookup) is served by applications.portal.ts.
   // /hdjl/ (the mailbox and its published replies) is served by mailbox.portal.ts.

@@ -8,12 +8,14 @@ import { registerSearchPortal } from './search.portal.ts';
 import { registerMailboxPortal } from './mailbox.portal.ts';
 import { registerAdminExtrasRoutes } from './admin-extras.routes.ts';
 import { registerMailboxRoutes } from './mailbox.routes.ts';
+import { registerGuideRoutes } from './guide.routes.ts';
 
 export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerColumnsRoutes(app, deps);
   registerItemsRoutes(app, deps);
   registerAdminExtrasRoutes(app, deps);
   registerMailboxRoutes(app, deps);
+  registerGuideRoutes(app, deps);
   registerPublishingPortal(app, deps);
   registerSearchPortal(app, deps);
   registerMailboxPortal(app, deps);

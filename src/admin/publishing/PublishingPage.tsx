@@ -1,11 +1,12 @@
 // 主动公开: items of one's unit (draft → review → publish → withdraw), columns, site
-// monitoring, the mailbox and the new-media list, one tab each.
+// monitoring, the mailbox and the new-media list, the 政府信息公开指南, one tab each.
 import { Tabs } from 'antd';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { ItemsTab } from './ItemsTab.tsx';
 import { ColumnsTab } from './ColumnsTab.tsx';
 import { MonitoringTab } from './MonitoringTab.tsx';
 import { MailboxTab } from './MailboxTab.tsx';
+import { GuideTab } from './GuideTab.tsx';
 import { useCurrentUser } from '../session.tsx';
 import { isRole } from '../../auth/roles.ts';
 import { ROUTE_ACCESS, mayCall } from '../../auth/route-access.ts';
@@ -16,6 +17,7 @@ const TABS = [
   { key: 'columns', label: '栏目管理', route: 'GET /api/v1/publishing/columns', children: <ColumnsTab /> },
   { key: 'monitoring', label: '网站监测', route: 'GET /api/v1/publishing/monitoring', children: <MonitoringTab /> },
   { key: 'mailbox', label: '信箱与新媒体', route: 'GET /api/v1/publishing/letters', children: <MailboxTab /> },
+  { key: 'guide', label: '公开指南', route: 'GET /api/v1/organizations/:id/portal-guide', children: <GuideTab /> },
 ];
 
 export function PublishingPage() {
