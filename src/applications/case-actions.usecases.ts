@@ -22,6 +22,7 @@ import { appendCaseEvents, asCaseConflict, concurrentChange, deadlineContext, de
 import { assertCanAct, unitsOfBody } from './case-access.ts';
 import { isOutcomeKey } from './outcomes.rules.ts';
 import { GROUNDS_FOR, replyArticles } from './outcomes.wording.rules.ts';
+import { notifyCaseEvents } from '../notifications/case-notifications.ts';
 
 /** Actions taken through this usecase ('submitted' only comes from intake). */
 export type CaseAction = Exclude<EventType, 'submitted'>;
@@ -207,6 +208,7 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
   const dated = event.type === 'later_due_date_set' ? null : (event.data as { date?: string }).date;
   if (dated && dated > today) throw new AppError('applications.invalid_input', '办理日期不能晚于今天', 400);
   const result = await appendCaseEvents(trx, row, prior, [event], { id: actor.id, name: actor.user?.displayName ?? actor.username }, isoTimestamp(now), ctx);
+  await notifyCaseEvents(trx, { row, events: [event], dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl });
   await createAuditRepository({ db: trx }).append(
     { userId: actor.id, username: actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
     now,

@@ -20,6 +20,8 @@ import { caseListItem, publicStatus, timeline } from './applications.presenters.
 import { queryCodeHash } from './intake.rules.ts';
 import { OUTCOME_KEYS } from '../report/report.model.ts';
 import { OUTCOME_WORDING } from './outcomes.wording.rules.ts';
+import { createOutboxRepository, messageView } from '../notifications/outbox.repository.ts';
+import { MESSAGE_KIND_LABELS, MESSAGE_STATUS_LABELS } from '../notifications/applicant-messages.rules.ts';
 
 /** Organizations whose records the actor may read (all for an auditor). */
 export function readableOrgIds(actor: Actor, orgs: readonly Organization[]): number[] {
@@ -75,6 +77,8 @@ export async function getCase({ caseId, actor, ip, deps }: { caseId: number; act
     allowedActions: actions,
     units: unitsOfBody(body, orgs).map((o) => ({ id: o.id, name: o.name })),
     outcomeBasis: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, OUTCOME_WORDING[k].articles])),
+    // Every message sent (or that could not be sent) to the applicant about this case.
+    messages: (await createOutboxRepository(deps).forCase(row.id)).map((m) => messageView(m, { kind: MESSAGE_KIND_LABELS, status: MESSAGE_STATUS_LABELS })),
   };
 }
 

@@ -16,6 +16,7 @@ import { createApplicationsRepository } from './applications.repository.ts';
 import { appendCaseEvents, deadlineContext } from './case-projection.ts';
 import { assertCanAct, defaultHandlingUnit } from './case-access.ts';
 import { createCaseFilesRepository, discardFiles, type SpooledFile } from './case-files.storage.ts';
+import { notifyCaseEvents } from '../notifications/case-notifications.ts';
 import {
   RECEIPT_RULES,
   applicantKey,
@@ -159,7 +160,8 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
           updated_at: at,
         });
         const row = (await trepo.byId(id))!;
-        await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, ctx);
+        const appended = await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, ctx);
+        await notifyCaseEvents(trx, { row, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl });
         await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
         const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
         await createAuditRepository(deps).append(

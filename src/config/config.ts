@@ -54,6 +54,19 @@ const configSchema = z.object({
     .refine(({ N, r, p }) => N >= 1024 && (N & (N - 1)) === 0 && r >= 1 && r <= 32 && p >= 1 && p <= 16, {
       message: 'PASSWORD_SCRYPT：N 须为不小于 1024 的 2 的幂，r 在 1–32 之间，p 在 1–16 之间',
     }),
+  /** E-mail and SMS of notifications (src/notifications); each channel off when not configured. */
+  notifications: z.object({
+    /** SMTP_URL: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465, or null. */
+    smtpUrl: z.string().regex(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL 必须是 smtp://… 或 smtps://…' }).nullable(),
+    /** MAIL_FROM: the sender address, e.g. "石龙区政务公开 <gk@example.gov.cn>". */
+    mailFrom: z.string().min(3),
+    /** SMS_GATEWAY_URL: http(s) endpoint taking POST {"phone","text"} as JSON, or null. */
+    smsGatewayUrl: z.string().regex(/^https?:\/\/[^\s]+$/, { message: 'SMS_GATEWAY_URL 必须是 http://… 或 https://…' }).nullable(),
+    /** SMS_GATEWAY_AUTH: value of the Authorization header sent to the gateway, or null. */
+    smsGatewayAuth: z.string().nullable(),
+    /** DIGEST_HOUR: local hour (Asia/Shanghai) after which the daily digest and reminders run. */
+    digestHour: z.coerce.number().int().min(0, { message: 'DIGEST_HOUR 必须是 0–23 的整数' }).max(23, { message: 'DIGEST_HOUR 必须是 0–23 的整数' }),
+  }),
   site: siteSchema,
 });
 
@@ -124,6 +137,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     pageCacheMaxBytes: env.PAGE_CACHE_MAX_BYTES ?? file.pageCacheMaxBytes ?? 64 * 1024 * 1024,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES ?? file.sessionIdleMinutes ?? 30,
     passwordScrypt: env.PASSWORD_SCRYPT ?? (file.passwordScrypt as string | undefined) ?? DEFAULT_SCRYPT,
+    notifications: {
+      smtpUrl: env.SMTP_URL || ((file.smtpUrl as string | undefined) ?? null),
+      mailFrom: env.MAIL_FROM || ((file.mailFrom as string | undefined) ?? `gongkai@${mailDomainOf(env.SITE_URL ?? (file.siteUrl as string | undefined), host)}`),
+      smsGatewayUrl: env.SMS_GATEWAY_URL || ((file.smsGatewayUrl as string | undefined) ?? null),
+      smsGatewayAuth: env.SMS_GATEWAY_AUTH || ((file.smsGatewayAuth as string | undefined) ?? null),
+      digestHour: env.DIGEST_HOUR ?? file.digestHour ?? 8,
+    },
     site: {
       ...defaultSite,
       ...((file.site as object | undefined) ?? {}),
@@ -139,6 +159,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
+}
+
+/** Host part of the default sender address: the public site's host name, else the listening host. */
+function mailDomainOf(siteUrl: unknown, host: string): string {
+  try {
+    if (typeof siteUrl === 'string' && siteUrl) return new URL(siteUrl).hostname;
+  } catch {
+    // an invalid SITE_URL is reported by its own check
+  }
+  return host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
 }
 
 function keptSecret(dataDir: string, name: string, problems: string[]): string {

@@ -14,6 +14,7 @@ import type { MailboxTables } from '../publishing/mailbox.table.ts';
 import type { ServerPresenceTables } from '../ops/server-presence.table.ts';
 import type { CaseFilesTables } from '../applications/case-files.table.ts';
 import type { GuideTables } from '../publishing/guide.table.ts';
+import type { NotificationsTables } from '../notifications/notifications.table.ts';
 
 // One feature's tables per line, so that features added side by side do not touch each other's line.
 export interface Database extends
@@ -28,4 +29,5 @@ export interface Database extends
   MailboxTables,
   ServerPresenceTables,
   CaseFilesTables,
-  GuideTables {}
+  GuideTables,
+  NotificationsTables {}

@@ -31,12 +31,15 @@ import { registerPortalRoutes } from '../portal/portal.routes.ts';
 import { registerReportRoutes } from '../report/report.routes.ts';
 import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
 import { registerReportCheckRoutes } from '../reportcheck/reportcheck.routes.ts';
+import { installNotifications, type NotificationOptions } from '../notifications/notifications.install.ts';
 
 export interface ServerOptions {
   /** pino logging; tests pass false. */
   logger?: boolean;
   /** How often the page cache drops expired entries (tests shorten it). */
   pageCacheSweepMs?: number;
+  /** Sender loop and daily jobs of notifications (tests turn the loop off and drive it). */
+  notifications?: NotificationOptions;
 }
 
 export async function createServer(deps: AppDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -79,6 +82,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   installAuthHooks(app, deps);
   installRouteAccess(app);
   installAuditAnchoring(app, deps);
+  installNotifications(app, deps, options.notifications);
 
   // /healthz: the process answers and reaches its database. /readyz: and every migration this
   // code expects is applied (during an upgrade, a new process is not ready before `migrate`).

@@ -42,7 +42,8 @@ export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z
   usePasswordCost(config.passwordScrypt);
   useAuditKey(config.auditKey); // as the server and CLI do before writing: the seed's rows are keyed too
   const credentials = (await seedDemo({ deps })) ?? [];
-  const app = await createServer(deps, { logger: false, ...options.server });
+  // The sender loop is off: a test that sends drives `deliverDue` itself, so no pass runs under another test.
+  const app = await createServer(deps, { logger: false, notifications: { pollMs: 0 }, ...options.server });
   // On PostgreSQL the cache empties itself once its listening connection is up: wait for that,
   // so that a test's own cache hits are not emptied under it.
   await app.pageCacheSharing?.ready;

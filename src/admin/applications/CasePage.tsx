@@ -11,6 +11,7 @@ import { ACTION_LABELS, PRIMARY_ACTIONS } from './action-forms.tsx';
 import { CaseActionModal } from './CaseActionModal.tsx';
 import { LettersCard } from './LettersCard.tsx';
 import { CaseFilesCard } from './CaseFilesCard.tsx';
+import { MessagesCard } from './MessagesCard.tsx';
 
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
@@ -141,6 +142,9 @@ export function CasePage({ id }: { id: number }) {
           </div>
           <div style={{ marginTop: 16 }}>
             <CaseFilesCard detail={c} />
+          </div>
+          <div style={{ marginTop: 16 }}>
+            <MessagesCard messages={c.messages ?? []} />
           </div>
         </Col>
       </Row>

@@ -71,6 +71,24 @@ export interface CaseDetail extends CaseListItem {
   allowedActions: string[];
   units: { id: number; name: string }[];
   outcomeBasis: Record<string, string>;
+  /** Messages to the applicant about this case (e-mail, SMS), oldest first. */
+  messages: CaseMessage[];
+}
+
+export interface CaseMessage {
+  id: number;
+  createdAt: string;
+  sentAt: string | null;
+  kind: string;
+  kindLabel: string;
+  channel: string;
+  channelLabel: string;
+  recipient: string;
+  subject: string;
+  status: string;
+  statusLabel: string;
+  attempts: number;
+  lastError: string | null;
 }
 
 export const caseHref = (id: number) => `#/applications?case=${id}`;
