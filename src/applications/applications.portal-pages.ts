@@ -7,7 +7,7 @@ import { html, type HtmlValue, type SafeHtml } from '../render/html/html.ts';
 import { APPLICANT_TYPES } from '../report/report.model.ts';
 import { DELIVERY_WANTED, FORMS_WANTED, ID_KINDS, type FieldErrors } from './intake.rules.ts';
 import { INTAKE_LIMITS } from './intake.options.ts';
-import type { publicStatus } from './applications.presenters.ts';
+import type { lookupStatus } from './case-view.usecases.ts';
 import { CASE_FILE_ACCEPT, CASE_FILE_RULE_TEXT } from './case-files.rules.ts';
 
 type Values = Record<string, string>;
@@ -121,7 +121,37 @@ export function lookupFormBody(csrf: SafeHtml, values: Values, message?: string)
   </form>`;
 }
 
-export function statusBody(s: ReturnType<typeof publicStatus>): HtmlValue {
+type Status = Awaited<ReturnType<typeof lookupStatus>>;
+
+/** Who opened the page: every download and answer form carries the number and code again (POST, never a URL). */
+export interface Opener {
+  csrf: SafeHtml;
+  trackingNumber: string;
+  queryCode: string;
+}
+
+const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+function opened(o: Opener): SafeHtml {
+  return html`${o.csrf}<input type="hidden" name="trackingNumber" value="${o.trackingNumber}"><input type="hidden" name="queryCode" value="${o.queryCode}">`;
+}
+
+function documentsSection(d: Status['documents'], o: Opener): HtmlValue {
+  if (!d.letters.length && !d.released.length) return '';
+  return html`<section id="documents"><h2>文书和公开的信息</h2>
+  <ul class="downloads">
+    ${d.letters.map((l) => html`<li><form method="post" action="/ysqgk/cx/download">${opened(o)}
+      <span class="doc-title">${l.title}（${l.docNumber}），${l.issueDate}</span>
+      <button type="submit" name="what" value="letter-${l.id}-pdf" aria-label="下载${l.title} PDF">PDF</button>
+      <button type="submit" name="what" value="letter-${l.id}-docx" aria-label="下载${l.title} Word">Word</button></form></li>`)}
+    ${d.released.map((f) => html`<li><form method="post" action="/ysqgk/cx/download">${opened(o)}
+      <span class="doc-title">公开的信息：${f.fileName}（${size(f.size)}）</span>
+      <button type="submit" name="what" value="file-${f.id}" aria-label="下载${f.fileName}">下载</button></form></li>`)}
+  </ul>
+  <p class="hint">文书与本机关签发存档的文件完全相同。</p></section>`;
+}
+
+export function statusBody(s: Status, o: Opener, correctionForm: HtmlValue = ''): HtmlValue {
   return html`<h1 id="page-title">申请办理进度</h1>
   <dl class="receipt">
     <dt>受理编号</dt><dd>${s.trackingNumber}</dd>
@@ -129,9 +159,11 @@ export function statusBody(s: ReturnType<typeof publicStatus>): HtmlValue {
     <dt>提交日期</dt><dd>${s.submittedDate}</dd>
     <dt>收到申请日期</dt><dd>${s.receivedDate ?? '待工作人员确认'}</dd>
     ${s.dueDate ? html`<dt>答复期限</dt><dd id="due-date">${s.dueDate}</dd>` : ''}
+    ${s.documents.submitted.length ? html`<dt>您提交的附件</dt><dd id="submitted-files">${s.documents.submitted.map((f) => f.fileName).join('、')}</dd>` : ''}
   </dl>
-  ${s.correction ? html`<section class="notice" id="correction"><h2>需要您补正</h2><p>${s.correction.items}</p><p>请于 ${s.correction.replyBy} 前补正；逾期无正当理由不补正的，视为放弃申请（《条例》第三十条）。</p></section>` : ''}
+  ${s.correction ? html`<section class="notice" id="correction"><h2>需要您补正</h2><p>${s.correction.items}</p><p>请于 ${s.correction.replyBy} 前补正；逾期无正当理由不补正的，视为放弃申请（《条例》第三十条）。</p>${correctionForm}</section>` : ''}
   ${s.decision ? html`<section class="notice" id="decision"><h2>答复结果</h2><p>${s.decision.date} 答复：${s.decision.outcomeLabel}</p>${s.decision.ground ? html`<p>${s.decision.ground}</p>` : ''}<p>依据：${s.decision.legalBasis}</p>${s.decision.replyText ? html`<p>${s.decision.replyText}</p>` : ''}</section>` : ''}
+  ${documentsSection(s.documents, o)}
   <h2>办理过程</h2>
   <ol class="timeline">${s.timeline.map((t) => html`<li><strong>${t.label}</strong>：${t.text}</li>`)}</ol>`;
 }

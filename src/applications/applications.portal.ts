@@ -15,6 +15,7 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { submitApplication } from './intake.usecases.ts';
 import { lookupStatus } from './case-view.usecases.ts';
+import { applicantDownload } from './applicant.usecases.ts';
 import type { FieldErrors } from './intake.rules.ts';
 import { portalMultipartOptions, readPortalForm } from '../portal/portal-form.ts';
 import { checkCaseFiles } from './case-files.rules.ts';
@@ -107,17 +108,37 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
     await lookupLimiter.hit(request.ip);
     const values = formValues(body);
     try {
-      const status = await lookupStatus({ trackingNumber: values.trackingNumber ?? '', queryCode: String(body.queryCode ?? ''), deps });
+      const opener = { trackingNumber: values.trackingNumber ?? '', queryCode: String(body.queryCode ?? '') };
+      const status = await lookupStatus({ ...opener, deps });
+      const csrf = formCsrfField(secret, request, reply);
       reply.header('cache-control', 'no-store');
-      return sendPage(deps, request, reply, { title: '申请办理进度', breadcrumbs: lookupCrumbs, body: statusBody(status) });
+      return sendPage(deps, request, reply, { title: '申请办理进度', breadcrumbs: lookupCrumbs, body: statusBody(status, { ...opener, csrf }) });
     } catch (e) {
-      if (e instanceof AppError && e.code === 'applications.status_not_found') {
-        return sendPage(deps, request, reply, {
-          title: '办理进度查询', breadcrumbs: lookupCrumbs, status: 404,
-          body: lookupFormBody(formCsrfField(secret, request, reply), values, e.message),
-        });
-      }
+      if (e instanceof AppError && e.code === 'applications.status_not_found') return notFound(request, reply, values, e.message);
       throw e;
     }
   });
+
+  // A letter or released file of the status page: the same number and code again, the same
+  // limiter as the look-up, the same page for a miss, so downloads enumerate nothing either.
+  app.post('/ysqgk/cx/download', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    checkFormCsrf(secret, request, body[CSRF_FIELD]);
+    await lookupLimiter.hit(request.ip);
+    const values = formValues(body);
+    try {
+      const f = await applicantDownload({ trackingNumber: values.trackingNumber ?? '', queryCode: String(body.queryCode ?? ''), what: values.what ?? '', deps });
+      return reply.type(f.mime).header('cache-control', 'no-store').header('x-content-sha256', f.sha256).header('content-disposition', f.disposition).send(f.bytes);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'applications.status_not_found') return notFound(request, reply, values, e.message);
+      throw e;
+    }
+  });
+
+  function notFound(request: FastifyRequest, reply: FastifyReply, values: Form, message: string) {
+    return sendPage(deps, request, reply, {
+      title: '办理进度查询', breadcrumbs: lookupCrumbs, status: 404,
+      body: lookupFormBody(formCsrfField(secret, request, reply), { trackingNumber: values.trackingNumber ?? '' }, message),
+    });
+  }
 }

@@ -16,3 +16,25 @@ export function samplePdf(text = '身份证复印件'): Buffer {
 }
 
 export const samplePng = (): Buffer => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+/** Applies on the public form as a browser does (GET for the cookie and tokens, then POST); returns the receipt. */
+export async function applyOnline(
+  app: import('fastify').FastifyInstance,
+  fields: Record<string, string> = {},
+  files: Parameters<typeof multipartForm>[1] = [],
+): Promise<{ cookie: string; trackingNumber: string; queryCode: string; caseId: number | null; statusCode: number; body: string }> {
+  const { parse } = await import('node-html-parser');
+  const { sampleForm } = await import('./test-fixtures.ts');
+  const page = await app.inject({ method: 'GET', url: '/ysqgk/' });
+  const cookie = `gk_form=${page.cookies.find((c) => c.name === 'gk_form')!.value}`;
+  const doc = parse(page.body);
+  const orgId = doc.querySelector('#f-organizationId option[value]:not([value=""])')!.getAttribute('value')!;
+  const base = Object.fromEntries(Object.entries(sampleForm(Number(orgId))).map(([k, v]) => [k, String(v)]));
+  const form = multipartForm({ _csrf: doc.querySelector('input[name=_csrf]')!.getAttribute('value')!, _token: doc.querySelector('input[name=_token]')!.getAttribute('value')!, ...base, ...fields }, files);
+  const res = await app.inject({ method: 'POST', url: '/ysqgk/', headers: { cookie, 'content-type': form.contentType }, payload: form.payload });
+  const receipt = parse(res.body);
+  return {
+    cookie, statusCode: res.statusCode, body: res.body, caseId: null,
+    trackingNumber: receipt.querySelector('#tracking-number')?.text ?? '', queryCode: receipt.querySelector('#query-code')?.text ?? '',
+  };
+}

@@ -3,7 +3,6 @@
  * lists (due soon, overdue, awaiting me) and the applicant's status lookup by tracking number and
  * query code.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { shanghaiDate } from '../shared/clock.ts';
@@ -17,7 +16,7 @@ import { calendarFor, deadlineContext, deadlineOf } from './case-projection.ts';
 import { canActOnCase, canReadCase, caseScope, unitsOfBody } from './case-access.ts';
 import { ACTION_ROLE, type CaseAction } from './case-actions.usecases.ts';
 import { caseListItem, publicStatus, timeline } from './applications.presenters.ts';
-import { queryCodeHash } from './intake.rules.ts';
+import { applicantDocuments, caseByCode } from './applicant.usecases.ts';
 import { OUTCOME_KEYS } from '../report/report.model.ts';
 import { OUTCOME_WORDING } from './outcomes.wording.rules.ts';
 import { createOutboxRepository, messageView } from '../notifications/outbox.repository.ts';
@@ -129,16 +128,11 @@ export async function workbench({ actor, ip, deps, days = 5 }: { actor: Actor; i
   };
 }
 
-const NOT_FOUND = '没有找到与该受理编号和查询码相符的申请，请核对后重试';
-
 /** The applicant's view. Unknown number and wrong code get the same answer. */
 export async function lookupStatus({ trackingNumber, queryCode, deps }: { trackingNumber: string; queryCode: string; deps: AppDeps }) {
-  const tn = trackingNumber.trim();
-  const row = /^\d{6,20}$/.test(tn) ? await createApplicationsRepository(deps).byTrackingNumber(tn) : undefined;
-  const given = Buffer.from(queryCodeHash(tn, queryCode));
-  const expected = Buffer.from(row?.query_code_hash ?? queryCodeHash('none', 'none'));
-  if (!row || !timingSafeEqual(given, expected)) throw new AppError('applications.status_not_found', NOT_FOUND, 404);
+  const row = await caseByCode({ trackingNumber, queryCode, deps });
   const events = await createApplicationsRepository(deps).events(row.id);
   const state = reduceEvents(events);
-  return publicStatus(row, state, events, deadlineOf(await deadlineContext(deps), state));
+  const status = publicStatus(row, state, events, deadlineOf(await deadlineContext(deps), state));
+  return { ...status, documents: await applicantDocuments(deps, row, state.decision !== null) };
 }
