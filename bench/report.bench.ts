@@ -1,6 +1,7 @@
 /**
- * Time to compute one annual report (records through the source contracts, the pure
- * computation with per-cell drill-down ids, placeholders and every check) for a body with
+ * Time to compute one annual report (figures through the source contracts — counted by the
+ * database, and once more case by case with per-cell drill-down ids —, placeholders and every
+ * check) for a body with
  * 100,000 applications spread over 2021–2023, and the ratio to the bare SQL aggregate that
  * counts the same section 三 figures in one GROUP BY over the same rows. SQLite, and PostgreSQL
  * when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. A plain script printing figures:
@@ -65,6 +66,9 @@ async function run(kind: 'sqlite' | 'postgres') {
       built = await buildReport({ deps }, body, YEAR, narrative);
     });
 
+    // The path that keeps the ids behind every cell (drill-down, approval's frozen copy).
+    const withIds = await time(() => buildReport({ deps, drillDown: true }, body, YEAR, narrative));
+
     const first = `${YEAR}-01-01`;
     const last = `${YEAR}-12-31`;
     const aggregate = () =>
@@ -82,6 +86,7 @@ async function run(kind: 'sqlite' | 'postgres') {
     const decidedReport = built!.report.applications.rows.total[6];
     console.log(
       `${kind.padEnd(8)} applications=${CASES} report=${full.toFixed(1)}ms bare SQL aggregate=${bare.toFixed(1)}ms ratio=${(full / bare).toFixed(1)}× ` +
+        `(with drill-down ids ${withIds.toFixed(1)}ms = ${(withIds / bare).toFixed(1)}×) ` +
         `(decided in ${YEAR}: report ${decidedReport}, SQL ${decidedSql}${decidedReport === decidedSql ? '' : ' — MISMATCH'})`,
     );
   } finally {

@@ -64,11 +64,11 @@ const rows = computed.report.applications.rows;
 describe('computeReport: section 三 by the counting rules', () => {
   it('一、本年新收 counts receipt dates 1 Jan – 31 Dec 2022 (ids 4, 5, 7, 8)', () => {
     assert.deepEqual(rows.newReceived, [2, 1, 0, 0, 1, 0, 4]);
-    assert.deepEqual(computed.cells[applicationCellId('newReceived', 6)].ids.sort(), [4, 5, 7, 8]);
+    assert.deepEqual(computed.cells![applicationCellId('newReceived', 6)].ids.sort(), [4, 5, 7, 8]);
   });
   it('二、上年结转 counts cases open on 1 January, including one decided that very day (ids 1, 3)', () => {
     assert.deepEqual(rows.carriedOver, [2, 0, 0, 0, 0, 0, 2]);
-    assert.deepEqual(computed.cells[applicationCellId('carriedOver', 0)].ids.sort(), [1, 3]);
+    assert.deepEqual(computed.cells![applicationCellId('carriedOver', 0)].ids.sort(), [1, 3]);
   });
   it('三 counts decisions dated in 2022 by outcome; 部分公开 only as 部分公开', () => {
     assert.deepEqual(rows.disclosed, [1, 0, 0, 0, 0, 0, 1]);
@@ -78,7 +78,7 @@ describe('computeReport: section 三 by the counting rules', () => {
   });
   it('四、结转下年度 counts cases received by 31 Dec and undecided then (ids 3, 5, 8)', () => {
     assert.deepEqual(rows.carriedForward, [2, 0, 0, 0, 1, 0, 3]);
-    assert.deepEqual(computed.cells[applicationCellId('carriedForward', 6)].ids.sort(), [3, 5, 8]);
+    assert.deepEqual(computed.cells![applicationCellId('carriedForward', 6)].ids.sort(), [3, 5, 8]);
   });
   it('satisfies the stated cross-checks (一 + 二 = （七）总计 + 四, every column)', () => {
     const errors = validateReport(computed.report).filter((f) => f.severity === 'error' && f.location?.section === '三');
@@ -95,7 +95,7 @@ describe('computeReport: section 四 and missing figures', () => {
     assert.deepEqual(r.review, [1, 0, 0, 1, 2]);
     assert.deepEqual(r.litigationDirect, [0, 0, 0, 1, 1]);
     assert.deepEqual(r.litigationAfterReview, [1, 0, 0, 0, 1]);
-    assert.deepEqual(computed.cells[oversightCellId('review', 3)].ids, [16]);
+    assert.deepEqual(computed.cells![oversightCellId('review', 3)].ids, [16]);
   });
   it('leaves section 二 figures nobody entered as null, never 0', () => {
     const p = computed.report.proactive;

@@ -32,9 +32,11 @@ import {
 } from './report.model.ts';
 import type {
   ApplicationForReport,
+  ApplicationTally,
   OversightCaseForReport,
   OversightKind,
   ProactiveFiguresForReport,
+  ReportRecords,
 } from './report.sources.ts';
 
 /** Figures of section 二 the clerk enters (or imports) per body and year; null = nobody entered it. */
@@ -57,7 +59,7 @@ export interface ComputeInput {
   body: { code?: string; name: string };
   year: number;
   /** null when no applications source is wired: section 三/四 and fees are then missing, not 0. */
-  records: { applications: ApplicationForReport[]; oversight: OversightCaseForReport[] } | null;
+  records: ReportRecords | null;
   /** null when no publishing source is wired. */
   proactive: ProactiveFiguresForReport | null;
   entered: EnteredFigures;
@@ -82,7 +84,10 @@ export interface RecordProblem {
 
 export interface ComputedReport {
   report: AnnualReport;
-  cells: Record<CellId, CellRecords>;
+  /** The records behind each cell; null when some figures came as tallies (no ids to show). */
+  cells: Record<CellId, CellRecords> | null;
+  /** How many records each cell counts (always known). */
+  cellCounts: Record<CellId, number>;
   problems: RecordProblem[];
 }
 
@@ -122,13 +127,13 @@ export function applicationRowsFor(a: ApplicationForReport, year: number): Appli
   return rows;
 }
 
-function computeApplications(apps: ApplicationForReport[], year: number, cells: ComputedReport['cells'], problems: RecordProblem[]) {
+function computeApplications(records: ReportRecords, year: number, cells: Record<CellId, CellRecords>, problems: RecordProblem[]) {
   const rows = Object.fromEntries(APPLICATION_ROW_KEYS.map((k) => [k, zeroApplicantRow()])) as Record<ApplicationRowKey, ApplicantRow>;
   const totalColumn = APPLICANT_COLUMNS.length - 1;
   for (const key of APPLICATION_ROW_KEYS) for (let c = 0; c <= totalColumn; c++) cells[applicationCellId(key, c)] = { kind: 'application', ids: [] };
-  for (const a of apps) {
+  const { first, last } = yearBounds(year);
+  for (const a of records.applications) {
     const column = APPLICANT_TYPES.indexOf(a.applicantType);
-    const { first, last } = yearBounds(year);
     if (a.decisionDate && a.decisionDate >= first && a.decisionDate <= last && !a.outcome) {
       problems.push({ kind: 'application', id: a.id, code: 'report.decided_without_outcome', message: `申请 ${a.id} 已于 ${a.decisionDate} 办结，但未记录办理结果，无法计入第三部分` });
     }
@@ -143,10 +148,28 @@ function computeApplications(apps: ApplicationForReport[], year: number, cells: 
       }
     }
   }
-  return rows;
+  const counts: Record<CellId, number> = {};
+  for (const t of records.tallies ?? []) {
+    const column = APPLICANT_TYPES.indexOf(t.applicantType);
+    for (const key of applicationRowsFor({ ...t, id: 0, feePaidYuan: 0, feePaidDate: null }, year)) {
+      for (const c of [column, totalColumn]) {
+        (rows[key][c] as number) += t.count;
+        const id = applicationCellId(key, c);
+        counts[id] = (counts[id] ?? 0) + t.count;
+      }
+    }
+  }
+  return { rows, counts };
 }
 
-function computeOversight(cases: OversightCaseForReport[], year: number, cells: ComputedReport['cells']) {
+function feesPaidIn(year: number, applications: ApplicationForReport[], tallies: ApplicationTally[]): number {
+  const { first, last } = yearBounds(year);
+  return applications
+    .filter((a) => a.feePaidDate !== null && a.feePaidDate >= first && a.feePaidDate <= last)
+    .reduce((sum, a) => sum + a.feePaidYuan, tallies.reduce((sum, t) => sum + t.feesPaidInYearYuan, 0));
+}
+
+function computeOversight(cases: OversightCaseForReport[], year: number, cells: Record<CellId, CellRecords>) {
   const { first, last } = yearBounds(year);
   const out = { review: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 0, 0] } as Record<string, Cell[]>;
   for (const group of Object.keys(out)) for (let c = 0; c <= GROUP_TOTAL_COLUMN; c++) cells[oversightCellId(group, c)] = { kind: 'oversight', ids: [] };
@@ -170,15 +193,11 @@ function missingApplications(): AnnualReport['applications']['rows'] {
 }
 
 export function computeReport(input: ComputeInput): ComputedReport {
-  const cells: ComputedReport['cells'] = {};
+  const cells: Record<CellId, CellRecords> = {};
   const problems: RecordProblem[] = [];
   const { year, records, proactive, entered } = input;
-  const { first, last } = yearBounds(year);
-  const fees = records
-    ? records.applications
-        .filter((a) => a.feePaidDate !== null && a.feePaidDate >= first && a.feePaidDate <= last)
-        .reduce((sum, a) => sum + a.feePaidYuan, 0)
-    : null;
+  const fees = records ? feesPaidIn(year, records.applications, records.tallies ?? []) : null;
+  const applications = records ? computeApplications(records, year, cells, problems) : null;
   const report: AnnualReport = {
     schemaVersion: 1,
     body: input.body,
@@ -194,7 +213,7 @@ export function computeReport(input: ComputeInput): ComputedReport {
     },
     applications: {
       columns: [...APPLICANT_COLUMNS],
-      rows: records ? computeApplications(records.applications, year, cells, problems) : missingApplications(),
+      rows: applications ? applications.rows : missingApplications(),
     },
     reviewLitigation: records
       ? computeOversight(records.oversight, year, cells)
@@ -203,7 +222,8 @@ export function computeReport(input: ComputeInput): ComputedReport {
     fees: { amountYuan: fees },
     publishedOn: input.publishedOn ?? null,
   };
-  return { report, cells, problems };
+  const cellCounts = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v.ids.length + (applications?.counts[k] ?? 0)]));
+  return { report, cells: records?.tallies ? null : cells, cellCounts, problems };
 }
 
 /** The outcome rows, re-exported for callers that list drill-down cells in print order. */

@@ -22,6 +22,22 @@ export interface ApplicationForReport {
   feePaidDate: string | null;
 }
 
+/**
+ * Cases counted together instead of one by one (the fast path, `tally: true`): `count` cases of
+ * one applicant type and outcome whose dates fall on the same side of 1 January and 31 December
+ * of Y — the dates given are representatives that compare with the year's bounds as every one of
+ * theirs does, so the counting rules (applicationRowsFor) apply unchanged. `feesPaidInYearYuan`
+ * sums the fees of those cases paid in Y.
+ */
+export interface ApplicationTally {
+  applicantType: ApplicantType;
+  receivedDate: string;
+  decisionDate: string | null;
+  outcome: OutcomeKey | null;
+  count: number;
+  feesPaidInYearYuan: number;
+}
+
 export type OversightKind = 'review' | 'litigation_direct' | 'litigation_after_review';
 export type OversightResult = 'upheld' | 'corrected' | 'other';
 
@@ -36,13 +52,22 @@ export interface OversightCaseForReport {
 /**
  * Every case that can matter for year Y: received on or before 31 December of Y and either
  * undecided or decided on or after 1 January of Y (or decided before Y but received before Y:
- * the computation filters; the source may return more, never less).
+ * the computation filters; the source may return more, never less). With `tally`, a source may
+ * return most cases as tallies (figures without the ids behind each cell); a case the
+ * computation reports as a problem must still come as a record, with its id.
  */
 export type ApplicationsReportSource = (
   db: Kysely<Database>,
   organizationId: number,
   year: number,
-) => Promise<{ applications: ApplicationForReport[]; oversight: OversightCaseForReport[] }>;
+  options?: { tally?: boolean },
+) => Promise<ReportRecords>;
+
+export interface ReportRecords {
+  applications: ApplicationForReport[];
+  tallies?: ApplicationTally[];
+  oversight: OversightCaseForReport[];
+}
 
 export interface ProactiveFiguresForReport {
   /** 第二十条第（一）项 from the normative-document registry: [本年制发, 本年废止, 现行有效(31 Dec)] */

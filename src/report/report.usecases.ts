@@ -69,9 +69,10 @@ export async function getReportYear({ actor, bodyId, year, ctx }: WithActor<{ bo
   const versions = (await repo.list(bodyId)).filter((v) => v.year === year);
   const version = versions[0];
   const parts = version?.narrative ?? (await startingNarrative(ctx, bodyId, year));
-  let built: Pick<BuiltReport, 'report' | 'findings' | 'cells'>;
+  let built: Pick<BuiltReport, 'report' | 'findings' | 'cellCounts'>;
   if (version?.model) {
-    built = { report: JSON.parse(version.model) as AnnualReport, findings: JSON.parse(version.findings ?? '[]'), cells: JSON.parse(version.cells ?? '{}') };
+    const cells = JSON.parse(version.cells ?? '{}') as Record<string, { ids: number[] }>;
+    built = { report: JSON.parse(version.model) as AnnualReport, findings: JSON.parse(version.findings ?? '[]'), cellCounts: Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v.ids.length])) };
   } else {
     built = await buildReport(ctx, body, year, parts);
   }
@@ -84,7 +85,7 @@ export async function getReportYear({ actor, bodyId, year, ctx }: WithActor<{ bo
     figures: await repo.figures(bodyId, year),
     report: built.report,
     findings: built.findings,
-    cellCounts: Object.fromEntries(Object.entries(built.cells).map(([k, v]) => [k, v.ids.length])),
+    cellCounts: built.cellCounts,
     permissions: permissions(actor, body, orgs, version),
   };
 }
@@ -186,7 +187,8 @@ export async function actOnReport({ actor, versionId, action, ctx }: WithActor<{
   const patch: Record<string, unknown> = { status: nextStatus(action), updated_at: at };
   let findings = undefined as BuiltReport['findings'] | undefined;
   if (blockedByErrors(action)) {
-    const built = await buildReport(ctx, body, v.year, v.narrative);
+    // An approval freezes the ids behind every cell with the figures.
+    const built = await buildReport({ ...ctx, drillDown: action === 'approve' }, body, v.year, v.narrative);
     findings = built.findings;
     if (hasErrors(built.findings)) {
       throw new AppError('report.validation_failed', '年度报告存在错误，须先改正才能提交或审批', 422, { findings: built.findings.filter((f) => f.severity === 'error') });
@@ -211,8 +213,8 @@ export async function cellRecords({ actor, bodyId, year, cell, ctx }: WithActor<
   checkYear(year);
   const { body } = await access(ctx, actor, bodyId);
   const v = await createReportRepository(ctx.deps).latest(bodyId, year);
-  const cells = v?.cells ? (JSON.parse(v.cells) as BuiltReport['cells']) : (await buildReport(ctx, body, year, v?.narrative ?? defaultNarrative())).cells;
-  const found = cells[cell];
+  const cells = v?.cells ? (JSON.parse(v.cells) as NonNullable<BuiltReport['cells']>) : (await buildReport({ ...ctx, drillDown: true }, body, year, v?.narrative ?? defaultNarrative())).cells;
+  const found = cells?.[cell];
   if (!found) throw notFound('report.cell_not_found', `表格中没有单元格 ${cell}`);
   return { cell, kind: found.kind, ids: found.ids, frozen: !!v?.cells };
 }
