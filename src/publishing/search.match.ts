@@ -57,16 +57,24 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
   }
   const and = tsQuery(p, false);
   const m = pgMatch(p);
-  const title = sql`d.title_tsv @@ to_tsquery('simple', ${and})`;
-  const conditions = [
-    ...(set === 'title' ? [title] : set === 'body' ? [sql`not (${title})`] : []),
-    // A title holding every token holds the bigrams, characters and words of `tsv` already.
-    ...(m.tsv && set !== 'title' ? [sql`d.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
-    ...(m.grams ? [sql`d.gram_tsv @@ ${m.grams}::tsquery`] : []),
-    ...(sequences ? m.sequences : []).map((t) => sql`strpos(' ' || d.title_tokens || ' ' || d.body_tokens || ' ', ${t}) > 0`),
-    // The filter tokens' vector is in the same index (migration 0208).
-    ...(filters.length ? [sql`d.meta_tsv @@ ${filters.map((g) => `(${g.join(' | ')})`).join(' & ')}::tsquery`] : []),
-  ];
+  const on = (alias: string, part: HitSet): RawBuilder<unknown>[] => {
+    const d = sql.raw(alias);
+    return [
+      ...(part === 'title' ? [sql`${d}.title_tsv @@ to_tsquery('simple', ${and})`] : []),
+      // A title holding every token holds the bigrams, characters and words of `tsv` already.
+      ...(m.tsv && part !== 'title' ? [sql`${d}.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
+      ...(m.grams ? [sql`${d}.gram_tsv @@ ${m.grams}::tsquery`] : []),
+      ...(sequences ? m.sequences : []).map((t) => sql`strpos(' ' || ${d}.title_tokens || ' ' || ${d}.body_tokens || ' ', ${t}) > 0`),
+      // The filter tokens' vector is in the same index (migration 0208).
+      ...(filters.length ? [sql`${d}.meta_tsv @@ ${filters.map((g) => `(${g.join(' | ')})`).join(' & ')}::tsquery`] : []),
+    ];
+  };
+  // The body set is the hits less the title hits, both read from the GIN index: testing "not in
+  // the title" on each hit would read its out-of-line title vector (455 ms for the 20,983 hits of
+  // "安全生产 整改" in 200,000 items), the ids of the title hits are a small hashed list.
+  const conditions = set === 'body'
+    ? [...on('d', 'all'), sql`d.item_id not in (select t.item_id from publishing_search_docs t where ${sql.join(on('t', 'title'), sql` and `)})`]
+    : on('d', set);
   return {
     id: sql`d.item_id`,
     score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${and}))`,
