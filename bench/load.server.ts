@@ -18,7 +18,7 @@ import { useAuditKey } from '../src/auth/audit.chain.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-load-bench-'));
 const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', TRUST_PROXY: '127.0.0.1' }, dir);
-const db = openDatabase(config.databaseUrl);
+const db = openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
 await migrateToLatest(db);
 const deps = { config, db, clock: systemClock };
 useAuditKey(config.auditKey);

@@ -74,6 +74,11 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       return Number(r.id);
     },
 
+    /** Gives a case its tracking number (intake numbers a case last, see submitApplication). */
+    async setNumber(id: number, seq: number, trackingNumber: string, queryCodeHash: string): Promise<void> {
+      await db.updateTable('applications').set({ seq, tracking_number: trackingNumber, query_code_hash: queryCodeHash }).where('id', '=', id).execute();
+    },
+
     /**
      * The next tracking sequence number of a body and year. One statement that increments the
      * counter row (creating it at 1): the row stays locked until the caller's transaction ends,

@@ -23,6 +23,7 @@ import { assertCanAct, unitsOfBody } from './case-access.ts';
 import { isOutcomeKey } from './outcomes.rules.ts';
 import { GROUNDS_FOR, replyArticles } from './outcomes.wording.rules.ts';
 import { notifyCaseEvents } from '../notifications/case-notifications.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** Actions taken through this usecase ('submitted' only comes from intake). */
 export type CaseAction = Exclude<EventType, 'submitted'>;
@@ -152,7 +153,7 @@ type ActionResult = AppendResult & { row: ApplicationRow };
 export async function recordCaseAction(req: ActionRequest): Promise<ActionResult> {
   const prepared = await prepareAction(req, req.deps.db);
   try {
-    return await req.deps.db.transaction().execute((trx) => applyAction(trx, prepared));
+    return await inTransaction(req.deps.db, (trx) => applyAction(trx, prepared));
   } catch (e) {
     throw asCaseConflict(e);
   }

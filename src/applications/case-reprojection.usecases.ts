@@ -13,6 +13,7 @@ import { reduceEvents } from './applications.state.rules.ts';
 import { createApplicationsRepository, type CaseProjection } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
 import { deadlineContext, deadlineOf, projectionOf, type DeadlineContext } from './case-projection.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 type Field = keyof CaseProjection | 'event_count';
 
@@ -103,7 +104,7 @@ export async function importHolidaysAndReproject(
   input: unknown,
   source: string,
 ): Promise<{ imported: ImportedYear[]; reprojected: number[] }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const imported = await importHolidayYears(trx, input, source);
     const first = Math.min(...imported.map((y) => y.year));
     const reprojected = imported.length ? await reprojectCases({ db: trx, config: deps.config, now: deps.clock.now() }, `${first}-01-01`) : [];

@@ -3,7 +3,7 @@
  * mail, fax and e-mail applications (via 'clerk'). Gives the tracking number and, once, the
  * query code; only the code's hash is stored.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { AppError } from '../shared/app-error.ts';
 import { isUniqueViolationOn } from '../db/db-errors.ts';
 import type { AppDeps } from '../shared/deps.ts';
@@ -26,6 +26,7 @@ import {
   queryCodeHash,
   trackingNumber,
 } from './intake.rules.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** Query codes avoid look-alike characters (0/O, 1/I/L) since people copy them by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -115,17 +116,17 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
   const actorName = req.actor ? req.actor.username : input.applicantName;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await deps.db.transaction().execute(async (trx) => {
+      return await inTransaction(deps.db, async (trx) => {
         const trepo = createApplicationsRepository({ db: trx });
-        const seq = await trepo.nextSeq(body.id, year);
-        const tracking = trackingNumber(year, body.id, seq);
+        // Numbered last (below): until then the case carries a provisional number of its own.
+        const provisional = -randomInt(1, 2 ** 31);
         const id = await trepo.insert({
           organization_id: body.id,
           unit_id: unitId,
-          tracking_number: tracking,
-          query_code_hash: queryCodeHash(tracking, queryCode),
+          tracking_number: `provisional${provisional}`,
+          query_code_hash: '',
           year,
-          seq,
+          seq: provisional,
           channel: input.channel,
           submitted_date: submittedDate,
           received_date: null,
@@ -161,9 +162,15 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
         });
         const row = (await trepo.byId(id))!;
         const appended = await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, ctx);
-        await notifyCaseEvents(trx, { row, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl });
         await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
         const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
+        // The counter row of (body, year) serialises every submission to the body until commit:
+        // taken as the last statements (with the notices that name the number, and the audit
+        // append), it is held only for the numbering.
+        const seq = await trepo.nextSeq(body.id, year);
+        const tracking = trackingNumber(year, body.id, seq);
+        await trepo.setNumber(id, seq, tracking, queryCodeHash(tracking, queryCode));
+        await notifyCaseEvents(trx, { row: { ...row, seq, tracking_number: tracking }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl });
         await createAuditRepository(deps).append(
           { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } },
           now,
@@ -174,8 +181,9 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
     } catch (e) {
       // The same form posted twice at once: the second insert meets the first's idempotency key
       // (its transaction, counter increment included, is rolled back) and answers its receipt.
-      if (key && isUniqueViolationOn(e, 'applications')) {
-        const existing = await repo.byIdempotencyKey(key);
+      // Else two provisional numbers met (one chance in 2³¹): try again.
+      if (isUniqueViolationOn(e, 'applications')) {
+        const existing = key ? await repo.byIdempotencyKey(key) : undefined;
         if (existing) return { id: existing.id, trackingNumber: existing.tracking_number, queryCode, repeated: true };
         if (attempt < 3) continue;
       }

@@ -15,6 +15,7 @@ import { DEFAULT_TEMPLATES, type LetterTemplate } from './letters.templates.ts';
 import { mayEditTemplates, mayReadTemplates, unknownPlaceholders } from './letter-templates.rules.ts';
 import { templateVersionShape, type TemplateVersionInput } from './letter-templates.schema.ts';
 import { createLetterTemplatesRepository, type TemplateVersionRow } from './letter-templates.repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 type Who = Actor & { user?: { displayName?: string } };
 
@@ -85,7 +86,7 @@ async function appendVersion(p: { organizationId: number; key: string; title: st
   if (p.baseVersion !== undefined && p.baseVersion !== current) throw conflict();
   const now = deps.clock.now();
   const version = current + 1;
-  await uniqueOr(() => deps.db.transaction().execute(async (trx) => {
+  await uniqueOr(() => inTransaction(deps.db, async (trx) => {
     await repo.insert({
       organization_id: p.organizationId, key: p.key, version, title: p.title, body: p.body, restored_from: p.restoredFrom,
       created_at: isoTimestamp(now), created_by_id: actor.id, created_by_name: actor.user?.displayName ?? actor.username,

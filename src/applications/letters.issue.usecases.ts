@@ -18,6 +18,7 @@ import { buildLetter } from './letters.usecases.ts';
 import { chineseDate, defaultPattern, formatDocNumber, letterNotReady, replacesNote } from './letters.issue.rules.ts';
 import { createLettersRepository, type IssuedLetterMeta } from './letters.repository.ts';
 import { letterDocxBytes, letterPdfBytes, type LetterDocument, type LetterSeal } from './letters.render.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -131,7 +132,7 @@ export async function issueLetter({ caseId, kind, replacesId, actor, deps }: { c
       issued_at: isoTimestamp(now),
       template_version_id: filled.templateVersionId,
     };
-    const id = await deps.db.transaction().execute(async (trx) => {
+    const id = await inTransaction(deps.db, async (trx) => {
       const newId = await repo.insert(row, trx);
       await audit.append({
         userId: actor.id, username: actor.username, action: 'letters.issued', targetType: 'application', targetId: caseId,

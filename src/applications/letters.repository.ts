@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { IssuedLetterRow } from './letters.table.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export type NewIssuedLetter = Omit<IssuedLetterRow, 'id'>;
 /** An issued letter without its bytes; `template_version` is the number of the template version it was rendered from. */
@@ -23,7 +24,7 @@ export function createLettersRepository({ db }: { db: Kysely<Database> }) {
     .as('template_version'));
   return {
     async takeNumber(organizationId: number, kind: string, year: number): Promise<number> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await trx
           .insertInto('letter_counters')
           .values({ organization_id: organizationId, kind, year, last_no: 0 })

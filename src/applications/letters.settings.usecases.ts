@@ -12,6 +12,7 @@ import { LETTER_KEYS } from './letters.templates.ts';
 import { defaultPattern, patternProblem } from './letters.issue.rules.ts';
 import { createLettersRepository } from './letters.repository.ts';
 import { letterSettingsOf } from './letters.issue.usecases.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export const MAX_SEAL_BYTES = 1024 * 1024;
 
@@ -33,7 +34,7 @@ async function save(organizationId: number, actor: Actor, deps: AppDeps, change:
   const body = await bodyFor(actor, organizationId, deps, true);
   const next = change(await letterSettingsOf(deps, body.id, body.name));
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await createLettersRepository({ db: trx }).saveSettings({
       organization_id: body.id,
       patterns: JSON.stringify(next.patterns),

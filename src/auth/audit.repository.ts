@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { GENESIS_HASH, auditHash, firstChainProblem, type ChainProblem } from './audit.chain.ts';
+import { beforeCommit } from '../db/transaction.ts';
+import { GENESIS_HASH, auditHash, firstChainProblem, type AuditContent, type ChainProblem } from './audit.chain.ts';
 
 export interface AuditEntry {
   userId?: number | null;
@@ -16,31 +17,61 @@ export interface AuditEntry {
 /** Key of the PostgreSQL advisory lock that serialises appends, so the chain never forks. */
 const AUDIT_LOCK_KEY = 740_501;
 
+function contentOf(entry: AuditEntry, now: Date): AuditContent {
+  return {
+    at: now.toISOString(),
+    user_id: entry.userId ?? null,
+    username: entry.username ?? null,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+    ip: entry.ip ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+}
+
+/**
+ * Chains `rows` after the newest row. On PostgreSQL the lock is taken first and the head read in
+ * its own statement after it (a statement's snapshot predates its lock wait); the lock is held
+ * to the end of the transaction, which is why this runs as the transaction's last work.
+ */
+async function writeChained(t: Kysely<Database>, rows: AuditContent[]): Promise<void> {
+  if (dialectOf(t) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(t);
+  const last = await t.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prev = last?.hash ?? GENESIS_HASH;
+  // One row per statement: ids must follow the chain's order.
+  for (const content of rows) {
+    const hash = auditHash(prev, content);
+    await t.insertInto('audit_log').values({ ...content, prev_hash: prev, hash }).execute();
+    prev = hash;
+  }
+}
+
+/** Entries waiting for the end of their transaction, by transaction. */
+const queued = new WeakMap<object, AuditContent[]>();
+
 export function createAuditRepository({ db }: { db: Kysely<Database> }) {
   return {
-    /** Appends one row; runs in its own transaction, or in `trx` when the caller has one. */
+    /**
+     * Appends one row: in its own transaction, or as part of `trx` when the caller has one — then
+     * written as the last work of `trx` (`inTransaction`), so the chain's lock is held only from
+     * there to the commit, and rolled back with it.
+     */
     async append(entry: AuditEntry, now: Date, trx?: Kysely<Database>): Promise<void> {
-      const write = async (t: Kysely<Database>) => {
-        if (dialectOf(t) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(t);
-        const last = await t.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-        const content = {
-          at: now.toISOString(),
-          user_id: entry.userId ?? null,
-          username: entry.username ?? null,
-          action: entry.action,
-          target_type: entry.targetType ?? null,
-          target_id: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
-          ip: entry.ip ?? null,
-          detail: JSON.stringify(entry.detail ?? {}),
-        };
-        const prev = last?.hash ?? GENESIS_HASH;
-        await t
-          .insertInto('audit_log')
-          .values({ ...content, prev_hash: prev, hash: auditHash(prev, content) })
-          .execute();
-      };
-      if (trx) await write(trx);
-      else await db.transaction().execute(write);
+      const content = contentOf(entry, now);
+      if (!trx) return db.transaction().execute((t) => writeChained(t, [content]));
+      const waiting = queued.get(trx);
+      if (waiting) {
+        waiting.push(content);
+        return;
+      }
+      const rows = [content];
+      const deferred = beforeCommit(trx, async () => {
+        queued.delete(trx);
+        await writeChained(trx, rows);
+      });
+      if (deferred) queued.set(trx, rows);
+      else await writeChained(trx, rows);
     },
     /** Newest first; `organizationIds` keeps only rows by users of those organizations. */
     async list(limit: number, beforeId?: number, organizationIds?: readonly number[]) {

@@ -14,6 +14,7 @@ import { ACCOUNT_MAX_FAILED_LOGINS, MAX_FAILED_LOGINS, passwordProblems, type Ch
 import { createLoginSourceLocksRepository } from './login-source-locks.repository.ts';
 import { createLoginThrottleRepository, IP_MAX_FAILURES, IP_WINDOW_MINUTES } from './login-throttle.repository.ts';
 import { clientKey } from '../http/client-key.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** How long an attempt waits for running checks of the same account before giving up (429). */
 const CHECK_WAIT_MS = 10_000;
@@ -160,7 +161,7 @@ export async function changePassword({
   if (await verifyPassword(newPassword, row.password_hash)) throw new AppError('auth.same_password', '新密码不能与当前密码相同', 400);
   const now = deps.clock.now();
   const hash = await hashPassword(newPassword);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await createUsersRepository({ db: trx }).update(user.id, { password_hash: hash, password_changed_at: now.toISOString() });
     // Whoever held another session (perhaps with the old password) is signed out.
     await createSessionsRepository({ db: trx }).deleteOthers(user.id, token);
@@ -183,7 +184,7 @@ export async function purgeEnded(deps: AppDeps): Promise<number> {
 /** Ends every session of a user (the security administrator's 结束会话); audited. */
 export async function revokeSessions({ actor, userId, ip, deps }: { actor: { id: number; username: string }; userId: number; ip: string; deps: AppDeps }): Promise<number> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const ended = await createSessionsRepository({ db: trx }).deleteForUser(userId);
     await createAuditRepository({ db: trx }).append(
       { userId: actor.id, username: actor.username, action: 'users.sessions_revoked', targetType: 'user', targetId: userId, ip, detail: { ended } },

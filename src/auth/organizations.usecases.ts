@@ -11,6 +11,7 @@ import { requireWritableOrg } from './users.usecases.ts';
 import { createDefaultColumns } from '../publishing/columns.repository.ts';
 import { lockForTransaction } from '../db/db-errors.ts';
 import { wouldCreateCycle } from '../shared/tree.rules.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export async function listOrganizations({ actor, deps }: { actor: Actor; deps: AppDeps }) {
   const orgs = await createOrganizationsRepository(deps).list();
@@ -40,7 +41,7 @@ export async function createOrganization({
   }
   const repo = createOrganizationsRepository(deps);
   if (await repo.byCode(input.code)) throw conflict('organizations.code_taken', `单位代码“${input.code}”已被使用`);
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const created = await inTransaction(deps.db, async (trx) => {
     const org = await createOrganizationsRepository({ db: trx }).insert({
       code: input.code,
       name: input.name,
@@ -89,7 +90,7 @@ export async function updateOrganization({
   if (organizationId === actor.organizationId && (patch.disabled || patch.parentId !== undefined)) {
     throw new AppError('organizations.own_unit', '不能停用或移动自己所在的单位', 400);
   }
-  const updated = await deps.db.transaction().execute(async (trx) => {
+  const updated = await inTransaction(deps.db, async (trx) => {
     if (patch.parentId !== undefined) {
       // Checked again on the tree as it is now, moves serialised: two moves made at once (A under
       // B, B under A) would each pass the check above and close a loop together.

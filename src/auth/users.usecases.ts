@@ -15,6 +15,7 @@ import { hashPassword } from './password.hash.ts';
 import { passwordProblems } from './password.rules.ts';
 import { isRole, type Role } from './roles.ts';
 import { revokeSessions } from './auth.usecases.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const changedMeanwhile = () => conflict('users.changed', '该用户已被他人修改，请刷新后重试');
 const notAllowed = () => forbidden('auth.forbidden', '无权对该单位的用户或组织进行此操作');
@@ -69,7 +70,7 @@ export async function createUser({
   const hash = await hashPassword(input.password);
   // Two administrators creating one username at once both pass the check above: the unique key
   // decides, and the loser gets the same 409 (its audit row goes with its transaction).
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const id = await inTransaction(deps.db, async (trx) => {
     const newId = await createUsersRepository({ db: trx }).insert({
       username: input.username,
       display_name: input.displayName,
@@ -142,7 +143,7 @@ export async function updateUser({
       locked_until: null,
     }),
   };
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     if (!(await createUsersRepository({ db: trx }).updateAtVersion(userId, current.version, set))) throw changedMeanwhile();
     const { password: _omitted, ...shown } = change;
     await createAuditRepository({ db: trx }).append(

@@ -12,7 +12,7 @@ export async function openDeps(io: CliIo, { migrate = true } = {}): Promise<AppD
   const config = loadConfig(io.env, io.cwd);
   useAuditKey(config.auditKey); // every audit row a command writes is keyed like the server's
   usePasswordCost(config.passwordScrypt);
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   if (migrate) await migrateToLatest(db);
   return { config, db, clock: systemClock, close: () => db.destroy() };
 }

@@ -19,12 +19,21 @@ const siteSchema = z.object({
   address: z.string(),
 });
 
+/**
+ * Connections per process: a write holds one for its transaction and reads need their own, so
+ * 10 made requests queue for a connection at 50 clients; 20 stays far below PostgreSQL's default
+ * max_connections (100) with a supervisor's worker and the CLI beside it.
+ */
+export const DEFAULT_POOL_SIZE = 20;
+
 const configSchema = z.object({
   databaseUrl: z
     .string()
     .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
       message: 'DATABASE_URL 必须是 sqlite:<文件路径> 或 postgres://…',
     }),
+  /** Connections of the PostgreSQL pool per process (DATABASE_POOL_SIZE); SQLite has one. */
+  databasePoolSize: z.coerce.number().int().min(1, { message: 'DATABASE_POOL_SIZE 必须是 1–200 的整数' }).max(200, { message: 'DATABASE_POOL_SIZE 必须是 1–200 的整数' }),
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   /** Origin of every absolute URL (SITE_URL; default: where the server listens). Never the Host header. */
@@ -123,6 +132,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const host = String(env.HOST ?? file.host ?? '127.0.0.1');
   const raw = {
     databaseUrl,
+    databasePoolSize: env.DATABASE_POOL_SIZE ?? file.databasePoolSize ?? DEFAULT_POOL_SIZE,
     port,
     host,
     siteUrl: parseSiteUrl(env.SITE_URL ?? file.siteUrl, host, port, problems),

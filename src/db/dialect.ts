@@ -14,7 +14,7 @@ export type DialectName = 'sqlite' | 'postgres';
 
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10)); // int8 → number
 
-export function openDatabase(databaseUrl: string): Kysely<Database> {
+export function openDatabase(databaseUrl: string, { poolSize = 10 }: { poolSize?: number } = {}): Kysely<Database> {
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') {
@@ -30,7 +30,7 @@ export function openDatabase(databaseUrl: string): Kysely<Database> {
     sqlite.pragma('synchronous = NORMAL');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // An idle connection the server closes (a restart, an administrator's terminate) is dropped
   // from the pool and the next query opens a new one; without a listener the pool's error
   // event would end the whole process.

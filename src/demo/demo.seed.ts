@@ -12,6 +12,7 @@ import { generatePassword, hashPassword } from '../auth/password.hash.ts';
 import type { Role } from '../auth/roles.ts';
 import { seedPublishingDemo } from './publishing.seed.ts';
 import { seedReportDemo } from './report.seed.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export const DEMO_ORGANIZATIONS = [
   { code: 'shilong', name: '石龙区人民政府', parent: null, kind: 'government', isBody: true },
@@ -49,7 +50,7 @@ export async function seedDemo({ deps }: { deps: AppDeps }): Promise<DemoCredent
   if ((await createOrganizationsRepository(deps).count()) > 0) return null;
   const now = deps.clock.now();
   const credentials: DemoCredentials[] = [];
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const orgs = createOrganizationsRepository({ db: trx });
     const ids = new Map<string, number>();
     for (const o of DEMO_ORGANIZATIONS) {

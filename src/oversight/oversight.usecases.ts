@@ -16,6 +16,7 @@ import { readableOrgIds } from '../applications/case-view.usecases.ts';
 import { canActOnCase, defaultHandlingUnit } from '../applications/case-access.ts';
 import type { OversightRow } from './oversight.table.ts';
 import { OVERSIGHT_KINDS, OVERSIGHT_RESULTS, checkNewOversight, checkResult, type OversightKindKey, type OversightResultKey } from './oversight.rules.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export function presentOversight(r: OversightRow) {
   return {
@@ -49,7 +50,7 @@ export async function createOversightCase({ input, actor, ip, deps }: { input: I
   const now = deps.clock.now();
   const at = isoTimestamp(now);
   // The record and its audit row are written together or not at all.
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(deps.db, async (trx) => {
     const created = await trx
       .insertInto('oversight_cases')
       .values({
@@ -86,7 +87,7 @@ export async function recordOversightResult({ id, input, actor, ip, deps }: { id
   if (version !== row.version) throw changedMeanwhile();
   const now = deps.clock.now();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const updated = await trx
         .updateTable('oversight_cases')
         .set({ result: s(input.result), decided_date: s(input.decidedDate) || null, note: s(input.note) || row.note, version: version + 1, updated_at: isoTimestamp(now) })

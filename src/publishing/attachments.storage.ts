@@ -18,6 +18,7 @@ import { assertMay, itemChanged } from './workflow.rules.ts';
 import { detectAttachmentType, safeFileName } from './attachments.rules.ts';
 import { indexItems } from './search.index.ts';
 import type { AttachmentRow } from './publishing.table.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const run = promisify(execFile);
 
@@ -58,7 +59,7 @@ export async function addAttachment({ actor, itemId, fileName, bytes, ip, deps }
   await writeFile(full, bytes, { flag: 'wx' });
   const text = await extractText(type.mime, bytes, full);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     // Only while the item is still the draft read above: a file added while a reviewer approves
     // would otherwise go public unreviewed. The touch also holds the item until commit.
     const held = await trx.updateTable('publishing_items').set({ updated_at: now.toISOString() }).where('id', '=', itemId).where('status', '=', item.status).executeTakeFirst();

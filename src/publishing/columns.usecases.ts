@@ -17,6 +17,7 @@ import { wouldCreateCycle } from '../shared/tree.rules.ts';
 import { lockForTransaction, uniqueOr } from '../db/db-errors.ts';
 import { columnLinks, createColumnsRepository } from './columns.repository.ts';
 import type { ColumnRow } from './publishing.table.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** Advisory-lock namespace of a body's column tree (db-errors.ts). */
 const COLUMN_TREE_LOCK = 740_503;
@@ -51,7 +52,7 @@ async function checkParent(trx: Kysely<Database>, organizationId: number, column
 export async function createColumn({ actor, input, ip, deps }: { actor: Actor; input: ColumnInput & { organizationId: number; code: string; name: string; kind: string }; ip?: string; deps: AppDeps }): Promise<ColumnRow> {
   await requireAdminOf(deps, actor, input.organizationId);
   const now = deps.clock.now();
-  return uniqueOr(() => deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => inTransaction(deps.db, async (trx) => {
     await lockForTransaction(trx, COLUMN_TREE_LOCK, input.organizationId);
     const repo = createColumnsRepository({ db: trx });
     if (await repo.byCode(input.organizationId, input.code)) throw codeTaken();
@@ -73,7 +74,7 @@ export async function updateColumn({ actor, id, input, ip, deps }: { actor: Acto
   const b = input;
   if (Object.values(b).every((v) => v === undefined)) throw new AppError('publishing.nothing_to_change', '没有要修改的内容', 400);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await lockForTransaction(trx, COLUMN_TREE_LOCK, col.organization_id);
     await checkParent(trx, col.organization_id, id, b.parentId);
     const row = await createColumnsRepository({ db: trx }).update(id, {

@@ -21,6 +21,7 @@ import { attachmentPath, extractText } from './attachments.storage.ts';
 import { indexItems } from './search.index.ts';
 import { DEFAULT_COLUMN_TREE, HOME_COLUMN_OF_KIND, type ColumnDefinition } from './columns.rules.ts';
 import { createDefaultColumns } from './columns.repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const codesOf = (tree: ColumnDefinition[]): string[] => tree.flatMap((c) => [c.code, ...codesOf(c.children ?? [])]);
 const DEFAULT_COLUMN_CODES = new Set(codesOf(DEFAULT_COLUMN_TREE));
@@ -99,7 +100,7 @@ export async function importItems({ table, attachmentsDir, deps, onProgress, use
   const now = deps.clock.now();
   const written: string[] = [];
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       // Every unit's serials at once, in one order: chunk by chunk could deadlock two imports.
       await lockIndexSerials(trx, rows.map((r) => orgs.find((o) => o.code === r.orgCode)!.id));
       const ids: number[] = [];

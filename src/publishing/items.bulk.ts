@@ -15,6 +15,7 @@ import { checkTimeliness, htmlToText, isItemKind, type ItemKind, type Validity }
 import type { NewItemRow } from './publishing.table.ts';
 import { searchDoc, writeToIndex } from './search.index.ts';
 import { sanitizeBody } from './sanitize.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface PublishedItemInput {
   organizationId: number;
@@ -136,5 +137,5 @@ export async function bulkInsertPublishedItems(
     );
     return ids;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return db.isTransaction ? run(db) : inTransaction(db, run);
 }

@@ -19,6 +19,7 @@ import { createItemsRepository, snapshotOf } from './items.repository.ts';
 import { lastSerial, lockIndexSerials, organizationIndexCode } from './index-numbers.ts';
 import { sanitizeBody } from './sanitize.ts';
 import type { ItemRow } from './publishing.table.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface ItemDraftInput {
   columnId: number;
@@ -60,7 +61,7 @@ export async function createDraft({ actor, data, ip, deps }: { actor: Actor; dat
   const now = deps.clock.now();
   const org = orgs.find((o) => o.id === column.organization_id)!;
   const bodyHtml = sanitizeBody(data.bodyHtml ?? '');
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const year = Number(shanghaiDate(now).slice(0, 4));
     await lockIndexSerials(trx, [column.organization_id]);
     const serial = (await lastSerial(trx, column.organization_id, year)) + 1;
@@ -119,7 +120,7 @@ export async function updateDraft({ actor, id, data, version, ip, deps }: { acto
   await checkInterpretedItem(deps.db, data.kind ?? item.kind, data.interpretsItemId === undefined ? item.interprets_item_id : data.interpretsItemId);
   const now = deps.clock.now();
   const bodyHtml = data.bodyHtml === undefined ? undefined : sanitizeBody(data.bodyHtml);
-  return uniqueOr(() => deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => inTransaction(deps.db, async (trx) => {
     const repo = createItemsRepository({ db: trx });
     const updated = await repo.updateIf(id, item, {
       ...(data.columnId !== undefined && { column_id: data.columnId }),

@@ -16,6 +16,7 @@ import { transferShape } from './mailbox.schema.ts';
 import { MAILBOX_ANSWER_WORKING_DAYS, handlingUnit, mayReply, transferTargets } from './mailbox.rules.ts';
 import { createMailboxRepository, type MailboxLetterRow } from './mailbox.repository.ts';
 import { parseOr, type Staff } from './mailbox.usecases.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** The letter's due date: the transfer's, else the default time limit from its arrival. */
 export function dueDateOf(l: Pick<MailboxLetterRow, 'due_date' | 'created_at'>, calendar: WorkingCalendar): string {
@@ -40,7 +41,7 @@ export async function transferLetter({ actor, id, input, ip, deps }: { actor: St
   if (!target || target.id === from) throw new AppError('mailbox.invalid_unit', '只能转办给本机关下属的其他单位或部门', 400);
   const now = deps.clock.now();
   const due = (await mailboxCalendar(deps)).addWorkingDays(shanghaiDate(now), workingDays).value;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await createMailboxRepository({ db: trx }).ensureHandling(id, trx);
     const r = await trx.updateTable('mailbox_handling')
       .set({ unit_id: target.id, due_date: due, transferred_from_unit_id: from, transfer_note: note, transferred_at: now.toISOString(), transferred_by_name: actor.user?.displayName ?? actor.username })

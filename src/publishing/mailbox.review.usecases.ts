@@ -17,6 +17,7 @@ import { publicationRequestShape, publicationReturnShape } from './mailbox.schem
 import { mayReply, mayReview } from './mailbox.rules.ts';
 import { parseOr, type Staff } from './mailbox.usecases.ts';
 import { createMailboxRepository } from './mailbox.repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 const notPending = () => new AppError('mailbox.not_pending', '该答复不在待审核状态（可能刚由他人审核），请刷新后查看', 409);
 
@@ -43,7 +44,7 @@ export async function requestPublication({ actor, id, input, ip, deps }: { actor
   if (letter.status !== 'replied' || !open(letter.publish_status)) throw new AppError('mailbox.invalid_state', '该来信尚未答复，或其答复已在审核或已公开', 409);
   const now = deps.clock.now();
   const who = actor.user?.displayName ?? actor.username;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await createMailboxRepository({ db: trx }).ensureHandling(id, trx);
     const r = await trx.updateTable('mailbox_handling')
       .set({ publish_status: 'pending', publish_text: text, publish_requested_by_id: actor.id, publish_requested_by_name: who, publish_requested_at: now.toISOString(), publish_return_reason: null })
@@ -59,7 +60,7 @@ export async function requestPublication({ actor, id, input, ip, deps }: { actor
 export async function approvePublication({ actor, id, ip, deps }: { actor: Staff; id: number; ip?: string; deps: AppDeps }) {
   const letter = await assertReviewer(actor, id, deps);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const won = await trx.updateTable('mailbox_handling')
       .set({ publish_status: 'published', publish_reviewed_by_id: actor.id, publish_reviewed_by_name: actor.user?.displayName ?? actor.username, publish_reviewed_at: now.toISOString() })
       .where('letter_id', '=', id).where('publish_status', '=', 'pending').executeTakeFirst();
@@ -83,7 +84,7 @@ export async function returnPublication({ actor, id, input, ip, deps }: { actor:
   const { reason } = parseOr(publicationReturnShape, input);
   await assertReviewer(actor, id, deps);
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const won = await trx.updateTable('mailbox_handling')
       .set({ publish_status: 'returned', publish_return_reason: reason, publish_reviewed_by_id: actor.id, publish_reviewed_by_name: actor.user?.displayName ?? actor.username, publish_reviewed_at: now.toISOString() })
       .where('letter_id', '=', id).where('publish_status', '=', 'pending').executeTakeFirst();

@@ -12,6 +12,7 @@ import { mailboxLetterShape, mailboxReplyShape } from './mailbox.schema.ts';
 import { mayReply } from './mailbox.rules.ts';
 import { createMailboxRepository } from './mailbox.repository.ts';
 import type { z } from 'zod';
+import { inTransaction } from '../db/transaction.ts';
 
 export type Staff = Actor & { user?: { displayName?: string } };
 export type MailboxReplyInput = z.input<typeof mailboxReplyShape>;
@@ -49,7 +50,7 @@ export async function submitLetter({ letter, ip, deps }: { letter: LetterInput; 
   const errors = checkLetter(letter);
   if (Object.keys(errors).length) throw new AppError('mailbox.invalid', '来信内容不完整', 400, errors);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await trx.insertInto('publishing_mailbox_letters').values({
       organization_id: letter.organizationId, writer_name: letter.writerName.trim(), contact: letter.contact.trim(),
       subject: letter.subject.trim(), body: letter.body.trim(), status: 'received', reply_text: null, replied_at: null,
@@ -74,7 +75,7 @@ export async function replyToLetter({ actor, id, input, ip, deps }: { actor: Sta
   if (letter.status !== 'received') throw new AppError('mailbox.already_replied', '该来信已答复', 409);
   const now = deps.clock.now().toISOString();
   const who = actor.user?.displayName ?? actor.username;
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     // On the condition that nobody answered meanwhile: of two clerks replying at once, the second
     // gets the 409 and changes nothing.
     const claimed = await trx.updateTable('publishing_mailbox_letters').set({ status: 'replied', reply_text: reply, replied_at: now })

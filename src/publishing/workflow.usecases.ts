@@ -20,6 +20,7 @@ import { uniqueOr } from '../db/db-errors.ts';
 import { createItemsRepository, snapshotOf } from './items.repository.ts';
 import { indexItems, removeFromIndex } from './search.index.ts';
 import type { ItemRow } from './publishing.table.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface TransitionInput {
   action: Exclude<WorkflowAction, 'edit' | 'change_validity'>;
@@ -54,7 +55,7 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
   const publishAt = input.publishAt ? new Date(input.publishAt) : null;
   if (publishAt && Number.isNaN(publishAt.getTime())) throw new AppError('publishing.invalid_date', '定时发布时间无效', 400);
 
-  return uniqueOr(() => deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => inTransaction(deps.db, async (trx) => {
     let patch: Partial<ItemRow> = { updated_by: actor.id, updated_at: now.toISOString() };
     switch (input.action) {
       case 'submit':
@@ -104,7 +105,7 @@ export async function changeValidity({ actor, id, validity, date, reason, versio
   }
   if (validity === 'abolished' && !reason?.trim()) throw new AppError('publishing.reason_required', '废止必须填写原因', 400);
   const now = deps.clock.now();
-  return uniqueOr(() => deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => inTransaction(deps.db, async (trx) => {
     const repo = createItemsRepository({ db: trx });
     const updated = await repo.updateIf(id, item, {
       validity,
@@ -137,7 +138,7 @@ export async function publishDueItems(deps: AppDeps): Promise<number> {
   const due = await deps.db.selectFrom('publishing_items').selectAll().where('status', '=', 'scheduled').where('scheduled_at', '<=', now.toISOString()).execute();
   let published = 0;
   for (const item of due) {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const patch = await publishNow(trx, item, now, { updated_at: now.toISOString() });
       const res = await trx.updateTable('publishing_items').set(patch).where('id', '=', item.id).where('status', '=', 'scheduled').where('version', '=', item.version).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;

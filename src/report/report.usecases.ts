@@ -19,6 +19,7 @@ import { createReportRepository, type ReportVersion, type StoredFigures } from '
 import type { ReportSources } from './report.source-wiring.ts';
 import { uniqueOr } from '../db/db-errors.ts';
 import { blockedByErrors, canApproveReport, canPrepareReport, canTransition, mayAct, nextStatus, STATUS_LABELS, type ReportAction } from './report.workflow.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 export interface ReportCtx {
   deps: AppDeps;
@@ -125,7 +126,7 @@ export async function startReport({ actor, bodyId, year, correctionNote, ctx }: 
   // Two starts at once both read "no open version": the unique (body, year, version) refuses the
   // second, which is told that the version is already open.
   const taken = () => conflict('report.version_open', `${year}年度报告已有未发布的版本，请刷新后继续编辑`);
-  return uniqueOr(() => ctx.deps.db.transaction().execute(async (trx) => {
+  return uniqueOr(() => inTransaction(ctx.deps.db, async (trx) => {
     const v = await createReportRepository({ db: trx }).insert({ organizationId: bodyId, year, version: (latest?.version ?? 0) + 1, narrative, correctionNote: latest ? note : null, userId: actor.id, at: now.toISOString() });
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: latest ? 'report.corrected' : 'report.started', targetType: 'report', targetId: v.id, ip: actor.ip, detail: { bodyId, year, version: v.version, correctionNote: note } }, now, trx);
     return publicVersion(v);
@@ -150,7 +151,7 @@ export async function saveNarrative({ actor, versionId, parts, revision, ctx }: 
   if (revision !== undefined && revision !== v.revision) throw changed();
   const narrative = sanitizeParts(parts, v.narrative);
   const now = ctx.deps.clock.now();
-  await ctx.deps.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.deps.db, async (trx) => {
     if (!(await createReportRepository({ db: trx }).update(v.id, v, { narrative: JSON.stringify(narrative), updated_at: now.toISOString() }))) throw changed();
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: 'report.narrative_saved', targetType: 'report', targetId: v.id, ip: actor.ip, detail: { parts: Object.keys(parts) } }, now, trx);
   });
@@ -169,7 +170,7 @@ export async function saveFigures({ actor, bodyId, year, figures, ctx }: WithAct
     throw new AppError('report.invalid_amount', '收费金额须为万元数，最多六位小数，例如 7730.28', 400);
   }
   const now = ctx.deps.clock.now();
-  await ctx.deps.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.deps.db, async (trx) => {
     // The figures belong to the open draft: moving its revision on, on the condition that it is
     // still the draft read above, keeps them from changing under a report submitted meanwhile
     // (and makes that submission, if it read the draft before, refuse with 409).
@@ -201,7 +202,7 @@ export async function actOnReport({ actor, versionId, action, ctx }: WithActor<{
     const model = { ...(JSON.parse(v.model!) as AnnualReport), publishedOn };
     Object.assign(patch, { published_on: publishedOn, published_by: actor.id, model: JSON.stringify(model) });
   }
-  await ctx.deps.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.deps.db, async (trx) => {
     if (!(await createReportRepository({ db: trx }).update(v.id, v, patch))) throw changed();
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: `report.${action}`, targetType: 'report', targetId: v.id, ip: actor.ip, detail: { bodyId: v.organizationId, year: v.year, version: v.version, warnings: findings?.filter((f) => f.severity === 'warning').map((f) => f.code) } }, now, trx);
   });
