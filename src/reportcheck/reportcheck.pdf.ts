@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SourceLine } from './reportcheck.text.ts';
 import { wordsToLines, type PositionedWord } from './reportcheck.layout.ts';
-import { parsePgm, removeRules, writePgm } from './reportcheck.rules-lines.ts';
+import { parsePgm, removeRules, writePgm, type Greyscale } from './reportcheck.rules-lines.ts';
+import { decodePng } from './reportcheck.png.ts';
 import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
 
 /** Pages OCR reads at most: a report has 4–10; a 300-page scan is not one report. */
@@ -46,6 +47,26 @@ export function parseBboxLayout(xhtml: string): { words: PositionedWord[]; pages
   return { words, pages: page };
 }
 
+/** Strokes OCR reads for the figure 1 (and a rule's remains beside a figure). */
+const ONE_LIKE = /^[Il|工丨]$/;
+
+/**
+ * One OCR word → the figures it holds. Tesseract joins the figures of neighbouring cells into
+ * one word (“0 0 0” → “000”) when the rules between them are gone: a word of figures much wider
+ * than its digits are is split evenly, one figure per digit. A stroke glued to a figure is a
+ * rule's remains (“21l”, “Il10”), and is dropped.
+ */
+export function ocrFigures(word: PositionedWord): PositionedWord[] {
+  const text = word.text.replace(/^[Il|]+(?=\d)|(?<=\d)[Il|]+$/g, '');
+  if (!/^\d{2,}$/.test(text)) return [{ ...word, text }];
+  const height = word.y1 - word.y0;
+  const step = (word.x1 - word.x0) / text.length;
+  // A printed digit is about half as wide as it is tall; three times that is a gap between cells.
+  if (step < height * 1.2) return [{ ...word, text }];
+  // Each figure as wide as a digit, in its own slot, so that the row layout keeps them apart.
+  return [...text].map((digit, i) => ({ ...word, x0: word.x0 + i * step, x1: word.x0 + i * step + height * 0.6, text: digit }));
+}
+
 /** The words of tesseract's TSV output (level 5 rows), on page `page`. */
 export function parseTesseractTsv(tsv: string, page: number): PositionedWord[] {
   const words: PositionedWord[] = [];
@@ -55,9 +76,28 @@ export function parseTesseractTsv(tsv: string, page: number): PositionedWord[] {
     const text = f.slice(11).join(' ').trim();
     if (!text || Number(f[10]) < 0) continue;
     const [left, top, width, height] = f.slice(6, 10).map(Number);
-    words.push({ page, x0: left, y0: top, x1: left + width, y1: top + height, text });
+    words.push(...ocrFigures({ page, x0: left, y0: top, x1: left + width, y1: top + height, text }));
   }
   return words;
+}
+
+/**
+ * A lone 1-like stroke among a row's figures is the figure 1 (“工 0 0 0 0 0 1”), once the words
+ * are in rows; elsewhere (prose, labels) it stays as read.
+ */
+export function ocrOnes(lines: SourceLine[]): SourceLine[] {
+  return lines.map((line) => {
+    const figure = (c: string | undefined) => c !== undefined && /^\d+$/.test(c);
+    const cells = line.cells
+      .map((c, i) => (ONE_LIKE.test(c) && (figure(line.cells[i + 1]) || figure(line.cells[i - 1])) ? (c === '|' ? '' : '1') : c))
+      .filter((c) => c !== '');
+    // “2” then “其他法律…”: an item number whose dot OCR lost, at the start of a row's label.
+    const first = cells.findIndex((c) => /^\d{1,2}$/.test(c));
+    if (first >= 0 && first <= 1 && /^\.?\p{Script=Han}/u.test(cells[first + 1] ?? '')) {
+      cells.splice(first, 2, `${cells[first]}.${cells[first + 1].replace(/^\./, '')}`);
+    }
+    return { ...line, cells };
+  });
 }
 
 async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
@@ -69,16 +109,21 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-/** OCR of one greyscale page (PGM): rules whitened, then tesseract's words with boxes. */
-async function ocrPage(dir: string, pgm: Uint8Array, page: number, options: ToolOptions): Promise<PositionedWord[]> {
-  const image = parsePgm(pgm);
-  removeRules(image, Math.round(DPI / 2), Math.round(DPI / 4));
+/** OCR of one greyscale page: rules whitened (rules at least this long), then tesseract's words with boxes. */
+async function ocrPage(dir: string, image: Greyscale, page: number, rule: { horizontal: number; vertical: number; halo: number }, options: ToolOptions, purpose: string): Promise<PositionedWord[]> {
+  removeRules(image, rule.horizontal, rule.vertical, rule.halo);
   const file = join(dir, `clean-${page}.pgm`);
   await writeFile(file, writePgm(image));
   // --psm 6: one block of text, which keeps a table's row together instead of reading it column by column.
-  const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, '识别扫描件中的文字');
+  const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, purpose);
+  await rm(file, { force: true });
   return parseTesseractTsv(tsv.toString('utf8'), page);
 }
+
+/** Rules on a page rendered at DPI: half an inch across, a quarter of an inch down (a character is less). */
+const PAGE_RULE = { horizontal: Math.round(DPI / 2), vertical: Math.round(DPI / 4), halo: 1 };
+/** Rules on a screenshot (text about 16 pixels tall). */
+const SCREEN_RULE = { horizontal: 80, vertical: 45, halo: 2 };
 
 export interface PdfLines {
   lines: SourceLine[];
@@ -102,19 +147,21 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
       // One page rendered at a time: a whole scan at once would hold every page in memory and on disk.
       const prefix = join(dir, `page-${page}`);
       await runTool('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, prefix], options, '把扫描版 PDF 转为图像');
-      ocrWords.push(...(await ocrPage(dir, await readFile(`${prefix}.pgm`), page, options)));
+      ocrWords.push(...(await ocrPage(dir, parsePgm(await readFile(`${prefix}.pgm`)), page, PAGE_RULE, options, '识别扫描件中的文字')));
       await rm(`${prefix}.pgm`, { force: true });
     }
-    return { lines: wordsToLines(ocrWords), ocr: true };
+    return { lines: ocrOnes(wordsToLines(ocrWords)), ocr: true };
   });
 }
 
-/** A PNG or JPEG photo or screenshot of a report → source lines through OCR. */
+/** A PNG or JPEG photo or screenshot of a report → source lines through OCR (rules removed from a PNG). */
 export async function imageToLines(bytes: Uint8Array, options: ToolOptions = { deadline: deadlineIn() }): Promise<SourceLine[]> {
   return withTempDir(async (dir) => {
+    const image = bytes[0] === 0x89 ? decodePng(bytes) : null;
+    if (image) return ocrOnes(wordsToLines(await ocrPage(dir, image, 1, SCREEN_RULE, options, '识别图片中的文字')));
     const file = join(dir, 'report.img');
     await writeFile(file, bytes);
     const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, '识别图片中的文字');
-    return wordsToLines(parseTesseractTsv(tsv.toString('utf8'), 1));
+    return ocrOnes(wordsToLines(parseTesseractTsv(tsv.toString('utf8'), 1)));
   });
 }

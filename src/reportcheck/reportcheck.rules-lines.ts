@@ -22,7 +22,7 @@ const HALO = 170;
  * `minHorizontal` pixels and vertical runs of at least `minVertical`. A character's strokes are
  * shorter than a rule: at 200 dpi a 10.5 pt character is about 30 pixels tall.
  */
-export function removeRules(image: Greyscale, minHorizontal: number, minVertical: number): void {
+export function removeRules(image: Greyscale, minHorizontal: number, minVertical: number, halo = 1): void {
   const { width, height, pixels } = image;
   const clear: number[] = [];
   const mark = (i: number) => clear.push(i);
@@ -48,12 +48,18 @@ export function removeRules(image: Greyscale, minHorizontal: number, minVertical
       }
     }
   }
+  for (const i of clear) pixels[i] = 255;
+  // The grey edge of a rule (`halo` pixels: two on an anti-aliased screenshot) would otherwise
+  // read as dots between figures.
+  const offsets = halo > 1 ? [-2, -1, 1, 2] : [-1, 1];
+  const grey = halo > 1 ? 200 : HALO;
   for (const i of clear) {
-    pixels[i] = 255;
     const x = i % width;
-    for (const j of [i - 1, i + 1, i - width, i + width]) {
-      if (j < 0 || j >= pixels.length || Math.abs((j % width) - x) > 1) continue;
-      if (pixels[j] < HALO) pixels[j] = 255;
+    for (const d of offsets) {
+      for (const j of [i + d, i + d * width]) {
+        if (j < 0 || j >= pixels.length || Math.abs((j % width) - x) > 2) continue;
+        if (pixels[j] < grey) pixels[j] = 255;
+      }
     }
   }
 }
