@@ -5,6 +5,7 @@
  */
 import type { AppDeps } from '../shared/deps.ts';
 import type { AnnualReport } from './report.model.ts';
+import type { Organization } from '../auth/organizations.repository.ts';
 import { buildReport } from './report.build.ts';
 import { defaultNarrative } from './report.narrative.ts';
 import { publishedReport, currentPublishedReports } from './report.published.ts';
@@ -23,12 +24,12 @@ export interface ReportOutput {
 
 export async function reportForOutput(
   deps: Pick<AppDeps, 'db' | 'clock'>,
-  bodyRef: string,
+  bodyRef: string | Organization,
   year: number,
   options: { computed?: boolean; sources?: ReportSources } = {},
 ): Promise<ReportOutput> {
   checkYear(year);
-  const body = await resolveBody(deps, bodyRef);
+  const body = typeof bodyRef === 'string' ? await resolveBody(deps, bodyRef) : bodyRef;
   const history = (await currentPublishedReports(deps.db, body.id)).filter((r) => r.year !== year);
   if (!options.computed) {
     const published = await publishedReport(deps.db, body.id, year);
