@@ -5,7 +5,7 @@ import { changePassword, login, logout } from './auth.usecases.ts';
 import { requireAuth, SESSION_COOKIE } from './auth.hooks.ts';
 import { SESSION_HOURS } from './sessions.repository.ts';
 import { errorResponses, userSchema } from './auth.schemas.ts';
-import { loginShape, type LoginInput } from './login.schema.ts';
+import { loginShape, passwordChangeShape, type LoginInput, type PasswordChangeInput } from './login.schema.ts';
 import { zodRoute } from '../shared/schema/route-schema.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -52,24 +52,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(204).send();
   });
 
+  const passwordRoute = zodRoute({ body: passwordChangeShape });
   app.post(
     '/api/v1/auth/password',
     {
-      schema: {
-        tags: ['认证'],
-        summary: '修改密码',
-        body: {
-          type: 'object',
-          required: ['currentPassword', 'newPassword'],
-          additionalProperties: false,
-          properties: { currentPassword: { type: 'string', maxLength: 256 }, newPassword: { type: 'string', maxLength: 256 } },
-        },
-        response: { 204: { type: 'null' }, ...errorResponses },
-      },
+      validatorCompiler: passwordRoute.validatorCompiler,
+      schema: { tags: ['认证'], summary: '修改密码', ...passwordRoute.schema, response: { 204: { type: 'null' }, ...errorResponses } },
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      const body = request.body as { currentPassword: string; newPassword: string };
+      const body = request.body as PasswordChangeInput;
       await changePassword({ user: auth.user, token: auth.token, ...body, ip: request.ip, deps });
       return reply.status(204).send();
     },

@@ -1,5 +1,5 @@
 /**
- * The login request's one shape (pure; the admin app's login form sends it). The name is taken
+ * The login and password-change requests' shapes (pure; the admin app's forms send them). The name is taken
  * as typed (not trimmed: it is an identity, matched exactly); the password only has a length
  * bound here. Control characters are refused by the shared rule.
  */
@@ -14,3 +14,10 @@ export const loginShape = z.strictObject({
   password: z.string({ error: '密码应为文本' }).refine(noControl, controlRefusal).min(1, { error: '请填写密码' }).max(256, { error: '密码不能超过256个字符' }),
 });
 export type LoginInput = z.input<typeof loginShape>;
+
+/** Strength and reuse are the usecase's rules (password.rules.ts); the shape bounds the length. */
+export const passwordChangeShape = z.strictObject({
+  currentPassword: z.string({ error: '当前密码应为文本' }).refine(noControl, controlRefusal).min(1, { error: '请填写当前密码' }).max(256, { error: '密码不能超过256个字符' }),
+  newPassword: z.string({ error: '新密码应为文本' }).refine(noControl, controlRefusal).max(256, { error: '密码不能超过256个字符' }),
+});
+export type PasswordChangeInput = z.input<typeof passwordChangeShape>;

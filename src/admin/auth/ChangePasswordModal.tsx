@@ -3,14 +3,11 @@
 
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { api } from '../api.ts';
+import type { PasswordChangeInput } from '../../auth/login.schema.ts';
 import { useSubmit } from '../common/useSubmit.ts';
 import { confirmPasswordRules, newPasswordRules, PASSWORD_POLICY_HINT } from './password-field-rules.ts';
 
-interface ChangePasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}
+type ChangePasswordForm = PasswordChangeInput & { confirmPassword: string };
 
 export function ChangePasswordModal({ open, forced, onDone, onCancel }: {
   open: boolean;
@@ -26,7 +23,8 @@ export function ChangePasswordModal({ open, forced, onDone, onCancel }: {
   async function submit() {
     const values = await form.validateFields();
     await run(async () => {
-      await api.post('/api/v1/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      const body: PasswordChangeInput = { currentPassword: values.currentPassword, newPassword: values.newPassword };
+      await api.post('/api/v1/auth/password', body);
       message.success('密码已修改');
       form.resetFields();
       onDone();

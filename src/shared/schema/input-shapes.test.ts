@@ -92,4 +92,25 @@ describeOnBothDatabases('one input shape per request', (t) => {
     }
     assert.equal(await count(), before, 'nothing stored');
   });
+
+  it('refuses a malformed password change by its shape, names the field, and changes nothing', async () => {
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: admin })).json() as Spec;
+    const shown = spec.paths['/api/v1/auth/password']!.post!.requestBody!.content['application/json']!.schema;
+    assert.deepEqual([...shown.required!].sort(), ['currentPassword', 'newPassword']);
+    assert.equal(shown.properties.newPassword!.maxLength, 256);
+    const leader = await a.login('leader');
+    const hash = async () => (await t().db.selectFrom('users').select('password_hash').where('username', '=', 'leader').executeTakeFirstOrThrow()).password_hash;
+    const before = await hash();
+    for (const [payload, message] of [
+      [{ newPassword: 'Another-Strong-2026!' }, /缺少必填字段“currentPassword”/],
+      [{ currentPassword: a.password('leader'), newPassword: 'x'.repeat(257) }, /newPassword.*不能超过256个字符/],
+      [{ currentPassword: a.password('leader'), newPassword: 'Another-Strong-2026!', extra: 1 }, /extra/],
+    ] as const) {
+      const r = await a.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: leader.headers, payload });
+      assert.equal(r.statusCode, 400, r.body);
+      assert.equal(r.json().error.code, 'request.invalid');
+      assert.match(r.json().error.message, message);
+    }
+    assert.equal(await hash(), before, 'the password is unchanged');
+  });
 });
