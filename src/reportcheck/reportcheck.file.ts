@@ -57,7 +57,13 @@ export function citedLines(report: ReadReport, lines: SourceLine[]): Record<stri
 export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
   try {
     const input = await toLines(file.name, file.bytes);
-    const report = checkReport(readLines(input.lines, { source: file.name, publishedOn: file.publishedOn }), { bodyKind: file.bodyKind });
+    const options = {
+      source: file.name,
+      publishedOn: file.publishedOn ?? input.page?.publishedOn ?? null,
+      titles: input.page?.titles ?? [],
+      sourceBody: input.page?.source ?? null,
+    };
+    const report = checkReport(readLines(input.lines, options), { bodyKind: file.bodyKind });
     if (input.kind === 'scanned-pdf' || input.kind === 'image') report.findings.unshift(ocrNotice(input.kind));
     return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, sourceLines: citedLines(report, input.lines) };
   } catch (e) {

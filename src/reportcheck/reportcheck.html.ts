@@ -11,7 +11,8 @@ import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import type { SourceLine } from './reportcheck.text.ts';
 import { normaliseChars, splitCells } from './reportcheck.text.ts';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
+// Menus, forms' controls and frames of a saved portal page carry no report content.
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'nav', 'aside', 'select', 'button', 'iframe', 'object', 'svg']);
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'blockquote', 'pre', 'header', 'footer', 'center']);
 
 function lineNumberAt(source: string): (offset: number) => number {
@@ -60,6 +61,63 @@ export function tableGrid(table: HTMLElement): { cells: string[]; offset: number
   return grid.map((row) => ({ cells: Array.from(row.cells, (x) => x ?? ''), offset: row.offset }));
 }
 
+/** Direct rows of a table with at least this many cells hold figures (section 三 has 8–10). */
+const DATA_ROW_CELLS = 4;
+
+/**
+ * A table is read as data unless it only lays out the page around other tables. Word's HTML
+ * export nests a table in a cell of the data table now and then: a table with nested ones is
+ * still data when several of its own rows have many cells.
+ */
+function isDataTable(table: HTMLElement): boolean {
+  if (!table.querySelector('table')) return true;
+  const rows = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+  const wide = rows.filter((tr) => tr.childNodes.filter((n) => n.nodeType === 1 && /^(TD|TH)$/.test((n as HTMLElement).tagName)).length >= DATA_ROW_CELLS);
+  return wide.length >= 3;
+}
+
+export interface PageMetadata {
+  /** ArticleTitle, then <title>, then the first heading: the report's title as the page names it. */
+  titles: string[];
+  /** PubDate as YYYY-MM-DD. */
+  publishedOn: string | null;
+  /** ContentSource: the publishing body or office. */
+  source: string | null;
+}
+
+function metaContent(html: string, name: string): string | null {
+  const tag = new RegExp(`<meta\\s[^>]*name\\s*=\\s*["']?${name}["']?[^>]*>`, 'i').exec(html)?.[0];
+  const value = tag ? /content\s*=\s*"([^"]*)"|content\s*=\s*'([^']*)'/i.exec(tag) : null;
+  const text = value ? (value[1] ?? value[2]).trim() : '';
+  return text ? decodeEntities(text) : null;
+}
+
+function decodeEntities(text: string): string {
+  return parse(`<p>${text}</p>`).text.trim();
+}
+
+/**
+ * What a saved government page says about its article outside the text: the metadata fields
+ * that portals built on the common site systems write (ArticleTitle, PubDate, ContentSource),
+ * the page title and the first heading.
+ */
+export function pageMetadata(html: string): PageMetadata {
+  const head = html.slice(0, 200_000);
+  const titles: string[] = [];
+  const article = metaContent(head, 'ArticleTitle');
+  if (article) titles.push(article);
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1];
+  if (title && decodeEntities(title)) titles.push(decodeEntities(title));
+  const heading = /<h[12][^>]*>([\s\S]*?)<\/h[12]>/i.exec(head)?.[1];
+  if (heading) titles.push(decodeEntities(heading.replace(/<[^>]+>/g, '')));
+  const date = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})/.exec(metaContent(head, 'PubDate') ?? metaContent(head, 'pubdate') ?? '');
+  return {
+    titles,
+    publishedOn: date ? `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}` : null,
+    source: metaContent(head, 'ContentSource'),
+  };
+}
+
 export function htmlToLines(html: string): SourceLine[] {
   // Doctype and comments carry no content; blanked in place so that line numbers stay true.
   html = html.replace(/<!(?:DOCTYPE[^>]*|--[\s\S]*?--)>/gi, (m) => m.replace(/[^\n]/g, ' '));
@@ -90,7 +148,7 @@ export function htmlToLines(html: string): SourceLine[] {
     if (SKIP.has(tag)) return;
     // A table holding other tables is page layout (common on older government sites): its
     // cells are read as blocks and only the innermost tables as data.
-    if (tag === 'table' && !el.querySelector('table')) {
+    if (tag === 'table' && isDataTable(el)) {
       flush();
       for (const row of tableGrid(el)) {
         if (row.cells.every((c) => c === '')) continue;

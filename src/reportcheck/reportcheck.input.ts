@@ -3,7 +3,7 @@
  */
 import type { SourceLine } from './reportcheck.text.ts';
 import { decodeText, textToLines } from './reportcheck.text.ts';
-import { htmlToLines } from './reportcheck.html.ts';
+import { htmlToLines, pageMetadata, type PageMetadata } from './reportcheck.html.ts';
 import { docxToLines } from './reportcheck.docx.ts';
 import { imageToLines, pdfToLines } from './reportcheck.pdf.ts';
 
@@ -31,7 +31,7 @@ export function inputKind(name: string, bytes: Uint8Array): InputKind {
   return 'text';
 }
 
-export async function toLines(name: string, bytes: Uint8Array): Promise<{ kind: InputKind; lines: SourceLine[] }> {
+export async function toLines(name: string, bytes: Uint8Array): Promise<{ kind: InputKind; lines: SourceLine[]; page?: PageMetadata }> {
   const kind = inputKind(name, bytes);
   if (kind === 'pdf') {
     const { lines, ocr } = await pdfToLines(bytes);
@@ -40,5 +40,6 @@ export async function toLines(name: string, bytes: Uint8Array): Promise<{ kind: 
   if (kind === 'image') return { kind, lines: await imageToLines(bytes) };
   if (kind === 'docx') return { kind, lines: await docxToLines(bytes) };
   const text = decodeText(bytes);
-  return { kind, lines: kind === 'html' ? htmlToLines(text) : textToLines(text) };
+  if (kind === 'html') return { kind, lines: htmlToLines(text), page: pageMetadata(text) };
+  return { kind, lines: textToLines(text) };
 }

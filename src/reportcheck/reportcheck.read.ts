@@ -5,7 +5,7 @@
 import { APPLICANT_COLUMNS } from '../report/report.model.ts';
 import type { ReportFinding } from '../report/report.validate.ts';
 import type { SourceLine } from './reportcheck.text.ts';
-import { findHeadings, findPublicationDate, findTitle, sectionRange, SECTION_TITLES, type SectionHeading } from './reportcheck.sections.ts';
+import { cleanBody, findHeadings, findPublicationDate, findTitle, sectionRange, SECTION_TITLES, type SectionHeading } from './reportcheck.sections.ts';
 import { readTable2 } from './reportcheck.table2.ts';
 import { readTable3 } from './reportcheck.table3.ts';
 import { readTable4 } from './reportcheck.table4.ts';
@@ -33,6 +33,10 @@ export interface ReadOptions {
   source?: string;
   /** Publication date known from outside the text (the page's metadata), YYYY-MM-DD. */
   publishedOn?: string | null;
+  /** Titles known from outside the text (a saved page's ArticleTitle and <title>), best first. */
+  titles?: string[];
+  /** The publishing body named outside the text (a page's ContentSource), when no title names one. */
+  sourceBody?: string | null;
 }
 
 export function readLines(lines: SourceLine[], options: ReadOptions = {}): ReadReport {
@@ -57,7 +61,8 @@ export function readLines(lines: SourceLine[], options: ReadOptions = {}): ReadR
   const table4 = readTable4(at('四') !== null ? lines.slice(after('四'), firstOf('五', '六')) : lines.slice(end3, firstOf('五', '六')));
   findings.push(...table2.findings, ...table3.findings, ...table4.findings);
 
-  const title = findTitle(lines);
+  const title = findTitle(lines, options.titles ?? []);
+  if (title.body === null && options.sourceBody) title.body = cleanBody(options.sourceBody);
   if (title.year === null) {
     findings.push({ code: 'reportcheck.year_missing', severity: 'error', message: '标题中未找到报告年度', location: {} });
   }

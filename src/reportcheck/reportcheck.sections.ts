@@ -70,23 +70,73 @@ export interface TitleInfo {
   line: number | null;
 }
 
-const TITLE = /^(.*?)(\d{4})年(?:度)?政府信息公开(?:工作)?(?:年度)?报告/;
+/**
+ * A report's title in its published forms: “XX2022年政府信息公开工作年度报告”, “XX局2022年度政府信息
+ * 公开工作年度报告”, “关于2022年度政府信息公开情况的报告”, “XX2022年政务公开工作年度报告”.
+ */
+const TITLE = /^(.*?)(?:关于)?(\d{4})年(?:度)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?报告/;
 
-/** Body and year from the title, which PDF conversion may spread over two lines. */
-export function findTitle(lines: SourceLine[]): TitleInfo {
-  const head = lines.slice(0, 12);
+/** Words of the sentence that introduces a report, never of a body's name. */
+const SENTENCE_WORDS = /本报告|根据|编制|要求|如下|现将|印发|通知/;
+
+/** Longest body name taken from a title; longer text before the year is a sentence. */
+const BODY_CHARS = 30;
+
+/**
+ * The body's name as printed before the year, without what pages put around it: a field label
+ * (“标题:”), “关于”, book-title marks, or the sentence that announces the report (“现公布…”).
+ */
+export function cleanBody(raw: string): string | null {
+  let body = raw.replace(/[《》“”"]/g, '');
+  // Only the words after the last punctuation belong to the name.
+  body = body.split(/[，。；：:,;！!？?]/).pop() ?? '';
+  body = body.replace(/^(?:标题|题目|文章标题|名称)/, '').replace(/^(?:现将|现予公布|现公布|公布|发布|根据|特发布)/, '').replace(/关于$/, '');
+  if (!body || [...body].length > BODY_CHARS || !/^[\p{Script=Han}（）()·\d]+$/u.test(body)) return null;
+  if (SENTENCE_WORDS.test(body)) return null;
+  return body;
+}
+
+/** Lines searched for the title: a saved page has its menus first, so up to the first section heading. */
+const TITLE_SEARCH_LINES = 80;
+
+/**
+ * Body and year from the title, which PDF conversion may spread over two lines. A title line
+ * (short) wins over a sentence that names the report; `alternatives` are titles known from
+ * outside the text (a page's metadata), used when the text has none or names no body.
+ */
+export function findTitle(lines: SourceLine[], alternatives: string[] = []): TitleInfo {
+  const firstHeading = findHeadings(lines)[0]?.index ?? TITLE_SEARCH_LINES;
+  const head = lines.slice(0, Math.max(12, Math.min(firstHeading, TITLE_SEARCH_LINES)));
+  // The page's own title names its article; the menus around it name other years' reports.
+  for (const alternative of alternatives) {
+    const m = TITLE.exec(alternative.replace(/\s+/g, ''));
+    const body = m ? cleanBody(m[1]) : null;
+    if (!m || !body) continue;
+    const printed = head.find((l) => lineText(l).includes(m[0].slice(m[1].length)));
+    return { body, year: Number(m[2]), line: printed?.no ?? null };
+  }
+  const matches: (TitleInfo & { short: boolean })[] = [];
   for (let i = 0; i < head.length; i++) {
     const text = lineText(head[i]).replace(/^#+/, '');
     const m = TITLE.exec(text);
     if (!m) continue;
-    let body = m[1].replace(/[《》]/g, '');
-    if (!body && i > 0) {
+    let body = cleanBody(m[1]);
+    if (!body && m[1] === '' && i > 0) {
       const before = lineText(head[i - 1]).replace(/^#+/, '');
-      if (/^[\p{Script=Han}（）()]+$/u.test(before)) body = before;
+      if (/^[\p{Script=Han}（）()]+$/u.test(before)) body = cleanBody(before);
     }
-    return { body: body || null, year: Number(m[2]), line: head[i].no };
+    matches.push({ body, year: Number(m[2]), line: head[i].no, short: [...text].length <= 60 });
   }
-  return { body: null, year: null, line: null };
+  // The last title line before the report's first section: menus and links come before it.
+  const last = <T,>(list: T[], pred: (t: T) => boolean) => list.filter(pred).pop();
+  const found = last(matches, (t) => t.short && t.body !== null) ?? last(matches, (t) => t.short) ?? matches[0];
+  if (found?.body) return { body: found.body, year: found.year, line: found.line };
+  for (const title of alternatives) {
+    const m = TITLE.exec(title.replace(/\s+/g, ''));
+    if (!m) continue;
+    if (!found) return { body: null, year: Number(m[2]), line: null };
+  }
+  return found ? { body: found.body, year: found.year, line: found.line } : { body: null, year: null, line: null };
 }
 
 const DATE_CN = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
