@@ -45,6 +45,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     .replace('/letter-templates/:key', '/letter-templates/receipt')
     .replace('/organizations/:id', `/organizations/${f.govId}`)
     .replace('/users/:id', `/users/${f.userId}`)
+    .replace('/notifications/:id', '/notifications/1')
     .replace('/columns/:id', `/columns/${f.columnId}`)
     .replace('/items/:id', `/items/${f.itemId}`)
     .replace('/publishing/letters/:id', `/publishing/letters/${f.letterId}`)
@@ -66,6 +67,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     'POST /api/v1/publishing/columns/defaults': { organizationId: f.govId },
     'POST /api/v1/oversight/:id/result': { result: 'upheld', decidedDate: '2026-03-02' },
     'PUT /api/v1/reports/versions/:id/narrative': { parts: {} },
+    'PUT /api/v1/notifications/settings': { email: 'matrix@example.cn', dailyDigest: true },
     'POST /api/v1/publishing/letters/:id/reply': { reply: '矩阵检查答复', publish: false },
     'POST /api/v1/publishing/letters/:id/publication': { text: '矩阵检查公开答复' },
     'POST /api/v1/publishing/letters/:id/transfer': { unitId: f.govId, workingDays: 5 },

@@ -126,6 +126,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/reports/versions/:id/narrative': { callers: ['report_editor'], reach: 'resource' },
   'POST /api/v1/reports/versions/:id/:action': { callers: ['report_editor', 'leader'], reach: 'resource' },
 
+  // A staff member's own notifications and digest setting (only the caller's own rows).
+  'GET /api/v1/notifications': { callers: 'staff', reach: 'none' },
+  'POST /api/v1/notifications/:id/read': { callers: 'staff', reach: 'none' },
+  'POST /api/v1/notifications/read-all': { callers: 'staff', reach: 'none' },
+  'GET /api/v1/notifications/settings': { callers: 'staff', reach: 'none' },
+  'PUT /api/v1/notifications/settings': { callers: 'staff', reach: 'none' },
+
   // Checking other bodies' published reports (年报核查): public documents, any business role.
   'POST /api/v1/report-checks': { callers: BUSINESS, reach: 'none' },
   'POST /api/v1/report-checks/export': { callers: BUSINESS, reach: 'none' },

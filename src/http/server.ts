@@ -32,6 +32,7 @@ import { registerReportRoutes } from '../report/report.routes.ts';
 import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
 import { registerReportCheckRoutes } from '../reportcheck/reportcheck.routes.ts';
 import { installNotifications, type NotificationOptions } from '../notifications/notifications.install.ts';
+import { registerNotificationsRoutes } from '../notifications/notifications.routes.ts';
 
 export interface ServerOptions {
   /** pino logging; tests pass false. */
@@ -109,6 +110,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   registerReportRoutes(app, deps);
   registerApplicationsRoutes(app, deps);
   registerReportCheckRoutes(app, deps);
+  registerNotificationsRoutes(app, deps);
   await registerAdminStatic(app);
   return app;
 }

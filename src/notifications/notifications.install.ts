@@ -7,6 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { deliverDue } from './sender.ts';
 import { createTransports } from './transports.ts';
+import { runDailyJobs } from './daily-jobs.ts';
+
+const DAILY_CHECK_MS = 60_000;
 
 export interface NotificationOptions {
   /** Sender loop period in ms (default 2000); 0 turns the loop off (tests drive it themselves). */
@@ -28,9 +31,22 @@ export function installNotifications(app: FastifyInstance, deps: AppDeps, option
   };
   const timer = setInterval(pass, pollMs);
   timer.unref();
+  let daily: Promise<unknown> | null = null;
+  const check = () => {
+    if (daily) return;
+    daily = runDailyJobs(deps)
+      .catch((e: unknown) => app.log.error({ err: e }, '每日提醒或待办摘要失败'))
+      .finally(() => {
+        daily = null;
+      });
+  };
+  const dailyTimer = setInterval(check, DAILY_CHECK_MS);
+  dailyTimer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    clearInterval(dailyTimer);
     await running;
+    await daily;
     transports.email?.close();
   });
 }

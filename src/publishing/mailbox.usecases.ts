@@ -3,6 +3,7 @@
  * reviewer and then becomes an item of kind mailbox_reply (counted in the annual report) in the
  * body's 信箱答复 column. The writer's name and contact are never published.
  */
+import { notifyLetterAwaitingReply } from '../notifications/staff-notify.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import type { Actor } from '../auth/access.rules.ts';
 import { AppError } from '../shared/app-error.ts';
@@ -56,6 +57,7 @@ export async function submitLetter({ letter, ip, deps }: { letter: LetterInput; 
       subject: letter.subject.trim(), body: letter.body.trim(), status: 'received', reply_text: null, replied_at: null,
       reply_item_id: null, ip, created_at: now.toISOString(),
     }).returning('id').executeTakeFirstOrThrow();
+    await notifyLetterAwaitingReply(trx, { id: row.id, organization_id: letter.organizationId, status: 'received', publish_status: null, publish_requested_by_id: null, subject: letter.subject.trim() }, now.toISOString());
     await createAuditRepository({ db: trx }).append({ action: 'mailbox.letter_received', targetType: 'mailbox_letter', targetId: row.id, ip, detail: { subject: letter.subject.trim() } }, now, trx);
     return row.id;
   });

@@ -4,6 +4,7 @@
  * conditional on the status and version the request read: of two racing requests one wins and
  * the other gets 409 (publishing.item_changed), on PostgreSQL as on SQLite.
  */
+import { notifyDraftAwaitingReview } from '../notifications/staff-notify.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { AppDeps } from '../shared/deps.ts';
@@ -82,6 +83,7 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
     const updated = await repo.updateIf(id, item, patch);
     if (!updated) throw itemChanged();
     await repo.addVersion(id, updated.version, input.action, snapshotOf(updated), actor, now.toISOString());
+    if (input.action === 'submit') await notifyDraftAwaitingReview(trx, updated, now.toISOString());
     if (updated.status === 'published') await indexItems(trx, [id]);
     else if (item.status === 'published') await removeFromIndex(trx, [id]);
     await createAuditRepository({ db: trx }).append(

@@ -4,6 +4,7 @@
  * version that is no longer in the state and revision the caller saw: of two racing requests
  * one wins, the other gets 409.
  */
+import { notifyReportAwaitingApproval } from '../notifications/staff-notify.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/app-error.ts';
 import { shanghaiDate } from '../shared/clock.ts';
 import type { AppDeps } from '../shared/deps.ts';
@@ -204,6 +205,7 @@ export async function actOnReport({ actor, versionId, action, ctx }: WithActor<{
   }
   await inTransaction(ctx.deps.db, async (trx) => {
     if (!(await createReportRepository({ db: trx }).update(v.id, v, patch))) throw changed();
+    if (action === 'submit') await notifyReportAwaitingApproval(trx, { id: v.id, organizationId: v.organizationId, year: v.year }, at);
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: `report.${action}`, targetType: 'report', targetId: v.id, ip: actor.ip, detail: { bodyId: v.organizationId, year: v.year, version: v.version, warnings: findings?.filter((f) => f.severity === 'warning').map((f) => f.code) } }, now, trx);
   });
   return publicVersion((await createReportRepository(ctx.deps).byId(v.id))!);
