@@ -11,8 +11,14 @@ import type { ApplicationRow } from './applications.table.ts';
 import { reduceEvents } from './applications.state.rules.ts';
 import { queryCodeHash } from './intake.rules.ts';
 import { createLettersRepository } from './letters.repository.ts';
-import { createCaseFilesRepository, readCaseFile } from './case-files.storage.ts';
+import { createCaseFilesRepository, discardFiles, readCaseFile, writeCaseFiles } from './case-files.storage.ts';
+import { checkCaseFiles } from './case-files.rules.ts';
+import { onlineReceiptDate } from './receipt-date.rules.ts';
+import { calendarFor } from './case-projection.ts';
+import { recordApplicantCorrection } from './case-actions.usecases.ts';
 import { attachmentDisposition } from '../http/content-disposition.ts';
+
+export const CORRECTION_TEXT_MAX = 5000;
 
 export const STATUS_NOT_FOUND = '没有找到与该受理编号和查询码相符的申请，请核对后重试';
 
@@ -71,4 +77,40 @@ export async function applicantDownload({ trackingNumber, queryCode, what, deps 
     return { bytes: await readCaseFile(deps.config.dataDir, r), mime: r.mime, sha256: r.sha256, disposition: attachmentDisposition(r.file_name, `file-${r.id}.${r.storage_path.split('.').pop()}`) };
   }
   throw notOffered();
+}
+
+/**
+ * The applicant answers a 补正 online: text and/or files, once per request. Recorded through the
+ * clerk's 收到补正 path (recordApplicantCorrection), dated by the Art. 31 online rule, so the
+ * answer period restarts from that day exactly as when a clerk records it.
+ */
+export async function answerCorrection({ trackingNumber, queryCode, text, files, ip, deps }: {
+  trackingNumber: string; queryCode: string; text: string; files: { fileName: string; bytes: Buffer }[]; ip?: string; deps: AppDeps;
+}) {
+  const row = await caseByCode({ trackingNumber, queryCode, deps });
+  const state = reduceEvents(await createApplicationsRepository(deps).events(row.id));
+  if (!state.correction || state.correction.received || state.decision) throw new AppError('applications.no_correction_pending', '本申请没有等待中的补正，或补正已经提交过', 409);
+  const answer = text.trim();
+  if (!answer && files.length === 0) throw new AppError('applications.correction_empty', '请填写补正内容或上传补正材料', 400);
+  if (answer.length > CORRECTION_TEXT_MAX) throw new AppError('applications.correction_too_long', `补正内容不能超过${CORRECTION_TEXT_MAX}个字`, 400);
+  if ([...answer].some((c) => { const n = c.charCodeAt(0); return (n < 0x20 && c !== '\n' && c !== '\r' && c !== '\t') || n === 0x7f; })) {
+    throw new AppError('applications.correction_invalid', '补正内容含有不能识别的控制字符', 400);
+  }
+  const spooled = await writeCaseFiles(deps.config.dataDir, checkCaseFiles(files));
+  const receipt = onlineReceiptDate(deps.clock.now(), (await calendarFor(deps.db)).reader());
+  try {
+    const result = await recordApplicantCorrection({
+      caseId: row.id,
+      applicantName: row.contact_person || row.applicant_name,
+      data: { date: receipt.date, via: 'portal', submittedAt: receipt.submittedAt, postponed: receipt.postponed, text: answer, files: spooled.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) },
+      alongside: (trx) => createCaseFilesRepository({ db: trx }).insert(row.id, 'correction', spooled, { id: null, name: row.applicant_name }, deps.clock.now().toISOString()).then(() => undefined),
+      ip, deps,
+    });
+    return { receivedDate: receipt.date, submittedAt: receipt.submittedAt, postponed: receipt.postponed, dueDate: result.deadline?.dueDate ?? null };
+  } catch (e) {
+    await discardFiles(deps.config.dataDir, spooled);
+    // Two answers at once: the loser is told as if it came second.
+    if (e instanceof AppError && e.status === 409) throw new AppError('applications.no_correction_pending', '本申请没有等待中的补正，或补正已经提交过', 409);
+    throw e;
+  }
 }

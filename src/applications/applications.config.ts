@@ -45,3 +45,11 @@ export const PER_PAGE_TIERS: ReadonlyArray<{ from: number; to: number | null; un
 
 /** Upper bound on one fee computation's counts: far above real cases, guards against typos. */
 export const FEE_MAX_COUNT = 100_000;
+
+/**
+ * Art. 31(三) leaves the receipt date of an online submission to "双方确认". For what the applicant
+ * submits online on the status page (the 补正 answer) the body confirms at once, by this rule:
+ * received on a working day before the close of office hours → that day; later, or on a rest day
+ * or holiday → the next working day (as the provincial 办理规范 state it). Beijing time.
+ */
+export const ONLINE_OFFICE_CLOSE = '17:00';

@@ -34,8 +34,19 @@ export type EventData = {
    * receipt, with a reasonable period (`replyBy`) the body sets itself.
    */
   correction_requested: { date: string; items: string; replyBy: string };
-  /** Art. 30: the corrected application arrived; the answer period restarts from this day. */
-  correction_received: { date: string };
+  /**
+   * Art. 30: the corrected application arrived; the answer period restarts from this day. An
+   * answer the applicant gave online on the status page carries `via: 'portal'`, the Beijing time
+   * it was sent, its text and files, and `date` by the Art. 31 online rule (receipt-date.rules.ts).
+   */
+  correction_received: {
+    date: string;
+    via?: 'portal';
+    submittedAt?: string;
+    postponed?: string | null;
+    text?: string;
+    files?: { fileName: string; sha256: string }[];
+  };
   /** Art. 30 last sentence: no correction by `replyBy` → deemed abandoned, report row （六）1. */
   correction_lapsed: { date: string };
   /**

@@ -151,8 +151,10 @@ function documentsSection(d: Status['documents'], o: Opener): HtmlValue {
   <p class="hint">文书与本机关签发存档的文件完全相同。</p></section>`;
 }
 
-export function statusBody(s: Status, o: Opener, correctionForm: HtmlValue = ''): HtmlValue {
+/** `top`: what the last action on the page produced (the 补正 received, or why it was not). */
+export function statusBody(s: Status, o: Opener, correctionForm: HtmlValue = '', top: HtmlValue = ''): HtmlValue {
   return html`<h1 id="page-title">申请办理进度</h1>
+  ${top}
   <dl class="receipt">
     <dt>受理编号</dt><dd>${s.trackingNumber}</dd>
     <dt>当前状态</dt><dd id="status">${s.statusLabel}</dd>

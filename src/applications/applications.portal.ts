@@ -15,12 +15,13 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { submitApplication } from './intake.usecases.ts';
 import { lookupStatus } from './case-view.usecases.ts';
-import { applicantDownload } from './applicant.usecases.ts';
+import { answerCorrection, applicantDownload } from './applicant.usecases.ts';
 import type { FieldErrors } from './intake.rules.ts';
 import { portalMultipartOptions, readPortalForm } from '../portal/portal-form.ts';
 import { checkCaseFiles } from './case-files.rules.ts';
 import { discardFiles, writeCaseFiles, type SpooledFile } from './case-files.storage.ts';
 import { applicationFormBody, lookupFormBody, receiptBody, statusBody } from './applications.portal-pages.ts';
+import { answerReceivedBody, answerRefusedBody, correctionFormBody, type AnswerView } from './correction-answer.portal-pages.ts';
 
 const crumbs = [{ href: '/ysqgk/', label: '依申请公开' }];
 const lookupCrumbs = [...crumbs, { href: '/ysqgk/cx/', label: '办理进度查询' }];
@@ -95,6 +96,27 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
         throw e;
       }
     });
+
+    // The online 补正 answer: number and code again, the look-up's limiter, one answer per request.
+    scope.post('/ysqgk/cx/bz', async (request, reply) => {
+      const posted = await readPortalForm(request, async (fields) => {
+        checkFormCsrf(secret, request, fields[CSRF_FIELD]);
+        await lookupLimiter.hit(request.ip);
+      });
+      const values = formValues(posted.fields);
+      const opener = { trackingNumber: values.trackingNumber ?? '', queryCode: String(posted.fields.queryCode ?? '') };
+      const text = values.answer ?? '';
+      try {
+        if (posted.fileError) return await showStatus(request, reply, opener, { text, error: `${posted.fileError}；附件均未保存，请重新选择` }, 400);
+        const r = await answerCorrection({ ...opener, text, files: posted.files, ip: request.ip, deps });
+        return await showStatus(request, reply, opener, { done: r });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        if (e.code === 'applications.status_not_found') return notFound(request, reply, values, e.message);
+        if (e.status === 400 || e.status === 409) return showStatus(request, reply, opener, { text: e.status === 400 ? text : '', error: e.code.startsWith('applications.file_') ? `${e.message}；附件均未保存，请重新选择` : e.message }, e.status);
+        throw e;
+      }
+    });
   });
 
   app.get('/ysqgk/cx/', (request, reply) =>
@@ -108,11 +130,7 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
     await lookupLimiter.hit(request.ip);
     const values = formValues(body);
     try {
-      const opener = { trackingNumber: values.trackingNumber ?? '', queryCode: String(body.queryCode ?? '') };
-      const status = await lookupStatus({ ...opener, deps });
-      const csrf = formCsrfField(secret, request, reply);
-      reply.header('cache-control', 'no-store');
-      return sendPage(deps, request, reply, { title: '申请办理进度', breadcrumbs: lookupCrumbs, body: statusBody(status, { ...opener, csrf }) });
+      return await showStatus(request, reply, { trackingNumber: values.trackingNumber ?? '', queryCode: String(body.queryCode ?? '') });
     } catch (e) {
       if (e instanceof AppError && e.code === 'applications.status_not_found') return notFound(request, reply, values, e.message);
       throw e;
@@ -134,6 +152,14 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
       throw e;
     }
   });
+
+  async function showStatus(request: FastifyRequest, reply: FastifyReply, opener: { trackingNumber: string; queryCode: string }, answer: AnswerView = {}, status = 200) {
+    const found = await lookupStatus({ ...opener, deps });
+    const o = { ...opener, csrf: formCsrfField(secret, request, reply) };
+    reply.header('cache-control', 'no-store');
+    const top = answer.done ? answerReceivedBody(answer.done) : answer.error && !found.correction ? answerRefusedBody(answer.error) : '';
+    return sendPage(deps, request, reply, { title: '申请办理进度', breadcrumbs: lookupCrumbs, status, body: statusBody(found, o, correctionFormBody(o, answer), top) });
+  }
 
   function notFound(request: FastifyRequest, reply: FastifyReply, values: Form, message: string) {
     return sendPage(deps, request, reply, {

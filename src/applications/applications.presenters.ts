@@ -53,6 +53,7 @@ export function describeEvent(e: StoredEvent): string {
     case 'correction_requested':
       return `${e.data.date} 告知补正：${e.data.items}；补正期限 ${e.data.replyBy}`;
     case 'correction_received':
+      if (e.data.via === 'portal') return `申请人于 ${e.data.submittedAt} 在线提交补正${e.data.files?.length ? `（附材料 ${e.data.files.length} 份）` : ''}，收到补正日期 ${e.data.date}${e.data.postponed ? `（${e.data.postponed}）` : ''}，答复期限重新计算${e.data.text ? `。补正内容：${e.data.text}` : ''}`;
       return `${e.data.date} 收到补正后的申请，答复期限重新计算`;
     case 'correction_lapsed':
       return `${e.data.date} 申请人逾期未补正，视为放弃申请（《条例》第三十条）`;

@@ -14,7 +14,7 @@ import { createAuditRepository } from '../auth/audit.repository.ts';
 import { createUsersRepository, toUser } from '../auth/users.repository.ts';
 import type { Role } from '../auth/roles.ts';
 import { computeFee } from './fees.rules.ts';
-import { EVENT_TYPES, type CaseEvent, type EventType } from './applications.events.ts';
+import { EVENT_TYPES, type CaseEvent, type EventData, type EventType } from './applications.events.ts';
 import { reduceEvents, type CaseState } from './applications.state.rules.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
@@ -175,6 +175,8 @@ interface Prepared {
   now: Date;
   today: string;
   ctx: DeadlineContext;
+  /** The applicant's own 补正 answer (recordApplicantCorrection): its event, and writes that commit with it. */
+  applicant?: { name: string; event: CaseEvent; alongside: (trx: Kysely<Database>) => Promise<void> };
 }
 
 /** What does not change with the case's events: the action, the actor's right, the calendar. */
@@ -200,20 +202,55 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
   if (typeof req.expectedEventCount === 'number' && req.expectedEventCount !== prior.length) throw concurrentChange();
   const state = reduceEvents(prior);
   // Inside the transaction every read goes through trx (SQLite has one connection).
-  const event = await buildEvent(action, req.input, { row, state, actor, today, deps: { ...deps, db: trx } });
+  const event = p.applicant?.event ?? await buildEvent(action, req.input, { row, state, actor, today, deps: { ...deps, db: trx } });
   if (event.type === 'fee_lapsed') {
     const due = deadlineOf(ctx, state)?.feePaymentDue;
     if (due && event.data.date <= due) throw new AppError('applications.invalid_transition', `缴费期限 ${due} 尚未届满，不能按逾期未缴费办结`, 409);
   }
   // A step happens today or earlier; only an Art. 35 later due date lies in the future.
-  const dated = event.type === 'later_due_date_set' ? null : (event.data as { date?: string }).date;
+  // (An online answer after hours is received on the next working day: its date is the rule's, not a clerk's.)
+  const dated = event.type === 'later_due_date_set' || p.applicant ? null : (event.data as { date?: string }).date;
   if (dated && dated > today) throw new AppError('applications.invalid_input', '办理日期不能晚于今天', 400);
-  const result = await appendCaseEvents(trx, row, prior, [event], { id: actor.id, name: actor.user?.displayName ?? actor.username }, isoTimestamp(now), ctx);
+  const by = p.applicant ? { id: null, name: p.applicant.name } : { id: actor.id, name: actor.user?.displayName ?? actor.username };
+  const result = await appendCaseEvents(trx, row, prior, [event], by, isoTimestamp(now), ctx);
+  await p.applicant?.alongside(trx);
   await notifyCaseEvents(trx, { row, events: [event], dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl });
   await createAuditRepository({ db: trx }).append(
-    { userId: actor.id, username: actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
+    { userId: by.id, username: p.applicant ? null : actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
     now,
     trx,
   );
   return { ...result, row: (await trepo.byId(row.id))! };
+}
+
+/**
+ * The applicant's 补正 answer from the status page, through the same steps as the clerk's
+ * 收到补正 (state check, append, re-projected deadline, audit) in one transaction with the
+ * caller's writes (the answer's files). The caller has opened the case with the number and
+ * code; the receipt date comes from the Art. 31 rule (receipt-date.rules.ts). Of two answers at
+ * once one wins; the other gets 409 and nothing of it is kept.
+ */
+export async function recordApplicantCorrection(req: {
+  caseId: number;
+  data: EventData['correction_received'];
+  applicantName: string;
+  alongside: (trx: Kysely<Database>) => Promise<void>;
+  ip?: string | null;
+  deps: AppDeps;
+}): Promise<ActionResult> {
+  const { deps } = req;
+  const row = await createApplicationsRepository(deps).byId(req.caseId);
+  if (!row) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  const now = deps.clock.now();
+  const applicant = { id: 0, username: '', organizationId: row.organization_id, roles: [] } as Actor;
+  const prepared: Prepared = {
+    req: { caseId: row.id, action: 'correction_received', input: {}, actor: applicant, ip: req.ip, deps },
+    action: 'correction_received', row, now, today: shanghaiDate(now), ctx: await deadlineContext(deps),
+    applicant: { name: req.applicantName, event: { type: 'correction_received', data: req.data }, alongside: req.alongside },
+  };
+  try {
+    return await deps.db.transaction().execute((trx) => applyAction(trx, prepared));
+  } catch (e) {
+    throw asCaseConflict(e);
+  }
 }
