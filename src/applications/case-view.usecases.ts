@@ -6,7 +6,7 @@
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { shanghaiDate } from '../shared/clock.ts';
-import { readableOrgIds as readableIn, subtreeIds, type Actor } from '../auth/access.rules.ts';
+import { readableOrgIds as readableIn, scopeFilter, subtreeIds, type Actor } from '../auth/access.rules.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import { addCalendarDays } from '../calendar/calendar-dates.ts';
@@ -40,7 +40,7 @@ export async function auditPersonalDataRead(deps: AppDeps, actor: Actor, action:
 function scopedFilter(actor: Actor, orgs: readonly Organization[], filter: CaseListFilter): CaseListFilter | null {
   const scope = caseScope(actor, orgs);
   if (!scope) return null;
-  return { ...filter, visibleOrgIds: scope.orgIds, ...(scope.extensionPendingOnly && { extensionPending: true }) };
+  return { ...filter, visibleOrgIds: scopeFilter(scope.orgIds, orgs), ...(scope.extensionPendingOnly && { extensionPending: true }) };
 }
 
 export async function getCase({ caseId, actor, ip, deps }: { caseId: number; actor: Actor; ip?: string; deps: AppDeps }) {
@@ -53,7 +53,8 @@ export async function getCase({ caseId, actor, ip, deps }: { caseId: number; act
   const state = reduceEvents(events);
   const deadline = deadlineOf(await deadlineContext(deps), state);
   const actions = allowedActions(state).filter((a) => canActOnCase(actor, ACTION_ROLE[a as CaseAction] ?? 'case_handler', row, orgs));
-  const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const name = (id: number) => names.get(id) ?? '';
   const body = orgs.find((o) => o.id === row.organization_id)!;
   return {
     ...caseListItem(row, name(row.unit_id)),
@@ -87,7 +88,8 @@ export async function listCases({ filter, actor, ip, deps, auditAction = 'applic
   if (!scoped) return { total: 0, items: [] };
   const { rows, total } = await createApplicationsRepository(deps).list(scoped);
   await auditPersonalDataRead(deps, actor, auditAction, rows.map((r) => r.id), ip);
-  const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const name = (id: number) => names.get(id) ?? '';
   return { total, items: rows.map((r) => caseListItem(r, name(r.unit_id))) };
 }
 
@@ -95,11 +97,12 @@ export async function listCases({ filter, actor, ip, deps, auditAction = 'applic
 export async function workbench({ actor, ip, deps, days = 5 }: { actor: Actor; ip?: string; deps: AppDeps; days?: number }) {
   const orgs = await createOrganizationsRepository(deps).list();
   const scope = caseScope(actor, orgs);
-  const readable = scope?.orgIds ?? [];
+  const readable = scope ? scopeFilter(scope.orgIds, orgs) : [];
   const pendingOnly = scope?.extensionPendingOnly ? { extensionPending: true } : {};
   const repo = createApplicationsRepository(deps);
   const today = shanghaiDate(deps.clock.now());
-  const name = (id: number) => orgs.find((o) => o.id === id)?.name ?? '';
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const name = (id: number) => names.get(id) ?? '';
   // Working days left until the due date (0 = due today), negative when overdue by that many.
   const reader = (await calendarFor(deps.db)).reader();
   const withDaysLeft = (c: ReturnType<typeof caseListItem>) => ({

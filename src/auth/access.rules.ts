@@ -70,6 +70,15 @@ export function readableOrgIds(actor: Actor, orgs: readonly OrgNode[]): number[]
   return orgs.filter((o) => own.has(o.id)).map((o) => o.id);
 }
 
+/**
+ * The organization filter a list query needs for a scope: none when the scope is the whole tree
+ * (a province-wide reader), since `organization_id IN (10,000 ids)` costs far more than the list.
+ * `ids` must be a scope computed from `orgs` (readableOrgIds, caseScope), so equal size means all.
+ */
+export function scopeFilter(ids: readonly number[], orgs: readonly OrgNode[]): number[] | undefined {
+  return ids.length >= orgs.length ? undefined : [...ids];
+}
+
 /** Whether `orgId` is a root of the tree: a grant there reaches as far as the whole platform. */
 export function isRootOrg(orgs: readonly OrgNode[], orgId: number): boolean {
   return orgs.some((o) => o.id === orgId && o.parentId === null);

@@ -9,7 +9,7 @@ import type { AppDeps } from '../shared/deps.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { createOrganizationsRepository, type Organization } from './organizations.repository.ts';
 import { createUsersRepository, toUser, type User } from './users.repository.ts';
-import { canWriteIn, parseRoles, readableOrgIds, type Actor } from './access.rules.ts';
+import { canWriteIn, parseRoles, readableOrgIds, scopeFilter, type Actor } from './access.rules.ts';
 import { accountChangeProblem } from './grants.rules.ts';
 import { hashPassword } from './password.hash.ts';
 import { passwordProblems } from './password.rules.ts';
@@ -41,9 +41,9 @@ export async function requireWritableOrg(deps: AppDeps, actor: Actor, orgId: num
 
 export async function listUsers({ actor, organizationId, q, deps }: { actor: Actor; organizationId?: number; q?: string; deps: AppDeps }) {
   const orgs = await createOrganizationsRepository(deps).list();
-  let visible = readableOrgIds(actor, orgs);
-  if (organizationId !== undefined) visible = visible.filter((id) => id === organizationId);
-  return createUsersRepository(deps).list({ organizationIds: visible, q });
+  const visible = readableOrgIds(actor, orgs);
+  const organizationIds = organizationId !== undefined ? visible.filter((id) => id === organizationId) : scopeFilter(visible, orgs);
+  return createUsersRepository(deps).list({ organizationIds, q });
 }
 
 export async function createUser({

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { canReadIn, readableOrgIds } from '../auth/access.rules.ts';
+import { canReadIn, readableOrgIds, scopeFilter } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { errorResponses, idParams } from '../auth/auth.schemas.ts';
 import { AppError } from '../shared/app-error.ts';
@@ -70,7 +70,7 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     const q = request.query as { organizationId?: number; columnId?: number; status?: string; kind?: string; q?: string; page: number; pageSize: number };
     const orgs = await createOrganizationsRepository(deps).list();
     const readable = readableOrgIds(actor, orgs);
-    const organizationIds = q.organizationId ? readable.filter((id) => id === q.organizationId) : readable;
+    const organizationIds = q.organizationId ? readable.filter((id) => id === q.organizationId) : scopeFilter(readable, orgs);
     const { total, rows } = await createItemsRepository(deps).list(
       { organizationIds, columnIds: q.columnId ? [q.columnId] : undefined, statuses: q.status ? [q.status] : undefined, kind: q.kind, q: q.q },
       q.page, q.pageSize, 'updated',
