@@ -99,7 +99,11 @@ export function parseLabel(label: string, context: GroupNumber | null): LabelPar
 function parseLabelUncached(label: string, context: GroupNumber | null): LabelPart[] {
   const parts: LabelPart[] = [];
   let group = context;
-  const segments = canonicalLabel(label).split(MARKER_SPLIT).filter((s) => s !== '');
+  // Items numbered “1、” as in many reports (“1.” in the national format).
+  const segments = canonicalLabel(label)
+    .replace(/(?<![\d.])(\d{1,2})、/g, '$1.')
+    .split(MARKER_SPLIT)
+    .filter((s) => s !== '');
   for (const printed of segments) {
     const top = /^([一二三四五六七])、(.*)$/.exec(printed);
     const paren = /^（([一二三四五六七])）(.*)$/.exec(printed);

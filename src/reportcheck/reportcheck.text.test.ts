@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { decodeText, splitCells, textToLines } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
 import { readTable3 } from './reportcheck.table3.ts';
@@ -112,5 +113,15 @@ describe('page numbers inside the section 三 table', () => {
     const t = readTable3(textToLines('5.要求行政机关确认或重新出具\n已获取信息\n\n3\n\n0 0 0 0 0 0 0'));
     assert.deepEqual(t.rows.notProcessed5, [0, 0, 0, 0, 0, 0, 0]);
     assert.equal(t.sources.notProcessed5[0], 6);
+  });
+});
+
+describe('copied text with items numbered “1、”', () => {
+  it('reads the rows as it reads “1.”', () => {
+    const text = readFileSync(new URL('./fixtures/hongze-2023.txt', import.meta.url), 'utf8');
+    const read = (t: string) => checkReport(readLines(textToLines(t))).applications.rows;
+    const renumbered = text.replace(/(?<![\d.])(\d)\.(?=[\u4e00-\u9fff])/g, '$1、');
+    assert.notEqual(renumbered, text);
+    assert.deepEqual(read(renumbered), read(text));
   });
 });
