@@ -7,7 +7,7 @@ import { canReadIn, readableOrgIds, scopeFilter } from '../auth/access.rules.ts'
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { errorResponses, idParams } from '../auth/auth.schemas.ts';
 import { AppError } from '../shared/app-error.ts';
-import { ITEM_KINDS, ITEM_STATUSES, VALIDITY } from './items.rules.ts';
+import { ITEM_STATUSES } from './items.rules.ts';
 import { createItemsRepository, SNAPSHOT_FIELDS } from './items.repository.ts';
 import { createDraft, updateDraft, type ItemDraftInput } from './items.usecases.ts';
 import { changeValidity, transitionItem, type TransitionInput } from './workflow.usecases.ts';
@@ -18,24 +18,10 @@ import { MAX_ATTACHMENT_BYTES } from './attachments.rules.ts';
 import { attachmentSchema, itemSchema, presentAttachment, presentItem } from './publishing.presenters.ts';
 import type { ItemRow } from './publishing.table.ts';
 import { receiveFile } from '../http/upload-spool.ts';
+import { idParamsShape, zodRoute } from '../shared/schema/route-schema.ts';
+import { itemCreateShape, itemPatchShape, itemTransitionShape, itemValidityShape, type ItemValidityBody } from './items.schema.ts';
 
 const tags = ['主动公开'];
-const draftProps = {
-  columnId: { type: 'integer', minimum: 1 },
-  kind: { type: 'string', enum: Object.keys(ITEM_KINDS) },
-  title: { type: 'string', minLength: 1, maxLength: 300 },
-  bodyHtml: { type: 'string', maxLength: 2_000_000 },
-  topic: { type: 'string', maxLength: 64 },
-  publisherName: { type: 'string', maxLength: 128 },
-  docNumber: { type: 'string', maxLength: 128 },
-  writtenDate: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-  validity: { type: 'string', enum: ['', ...Object.keys(VALIDITY)] },
-  summary: { type: 'string', maxLength: 2000 },
-  interpretsItemId: { type: ['integer', 'null'] },
-} as const;
-/** The item version the user's page showed: a change made since then is refused with 409. */
-const seenVersion = { type: 'integer', minimum: 1 } as const;
-
 async function readableItem(deps: AppDeps, request: Parameters<typeof requireActor>[0], id: number): Promise<ItemRow> {
   const actor = requireActor(request);
   const item = await createItemsRepository(deps).byId(id);
@@ -78,12 +64,10 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     return { total, items: rows.map(presentItem) };
   });
 
+  const createRoute = zodRoute({ body: itemCreateShape });
   app.post('/api/v1/publishing/items', {
-    schema: {
-      tags, summary: '起草信息',
-      body: { type: 'object', additionalProperties: false, required: ['columnId', 'kind', 'title'], properties: draftProps },
-      response: { 200: itemSchema, ...errorResponses },
-    },
+    validatorCompiler: createRoute.validatorCompiler,
+    schema: { tags, summary: '起草信息', ...createRoute.schema, response: { 200: itemSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request, 'publisher');
     return presentItem(await createDraft({ actor, data: request.body as ItemDraftInput, ip: request.ip, deps }));
@@ -103,8 +87,10 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     return { item: presentItem(item), attachments: attachments.map(presentAttachment), actions: availableActions(actor, item.status, item.organization_id, orgs) };
   });
 
+  const patchRoute = zodRoute({ body: itemPatchShape, params: idParamsShape });
   app.patch('/api/v1/publishing/items/:id', {
-    schema: { tags, summary: '修改草稿（version：所修改的版本，已被他人改动时返回 409）', params: idParams, body: { type: 'object', additionalProperties: false, properties: { ...draftProps, version: seenVersion } }, response: { 200: itemSchema, ...errorResponses } },
+    validatorCompiler: patchRoute.validatorCompiler,
+    schema: { tags, summary: '修改草稿（version：所修改的版本，已被他人改动时返回 409）', ...patchRoute.schema, response: { 200: itemSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request, 'publisher');
     const { id } = request.params as { id: number };
@@ -112,33 +98,24 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentItem(await updateDraft({ actor, id, data, version, ip: request.ip, deps }));
   });
 
+  const transitionRoute = zodRoute({ body: itemTransitionShape, params: idParamsShape });
   app.post('/api/v1/publishing/items/:id/transitions', {
-    schema: {
-      tags, summary: '流转：提交、退回、审核通过、发布、撤回、重新编辑', params: idParams,
-      body: { type: 'object', additionalProperties: false, required: ['action'], properties: {
-        action: { type: 'string', enum: ['submit', 'return', 'approve', 'publish', 'withdraw', 'redraft'] },
-        comment: { type: 'string', maxLength: 1000 }, publishAt: { type: ['string', 'null'] }, hold: { type: 'boolean' }, version: seenVersion,
-      } },
-      response: { 200: itemSchema, ...errorResponses },
-    },
+    validatorCompiler: transitionRoute.validatorCompiler,
+    schema: { tags, summary: '流转：提交、退回、审核通过、发布、撤回、重新编辑', ...transitionRoute.schema, response: { 200: itemSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request, 'publisher', 'reviewer');
     const { id } = request.params as { id: number };
     return presentItem(await transitionItem({ actor, id, input: request.body as TransitionInput, ip: request.ip, deps }));
   });
 
+  const validityRoute = zodRoute({ body: itemValidityShape, params: idParamsShape });
   app.post('/api/v1/publishing/items/:id/validity', {
-    schema: {
-      tags, summary: '变更规章、规范性文件的有效性（修订、废止）', params: idParams,
-      body: { type: 'object', additionalProperties: false, required: ['validity'], properties: {
-        validity: { type: 'string', enum: Object.keys(VALIDITY) }, date: { type: ['string', 'null'] }, reason: { type: 'string', maxLength: 500 }, version: seenVersion,
-      } },
-      response: { 200: itemSchema, ...errorResponses },
-    },
+    validatorCompiler: validityRoute.validatorCompiler,
+    schema: { tags, summary: '变更规章、规范性文件的有效性（修订、废止）', ...validityRoute.schema, response: { 200: itemSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request, 'reviewer');
     const { id } = request.params as { id: number };
-    const b = request.body as { validity: 'in_force' | 'amended' | 'abolished' | 'expired'; date?: string | null; reason?: string; version?: number };
+    const b = request.body as ItemValidityBody & { validity: 'in_force' | 'amended' | 'abolished' | 'expired' };
     return presentItem(await changeValidity({ actor, id, validity: b.validity, date: b.date ?? null, reason: b.reason, version: b.version, ip: request.ip, deps }));
   });
 

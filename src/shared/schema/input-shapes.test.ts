@@ -113,4 +113,23 @@ describeOnBothDatabases('one input shape per request', (t) => {
     }
     assert.equal(await hash(), before, 'the password is unchanged');
   });
+
+  it('refuses a malformed item draft or transition by its shape, names the field, and stores nothing', async () => {
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: admin })).json() as Spec;
+    const shown = spec.paths['/api/v1/publishing/items']!.post!.requestBody!.content['application/json']!.schema;
+    assert.equal(shown.properties.title!.maxLength, 300);
+    const editor = await a.login('fgw-editor');
+    const column = await t().db.selectFrom('publishing_columns').select('id').where('organization_id', '=', (await t().db.selectFrom('users').select('organization_id').where('username', '=', 'fgw-editor').executeTakeFirstOrThrow()).organization_id).executeTakeFirstOrThrow();
+    const items = async () => Number((await t().db.selectFrom('publishing_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await items();
+    const long = await a.app.inject({ method: 'POST', url: '/api/v1/publishing/items', headers: editor.headers, payload: { columnId: column.id, kind: 'announcement', title: '题'.repeat(301) } });
+    assert.equal(long.statusCode, 400, long.body);
+    assert.match(long.json().error.message, /title.*不能超过300个字/);
+    assert.equal(await items(), before);
+    const made = await a.app.inject({ method: 'POST', url: '/api/v1/publishing/items', headers: editor.headers, payload: { columnId: column.id, kind: 'announcement', title: '形状测试', writtenDate: null, validity: '' } });
+    assert.equal(made.statusCode, 200, made.body);
+    const bad = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${made.json().id}/transitions`, headers: editor.headers, payload: { action: 'launch' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().error.message, /action.*未知的流转操作/);
+  });
 });
