@@ -1,7 +1,8 @@
 /**
  * The bytes of case files on disk under `<data folder>/attachments/cases/` (so backups and
- * exports carry them with the item attachments), and their rows. A file is written before the transaction that records it (so no disk write happens inside one) and
- * removed again when that transaction fails: a refused or lost submission leaves nothing behind.
+ * exports carry them with the item attachments), and their rows. A file is written before the
+ * transaction that records it (so no disk write happens inside one) and removed again when that
+ * transaction fails: a refused or lost submission leaves nothing behind.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
