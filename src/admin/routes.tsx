@@ -14,6 +14,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  LineChartOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -30,6 +31,7 @@ import { LetterTemplatesPage } from './system/LetterTemplatesPage.tsx';
 import { ReportCheckPage } from './reportcheck/ReportCheckPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
 import { PublishingPage } from './publishing/PublishingPage.tsx';
+import { StatisticsPage } from './statistics/StatisticsPage.tsx';
 
 
 export const ROUTES: RouteEntry[] = [
@@ -61,6 +63,13 @@ export const ROUTES: RouteEntry[] = [
     icon: <BarChartOutlined />,
     page: ReportPage,
     roles: rolesFor('GET /api/v1/reports/bodies'),
+  },
+  {
+    path: '/statistics',
+    label: '统计分析',
+    icon: <LineChartOutlined />,
+    page: StatisticsPage,
+    roles: rolesFor('GET /api/v1/statistics'),
   },
   {
     path: '/reportcheck',

@@ -44,6 +44,11 @@ export function deadlineOf(ctx: DeadlineContext, state: CaseState): DeadlineResu
   return timeline ? computeDeadline(ctx.calendar, timeline, { feeWaitPausesClock: ctx.feeWaitPausesClock }) : null;
 }
 
+/** The due date a decided case had to meet: its deadline with the clock as it stood at the decision. */
+export function dueDateAtDecision(ctx: DeadlineContext, state: CaseState): string | null {
+  return state.decision ? (deadlineOf(ctx, { ...state, decision: null })?.dueDate ?? null) : null;
+}
+
 export function projectionOf(state: CaseState, deadline: DeadlineResult | null, unitFallback: number): CaseProjection {
   return {
     status: state.status,

@@ -57,6 +57,8 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     .replace('/reports/:bodyId', `/reports/${f.govId}`);
   const query: Record<string, string> = {
     'GET /api/v1/publishing/columns': `?organizationId=${f.govId}`,
+    'GET /api/v1/statistics': '?year=2022',
+    'GET /api/v1/statistics/export': '?year=2022',
   };
   const payloads: Record<string, unknown> = {
     'PATCH /api/v1/users/:id': { displayName: '分管副区长 李强' },

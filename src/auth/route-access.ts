@@ -97,6 +97,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/publishing/items/:id/attachments': { callers: ['publisher'], reach: 'resource' },
   // Column upkeep is the administrator's concern (it keeps the columns); so is the mailbox, which
   // the administrator answers for the body alongside its publishers (writers' contacts: need-to-know).
+  // Statistics: counts of the caller's scope only, no personal data.
+  'GET /api/v1/statistics': { callers: BUSINESS, reach: 'list' },
+  'GET /api/v1/statistics/export': { callers: BUSINESS, reach: 'list' },
   'GET /api/v1/publishing/monitoring': { callers: [...BUSINESS, 'admin'], reach: 'list' },
   'GET /api/v1/publishing/letters': { callers: [...BUSINESS, 'admin'], reach: 'list' },
   'POST /api/v1/publishing/letters/:id/reply': { callers: ['admin', 'publisher'], reach: 'resource' },

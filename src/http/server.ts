@@ -27,6 +27,7 @@ import { installAuditAnchoring } from '../auth/audit.install.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
 import { registerUsersRoutes } from '../auth/users.routes.ts';
 import { registerPublishingRoutes } from '../publishing/publishing.routes.ts';
+import { registerStatisticsRoutes } from '../statistics/statistics.routes.ts';
 import { registerPortalRoutes } from '../portal/portal.routes.ts';
 import { registerReportRoutes } from '../report/report.routes.ts';
 import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
@@ -107,6 +108,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   registerUsersRoutes(app, deps);
   registerPortalRoutes(app, deps);
   registerPublishingRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerApplicationsRoutes(app, deps);
   registerReportCheckRoutes(app, deps);

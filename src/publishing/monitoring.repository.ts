@@ -4,12 +4,17 @@ import type { Database } from '../db/database.ts';
 import { toDayNumber, fromDayNumber } from '../calendar/calendar-dates.ts';
 import { internalLinks, isBrokenLink, missingMetadata, overdueColumns, type ColumnActivity } from './monitoring.rules.ts';
 
-export async function monitoringReport(db: Kysely<Database>, organizationIds: number[], today: string) {
-  const orgIds = organizationIds.length ? organizationIds : [-1];
+/** Each visible column of these organizations with its update interval and latest publication. */
+export async function columnActivity(db: Kysely<Database>, orgIds: number[]): Promise<ColumnActivity[]> {
   const cols = await db.selectFrom('publishing_columns').select(['id', 'organization_id', 'name', 'update_interval_days']).where('organization_id', 'in', orgIds).where('hidden', '=', 0).execute();
   const last = await db.selectFrom('publishing_items').select(['column_id', (eb) => eb.fn.max('publish_date').as('last')]).where('status', '=', 'published').where('organization_id', 'in', orgIds).groupBy('column_id').execute();
   const lastOf = new Map(last.map((r) => [r.column_id, r.last as string | null]));
-  const activity: ColumnActivity[] = cols.map((c) => ({ columnId: c.id, organizationId: c.organization_id, name: c.name, intervalDays: c.update_interval_days, lastPublishDate: lastOf.get(c.id) ?? null }));
+  return cols.map((c) => ({ columnId: c.id, organizationId: c.organization_id, name: c.name, intervalDays: c.update_interval_days, lastPublishDate: lastOf.get(c.id) ?? null }));
+}
+
+export async function monitoringReport(db: Kysely<Database>, organizationIds: number[], today: string) {
+  const orgIds = organizationIds.length ? organizationIds : [-1];
+  const activity = await columnActivity(db, orgIds);
 
   const items = await db.selectFrom('publishing_items').select(['id', 'title', 'kind', 'topic', 'doc_number', 'written_date', 'validity', 'publisher_name', 'body_html', 'late_publication', 'publish_date'])
     .where('status', '=', 'published').where('organization_id', 'in', orgIds).execute();

@@ -78,8 +78,7 @@ export function GuideTab() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 880 }}>
       <Space wrap>
-        <span id="guide-body-label">机关</span>
-        <Select aria-labelledby="guide-body-label" style={{ minWidth: 260 }} value={bodyId ?? undefined} onChange={setBodyId} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        <Select aria-label="机关" style={{ minWidth: 260 }} value={bodyId ?? undefined} onChange={setBodyId} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
         <a href="/xxgk/zn/" target="_blank" rel="noreferrer">在门户网站查看</a>
       </Space>
       {loadError && <Alert type="error" showIcon message={loadError} />}
