@@ -2,8 +2,10 @@
  * 依申请公开 end to end in a real Chromium, on SQLite and on PostgreSQL: a citizen applies at
  * /ysqgk/ with JavaScript off, gets a tracking number and query code; the clerk (gkb) confirms
  * receipt in /admin/, asks for 补正; the citizen sees it on the status page; the corrected
- * application arrives; a third party is consulted and answers; an extension is approved (gkb is
- * also a reviewer); the clerk decides with a reply letter; the citizen sees the result.
+ * application arrives; a third party is consulted and answers; gkb asks for an extension and,
+ * though also a reviewer, is offered no button to approve it (separation of duties): the leader
+ * approves it and is named on the case; the clerk decides with a reply letter; the citizen sees
+ * the result.
  * The test clock moves between steps; each due date shown is checked against a value worked out
  * by hand below. axe-core must find nothing serious on the list and the case page.
  *
@@ -74,12 +76,12 @@ for (const kind of kinds) {
     const env = useBrowserApp({ admin: true, kind, now: '2026-03-23T02:00:00Z' }); // Mon 10:00 in Shanghai
 
     /** A fresh context logged in as gkb (moving the clock ends earlier sessions), on `hash`. */
-    async function clerk(hash: string): Promise<Page> {
-      const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    async function clerk(hash: string, username = 'gkb', width = 1366): Promise<Page> {
+      const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${env.base}/admin/#${hash}`);
-      await page.getByLabel('用户名', { exact: true }).fill('gkb');
-      await page.getByLabel('密码', { exact: true }).fill(env.a.password('gkb'));
+      await page.getByLabel('用户名', { exact: true }).fill(username);
+      await page.getByLabel('密码', { exact: true }).fill(env.a.password(username));
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.locator('#main-content h1').first().waitFor();
       return page;
@@ -210,15 +212,25 @@ for (const kind of kinds) {
       });
       assert.equal(await dueDate(page), '2026-05-12');
 
-      // 7. Extension of 15 working days, asked and approved on 04-20 (gkb is also a reviewer).
+      // 7. Extension of 15 working days, asked by gkb and approved on 04-20 by the leader: gkb,
+      // though also a reviewer, may not approve their own request and is offered no button.
       at('2026-04-20');
       page = await clerk(caseUrl);
       await act(page, '申请延期', async (d) => {
         await d.getByLabel('延长工作日数').fill('15');
         await d.getByLabel('延期理由').fill('需要汇总多个街道的项目资料');
       });
-      await page.getByText('延期待审批').waitFor();
+      await page.getByText('延期待审批').first().waitFor();
+      assert.match(await page.locator('#pending-approval').innerText(), /提请人：公开办 王敏[\s\S]*须由提请人以外的审核人或分管领导批准或退回。您不能审批本事项/);
+      assert.equal(await page.getByRole('button', { name: '批准延期', exact: true }).count(), 0, 'no approve button for the requester');
+      page = await clerk(caseUrl, 'leader', 1280);
+      await page.locator('#pending-approval').waitFor();
+      assert.equal(await page.getByRole('button', { name: '不批准延期', exact: true }).count(), 1);
+      await shot(page, 'extension-awaiting-leader');
       await act(page, '批准延期', (d) => pickDate(d, '批准日期', '2026-04-20'));
+      assert.equal(await dueDate(page), '2026-06-02');
+      assert.match(await page.locator('.ant-timeline').innerText(), /2026-04-20 分管副区长 李强 批准延长 15 个工作日/);
+      page = await clerk(caseUrl);
       assert.equal(await dueDate(page), '2026-06-02');
       await page.getByText('为什么是这一天').click();
       assert.match(await page.locator('#due-date-explanation').innerText(), /批准延长|延长/);

@@ -59,9 +59,12 @@ export type EventData = {
   consultation_replied: { consultationNo: number; repliedDate: string; opinion: 'agree' | 'disagree' | 'other'; note: string };
   /** Art. 33(2): the handler asks to extend, once, by at most 20 working days. */
   extension_requested: { days: number; reason: string };
-  /** Art. 33(2): the head of the 工作机构 (a reviewer) approved the extension. */
+  /**
+   * Art. 33(2): the head of the 工作机构 (an approver: reviewer or leader, approval.rules.ts)
+   * approved the extension; where the body requires it, someone other than who asked.
+   */
   extension_approved: { days: number; approvedDate: string; approverName: string };
-  /** The reviewer refused the extension; the handler may ask again. */
+  /** The approver refused (returned) the extension; the handler may ask again. */
   extension_rejected: { reason: string; approverName: string };
   /** Art. 33(2) "并告知申请人": the applicant was told of the extension. */
   extension_notified: { date: string };
@@ -86,7 +89,18 @@ export type EventData = {
   fee_lapsed: { date: string };
   /** The applicant withdrew the application (申请人主动撤回): report row （六）3. */
   withdrawn: { date: string; reason: string };
-  /** Arts. 36–39: the decision, one of the 21 outcome rows, with its legal basis and reply text. */
+  /**
+   * Where the body requires the decision to be approved by someone other than the handler
+   * (approval.rules.ts): the handler proposes it; an approver then records `decided` from it.
+   */
+  decision_requested: { outcome: OutcomeKey; legalBasis: string; replyText: string; ground?: string | null; withheldPart?: string | null };
+  /** The approver returned the proposed decision with the reason; the handler may propose again. */
+  decision_returned: { reason: string; approverName: string };
+  /**
+   * Arts. 36–39: the decision, one of the 21 outcome rows, with its legal basis and reply text.
+   * When it was approved (a `decision_requested` before it), the approver and the approval date;
+   * the reply letter names that approver.
+   */
   decided: {
     outcome: OutcomeKey;
     decisionDate: string;
@@ -95,6 +109,8 @@ export type EventData = {
     /** 部分公开 / 不予公开: the withholding ground (Art. 14/15/16, outcomes.wording.rules.ts) and the part withheld. */
     ground?: string | null;
     withheldPart?: string | null;
+    approverName?: string | null;
+    approvedDate?: string | null;
   };
   /** 送达: how and when the reply reached the applicant. */
   delivered: { date: string; method: string; note: string };
@@ -127,6 +143,8 @@ export const EVENT_TYPES = [
   'fee_paid',
   'fee_lapsed',
   'withdrawn',
+  'decision_requested',
+  'decision_returned',
   'decided',
   'delivered',
   'archived',
@@ -157,6 +175,8 @@ export const EVENT_LABELS: Record<EventType, string> = {
   fee_paid: '缴纳信息处理费',
   fee_lapsed: '逾期未缴费',
   withdrawn: '申请人撤回申请',
+  decision_requested: '提请审批答复',
+  decision_returned: '退回答复',
   decided: '作出答复',
   delivered: '送达',
   archived: '归档',

@@ -31,6 +31,7 @@ export function caseListItem(r: ApplicationRow, unitName?: string) {
     dueDate: r.due_date,
     assigneeId: r.assignee_id,
     extensionPending: r.extension_pending === 1,
+    decisionPending: r.decision_pending === 1,
     decisionDate: r.decision_date,
     outcome: r.outcome,
     outcomeLabel: r.outcome ? outcomeLabel(r.outcome as OutcomeKey) : null,
@@ -66,7 +67,7 @@ export function describeEvent(e: StoredEvent): string {
     case 'extension_approved':
       return `${e.data.approvedDate} ${e.data.approverName} 批准延长 ${e.data.days} 个工作日（《条例》第三十三条）`;
     case 'extension_rejected':
-      return `延期申请未获批准：${e.data.reason}`;
+      return `${e.data.approverName} 未批准延期申请：${e.data.reason}`;
     case 'extension_notified':
       return `${e.data.date} 已告知申请人延期答复`;
     case 'later_due_date_set':
@@ -79,8 +80,12 @@ export function describeEvent(e: StoredEvent): string {
       return `${e.data.date} 申请人逾期未缴费，视为放弃申请`;
     case 'withdrawn':
       return `${e.data.date} 申请人撤回申请`;
+    case 'decision_requested':
+      return `提请审批答复：${outcomeLabel(e.data.outcome)}`;
+    case 'decision_returned':
+      return `${e.data.approverName} 退回答复：${e.data.reason}`;
     case 'decided':
-      return `${e.data.decisionDate} 作出答复：${outcomeLabel(e.data.outcome)}`;
+      return `${e.data.decisionDate} 作出答复：${outcomeLabel(e.data.outcome)}${e.data.approverName ? `（${e.data.approvedDate ?? e.data.decisionDate} 经 ${e.data.approverName} 批准）` : ''}`;
     case 'delivered':
       return `${e.data.date} 以${e.data.method}方式送达`;
     case 'archived':

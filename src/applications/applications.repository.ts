@@ -22,7 +22,8 @@ export interface CaseListFilter {
   applicantType?: string;
   outcome?: string;
   assigneeId?: number;
-  extensionPending?: boolean;
+  /** Only cases where an extension or a decision awaits an approver. */
+  approvalPending?: boolean;
   q?: string;
   limit?: number;
   offset?: number;
@@ -33,7 +34,7 @@ export const OPEN_STATUSES = ['submitted', 'in_progress', 'awaiting_correction',
 
 export type CaseProjection = Pick<
   ApplicationRow,
-  'status' | 'due_date' | 'unit_id' | 'assignee_id' | 'extension_pending' | 'decision_date' | 'outcome' | 'fee_paid_yuan' | 'fee_paid_date' | 'received_date'
+  'status' | 'due_date' | 'unit_id' | 'assignee_id' | 'extension_pending' | 'decision_pending' | 'decision_date' | 'outcome' | 'fee_paid_yuan' | 'fee_paid_date' | 'received_date'
 >;
 
 export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
@@ -54,7 +55,7 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
     if (f.applicantType) q = q.where('applicant_type', '=', f.applicantType);
     if (f.outcome) q = q.where('outcome', '=', f.outcome);
     if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
-    if (f.extensionPending) q = q.where('extension_pending', '=', 1);
+    if (f.approvalPending) q = q.where((eb) => eb.or([eb('extension_pending', '=', 1), eb('decision_pending', '=', 1)]));
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) =>
@@ -69,7 +70,7 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
   };
 
   return {
-    async insert(row: Omit<ApplicationRow, 'id'>): Promise<number> {
+    async insert(row: Omit<ApplicationRow, 'id' | 'decision_pending'>): Promise<number> {
       const r = await db.insertInto('applications').values(row).returning('id').executeTakeFirstOrThrow();
       return Number(r.id);
     },

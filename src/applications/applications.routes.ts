@@ -20,6 +20,7 @@ import { registerApplicationsPortal } from './applications.portal.ts';
 import { registerOversightRoutes } from '../oversight/oversight.routes.ts';
 import { registerLettersRoutes } from './letters.routes.ts';
 import { registerCaseFilesRoutes } from './case-files.routes.ts';
+import { registerApprovalsRoutes } from './approvals.routes.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { intakeBodiesFor } from './case-access.ts';
 import { zodRoute } from '../shared/schema/route-schema.ts';
@@ -59,6 +60,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
   registerOversightRoutes(app, deps);
   registerLettersRoutes(app, deps);
   registerCaseFilesRoutes(app, deps);
+  registerApprovalsRoutes(app, deps);
   const tags = ['依申请公开'];
   const workbenchItem = {
     type: 'object',
@@ -151,10 +153,11 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
       ...action.schema, response: { 200: caseDetailSchema, ...errorResponses },
     },
   }, async (request) => {
-    const actor = requireActor(request, 'case_handler', 'reviewer');
+    const actor = requireActor(request, 'case_handler', 'reviewer', 'leader');
     const { id, action } = request.params as { id: number; action: string };
     const { expectedEventCount, ...input } = (request.body ?? {}) as Record<string, unknown>;
     await recordCaseAction({ caseId: id, action, input, expectedEventCount: expectedEventCount as number | undefined, actor, ip: request.ip, deps });
-    return getCase({ caseId: id, actor, ip: request.ip, deps });
+    // The case as it now is, even to an approver whose approval ended their need to read it.
+    return getCase({ caseId: id, actor, ip: request.ip, deps, justActed: true });
   });
 }

@@ -27,6 +27,7 @@ export const caseListItemSchema = {
     dueDate: { type: ['string', 'null'] },
     assigneeId: { type: ['integer', 'null'] },
     extensionPending: { type: 'boolean' },
+    decisionPending: { type: 'boolean', description: '拟作出的答复正在等待审批' },
     decisionDate: { type: ['string', 'null'] },
     outcome: { type: ['string', 'null'] },
     outcomeLabel: { type: ['string', 'null'] },

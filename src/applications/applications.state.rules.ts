@@ -53,10 +53,12 @@ export interface CaseState {
   assigneeId: number | null;
   correction: { requested: string; items: string; replyBy: string; received: string | null } | null;
   consultations: ConsultationState[];
-  extension: { days: number; reason: string; status: 'pending' | 'approved' | 'rejected'; approvedDate: string | null; notified: string | null } | null;
+  extension: { days: number; reason: string; status: 'pending' | 'approved' | 'rejected'; approvedDate: string | null; approverName?: string | null; notified: string | null } | null;
   laterDueDate: { date: string; reason: string } | null;
   fee: { amountYuan: number; noticeReceived: string; paid: string | null } | null;
-  decision: { outcome: OutcomeKey; date: string; legalBasis: string; replyText: string; ground?: string | null; withheldPart?: string | null } | null;
+  decision: { outcome: OutcomeKey; date: string; legalBasis: string; replyText: string; ground?: string | null; withheldPart?: string | null; approverName?: string | null; approvedDate?: string | null } | null;
+  /** A decision the handler proposed, awaiting an approver (approval.rules.ts). */
+  decisionRequest: EventData['decision_requested'] | null;
   delivered: { date: string; method: string } | null;
   archived: string | null;
 }
@@ -76,6 +78,7 @@ export function initialState(): CaseState {
     laterDueDate: null,
     fee: null,
     decision: null,
+    decisionRequest: null,
     delivered: null,
     archived: null,
   };
@@ -211,19 +214,19 @@ export function checkEvent(s: CaseState, e: CaseEvent): void {
       if (s.archived || s.decision) throw refuse('案件已办结，不能撤回');
       needDate(e.data.date, '撤回日期', s.submittedDate, '提交日期');
       return;
+    case 'decision_requested':
+      checkDecisionContent(s, e.data, '提请审批答复');
+      if (s.decisionRequest) throw refuse('答复已提请审批，请等待审批结果');
+      return;
+    case 'decision_returned':
+      needOpen(s, '退回答复');
+      if (!s.decisionRequest) throw refuse('没有待审批的答复');
+      if (!e.data.reason?.trim()) throw bad('退回答复必须写明理由');
+      return;
     case 'decided': {
-      needOpen(s, '再次答复');
-      needNotAwaitingCorrection(s, '作出答复（可按逾期未补正办结）');
-      if (s.fee && !s.fee.paid) throw refuse('正在等待申请人缴纳信息处理费，不能作出答复');
-      if (s.extension?.status === 'pending') throw refuse('有待审批的延期申请，请先审批');
-      if (!isOutcomeKey(e.data.outcome)) throw bad('答复结果必须是年度报告21种办理结果之一');
-      if (OUTCOMES_BY_EVENT_ONLY.has(e.data.outcome)) throw refuse('逾期未补正、逾期未缴费只能通过对应的办结操作登记');
-      if (e.data.outcome === 'unable3' && !s.correction?.received) throw refuse('“补正后申请内容仍不明确”只适用于已经补正的申请');
-      if (!e.data.legalBasis?.trim()) throw bad('答复必须写明法律依据');
-      {
-        const groundWrong = groundProblem(e.data.outcome, e.data.ground, e.data.withheldPart);
-        if (groundWrong) throw bad(groundWrong);
-      }
+      checkDecisionContent(s, e.data, '再次答复');
+      // A proposed decision is decided only by its approval, never around it.
+      if (s.decisionRequest && !e.data.approverName) throw refuse('答复已提请审批，须由审批人批准或退回');
       needDate(e.data.decisionDate, '答复日期', s.clockStart, '收到申请日期');
       return;
     }
@@ -245,6 +248,20 @@ export function checkEvent(s: CaseState, e: CaseEvent): void {
       if (!e.data.reason?.trim()) throw bad('重新办理必须写明理由');
       return;
   }
+}
+
+/** What a decision, proposed or made, must satisfy. */
+function checkDecisionContent(s: CaseState, d: EventData['decision_requested'], what: string): void {
+  needOpen(s, what);
+  needNotAwaitingCorrection(s, '作出答复（可按逾期未补正办结）');
+  if (s.fee && !s.fee.paid) throw refuse('正在等待申请人缴纳信息处理费，不能作出答复');
+  if (s.extension?.status === 'pending') throw refuse('有待审批的延期申请，请先审批');
+  if (!isOutcomeKey(d.outcome)) throw bad('答复结果必须是年度报告21种办理结果之一');
+  if (OUTCOMES_BY_EVENT_ONLY.has(d.outcome)) throw refuse('逾期未补正、逾期未缴费只能通过对应的办结操作登记');
+  if (d.outcome === 'unable3' && !s.correction?.received) throw refuse('“补正后申请内容仍不明确”只适用于已经补正的申请');
+  if (!d.legalBasis?.trim()) throw bad('答复必须写明法律依据');
+  const groundWrong = groundProblem(d.outcome, d.ground, d.withheldPart);
+  if (groundWrong) throw bad(groundWrong);
 }
 
 /** The pure reducer: the state after one more (already checked) event. */
@@ -292,7 +309,7 @@ export function applyEvent(prev: CaseState, e: CaseEvent): CaseState {
       s.extension = { days: e.data.days, reason: e.data.reason, status: 'pending', approvedDate: null, notified: null };
       break;
     case 'extension_approved':
-      s.extension = { ...s.extension!, days: e.data.days, status: 'approved', approvedDate: e.data.approvedDate };
+      s.extension = { ...s.extension!, days: e.data.days, status: 'approved', approvedDate: e.data.approvedDate, approverName: e.data.approverName };
       break;
     case 'extension_rejected':
       s.extension = { ...s.extension!, status: 'rejected' };
@@ -318,8 +335,18 @@ export function applyEvent(prev: CaseState, e: CaseEvent): CaseState {
       s.receivedDate ??= e.data.date;
       s.clockStart ??= e.data.date;
       break;
+    case 'decision_requested':
+      s.decisionRequest = e.data;
+      break;
+    case 'decision_returned':
+      s.decisionRequest = null;
+      break;
     case 'decided':
-      s.decision = { outcome: e.data.outcome, date: e.data.decisionDate, legalBasis: e.data.legalBasis, replyText: e.data.replyText, ground: e.data.ground ?? null, withheldPart: e.data.withheldPart ?? null };
+      s.decision = {
+        outcome: e.data.outcome, date: e.data.decisionDate, legalBasis: e.data.legalBasis, replyText: e.data.replyText, ground: e.data.ground ?? null, withheldPart: e.data.withheldPart ?? null,
+        approverName: e.data.approverName ?? null, approvedDate: e.data.approvedDate ?? null,
+      };
+      s.decisionRequest = null;
       break;
     case 'delivered':
       s.delivered = { date: e.data.date, method: e.data.method };
@@ -329,7 +356,7 @@ export function applyEvent(prev: CaseState, e: CaseEvent): CaseState {
       break;
     case 'reopened':
       // A new answer period from the reopening date; the earlier round's steps stay in the log.
-      Object.assign(s, { decision: null, delivered: null, archived: null, correction: null, consultations: [], extension: null, laterDueDate: null, fee: null });
+      Object.assign(s, { decision: null, decisionRequest: null, delivered: null, archived: null, correction: null, consultations: [], extension: null, laterDueDate: null, fee: null });
       s.clockStart = e.data.date;
       break;
   }
@@ -374,7 +401,10 @@ export function allowedActions(s: CaseState): EventType[] {
     fee_paid: { date: '9999-12-31', amountYuan: 1 },
     fee_lapsed: { date: '9999-12-31' },
     withdrawn: { date: '9999-12-31', reason: 'x' },
-    decided: { outcome: 'disclosed', decisionDate: '9999-12-31', legalBasis: 'x', replyText: '' },
+    decision_requested: { outcome: 'disclosed', legalBasis: 'x', replyText: '' },
+    decision_returned: { reason: 'x', approverName: 'x' },
+    // With an approver named, so that approving a proposed decision is offered too.
+    decided: { outcome: 'disclosed', decisionDate: '9999-12-31', legalBasis: 'x', replyText: '', approverName: 'x' },
     delivered: { date: '9999-12-31', method: 'x', note: '' },
     archived: { date: '9999-12-31' },
     reopened: { date: '9999-12-31', oversightCaseId: null, reason: 'x' },

@@ -5,7 +5,7 @@
  * append-only log the projection is derived from (applications.events.ts).
  * Booleans are 0/1, dates YYYY-MM-DD, timestamps UTC ISO-8601, JSON as TEXT.
  */
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export interface ApplicationsTable {
   id: Generated<number>;
@@ -48,6 +48,8 @@ export interface ApplicationsTable {
   due_date: string | null;
   assignee_id: number | null;
   extension_pending: number;
+  /** 1 while a proposed decision awaits an approver (approval.rules.ts); optional on insert. */
+  decision_pending: ColumnType<number, number | undefined, number>;
   decision_date: string | null;
   outcome: string | null;
   fee_paid_yuan: number;

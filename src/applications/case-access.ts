@@ -1,37 +1,47 @@
 /**
  * Who may see and act on a case. A case belongs to the body applied to and sits with a handling
- * unit; a case handler acts on cases of their organization subtree (either org counts), a
- * reviewer approves extensions in their own unit, an auditor reads everything and writes nothing.
+ * unit; a case handler acts on cases of their organization subtree (either org counts), an
+ * approver (reviewer or leader, approval.rules.ts) approves extensions and proposed decisions in
+ * their own unit, an auditor reads everything and writes nothing.
  * A case carries the applicant's personal data, so reading it is need-to-know (DESIGN: security):
- * its handlers, the reviewers of its pending extension, and auditors — not publishers, leaders or
- * administrators of the same organization.
+ * its handlers, the approvers while a request awaits them, and auditors — not publishers or
+ * administrators, nor approvers once nothing awaits them.
  */
 import { AppError } from '../shared/app-error.ts';
 import { canWriteIn, hasRole, subtreeIds, type Actor } from '../auth/access.rules.ts';
 import type { Organization } from '../auth/organizations.repository.ts';
 import type { Role } from '../auth/roles.ts';
+import { APPROVER_ROLES } from './approval.rules.ts';
 
 export interface CaseOrgs {
   organization_id: number;
   unit_id: number;
-  /** 1 while an extension awaits a reviewer's decision. */
+  /** 1 while an extension awaits an approver. */
   extension_pending?: number;
+  /** 1 while a proposed decision awaits an approver. */
+  decision_pending?: number;
+}
+
+const awaitsApproval = (c: CaseOrgs) => c.extension_pending === 1 || c.decision_pending === 1;
+
+export function canApproveCase(actor: Actor, c: CaseOrgs, orgs: readonly Organization[]): boolean {
+  return APPROVER_ROLES.some((r) => canActOnCase(actor, r, c, orgs));
 }
 
 export function canReadCase(actor: Actor, c: CaseOrgs, orgs: readonly Organization[]): boolean {
   if (hasRole(actor, 'auditor')) return true;
   if (canActOnCase(actor, 'case_handler', c, orgs)) return true;
-  return c.extension_pending === 1 && canActOnCase(actor, 'reviewer', c, orgs);
+  return awaitsApproval(c) && canApproveCase(actor, c, orgs);
 }
 
 /**
  * The cases an actor may list, as a filter: every organization for an auditor, a case handler's
- * subtree, or (a reviewer only) the own unit's cases awaiting an extension decision; null: none.
+ * subtree, or (an approver only) the own unit's cases awaiting an approval; null: none.
  */
-export function caseScope(actor: Actor, orgs: readonly Organization[]): { orgIds: number[]; extensionPendingOnly: boolean } | null {
-  if (hasRole(actor, 'auditor')) return { orgIds: orgs.map((o) => o.id), extensionPendingOnly: false };
-  if (hasRole(actor, 'case_handler')) return { orgIds: [...subtreeIds(orgs, actor.organizationId)], extensionPendingOnly: false };
-  if (hasRole(actor, 'reviewer')) return { orgIds: [actor.organizationId], extensionPendingOnly: true };
+export function caseScope(actor: Actor, orgs: readonly Organization[]): { orgIds: number[]; approvalPendingOnly: boolean } | null {
+  if (hasRole(actor, 'auditor')) return { orgIds: orgs.map((o) => o.id), approvalPendingOnly: false };
+  if (hasRole(actor, 'case_handler')) return { orgIds: [...subtreeIds(orgs, actor.organizationId)], approvalPendingOnly: false };
+  if (APPROVER_ROLES.some((r) => hasRole(actor, r))) return { orgIds: [actor.organizationId], approvalPendingOnly: true };
   return null;
 }
 
@@ -40,10 +50,11 @@ export function canActOnCase(actor: Actor, role: Role, c: CaseOrgs, orgs: readon
 }
 
 /** 404 for a case the actor may not even see (no existence leak), 403 when seen but not writable. */
-export function assertCanAct(actor: Actor, role: Role, c: CaseOrgs, orgs: readonly Organization[]): void {
+export function assertCanAct(actor: Actor, role: Role | readonly Role[], c: CaseOrgs, orgs: readonly Organization[]): void {
+  const roles: readonly Role[] = typeof role === 'string' ? [role] : role;
   if (!canReadCase(actor, c, orgs)) throw new AppError('applications.not_found', '没有找到该申请', 404);
-  if (!canActOnCase(actor, role, c, orgs)) {
-    const what = role === 'reviewer' ? '审批本案的延期申请' : '办理本案';
+  if (!roles.some((role) => canActOnCase(actor, role, c, orgs))) {
+    const what = roles.includes('case_handler') ? '办理本案' : '审批本案待审批的事项';
     throw new AppError('applications.forbidden', `您无权${what}`, 403);
   }
 }

@@ -50,6 +50,10 @@ const CASES: Array<{ action: string; before: Step[]; input: Record<string, unkno
 describeOnBothDatabases('case action races', (t) => {
   let app: TestApp;
   let gkb: Record<string, string>; // the acting clerk's cookie and CSRF header
+  let approver: Record<string, string>; // a reviewer of the same government: approves what the clerk asks
+  let approver2: Record<string, string>; // a second one, for two approvers at once
+  /** Who takes a step: approving or returning a request is another person's (approval.rules.ts). */
+  const by = (action: string) => (['extension_approved', 'extension_rejected', 'decision_returned'].includes(action) ? approver : gkb);
   let govId = 0;
 
   async function newCase(before: Step[]): Promise<{ id: number; eventCount: number; units: Array<{ id: number }>; unitId: number }> {
@@ -60,7 +64,7 @@ describeOnBothDatabases('case action races', (t) => {
     assert.equal(created.statusCode, 201, created.body);
     const id = (created.json() as { id: number }).id;
     for (const [action, input] of before) {
-      const r = await app.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/actions/${action}`, headers: gkb, payload: input });
+      const r = await app.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/actions/${action}`, headers: by(action), payload: input });
       assert.equal(r.statusCode, 200, `${action}: ${r.body}`);
     }
     return (await app.app.inject({ method: 'GET', url: `/api/v1/applications/${id}`, headers: gkb })).json();
@@ -73,14 +77,20 @@ describeOnBothDatabases('case action races', (t) => {
     govId = (await createOrganizationsRepository(app.deps).list()).find((o) => o.code === 'shilong')!.id;
     // A clerk of the whole government, who keeps the case in reach after a 转办 to a department.
     const admin = (await app.login('admin')).headers;
-    const password = 'Race-clerk-2026!';
-    const created = await app.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username: 'qu-clerk', displayName: '区政府 办事员', organizationId: govId, roles: ['case_handler', 'reviewer'], password } });
-    assert.equal(created.statusCode, 201, created.body);
-    const login = await app.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'qu-clerk', password } });
-    gkb = { cookie: `gk_session=${login.cookies.find((c) => c.name === 'gk_session')!.value}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
-    // An administrator chose the password: the server holds the account until it chooses its own.
-    const own = await app.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: gkb, payload: { currentPassword: password, newPassword: 'Own-choice-Clerk-77' } });
-    assert.equal(own.statusCode, 204, own.body);
+    const account = async (username: string, displayName: string, roles: string[]) => {
+      const password = 'Race-clerk-2026!';
+      const created = await app.app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload: { username, displayName, organizationId: govId, roles, password } });
+      assert.equal(created.statusCode, 201, created.body);
+      const login = await app.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const headers = { cookie: `gk_session=${login.cookies.find((c) => c.name === 'gk_session')!.value}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+      // An administrator chose the password: the server holds the account until it chooses its own.
+      const own = await app.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: password, newPassword: 'Own-choice-Clerk-77' } });
+      assert.equal(own.statusCode, 204, own.body);
+      return headers;
+    };
+    gkb = await account('qu-clerk', '区政府 办事员', ['case_handler', 'reviewer']);
+    approver = await account('qu-reviewer', '区政府 审核人 甲', ['reviewer']);
+    approver2 = await account('qu-leader', '区政府 分管领导 乙', ['leader']);
   });
 
   for (const c of CASES) {
@@ -90,7 +100,7 @@ describeOnBothDatabases('case action races', (t) => {
       if (input.unitId === 'other') input.unitId = kase.units.find((u) => u.id !== kase.unitId)!.id;
       const eventsBefore = await eventsOf(kase.id);
       const auditBefore = await auditOf(kase.id);
-      const answers = await fireSame(app.app, N, { method: 'POST', url: `/api/v1/applications/${kase.id}/actions/${c.action}`, headers: gkb, payload: input });
+      const answers = await fireSame(app.app, N, { method: 'POST', url: `/api/v1/applications/${kase.id}/actions/${c.action}`, headers: by(c.action), payload: input });
       const [won] = assertOneWinner(answers);
       assert.equal((won!.json() as { eventCount: number }).eventCount, kase.eventCount + 1);
       const events = await eventsOf(kase.id);
@@ -119,6 +129,40 @@ describeOnBothDatabases('case action races', (t) => {
     const kase = await newCase(received('2026-03-02'));
     assertOneWinner(await fireSame(app.app, N, { method: 'POST', url: `/api/v1/applications/${kase.id}/actions/decided`, headers: gkb, payload: { outcome: 'unable1' } }));
     assert.equal((await eventsOf(kase.id)).filter((e) => e.type === 'decided').length, 1);
+  });
+
+  it('two approvers approving one proposed decision at once, the requester among the racers → one approval, others 409, the requester 403', async () => {
+    const admin = (await app.login('admin')).headers;
+    const set = await app.app.inject({ method: 'PUT', url: `/api/v1/organizations/${govId}/approval-settings`, headers: admin, payload: { extension: 'other_person', decision: 'other_person' } });
+    assert.equal(set.statusCode, 200, set.body);
+    try {
+      const kase = await newCase([...received('2026-03-02'), ['decision_requested', { outcome: 'unable1' }]]);
+      const approve = (headers: Record<string, string>) => ({ method: 'POST' as const, url: `/api/v1/applications/${kase.id}/actions/decided`, headers, payload: {} });
+      const answers = await fireAtOnce(app.app, Array.from({ length: N }, (_, i) => approve(i % 2 ? approver : approver2)));
+      assertOneWinner(answers);
+      const own = await app.app.inject(approve(gkb));
+      assert.ok([403, 409].includes(own.statusCode), own.body);
+      const decided = (await eventsOf(kase.id)).filter((e) => e.type === 'decided');
+      assert.equal(decided.length, 1);
+      // The requester racing the approvers never wins: their own approval is refused whatever the order.
+      const k2 = await newCase([...received('2026-03-02'), ['decision_requested', { outcome: 'unable1' }]]);
+      const racers = [gkb, approver, gkb, approver2];
+      const mixed = await fireAtOnce(app.app, racers.map((h) => ({ ...approve(h), url: `/api/v1/applications/${k2.id}/actions/decided` })));
+      const won = mixed.map((a, i) => ({ a, i })).filter(({ a }) => a.status === 200);
+      assert.equal(won.length, 1, mixed.map((a) => a.status).join(','));
+      assert.notEqual(racers[won[0]!.i], gkb, 'the requester never approves');
+      for (const [i, a] of mixed.entries()) {
+        if (a.status === 200) continue;
+        const code = (a.json() as { error: { code: string } }).error.code;
+        // Before the approval the requester is refused as such (403); after it, the case is decided (409).
+        if (racers[i] === gkb) assert.ok((a.status === 403 && code === 'applications.self_approval') || a.status === 409, `${a.status} ${code}`);
+        else assert.equal(a.status, 409, a.body);
+      }
+      const row = await app.deps.db.selectFrom('application_events').select('data').where('application_id', '=', k2.id).where('type', '=', 'decided').executeTakeFirstOrThrow();
+      assert.match(row.data, /区政府 (审核人 甲|分管领导 乙)/);
+    } finally {
+      await app.app.inject({ method: 'PUT', url: `/api/v1/organizations/${govId}/approval-settings`, headers: admin, payload: { extension: 'other_person', decision: 'none' } });
+    }
   });
 
   it('refuses a stale version with 409 and a Chinese message, changing nothing', async () => {

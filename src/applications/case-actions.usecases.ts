@@ -19,11 +19,14 @@ import { reduceEvents, type CaseState } from './applications.state.rules.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
 import { appendCaseEvents, asCaseConflict, concurrentChange, deadlineContext, deadlineOf, type AppendResult, type DeadlineContext } from './case-projection.ts';
-import { assertCanAct, unitsOfBody } from './case-access.ts';
+import { assertCanAct, canActOnCase, canApproveCase, unitsOfBody } from './case-access.ts';
 import { isOutcomeKey } from './outcomes.rules.ts';
 import { GROUNDS_FOR, replyArticles } from './outcomes.wording.rules.ts';
 import { notifyCaseEvents } from '../notifications/case-notifications.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { APPROVAL_ACTIONS, APPROVER_ROLES, approvalRefusal, isApprovalAct, pendingApproval } from './approval.rules.ts';
+import { createApprovalsRepository } from './approvals.repository.ts';
+import type { Organization } from '../auth/organizations.repository.ts';
 
 /** Actions taken through this usecase ('submitted' only comes from intake). */
 export type CaseAction = Exclude<EventType, 'submitted'>;
@@ -33,7 +36,13 @@ export function isCaseAction(v: unknown): v is CaseAction {
   return typeof v === 'string' && (CASE_ACTIONS as string[]).includes(v);
 }
 
-export const ACTION_ROLE: Partial<Record<CaseAction, Role>> = { extension_approved: 'reviewer', extension_rejected: 'reviewer' };
+/**
+ * The roles that may take `action` on a case in `state`: approvers for approving or returning a
+ * request (a proposed decision is decided by approving it), case handlers for everything else.
+ */
+export function actionRoles(action: string, state: CaseState): readonly Role[] {
+  return isApprovalAct(action, state) ? APPROVER_ROLES : ['case_handler'];
+}
 
 type Input = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -45,6 +54,16 @@ interface Context {
   actor: Actor & { user?: { displayName?: string } };
   today: string;
   deps: AppDeps;
+}
+
+/** The decision as the handler words it (to decide now, or to propose for approval). */
+function decisionContent(input: Input) {
+  const outcome = str(input.outcome);
+  if (!isOutcomeKey(outcome)) throw new AppError('applications.invalid_input', '答复结果必须是年度报告21种办理结果之一', 400);
+  // A 不予公开 row that allows one ground only names it without the clerk choosing.
+  const ground = str(input.ground) || (GROUNDS_FOR[outcome]?.length === 1 ? GROUNDS_FOR[outcome]![0] : '') || null;
+  const withheldPart = str(input.withheldPart) || null;
+  return { outcome, legalBasis: str(input.legalBasis) || replyArticles(outcome, ground), replyText: str(input.replyText), ground, withheldPart };
 }
 
 /** Builds the event data from the caller's input plus what the server knows. */
@@ -97,6 +116,7 @@ async function buildEvent(action: CaseAction, input: Input, ctx: Context): Promi
     case 'extension_approved':
       return { type: action, data: { days: input.days === undefined ? (state.extension?.days ?? 0) : num(input.days), approvedDate: date, approverName: who } };
     case 'extension_rejected':
+    case 'decision_returned':
       return { type: action, data: { reason: str(input.reason), approverName: who } };
     case 'extension_notified':
       return { type: action, data: { date } };
@@ -118,14 +138,12 @@ async function buildEvent(action: CaseAction, input: Input, ctx: Context): Promi
       return { type: action, data: { date, amountYuan: state.fee?.amountYuan ?? 0 } };
     case 'withdrawn':
       return { type: action, data: { date, reason: str(input.reason) } };
-    case 'decided': {
-      const outcome = str(input.outcome);
-      if (!isOutcomeKey(outcome)) throw new AppError('applications.invalid_input', '答复结果必须是年度报告21种办理结果之一', 400);
-      // A 不予公开 row that allows one ground only names it without the clerk choosing.
-      const ground = str(input.ground) || (GROUNDS_FOR[outcome]?.length === 1 ? GROUNDS_FOR[outcome]![0] : '') || null;
-      const withheldPart = str(input.withheldPart) || null;
-      return { type: action, data: { outcome, decisionDate: str(input.decisionDate) || today, legalBasis: str(input.legalBasis) || replyArticles(outcome, ground), replyText: str(input.replyText), ground, withheldPart } };
-    }
+    case 'decided':
+      // Approving a proposed decision decides it as proposed, dated the approval date.
+      if (state.decisionRequest) return { type: action, data: { ...state.decisionRequest, decisionDate: date, approverName: who, approvedDate: date } };
+      return { type: action, data: { ...decisionContent(input), decisionDate: str(input.decisionDate) || today } };
+    case 'decision_requested':
+      return { type: action, data: decisionContent(input) };
     case 'delivered':
       return { type: action, data: { date, method: str(input.method), note: str(input.note) } };
     case 'reopened':
@@ -172,6 +190,7 @@ interface Prepared {
   req: ActionRequest;
   action: CaseAction;
   row: ApplicationRow;
+  orgs: readonly Organization[];
   now: Date;
   today: string;
   ctx: DeadlineContext;
@@ -187,9 +206,13 @@ async function prepareAction(req: ActionRequest, db: Kysely<Database>): Promise<
   const row = await createApplicationsRepository({ db }).byId(req.caseId);
   if (!row) throw new AppError('applications.not_found', '没有找到该申请', 404);
   const orgs = await createOrganizationsRepository({ db }).list();
-  assertCanAct(actor, ACTION_ROLE[action] ?? 'case_handler', row, orgs);
+  // A first check before the transaction; the exact one (does a proposed decision await?) follows
+  // inside. An approver of the case's unit is not turned away here: if another approver was
+  // quicker, nothing awaits any more and the state's 409 says so (not a 404 for a case they saw).
+  const approving = (APPROVAL_ACTIONS.has(action) || action === 'decided') && canApproveCase(actor, row, orgs);
+  if (!approving) assertCanAct(actor, APPROVAL_ACTIONS.has(action) ? APPROVER_ROLES : ['case_handler'], row, orgs);
   const now = deps.clock.now();
-  return { req, action, row, now, today: shanghaiDate(now), ctx: await deadlineContext({ db, config: deps.config }) };
+  return { req, action, row, orgs, now, today: shanghaiDate(now), ctx: await deadlineContext({ db, config: deps.config }) };
 }
 
 async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionResult> {
@@ -201,6 +224,16 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
   const prior = await trepo.events(row.id);
   if (typeof req.expectedEventCount === 'number' && req.expectedEventCount !== prior.length) throw concurrentChange();
   const state = reduceEvents(prior);
+  // The applicant's own 补正 answer is theirs by the query code, not by a staff role.
+  if (!p.applicant && !actionRoles(action, state).some((r) => canActOnCase(actor, r, row, p.orgs))) {
+    if (action === 'decided' && canApproveCase(actor, row, p.orgs)) throw new AppError('applications.invalid_transition', '没有待审批的答复（可能已由他人审批或退回）', 409);
+    throw new AppError('applications.forbidden', '您无权办理本案', 403);
+  }
+  // The body's separation of duties, read in the transaction that appends: a requester cannot
+  // approve their own request, however the requests interleave.
+  const rules = await createApprovalsRepository({ db: trx }).rulesOf(row.organization_id);
+  const refusal = p.applicant ? null : approvalRefusal(action, state, pendingApproval(prior, state, rules), rules, actor.id);
+  if (refusal) throw refusal;
   // Inside the transaction every read goes through trx (SQLite has one connection).
   const event = p.applicant?.event ?? await buildEvent(action, req.input, { row, state, actor, today, deps: { ...deps, db: trx } });
   if (event.type === 'fee_lapsed') {
@@ -245,7 +278,7 @@ export async function recordApplicantCorrection(req: {
   const applicant = { id: 0, username: '', organizationId: row.organization_id, roles: [] } as Actor;
   const prepared: Prepared = {
     req: { caseId: row.id, action: 'correction_received', input: {}, actor: applicant, ip: req.ip, deps },
-    action: 'correction_received', row, now, today: shanghaiDate(now), ctx: await deadlineContext(deps),
+    action: 'correction_received', row, orgs: [], now, today: shanghaiDate(now), ctx: await deadlineContext(deps),
     applicant: { name: req.applicantName, event: { type: 'correction_received', data: req.data }, alongside: req.alongside },
   };
   try {

@@ -19,7 +19,7 @@ type Field = keyof CaseProjection | 'event_count';
 
 /** Chinese names of the stored fields, for the report of differences. */
 export const FIELD_LABELS: Record<Field, string> = {
-  status: '状态', due_date: '答复期限', unit_id: '承办单位', assignee_id: '承办人', extension_pending: '待审批延期', decision_date: '答复日期',
+  status: '状态', due_date: '答复期限', unit_id: '承办单位', assignee_id: '承办人', extension_pending: '待审批延期', decision_pending: '待审批答复', decision_date: '答复日期',
   outcome: '办理结果', fee_paid_yuan: '已缴费用（元）', fee_paid_date: '缴费日期', received_date: '收到申请日期', event_count: '事件数',
 };
 

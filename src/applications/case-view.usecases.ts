@@ -14,7 +14,9 @@ import { allowedActions, reduceEvents } from './applications.state.rules.ts';
 import { createApplicationsRepository, type CaseListFilter } from './applications.repository.ts';
 import { calendarFor, deadlineContext, deadlineOf } from './case-projection.ts';
 import { canActOnCase, canReadCase, caseScope, unitsOfBody } from './case-access.ts';
-import { ACTION_ROLE, type CaseAction } from './case-actions.usecases.ts';
+import { actionRoles } from './case-actions.usecases.ts';
+import { createApprovalsRepository } from './approvals.repository.ts';
+import { APPROVER_ROLES, approvalRefusal, pendingApproval } from './approval.rules.ts';
 import { caseListItem, publicStatus, timeline } from './applications.presenters.ts';
 import { applicantDocuments, caseByCode } from './applicant.usecases.ts';
 import { OUTCOME_KEYS } from '../report/report.model.ts';
@@ -40,19 +42,28 @@ export async function auditPersonalDataRead(deps: AppDeps, actor: Actor, action:
 function scopedFilter(actor: Actor, orgs: readonly Organization[], filter: CaseListFilter): CaseListFilter | null {
   const scope = caseScope(actor, orgs);
   if (!scope) return null;
-  return { ...filter, visibleOrgIds: scopeFilter(scope.orgIds, orgs), ...(scope.extensionPendingOnly && { extensionPending: true }) };
+  return { ...filter, visibleOrgIds: scopeFilter(scope.orgIds, orgs), ...(scope.approvalPendingOnly && { approvalPending: true }) };
 }
 
-export async function getCase({ caseId, actor, ip, deps }: { caseId: number; actor: Actor; ip?: string; deps: AppDeps }) {
+/** `justActed`: the actor's action on this case was just allowed (the answer to it, not a new read). */
+export async function getCase({ caseId, actor, ip, deps, justActed = false }: { caseId: number; actor: Actor; ip?: string; deps: AppDeps; justActed?: boolean }) {
   const repo = createApplicationsRepository(deps);
   const row = await repo.byId(caseId);
   const orgs = await createOrganizationsRepository(deps).list();
-  if (!row || !canReadCase(actor, row, orgs)) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  if (!row || (!justActed && !canReadCase(actor, row, orgs))) throw new AppError('applications.not_found', '没有找到该申请', 404);
   await auditPersonalDataRead(deps, actor, 'applications.case_read', [row.id], ip);
   const events = await repo.events(row.id);
   const state = reduceEvents(events);
   const deadline = deadlineOf(await deadlineContext(deps), state);
-  const actions = allowedActions(state).filter((a) => canActOnCase(actor, ACTION_ROLE[a as CaseAction] ?? 'case_handler', row, orgs));
+  const rules = await createApprovalsRepository(deps).rulesOf(row.organization_id);
+  const pending = pendingApproval(events, state, rules);
+  // A button only for who may press it: the right role, and not the requester's own approval.
+  const actions = allowedActions(state).filter(
+    (a) =>
+      actionRoles(a, state).some((r) => canActOnCase(actor, r, row, orgs)) &&
+      !approvalRefusal(a, state, pending, rules, actor.id) &&
+      (a !== 'decision_requested' || rules.decision === 'other_person'),
+  );
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const name = (id: number) => names.get(id) ?? '';
   const body = orgs.find((o) => o.id === row.organization_id)!;
@@ -75,6 +86,7 @@ export async function getCase({ caseId, actor, ip, deps }: { caseId: number; act
     deadline,
     timeline: timeline(events),
     allowedActions: actions,
+    approval: { rules: { extension: rules.extension, decision: rules.decision }, pending, approverRoles: APPROVER_ROLES },
     units: unitsOfBody(body, orgs).map((o) => ({ id: o.id, name: o.name })),
     outcomeBasis: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, OUTCOME_WORDING[k].articles])),
     // Every message sent (or that could not be sent) to the applicant about this case.
@@ -98,7 +110,7 @@ export async function workbench({ actor, ip, deps, days = 5 }: { actor: Actor; i
   const orgs = await createOrganizationsRepository(deps).list();
   const scope = caseScope(actor, orgs);
   const readable = scope ? scopeFilter(scope.orgIds, orgs) : [];
-  const pendingOnly = scope?.extensionPendingOnly ? { extensionPending: true } : {};
+  const pendingOnly = scope?.approvalPendingOnly ? { approvalPending: true } : {};
   const repo = createApplicationsRepository(deps);
   const today = shanghaiDate(deps.clock.now());
   const names = new Map(orgs.map((o) => [o.id, o.name]));
@@ -116,8 +128,8 @@ export async function workbench({ actor, ip, deps, days = 5 }: { actor: Actor; i
   const mine = await repo.list({ ...pendingOnly, visibleOrgIds: readable, open: true, assigneeId: actor.id, limit: 100 });
   const unconfirmed = await repo.list({ ...pendingOnly, visibleOrgIds: readable, status: ['submitted'], limit: 100 });
   const own = subtreeIds(orgs, actor.organizationId);
-  const approvals = actor.roles.includes('reviewer')
-    ? (await repo.list({ visibleOrgIds: readable, extensionPending: true, limit: 100 })).rows.filter((r) => own.has(r.unit_id) || own.has(r.organization_id))
+  const approvals = APPROVER_ROLES.some((r) => actor.roles.includes(r))
+    ? (await repo.list({ visibleOrgIds: readable, approvalPending: true, limit: 100 })).rows.filter((r) => own.has(r.unit_id) || own.has(r.organization_id))
     : [];
   const seen = [...overdue.rows, ...dueSoon.rows, ...mine.rows, ...unconfirmed.rows, ...approvals].map((r) => r.id);
   await auditPersonalDataRead(deps, actor, 'applications.workbench_read', [...new Set(seen)], ip);

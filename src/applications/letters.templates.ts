@@ -24,7 +24,7 @@ export const DEFAULT_TEMPLATES: LetterTemplate[] = [
   {
     key: 'extension',
     title: '延期答复告知书',
-    body: '{{申请人}}：\n本机关于{{收到日期}}收到您提交的政府信息公开申请（受理编号：{{受理编号}}）。因{{延期理由}}，本机关不能在法定期限内答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经政府信息公开工作机构负责人同意，答复期限延长{{延长天数}}个工作日，本机关将于{{答复期限}}前予以答复。',
+    body: '{{申请人}}：\n本机关于{{收到日期}}收到您提交的政府信息公开申请（受理编号：{{受理编号}}）。因{{延期理由}}，本机关不能在法定期限内答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，经{{批准人}}同意，答复期限延长{{延长天数}}个工作日，本机关将于{{答复期限}}前予以答复。',
   },
   {
     key: 'consultation-third-party',
@@ -53,5 +53,5 @@ export const LETTER_KEYS = DEFAULT_TEMPLATES.map((t) => t.key);
 /** The placeholders a template may use; buildLetter (letters.usecases.ts) fills each of them. */
 export const PLACEHOLDERS = [
   '申请人', '受理编号', '收到日期', '申请内容', '答复期限', '补正事项', '补正期限', '延期理由', '延长天数',
-  '被征求意见方', '收费金额', '收费依据', '答复结果', '答复正文',
+  '被征求意见方', '收费金额', '收费依据', '答复结果', '答复正文', '批准人',
 ] as const;

@@ -45,11 +45,13 @@ export async function buildLetter({ caseId, key, actor, deps }: { caseId: number
     收费依据: fee?.method === 'per-page' ? '按量计收' : '按件计收',
     答复结果: decision ? OUTCOME_WORDING[decision.outcome].decision : '',
     答复正文: decision?.replyText ?? '',
+    // The approver as recorded on the approval event, never a role the letter merely implies.
+    批准人: s.extension?.approverName ?? '（待批准）',
   };
   const orgs = await createOrganizationsRepository(deps).list();
   const filled = fillLetter(t, values, {
     legalBasis: decision?.legalBasis,
-    decision: decision ? { outcome: decision.outcome, ground: decision.ground, withheldPart: decision.withheldPart } : undefined,
+    decision: decision ? { outcome: decision.outcome, ground: decision.ground, withheldPart: decision.withheldPart, approverName: decision.approverName ?? null } : undefined,
     reviewBody: reviewBodyOf(orgs, c.organizationId),
     bodyName: c.organizationName,
     date: shanghaiDate(deps.clock.now()),

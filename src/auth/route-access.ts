@@ -25,7 +25,8 @@ export interface RouteAccess {
   reach: Reach;
 }
 
-const CASE_READERS: readonly Role[] = ['case_handler', 'reviewer', 'auditor'];
+/** Approvers (reviewer, leader) read a case only while a request awaits them (case-access.ts). */
+const CASE_READERS: readonly Role[] = ['case_handler', 'reviewer', 'leader', 'auditor'];
 /** Business data (publishing drafts, reports, oversight): not the 三员 (system, security, audit). */
 const BUSINESS: readonly Role[] = ['publisher', 'reviewer', 'case_handler', 'report_editor', 'leader', 'auditor'];
 const ACCOUNT_ADMINS: readonly Role[] = ['admin', 'security_admin'];
@@ -57,7 +58,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/applications/workbench': { callers: BUSINESS, reach: 'list' },
   'POST /api/v1/applications': { callers: ['case_handler'], reach: 'resource' },
   'GET /api/v1/applications/:id': { callers: CASE_READERS, reach: 'resource' },
-  'POST /api/v1/applications/:id/actions/:action': { callers: ['case_handler', 'reviewer'], reach: 'resource' },
+  'POST /api/v1/applications/:id/actions/:action': { callers: ['case_handler', 'reviewer', 'leader'], reach: 'resource' },
+  // Separation of duties (approval.rules.ts): set by the body's administrator.
+  'GET /api/v1/organizations/:id/approval-settings': { callers: ['admin', 'case_handler', 'reviewer', 'leader', 'auditor'], reach: 'resource' },
+  'PUT /api/v1/organizations/:id/approval-settings': { callers: ['admin'], reach: 'resource' },
   'GET /api/v1/applications/:id/letters/:key': { callers: CASE_READERS, reach: 'resource' },
   'POST /api/v1/applications/:id/letters/:key/issue': { callers: ['case_handler'], reach: 'resource' },
   'GET /api/v1/applications/:id/issued-letters': { callers: CASE_READERS, reach: 'resource' },

@@ -15,6 +15,7 @@ import type { ServerPresenceTables } from '../ops/server-presence.table.ts';
 import type { CaseFilesTables } from '../applications/case-files.table.ts';
 import type { GuideTables } from '../publishing/guide.table.ts';
 import type { NotificationsTables } from '../notifications/notifications.table.ts';
+import type { ApprovalTables } from '../applications/approvals.table.ts';
 
 // One feature's tables per line, so that features added side by side do not touch each other's line.
 export interface Database extends
@@ -30,4 +31,5 @@ export interface Database extends
   ServerPresenceTables,
   CaseFilesTables,
   GuideTables,
-  NotificationsTables {}
+  NotificationsTables,
+  ApprovalTables {}

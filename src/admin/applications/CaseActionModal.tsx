@@ -9,7 +9,7 @@ import { api } from '../api.ts';
 import { useSubmit } from '../common/useSubmit.ts';
 import { requestBody } from '../common/form-values.ts';
 import type { CaseDetail } from './applications-api.ts';
-import { ACTION_LABELS, actionFields } from './action-forms.tsx';
+import { actionFields, actionLabel } from './action-forms.tsx';
 
 export function CaseActionModal({ action, detail, onClose, onDone }: { action: string | null; detail: CaseDetail; onClose: () => void; onDone: (c: CaseDetail) => void }) {
   const [form] = Form.useForm();
@@ -29,7 +29,7 @@ export function CaseActionModal({ action, detail, onClose, onDone }: { action: s
     await run(async () => onDone(await api.post<CaseDetail>(`/api/v1/applications/${detail.id}/actions/${action}`, body)));
   }
 
-  const title = action ? `${ACTION_LABELS[action] ?? action}：${detail.trackingNumber}` : '';
+  const title = action ? `${actionLabel(action, detail)}：${detail.trackingNumber}` : '';
   return (
     <Modal open={action !== null} title={title} okText="确定" cancelText="取消" onOk={() => void submit()} onCancel={onClose} confirmLoading={saving} destroyOnHidden width={560}>
       {error ? <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} /> : null}
@@ -40,7 +40,7 @@ export function CaseActionModal({ action, detail, onClose, onDone }: { action: s
           requiredMark
           onValuesChange={(changed: Record<string, unknown>) => {
             // Choosing a result fills in the article it rests on; the clerk may add to it.
-            if (action === 'decided' && typeof changed.outcome === 'string') {
+            if ((action === 'decided' || action === 'decision_requested') && typeof changed.outcome === 'string') {
               form.setFieldValue('legalBasis', detail.outcomeBasis[changed.outcome] ?? '');
               // A 不予公开 row with one possible ground names it; otherwise the clerk chooses again.
               const grounds = GROUNDS_FOR[changed.outcome as OutcomeKey];

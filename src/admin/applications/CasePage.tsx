@@ -7,7 +7,8 @@ import { api, errorMessage } from '../api.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { StatusTag } from '../common/StatusTag.tsx';
 import { statusTone, type CaseDetail } from './applications-api.ts';
-import { ACTION_LABELS, PRIMARY_ACTIONS } from './action-forms.tsx';
+import { PRIMARY_ACTIONS, actionLabel } from './action-forms.tsx';
+import { PendingApprovalNotice } from './PendingApprovalNotice.tsx';
 import { CaseActionModal } from './CaseActionModal.tsx';
 import { LettersCard } from './LettersCard.tsx';
 import { CaseFilesCard } from './CaseFilesCard.tsx';
@@ -88,7 +89,7 @@ export function CasePage({ id }: { id: number }) {
           <Card size="small" title={h2('申请概要')}>
             <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
               <Descriptions.Item label="受理编号">{c.trackingNumber}</Descriptions.Item>
-              <Descriptions.Item label="状态"><StatusTag tone={statusTone(c.status)}>{c.statusLabel}</StatusTag>{c.extensionPending ? <StatusTag tone="warn">延期待审批</StatusTag> : null}</Descriptions.Item>
+              <Descriptions.Item label="状态"><StatusTag tone={statusTone(c.status)}>{c.statusLabel}</StatusTag>{c.extensionPending ? <StatusTag tone="warn">延期待审批</StatusTag> : null}{c.decisionPending ? <StatusTag tone="warn">答复待审批</StatusTag> : null}</Descriptions.Item>
               <Descriptions.Item label="申请人">{c.applicantName}（{c.applicantType}）</Descriptions.Item>
               <Descriptions.Item label={c.applicantIdKind || '证件号码'}><span style={{ whiteSpace: 'nowrap' }}>{c.applicantIdMasked}</span></Descriptions.Item>
               {c.contactPerson ? <Descriptions.Item label="联系人">{c.contactPerson}</Descriptions.Item> : null}
@@ -106,11 +107,12 @@ export function CasePage({ id }: { id: number }) {
             </Descriptions>
           </Card>
           <Card size="small" title={h2('办理操作')} style={{ marginTop: 16 }}>
+            <PendingApprovalNotice c={c} />
             {c.allowedActions.length ? (
               <Flex wrap gap={8}>
                 {c.allowedActions.map((a) => (
                   <Button key={a} type={PRIMARY_ACTIONS.has(a) ? 'primary' : 'default'} onClick={() => setAction(a)}>
-                    {ACTION_LABELS[a] ?? a}
+                    {actionLabel(a, c)}
                   </Button>
                 ))}
               </Flex>
@@ -153,7 +155,7 @@ export function CasePage({ id }: { id: number }) {
         detail={c}
         onClose={() => setAction(null)}
         onDone={(updated) => {
-          message.success(`已${ACTION_LABELS[action ?? ''] ?? '办理'}`);
+          message.success(`已${action ? actionLabel(action, c) : '办理'}`);
           setAction(null);
           setC(updated);
         }}

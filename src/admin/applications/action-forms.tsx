@@ -28,6 +28,8 @@ export const ACTION_LABELS: Record<string, string> = {
   fee_paid: '登记缴费',
   fee_lapsed: '逾期未缴费办结',
   withdrawn: '申请人撤回',
+  decision_requested: '提请审批答复',
+  decision_returned: '退回答复',
   decided: '作出答复',
   delivered: '登记送达',
   archived: '归档',
@@ -35,7 +37,13 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 /** Primary buttons: the steps that move a case towards its answer. */
-export const PRIMARY_ACTIONS = new Set(['receipt_confirmed', 'correction_received', 'consultation_replied', 'extension_approved', 'decided', 'delivered']);
+export const PRIMARY_ACTIONS = new Set(['receipt_confirmed', 'correction_received', 'consultation_replied', 'extension_approved', 'decision_requested', 'decided', 'delivered']);
+
+/** The button's words: on a proposed decision, 作出答复 is the approver's 批准答复. */
+export function actionLabel(action: string, c: CaseDetail): string {
+  if (action === 'decided' && c.state.decisionRequest) return '批准答复';
+  return ACTION_LABELS[action] ?? action;
+}
 
 const TODAY_HINT = '不填则为今天';
 
@@ -188,31 +196,14 @@ export function actionFields(action: string, c: CaseDetail): ReactNode {
         </>
       );
     case 'decided':
-      return (
-        <>
-          <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]} extra="按年度报告的办理结果分类">
-            <FormSelect options={outcomeOptions()} showSearch optionFilterProp="label" placeholder="请选择" />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate={(a: { outcome?: string }, b: { outcome?: string }) => a.outcome !== b.outcome}>
-            {({ getFieldValue }) => {
-              const outcome = getFieldValue('outcome') as OutcomeKey | undefined;
-              const allowed = outcome ? GROUNDS_FOR[outcome] : undefined;
-              if (!allowed) return null;
-              return (
-                <>
-                  <Form.Item name="ground" label="不予公开的理由" rules={[{ required: true, message: '请选择不予公开的理由' }]} extra="《条例》第十四条、第十五条、第十六条；答复书引用该条文">
-                    <FormSelect options={allowed.map((k) => ({ value: k, label: `${groundOf(k)!.article}：${groundOf(k)!.label}` }))} placeholder="请选择" />
-                  </Form.Item>
-                  {textItem('withheldPart', '不予公开的部分', outcome === 'partiallyDisclosed', 2)}
-                </>
-              );
-            }}
-          </Form.Item>
-          {textItem('legalBasis', '法律依据', true, 2, 500)}
-          {textItem('replyText', '答复正文', false, 5, 20000)}
-          {dateItem('decisionDate', '答复日期')}
-        </>
-      );
+      if (c.state.decisionRequest) {
+        return dateItem('date', '批准日期', { help: '按提请的内容作出答复，答复日期为批准日期；批准人记为当前登录的审批人。不填则为今天' });
+      }
+      return decisionFields(true);
+    case 'decision_requested':
+      return decisionFields(false);
+    case 'decision_returned':
+      return textItem('reason', '退回理由', true, 2);
     case 'delivered':
       return (
         <>
@@ -235,4 +226,33 @@ export function actionFields(action: string, c: CaseDetail): ReactNode {
       // 逾期未补正 / 逾期未缴费 / 告知延期 / 缴费 / 归档: a date is all they need.
       return dateItem('date', '日期');
   }
+}
+
+/** The decision's fields: to decide now (with its date) or to propose for approval. */
+function decisionFields(withDate: boolean) {
+  return (
+    <>
+      <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]} extra="按年度报告的办理结果分类">
+        <FormSelect options={outcomeOptions()} showSearch optionFilterProp="label" placeholder="请选择" />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a: { outcome?: string }, b: { outcome?: string }) => a.outcome !== b.outcome}>
+        {({ getFieldValue }) => {
+          const outcome = getFieldValue('outcome') as OutcomeKey | undefined;
+          const allowed = outcome ? GROUNDS_FOR[outcome] : undefined;
+          if (!allowed) return null;
+          return (
+            <>
+              <Form.Item name="ground" label="不予公开的理由" rules={[{ required: true, message: '请选择不予公开的理由' }]} extra="《条例》第十四条、第十五条、第十六条；答复书引用该条文">
+                <FormSelect options={allowed.map((k) => ({ value: k, label: `${groundOf(k)!.article}：${groundOf(k)!.label}` }))} placeholder="请选择" />
+              </Form.Item>
+              {textItem('withheldPart', '不予公开的部分', outcome === 'partiallyDisclosed', 2)}
+            </>
+          );
+        }}
+      </Form.Item>
+      {textItem('legalBasis', '法律依据', true, 2, 500)}
+      {textItem('replyText', '答复正文', false, 5, 20000)}
+      {withDate ? dateItem('decisionDate', '答复日期') : null}
+    </>
+  );
 }

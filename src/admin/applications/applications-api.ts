@@ -2,6 +2,7 @@
 // and case-view.usecases.ts are the source of truth), and the small helpers the screens share.
 import type { CaseState } from '../../applications/applications.state.rules.ts';
 import type { DeadlineResult } from '../../applications/deadline.rules.ts';
+import type { ApprovalRules, PendingApproval } from '../../applications/approval.rules.ts';
 import { ApiError } from '../api.ts';
 
 export interface CaseListItem {
@@ -23,6 +24,7 @@ export interface CaseListItem {
   dueDate: string | null;
   assigneeId: number | null;
   extensionPending: boolean;
+  decisionPending: boolean;
   decisionDate: string | null;
   outcome: string | null;
   outcomeLabel: string | null;
@@ -73,6 +75,8 @@ export interface CaseDetail extends CaseListItem {
   outcomeBasis: Record<string, string>;
   /** Messages to the applicant about this case (e-mail, SMS), oldest first. */
   messages: CaseMessage[];
+  /** The body's separation of duties and the request awaiting an approver, if any. */
+  approval: { rules: ApprovalRules; pending: PendingApproval | null; approverRoles: string[] };
 }
 
 export interface CaseMessage {

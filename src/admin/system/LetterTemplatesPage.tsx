@@ -43,7 +43,7 @@ interface Versions {
   versions: TemplateVersion[];
 }
 
-const PLACEHOLDERS = '{{申请人}} {{收到日期}} {{受理编号}} {{申请内容}} {{答复期限}} {{补正事项}} {{补正期限}} {{延期理由}} {{延长天数}} {{被征求意见方}} {{收费金额}} {{收费依据}} {{答复结果}} {{答复正文}}';
+const PLACEHOLDERS = '{{申请人}} {{收到日期}} {{受理编号}} {{申请内容}} {{答复期限}} {{补正事项}} {{补正期限}} {{延期理由}} {{延长天数}} {{批准人}} {{被征求意见方}} {{收费金额}} {{收费依据}} {{答复结果}} {{答复正文}}';
 
 export function LetterTemplatesPage() {
   const [bodies, setBodies] = useState<Body[]>([]);

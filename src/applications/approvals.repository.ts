@@ -1,0 +1,27 @@
+/** A body's separation-of-duties rules (table `case_approval_settings`); no row: the defaults. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { DEFAULT_APPROVAL_RULES, isApprovalRule, type ApprovalRules } from './approval.rules.ts';
+
+export function createApprovalsRepository({ db }: { db: Kysely<Database> }) {
+  return {
+    async rulesOf(organizationId: number): Promise<ApprovalRules & { updatedAt: string | null; updatedBy: string | null }> {
+      const row = await db.selectFrom('case_approval_settings').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
+      return {
+        extension: row && isApprovalRule(row.extension_approval) ? row.extension_approval : DEFAULT_APPROVAL_RULES.extension,
+        decision: row && isApprovalRule(row.decision_approval) ? row.decision_approval : DEFAULT_APPROVAL_RULES.decision,
+        updatedAt: row?.updated_at ?? null,
+        updatedBy: row?.updated_by ?? null,
+      };
+    },
+
+    async save(organizationId: number, rules: ApprovalRules, at: string, by: string): Promise<void> {
+      const values = { extension_approval: rules.extension, decision_approval: rules.decision, updated_at: at, updated_by: by };
+      await db
+        .insertInto('case_approval_settings')
+        .values({ organization_id: organizationId, ...values })
+        .onConflict((oc) => oc.column('organization_id').doUpdateSet(values))
+        .execute();
+    },
+  };
+}
