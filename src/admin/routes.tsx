@@ -11,6 +11,7 @@
 //   "本模块正在建设中" page (never fake data).
 import {
   BarChartOutlined,
+  BellOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -33,10 +34,12 @@ import { ReportCheckPage } from './reportcheck/ReportCheckPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
 import { PublishingPage } from './publishing/PublishingPage.tsx';
 import { StatisticsPage } from './statistics/StatisticsPage.tsx';
+import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 
 
 export const ROUTES: RouteEntry[] = [
   { path: '/dashboard', label: '工作台', icon: <DashboardOutlined />, page: DashboardPage },
+  { path: '/notifications', label: '通知', icon: <BellOutlined />, page: NotificationsPage },
   {
     path: '/publishing',
     label: '主动公开',

@@ -2,6 +2,7 @@
 import { Button, Flex, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import type { SessionUser } from '../api.types.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 export function HeaderBar({ user, bodyName, navToggle, onChangePassword, onLogout }: {
   user: SessionUser;
@@ -32,6 +33,7 @@ export function HeaderBar({ user, bodyName, navToggle, onChangePassword, onLogou
         {bodyName ? <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>{bodyName}</Typography.Text> : null}
       </Flex>
       <Flex align="center" gap={8} wrap>
+        <NotificationBell />
         <Typography.Text style={{ color: '#fff' }}>
           <UserOutlined aria-hidden /> {user.displayName}
           <span style={{ color: 'rgba(255,255,255,0.85)' }}>（{user.organizationName}）</span>

@@ -8,6 +8,7 @@ import { MonitoringTab } from './MonitoringTab.tsx';
 import { MailboxTab } from './MailboxTab.tsx';
 import { GuideTab } from './GuideTab.tsx';
 import { useCurrentUser } from '../session.tsx';
+import { useHashQuery } from '../applications/hash-query.ts';
 import { isRole } from '../../auth/roles.ts';
 import { ROUTE_ACCESS, mayCall } from '../../auth/route-access.ts';
 
@@ -22,10 +23,14 @@ const TABS = [
 
 export function PublishingPage() {
   const roles = useCurrentUser().roles.filter(isRole);
+  // `?tab=mailbox` (a notification's link) opens that tab.
+  const tab = useHashQuery().get('tab') ?? undefined;
   return (
     <>
       <PageHeader title="主动公开" />
       <Tabs
+        key={tab}
+        defaultActiveKey={tab}
         destroyOnHidden
         items={TABS.filter((t) => mayCall(ROUTE_ACCESS[t.route]!, roles)).map(({ key, label, children }) => ({ key, label, children }))}
       />
