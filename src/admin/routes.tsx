@@ -30,6 +30,7 @@ import { OrganizationsPage } from './system/OrganizationsPage.tsx';
 import { AuditPage } from './system/AuditPage.tsx';
 import { LetterTemplatesPage } from './system/LetterTemplatesPage.tsx';
 import { ApprovalRulesPage } from './system/ApprovalRulesPage.tsx';
+import { CalendarPage } from './system/CalendarPage.tsx';
 import { ReportCheckPage } from './reportcheck/ReportCheckPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
 import { PublishingPage } from './publishing/PublishingPage.tsx';
@@ -90,6 +91,7 @@ export const ROUTES: RouteEntry[] = [
       { path: '/system/users', label: '用户管理', page: UsersPage, roles: rolesFor('GET /api/v1/users') },
       { path: '/system/organizations', label: '组织机构', page: OrganizationsPage, roles: ['admin', 'security_admin', 'auditor'] },
       { path: '/system/letters', label: '文书模板', page: LetterTemplatesPage, roles: rolesFor('GET /api/v1/letter-template-bodies') },
+      { path: '/system/calendar', label: '节假日日历', page: CalendarPage, roles: rolesFor('PUT /api/v1/calendar/years/:year') },
       { path: '/system/approvals', label: '审批规则', page: ApprovalRulesPage, roles: rolesFor('GET /api/v1/organizations/:id/approval-settings') },
       { path: '/system/audit', label: '审计日志', page: AuditPage, roles: rolesFor('GET /api/v1/audit') },
     ],

@@ -103,11 +103,14 @@ export async function importHolidaysAndReproject(
   deps: { db: Kysely<Database>; config: { feeWaitPausesClock: boolean }; clock: { now(): Date } },
   input: unknown,
   source: string,
+  /** More writes of the same change (the screen's holiday names, its audit row), in the same transaction. */
+  within?: (trx: Kysely<Database>, result: { imported: ImportedYear[]; reprojected: number[] }) => Promise<void>,
 ): Promise<{ imported: ImportedYear[]; reprojected: number[] }> {
   return inTransaction(deps.db, async (trx) => {
     const imported = await importHolidayYears(trx, input, source);
     const first = Math.min(...imported.map((y) => y.year));
     const reprojected = imported.length ? await reprojectCases({ db: trx, config: deps.config, now: deps.clock.now() }, `${first}-01-01`) : [];
+    await within?.(trx, { imported, reprojected });
     return { imported, reprojected };
   });
 }

@@ -6,7 +6,8 @@
 import { AppError } from '../shared/app-error.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { shanghaiDate } from '../shared/clock.ts';
-import { readableOrgIds as readableIn, scopeFilter, subtreeIds, type Actor } from '../auth/access.rules.ts';
+import { hasRole, isRootOrg, readableOrgIds as readableIn, scopeFilter, subtreeIds, type Actor } from '../auth/access.rules.ts';
+import { calendarMaintainers } from '../calendar/calendar-admin.usecases.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import { addCalendarDays } from '../calendar/calendar-dates.ts';
@@ -87,6 +88,10 @@ export async function getCase({ caseId, actor, ip, deps, justActed = false }: { 
     timeline: timeline(events),
     allowedActions: actions,
     approval: { rules: { extension: rules.extension, decision: rules.decision }, pending, approverRoles: APPROVER_ROLES },
+    // A due date counted on a year without holiday data: where to enter it, or whom to ask.
+    calendarHelp: deadline?.warnings.some((w) => w.code === 'calendar.year_without_data')
+      ? { canEdit: hasRole(actor, 'admin') && isRootOrg(orgs, actor.organizationId), maintainers: await calendarMaintainers(deps) }
+      : null,
     units: unitsOfBody(body, orgs).map((o) => ({ id: o.id, name: o.name })),
     outcomeBasis: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, OUTCOME_WORDING[k].articles])),
     // Every message sent (or that could not be sent) to the applicant about this case.

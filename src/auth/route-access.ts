@@ -59,6 +59,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/applications': { callers: ['case_handler'], reach: 'resource' },
   'GET /api/v1/applications/:id': { callers: CASE_READERS, reach: 'resource' },
   'POST /api/v1/applications/:id/actions/:action': { callers: ['case_handler', 'reviewer', 'leader'], reach: 'resource' },
+  // The holiday calendar: the whole platform's, kept by the administrator of a root organization.
+  'GET /api/v1/calendar/years': { callers: ['admin'], reach: 'none' },
+  'PUT /api/v1/calendar/years/:year': { callers: ['admin'], reach: 'none' },
   // Separation of duties (approval.rules.ts): set by the body's administrator.
   'GET /api/v1/organizations/:id/approval-settings': { callers: ['admin', 'case_handler', 'reviewer', 'leader', 'auditor'], reach: 'resource' },
   'PUT /api/v1/organizations/:id/approval-settings': { callers: ['admin'], reach: 'resource' },

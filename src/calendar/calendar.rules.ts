@@ -55,7 +55,7 @@ export function yearWithoutDataWarning(year: number): CalendarWarning {
   return {
     code: 'calendar.year_without_data',
     year,
-    message: `${year} 年尚无节假日安排数据，已暂按周一至周五为工作日推算，结果可能不准确；请在国务院办公厅公布该年节假日安排后导入（gongkai calendar import）。`,
+    message: `${year} 年尚无节假日安排数据，已暂按周一至周五为工作日推算，结果可能不准确；请在国务院办公厅公布该年节假日安排后，由系统管理员在“系统管理 → 节假日日历”中录入（或 gongkai calendar import）。`,
   };
 }
 

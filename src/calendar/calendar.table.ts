@@ -1,10 +1,10 @@
 /**
  * The holiday calendar table: one row per official date, `off` (a day inside an announced
  * holiday block) or `work` (a weekend declared a working day, 调休上班). Seeded from the
- * shipped data by migration 0100; administrators add next year's notice with
- * `gongkai calendar import`.
+ * shipped data by migration 0100; administrators add next year's notice on the
+ * holiday calendar screen or with `gongkai calendar import`.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 export interface CalendarDaysTable {
   /** YYYY-MM-DD, the primary key. */
@@ -15,6 +15,8 @@ export interface CalendarDaysTable {
   kind: string;
   /** Where the date comes from (the notice or the file it was imported from). */
   source: string;
+  /** The notice's name of the holiday (春节 …) when entered on the calendar screen; else null. */
+  name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CalendarTables {

@@ -32,6 +32,7 @@ import { registerPortalRoutes } from '../portal/portal.routes.ts';
 import { registerReportRoutes } from '../report/report.routes.ts';
 import { registerApplicationsRoutes } from '../applications/applications.routes.ts';
 import { registerReportCheckRoutes } from '../reportcheck/reportcheck.routes.ts';
+import { registerCalendarRoutes } from '../calendar/calendar.routes.ts';
 import { installNotifications, type NotificationOptions } from '../notifications/notifications.install.ts';
 import { registerNotificationsRoutes } from '../notifications/notifications.routes.ts';
 
@@ -112,6 +113,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   registerReportRoutes(app, deps);
   registerApplicationsRoutes(app, deps);
   registerReportCheckRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   registerNotificationsRoutes(app, deps);
   await registerAdminStatic(app);
   return app;

@@ -16,6 +16,15 @@ import { MessagesCard } from './MessagesCard.tsx';
 
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
+/** Where the missing holiday year is entered: a link for who may open the screen, else whom to ask. */
+function calendarHelpText(c: CaseDetail) {
+  const help = c.calendarHelp;
+  if (!help) return undefined;
+  if (help.canEdit) return <a id="calendar-help" href="#/system/calendar">前往“节假日日历”录入</a>;
+  const who = help.maintainers.length ? `（${help.maintainers.join('、')}）` : '';
+  return <span id="calendar-help">节假日日历由平台的系统管理员{who}在“系统管理 → 节假日日历”中维护，请联系其录入。</span>;
+}
+
 function DeadlineBlock({ c }: { c: CaseDetail }) {
   const d = c.deadline;
   const decided = c.state.decision;
@@ -38,7 +47,7 @@ function DeadlineBlock({ c }: { c: CaseDetail }) {
     <Card size="small" title={h2(decided ? '答复日期' : '当前答复期限')}>
       <div id="due-date" style={{ fontSize: 32, fontWeight: 600, lineHeight: 1.3, color: '#1f1f1f' }}>{big}</div>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{note}</Typography.Paragraph>
-      {d?.warnings.length ? <Alert type="warning" showIcon message={d.warnings.map((w) => w.message).join('；')} style={{ marginBottom: 8 }} /> : null}
+      {d?.warnings.length ? <Alert type="warning" showIcon message={d.warnings.map((w) => w.message).join('；')} description={calendarHelpText(c)} style={{ marginBottom: 8 }} /> : null}
       {d ? (
         <Collapse
           size="small"

@@ -77,6 +77,8 @@ export interface CaseDetail extends CaseListItem {
   messages: CaseMessage[];
   /** The body's separation of duties and the request awaiting an approver, if any. */
   approval: { rules: ApprovalRules; pending: PendingApproval | null; approverRoles: string[] };
+  /** Set when the due date was counted on a year without holiday data. */
+  calendarHelp: { canEdit: boolean; maintainers: string[] } | null;
 }
 
 export interface CaseMessage {
