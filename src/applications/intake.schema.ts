@@ -5,6 +5,7 @@
  * intake types (`ApplicationIntake`) all come from here, so a limit is the same everywhere.
  * Pure and free of Node modules: the admin app imports it.
  */
+import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../shared/email.rules.ts';
 import { z } from 'zod';
 import { text } from '../shared/schema/text.ts';
 import { APPLICANT_TYPES } from '../report/report.model.ts';
@@ -29,7 +30,7 @@ export const applicationIntakeShape = z.object({
   idNumber: text({ min: 1, max: L.idNumber, tooShort: '请填写证件号码（身份证明，《条例》第二十九条）', tooLong: '证件号码过长' }),
   contactPerson: optionalText(L.contactPerson, `联系人不能超过${L.contactPerson}个字`),
   phone: optionalText(L.phone, '电话号码格式不正确', { test: /^[0-9+\-() ]{6,20}$/, error: '电话号码格式不正确' }),
-  email: optionalText(L.email, `电子邮箱不能超过${L.email}个字符`, { test: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, error: '电子邮箱格式不正确' }),
+  email: optionalText(L.email, `电子邮箱不能超过${L.email}个字符`, { test: EMAIL_PATTERN, error: EMAIL_MESSAGE }),
   address: optionalText(L.address, `通信地址不能超过${L.address}个字`),
   postcode: optionalText(L.postcode, '邮政编码应为6位数字', { test: /^\d{6}$/, error: '邮政编码应为6位数字' }),
   // Art. 29(二): 名称、文号或者便于查询的其他特征性描述.

@@ -3,6 +3,7 @@
  * marking read, and the daily digest setting (opt-in, with the address it goes to). Every route
  * touches only the caller's own rows.
  */
+import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../shared/email.rules.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../shared/deps.ts';
@@ -23,7 +24,7 @@ export const notificationListShape = z.object({
 });
 
 export const digestSettingsShape = z.object({
-  email: z.string().trim().max(200, { error: '电子邮箱过长' }).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: '电子邮箱格式不正确' }),
+  email: z.string().trim().max(200, { error: '电子邮箱过长' }).refine((v) => v === '' || EMAIL_PATTERN.test(v), { error: EMAIL_MESSAGE }),
   dailyDigest: z.boolean({ error: '请选择是否接收每日待办摘要' }),
 }).refine((v) => !v.dailyDigest || v.email !== '', { error: '接收每日待办摘要须填写电子邮箱', path: ['email'] });
 

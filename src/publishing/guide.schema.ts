@@ -3,6 +3,7 @@
  * and when to reach it, how to apply, and anything the body adds. The admin form, the API body and
  * the portal page all read this shape.
  */
+import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../shared/email.rules.ts';
 import { z } from 'zod';
 import { text } from '../shared/schema/text.ts';
 
@@ -16,7 +17,7 @@ export const guideContentShape = z.object({
   hours: line('办公时间', 120, 1),
   phone: line('联系电话', 60, 1),
   fax: line('传真', 60),
-  email: z.string().trim().max(100).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { error: '电子邮箱格式不正确' }),
+  email: z.string().trim().max(100).refine((v) => v === '' || EMAIL_PATTERN.test(v), { error: EMAIL_MESSAGE }),
   channels: para('申请渠道', 2000).describe('申请渠道：在线、当面、信函等，一行一条'),
   extra: para('其他说明', 5000).describe('其他说明，一行一段'),
 }).strict();

@@ -1,6 +1,7 @@
 // 公开指南: the body's 政府信息公开指南 as the portal shows it — office, address, hours, contact,
 // application channels. Kept by the body's administrator or its 公开办; others read it. A save from
 // a form loaded before someone else's save is refused by the server (409) and says so.
+import { EMAIL_MESSAGE, EMAIL_PATTERN } from '../../shared/email.rules.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Col, Form, Input, Row, Select, Space, Typography, message } from 'antd';
 import { api, errorMessage } from '../api.ts';
@@ -26,7 +27,7 @@ const LINES: { name: keyof GuideContent; label: string; span: number; required?:
   { name: 'hours', label: '办公时间', span: 24, required: true },
   { name: 'phone', label: '联系电话', span: 8, required: true },
   { name: 'fax', label: '传真', span: 8 },
-  { name: 'email', label: '电子邮箱', span: 8, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, patternMessage: '电子邮箱格式不正确' },
+  { name: 'email', label: '电子邮箱', span: 8, pattern: EMAIL_PATTERN, patternMessage: EMAIL_MESSAGE },
 ];
 
 export function GuideTab() {
