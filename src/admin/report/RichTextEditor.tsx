@@ -13,15 +13,53 @@ interface Props {
 
 export function RichTextEditor({ label, html, placeholders, disabled, onChange }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  // Where the caret was in this box last: opening the menu moves the browser's selection into
+  // the menu, and focusing the box again would put the caret at its start.
+  const caret = useRef<Range | null>(null);
   // Uncontrolled after mount: React must not rewrite the DOM under the caret while typing.
   useEffect(() => {
     if (ref.current && ref.current.innerHTML !== html) ref.current.innerHTML = html;
   }, [label]);
+  useEffect(() => {
+    const remember = () => {
+      const sel = document.getSelection();
+      if (sel?.rangeCount && ref.current?.contains(sel.anchorNode)) caret.current = sel.getRangeAt(0).cloneRange();
+    };
+    document.addEventListener('selectionchange', remember);
+    return () => document.removeEventListener('selectionchange', remember);
+  }, []);
+
+  /** Focus the box with the caret where it was (at the end when it never had one). */
+  const restoreCaret = () => {
+    const box = ref.current;
+    const sel = document.getSelection();
+    if (!box || !sel) return;
+    box.focus();
+    let range = caret.current;
+    if (!range || !box.contains(range.startContainer)) {
+      range = document.createRange();
+      range.selectNodeContents(box);
+      range.collapse(false);
+    }
+    sel.removeAllRanges();
+    sel.addRange(range);
+  };
 
   const exec = (command: string, value?: string) => {
     ref.current?.focus();
     document.execCommand(command, false, value);
     onChange(ref.current?.innerHTML ?? '');
+  };
+
+  const insertPlaceholder = (name: string) => {
+    restoreCaret();
+    document.execCommand('insertText', false, `{{${name}}}`);
+    onChange(ref.current?.innerHTML ?? '');
+    const sel = document.getSelection();
+    if (sel?.rangeCount) caret.current = sel.getRangeAt(0).cloneRange();
+    // The menu takes the focus back as it closes: return it to the text, after the placeholder,
+    // so that what is typed next goes there.
+    setTimeout(restoreCaret, 0);
   };
 
   return (
@@ -37,8 +75,10 @@ export function RichTextEditor({ label, html, placeholders, disabled, onChange }
             placeholder="插入表格数字"
             aria-label={`${label}：插入表格数字`}
             value={null}
+            showSearch
+            optionFilterProp="label"
             options={placeholders.map((p) => ({ value: p, label: `{{${p}}}` }))}
-            onChange={(v: string) => exec('insertText', `{{${v}}}`)}
+            onChange={(v: string) => insertPlaceholder(v)}
           />
         </Flex>
       )}

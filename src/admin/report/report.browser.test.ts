@@ -30,6 +30,33 @@ describe('annual report in Chromium', { skip: chromiumSkipReason() }, () => {
     if (!(await env.t.db.selectFrom('report_versions').select('id').executeTakeFirst())) await seedReportDemo({ deps: env.a.deps });
   });
 
+  it('a placeholder goes in at the caret and the typing after it stays', async () => {
+    const page = await env.browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    await openReport(page, env.base, 'gkb', env.a.password('gkb'));
+    await page.getByRole('tab', { name: '正文' }).click();
+    const box = page.getByRole('textbox', { name: '（二）依申请公开情况', exact: true });
+    await box.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('全区共受理政府信息公开申请，均在法定期限内答复。');
+    // The caret goes back before "，均在法定期限内答复。" (11 characters), in the middle of the paragraph.
+    for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowLeft');
+    await page.getByRole('combobox', { name: '（二）依申请公开情况：插入表格数字' }).click();
+    await page.keyboard.type('本年新收');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('件');
+    await page.keyboard.press('End');
+    await page.keyboard.type('另收到咨询若干。');
+    const expected = '全区共受理政府信息公开申请{{本年新收申请}}件，均在法定期限内答复。另收到咨询若干。';
+    assert.equal(await box.innerText(), expected);
+    await page.getByRole('button', { name: '保存正文' }).click();
+    await page.getByText('正文已保存').waitFor();
+    const row = await env.t.db.selectFrom('report_versions').select('narrative').where('year', '=', 2022).where('status', '=', 'draft').executeTakeFirstOrThrow();
+    const stored = (JSON.parse(row.narrative) as Record<string, string>).ysqgk;
+    assert.equal(stored.replace(/<[^>]+>/g, ''), expected, stored);
+    await page.close();
+  });
+
   it('edit, see the contradiction, fix, submit, approve, publish, find it on the portal', async () => {
     const editor = await env.browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
     await openReport(editor, env.base, 'gkb', env.a.password('gkb'));
