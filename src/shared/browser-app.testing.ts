@@ -8,7 +8,7 @@ import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { DialectName } from '../db/dialect.ts';
 import { openTestDatabase, type TestDatabase } from '../db/test-databases.ts';
-import { createTestApp, listenTestApp, type TestApp } from '../http/test-app.ts';
+import { createTestApp, listenTestApp, type TestApp, type TestAppOptions } from '../http/test-app.ts';
 import { launchChromium } from './chromium.ts';
 import { ensureAdminBuilt } from './admin-build.testing.ts';
 
@@ -20,12 +20,23 @@ export interface BrowserApp {
   browser: Browser;
 }
 
-export function useBrowserApp(options: { kind?: DialectName; now?: string; admin?: boolean } = {}): BrowserApp {
+export interface BrowserAppOptions {
+  kind?: DialectName;
+  now?: string;
+  admin?: boolean;
+  /**
+   * The app's options (configuration variables, server options), read when the suite starts: a
+   * function may name what an earlier `before` hook started, e.g. a mail server's URL.
+   */
+  app?: TestAppOptions | (() => TestAppOptions);
+}
+
+export function useBrowserApp(options: BrowserAppOptions = {}): BrowserApp {
   const env = {} as BrowserApp;
   before(async () => {
     if (options.admin) await ensureAdminBuilt();
     env.t = await openTestDatabase(options.kind ?? 'sqlite');
-    env.a = await createTestApp(env.t, options.now);
+    env.a = await createTestApp(env.t, options.now, typeof options.app === 'function' ? options.app() : options.app);
     env.base = await listenTestApp(env.a);
     env.browser = await launchChromium();
   });
