@@ -121,6 +121,12 @@ export type EventData = {
    * answer period runs from `date`.
    */
   reopened: { date: string; oversightCaseId: number | null; reason: string };
+  /**
+   * The applicant lost the query code and proved to be who applied with a one-time code sent to
+   * the e-mail or mobile number of the application (query-code-recovery.usecases.ts): a new code
+   * replaced the old one. Neither code is recorded, only the channel the proof came through.
+   */
+  query_code_reset: { via: 'email' | 'sms' };
 };
 
 export type EventType = keyof EventData;
@@ -149,6 +155,7 @@ export const EVENT_TYPES = [
   'delivered',
   'archived',
   'reopened',
+  'query_code_reset',
 ] as const satisfies readonly EventType[];
 
 export type CaseEvent = { [K in EventType]: { type: K; data: EventData[K] } }[EventType];
@@ -181,6 +188,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   delivered: '送达',
   archived: '归档',
   reopened: '重新办理',
+  query_code_reset: '查询码已重置',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

@@ -106,7 +106,7 @@ export function receiptBody(r: { trackingNumber: string; queryCode: string; repe
     <dt>查询码</dt><dd id="query-code">${r.queryCode}</dd>
     ${r.fileCount ? html`<dt>附件</dt><dd id="file-count">已收到 ${r.fileCount} 个</dd>` : ''}
   </dl>
-  <p class="notice">请记下受理编号和查询码，凭二者<a href="/ysqgk/cx/">查询办理进度和答复</a>。查询码只在本页显示，本机关不保存查询码原文，无法找回。</p>
+  <p class="notice">请记下受理编号和查询码，凭二者<a href="/ysqgk/cx/">查询办理进度和答复</a>。查询码只在本页显示，本机关不保存查询码原文；遗失的，可凭申请时填写的电子邮箱或手机号码<a href="/ysqgk/cx/zh">重置查询码</a>。</p>
   <p>工作人员确认收到申请后，答复期限自确认之日起计算（《条例》第三十一条、第三十三条）。</p>`;
 }
 
@@ -118,7 +118,8 @@ export function lookupFormBody(csrf: SafeHtml, values: Values, message?: string)
     <label for="f-tn">受理编号</label><input id="f-tn" name="trackingNumber" required inputmode="numeric" value="${values.trackingNumber ?? ''}">
     <label for="f-qc">查询码</label><input id="f-qc" name="queryCode" required autocomplete="off">
     <p><button type="submit">查询</button></p>
-  </form>`;
+  </form>
+  <p><a href="/ysqgk/cx/zh" id="recover-link">忘记查询码？凭申请时填写的电子邮箱或手机号码找回</a></p>`;
 }
 
 type Status = Awaited<ReturnType<typeof lookupStatus>>;

@@ -92,6 +92,8 @@ export function describeEvent(e: StoredEvent): string {
       return `${e.data.date} 归档`;
     case 'reopened':
       return `${e.data.date} 重新办理：${e.data.reason}`;
+    case 'query_code_reset':
+      return `申请人通过${e.data.via === 'sms' ? '申请时填写的手机号码' : '申请时填写的电子邮箱'}验证身份，查询码已重置，原查询码失效`;
   }
 }
 

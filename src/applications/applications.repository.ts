@@ -80,6 +80,11 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       await db.updateTable('applications').set({ seq, tracking_number: trackingNumber, query_code_hash: queryCodeHash }).where('id', '=', id).execute();
     },
 
+    /** Replaces the query code (the applicant recovered a lost one); the old code stops opening the case. */
+    async setQueryCodeHash(id: number, queryCodeHash: string): Promise<void> {
+      await db.updateTable('applications').set({ query_code_hash: queryCodeHash }).where('id', '=', id).execute();
+    },
+
     /**
      * The next tracking sequence number of a body and year. One statement that increments the
      * counter row (creating it at 1): the row stays locked until the caller's transaction ends,

@@ -17,6 +17,7 @@ import {
 } from './applications.schemas.ts';
 import type { CaseListFilter } from './applications.repository.ts';
 import { registerApplicationsPortal } from './applications.portal.ts';
+import { registerQueryCodeRecoveryPortal } from './query-code-recovery.portal.ts';
 import { registerOversightRoutes } from '../oversight/oversight.routes.ts';
 import { registerLettersRoutes } from './letters.routes.ts';
 import { registerCaseFilesRoutes } from './case-files.routes.ts';
@@ -57,6 +58,7 @@ function filterOf(q: ListQuery, today: string): CaseListFilter {
 
 export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) {
   registerApplicationsPortal(app, deps);
+  registerQueryCodeRecoveryPortal(app, deps);
   registerOversightRoutes(app, deps);
   registerLettersRoutes(app, deps);
   registerCaseFilesRoutes(app, deps);

@@ -247,6 +247,9 @@ export function checkEvent(s: CaseState, e: CaseEvent): void {
       needDate(e.data.date, '重新办理日期', s.decision.date, '答复日期');
       if (!e.data.reason?.trim()) throw bad('重新办理必须写明理由');
       return;
+    case 'query_code_reset':
+      // The applicant's access, not a step of the case: allowed in every state, archived too.
+      return;
   }
 }
 

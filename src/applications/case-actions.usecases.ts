@@ -28,9 +28,9 @@ import { APPROVAL_ACTIONS, APPROVER_ROLES, approvalRefusal, isApprovalAct, pendi
 import { createApprovalsRepository } from './approvals.repository.ts';
 import type { Organization } from '../auth/organizations.repository.ts';
 
-/** Actions taken through this usecase ('submitted' only comes from intake). */
-export type CaseAction = Exclude<EventType, 'submitted'>;
-export const CASE_ACTIONS = EVENT_TYPES.filter((t) => t !== 'submitted') as CaseAction[];
+/** Actions taken through this usecase ('submitted' only comes from intake, 'query_code_reset' from the applicant). */
+export type CaseAction = Exclude<EventType, 'submitted' | 'query_code_reset'>;
+export const CASE_ACTIONS = EVENT_TYPES.filter((t) => t !== 'submitted' && t !== 'query_code_reset') as CaseAction[];
 
 export function isCaseAction(v: unknown): v is CaseAction {
   return typeof v === 'string' && (CASE_ACTIONS as string[]).includes(v);

@@ -35,6 +35,11 @@ function codeFrom(bytes: Buffer): string {
   return [...bytes.subarray(0, 8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
 
+/** A fresh random query code (a lost one is replaced by one of these, query-code-recovery.usecases.ts). */
+export function randomQueryCode(): string {
+  return codeFrom(randomBytes(8));
+}
+
 export interface SubmitRequest {
   raw: Record<string, unknown>;
   via: 'portal' | 'clerk';

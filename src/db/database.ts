@@ -16,6 +16,7 @@ import type { CaseFilesTables } from '../applications/case-files.table.ts';
 import type { GuideTables } from '../publishing/guide.table.ts';
 import type { NotificationsTables } from '../notifications/notifications.table.ts';
 import type { ApprovalTables } from '../applications/approvals.table.ts';
+import type { QueryCodeRecoveryTables } from '../applications/query-code-recovery.table.ts';
 
 // One feature's tables per line, so that features added side by side do not touch each other's line.
 export interface Database extends
@@ -32,4 +33,5 @@ export interface Database extends
   CaseFilesTables,
   GuideTables,
   NotificationsTables,
-  ApprovalTables {}
+  ApprovalTables,
+  QueryCodeRecoveryTables {}

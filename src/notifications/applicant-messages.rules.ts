@@ -18,6 +18,7 @@ export const MESSAGE_KIND_LABELS: Record<string, string> = {
   correction: '补正通知',
   extension: '延期通知',
   decision: '答复通知',
+  query_code: '找回查询码验证码',
   digest: '每日待办摘要',
 };
 

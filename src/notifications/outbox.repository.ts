@@ -94,11 +94,12 @@ export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
     /** Records the outcome of a claimed message; only the claim's holder can (token). */
     async finish(
       m: Pick<OutboxRow, 'id' | 'claim_token'>,
-      outcome: { status: 'sent' | 'failed' | 'unconfigured'; at: string; error?: string | null; nextAttemptAt?: string | null },
+      outcome: { status: 'sent' | 'failed' | 'unconfigured'; at: string; error?: string | null; nextAttemptAt?: string | null; body?: string },
     ): Promise<void> {
       await db
         .updateTable('outbox_messages')
         .set({
+          ...(outcome.body === undefined ? {} : { body: outcome.body }),
           status: outcome.status,
           sent_at: outcome.status === 'sent' ? outcome.at : null,
           last_error: outcome.error ?? null,
