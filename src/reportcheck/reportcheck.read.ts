@@ -2,12 +2,16 @@
  * The reading pipeline for one report, from source lines to the report model: frame (title,
  * headings), section 二/三/四 tables, narrative and figures. Pure: no I/O, no clock.
  */
-import { APPLICANT_COLUMNS } from '../report/report.model.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report/report.model.ts';
 import type { ReportFinding } from '../report/report.validate.ts';
 import type { SourceLine } from './reportcheck.text.ts';
-import { cleanBody, findHeadings, findPublicationDate, findTitle, sectionRange, SECTION_TITLES, type SectionHeading } from './reportcheck.sections.ts';
+import { cleanBody, TITLE, findHeadings, findPublicationDate, findTitle, sectionRange, SECTION_TITLES, type SectionHeading } from './reportcheck.sections.ts';
 import { readTable2 } from './reportcheck.table2.ts';
-import { readTable3 } from './reportcheck.table3.ts';
+import { readTable3, type Table3Result } from './reportcheck.table3.ts';
+import { locateLabels, readTable3Stream, rowsRead } from './reportcheck.table3.stream.ts';
+import { streamOf } from './reportcheck.stream.ts';
+import { splitRunOn } from './reportcheck.runon.ts';
+import { lineText } from './reportcheck.text.ts';
 import { readTable4 } from './reportcheck.table4.ts';
 import { parseLabel } from './reportcheck.table3.labels.ts';
 import { rowParts } from './reportcheck.row.ts';
@@ -25,8 +29,37 @@ function firstTable3Line(lines: SourceLine[], from: number, to: number): number 
   return null;
 }
 
+/** Labels a run-on line must hold, in order, to be taken as the section 三 table. */
+const TABLE3_STREAM_LABELS = 5;
+
+function firstTable3Stream(lines: SourceLine[], from: number, to: number): number | null {
+  for (let i = from; i < to; i++) {
+    if (locateLabels(streamOf([lines[i]]).text).length >= TABLE3_STREAM_LABELS) return i;
+  }
+  return null;
+}
+
 function indexOf(headings: SectionHeading[], number: string): number | null {
   return headings.find((h) => h.number === number)?.index ?? null;
+}
+
+/**
+ * Section 三 read line by line (labels and figures on the printed rows), and, when that leaves
+ * rows unread, by the label sequence regardless of line breaks; the reading with more rows wins.
+ */
+function readTable3Either(lines: SourceLine[], furniture: string[]): Table3Result {
+  const byLine = readTable3(lines);
+  const complete = APPLICATION_ROWS.length;
+  if (rowsRead(byLine) >= complete || lines.length === 0) return byLine;
+  const { stream: _stream, ...bySequence } = readTable3Stream(lines, furniture);
+  if (rowsRead(bySequence) <= rowsRead(byLine)) return byLine;
+  bySequence.findings.unshift({
+    code: 'reportcheck.read_by_label_sequence',
+    severity: 'info',
+    message: '第三部分表格的换行与表格行不对应（整表连成一行、每格一行或行名折行），已按法定行名顺序读取各行数字',
+    location: { section: '三' },
+  });
+  return bySequence;
 }
 
 export interface ReadOptions {
@@ -39,7 +72,8 @@ export interface ReadOptions {
   sourceBody?: string | null;
 }
 
-export function readLines(lines: SourceLine[], options: ReadOptions = {}): ReadReport {
+export function readLines(source: SourceLine[], options: ReadOptions = {}): ReadReport {
+  const lines = splitRunOn(source);
   const findings: ReportFinding[] = [];
   const headings = findHeadings(lines);
   const n = lines.length;
@@ -52,16 +86,22 @@ export function readLines(lines: SourceLine[], options: ReadOptions = {}): ReadR
 
   // Section 三 starts at its heading, or (heading lost) at the first unmistakable row label.
   const end3 = firstOf('四', '五', '六');
-  const start3 = at('三') !== null ? after('三') : firstTable3Line(lines, after('二'), end3);
+  const start3 =
+    at('三') !== null ? after('三') : (firstTable3Line(lines, after('二'), end3) ?? firstTable3Stream(lines, after('二'), end3));
   const start2 = after('二');
   const end2 = at('三') ?? start3 ?? firstOf('四', '五', '六');
 
+  const title = findTitle(lines, options.titles ?? []);
+  // The title printed again at the top of each page is no part of a table.
+  const furniture = lines
+    .filter((l) => l.no === title.line)
+    .map(lineText)
+    .filter((t) => t.length <= 60 && TITLE.test(t));
   const table2 = readTable2(at('二') !== null || start2 < end2 ? lines.slice(start2, end2) : []);
-  const table3 = readTable3(start3 !== null ? lines.slice(start3, end3) : []);
+  const table3 = readTable3Either(start3 !== null ? lines.slice(start3, end3) : [], furniture);
   const table4 = readTable4(at('四') !== null ? lines.slice(after('四'), firstOf('五', '六')) : lines.slice(end3, firstOf('五', '六')));
   findings.push(...table2.findings, ...table3.findings, ...table4.findings);
 
-  const title = findTitle(lines, options.titles ?? []);
   if (title.body === null && options.sourceBody) title.body = cleanBody(options.sourceBody);
   if (title.year === null) {
     findings.push({ code: 'reportcheck.year_missing', severity: 'error', message: '标题中未找到报告年度', location: {} });

@@ -74,7 +74,7 @@ export interface TitleInfo {
  * A report's title in its published forms: “XX2022年政府信息公开工作年度报告”, “XX局2022年度政府信息
  * 公开工作年度报告”, “关于2022年度政府信息公开情况的报告”, “XX2022年政务公开工作年度报告”.
  */
-const TITLE = /^(.*?)(?:关于)?(\d{4})年(?:度)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?报告/;
+export const TITLE = /^(.*?)(?:关于)?(\d{4})年(?:度)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?报告/;
 
 /** Words of the sentence that introduces a report, never of a body's name. */
 const SENTENCE_WORDS = /本报告|根据|编制|要求|如下|现将|印发|通知/;

@@ -9,6 +9,7 @@ import type { SourceLine } from './reportcheck.text.ts';
 import { canonicalLabel, lineText } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
 import { ambiguityFinding, readCells } from './reportcheck.cells.ts';
+import { figuresIn, streamOf } from './reportcheck.stream.ts';
 
 type Field = 'rules' | 'normativeDocuments' | 'licensing' | 'punishment' | 'enforcement' | 'feesAmountWanYuan';
 
@@ -64,13 +65,60 @@ export function readTable2(lines: SourceLine[]): Table2Result {
     });
     return { proactive, sources, findings, format: '2019' };
   }
+  const entries: Entry[] = [];
   for (const line of lines) {
     const { label } = rowParts(line, 3);
     const text = canonicalLabel(label);
     const row = ROWS.find((r) => text === r.label || (text.endsWith(r.label) && text.length <= r.label.length + 10));
-    if (!row || sources[row.field]) continue;
-    const { values } = rowParts(line, row.width);
-    const at = { section: '二', row: row.field, label: row.label, line: line.no };
+    if (!row || entries.some((e) => e.row.field === row.field)) continue;
+    entries.push({ row, values: rowParts(line, row.width).values, line: line.no });
+  }
+  const byLine = readRows(entries);
+  if (byLine.filled === ROW_COUNT) return byLine.result;
+  const bySequence = readRows(streamEntries(lines));
+  return bySequence.filled > byLine.filled ? bySequence.result : byLine.result;
+}
+
+interface Entry {
+  row: (typeof ROWS)[number];
+  values: string[];
+  line: number;
+}
+
+const ROW_COUNT = Object.keys(FIELD_NAMES).length;
+
+/**
+ * The rows found in their statutory order in the section read as one stream (one cell per line,
+ * or the table run into one line): the figures after a label up to the next label are its cells.
+ */
+function streamEntries(lines: SourceLine[]): Entry[] {
+  const stream = streamOf(lines);
+  const found: { row: Entry['row']; start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const field of Object.keys(FIELD_NAMES) as Field[]) {
+    let best: (typeof found)[number] | null = null;
+    for (const row of ROWS.filter((r) => r.field === field)) {
+      const at = stream.text.indexOf(row.label, cursor);
+      if (at >= 0 && (!best || at < best.start || (at === best.start && row.label.length > best.row.label.length))) {
+        best = { row, start: at, end: at + row.label.length };
+      }
+    }
+    if (!best) continue;
+    found.push(best);
+    cursor = best.end;
+  }
+  return found.map((f, i) => {
+    const figures = figuresIn(stream, f.end, found[i + 1]?.start ?? stream.text.length, f.row.field === 'feesAmountWanYuan');
+    return { row: f.row, values: figures.map((t) => t.text), line: figures[0]?.line ?? stream.lineOf[f.start] };
+  });
+}
+
+function readRows(entries: Entry[]): { result: Table2Result; filled: number } {
+  const proactive = emptyProactive();
+  const findings: ReportFinding[] = [];
+  const sources = {} as Record<Field, (number | null)[]>;
+  for (const { row, values, line } of entries) {
+    const at = { section: '二', row: row.field, label: row.label, line };
     if (row.renamedFrom) {
       findings.push({
         code: 'reportcheck.row_renamed',
@@ -82,7 +130,7 @@ export function readTable2(lines: SourceLine[]): Table2Result {
     if (row.field === 'feesAmountWanYuan') {
       const value = values.length === 1 && /^\d+(\.\d+)?$/.test(values[0]) ? values[0] : null;
       proactive.feesAmountWanYuan = value;
-      sources.feesAmountWanYuan = [value === null ? null : line.no];
+      sources.feesAmountWanYuan = [value === null ? null : line];
       if (value === null) {
         findings.push({
           code: 'reportcheck.cell_unreadable',
@@ -96,7 +144,7 @@ export function readTable2(lines: SourceLine[]): Table2Result {
     const cells = readCells(values, row.width, () => true, { ...at, columns: row.width === 3 ? COLUMNS_20_1 : ['本年处理决定数量'] });
     findings.push(...cells.findings);
     if (cells.candidates.length > 1) findings.push(ambiguityFinding(at, cells.candidates));
-    sources[row.field] = cells.values.map((v) => (v === null ? null : line.no));
+    sources[row.field] = cells.values.map((v) => (v === null ? null : line));
     if (row.field === 'rules' || row.field === 'normativeDocuments') proactive[row.field] = cells.values;
     else proactive[row.field] = cells.values[0] as Cell;
   }
@@ -110,5 +158,6 @@ export function readTable2(lines: SourceLine[]): Table2Result {
       location: { section: '二', row: field },
     });
   }
-  return { proactive, sources, findings, format: '2021' };
+  const filled = Object.values(sources).filter((cells) => cells.every((c) => c !== null)).length;
+  return { result: { proactive, sources, findings, format: '2021' }, filled };
 }

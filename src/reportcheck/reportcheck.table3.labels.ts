@@ -99,9 +99,10 @@ export function parseLabel(label: string, context: GroupNumber | null): LabelPar
 function parseLabelUncached(label: string, context: GroupNumber | null): LabelPart[] {
   const parts: LabelPart[] = [];
   let group = context;
-  // Items numbered “1、” as in many reports (“1.” in the national format).
+  // Items numbered “1、” or “（1）” as in many reports (“1.” in the national format).
   const segments = canonicalLabel(label)
     .replace(/(?<![\d.])(\d{1,2})、/g, '$1.')
+    .replace(/（(\d{1,2})）/g, '$1.')
     .split(MARKER_SPLIT)
     .filter((s) => s !== '');
   for (const printed of segments) {

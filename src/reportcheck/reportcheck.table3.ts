@@ -23,7 +23,7 @@ import { readCells } from './reportcheck.cells.ts';
 import { rowTotalHolds } from './reportcheck.digits.ts';
 import { resolveByColumnRules } from './reportcheck.table3.resolve.ts';
 
-type RowKey = ApplicationRowKey | 'otherHandling';
+export type RowKey = ApplicationRowKey | 'otherHandling';
 
 export interface Table3Result {
   rows: ApplicationsTable['rows'];
@@ -42,7 +42,7 @@ interface Pending {
 
 const ORDER: RowKey[] = APPLICATION_ROWS.map((r) => r.key);
 
-function labelFor(key: RowKey): string {
+export function labelFor(key: RowKey): string {
   return key === 'otherHandling' ? '（六）其他处理' : APPLICATION_ROWS.find((r) => r.key === key)!.label;
 }
 
@@ -151,6 +151,19 @@ export function readTable3(lines: SourceLine[]): Table3Result {
   }
   if (pending) finishLabel(pending);
 
+  return finishTable3(read, sources, ambiguous, findings);
+}
+
+/**
+ * The table from the rows read, however they were found: run-together figures narrowed by the
+ * column rules, the single （六） row of the 2019 layout, and a finding for every row not read.
+ */
+export function finishTable3(
+  read: Map<RowKey, ApplicantRow>,
+  sources: Record<string, (number | null)[]>,
+  ambiguous: Map<RowKey, number[][]>,
+  findings: ReportFinding[],
+): Table3Result {
   resolveByColumnRules(read, ambiguous, findings, (k) => sources[k]?.[0] ?? 0);
 
   const singleOtherHandling = read.has('otherHandling');

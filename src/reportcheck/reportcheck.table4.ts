@@ -10,6 +10,7 @@ import type { SourceLine } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
 import { ambiguityFinding, readCells } from './reportcheck.cells.ts';
 import { reviewGroupsHold } from './reportcheck.digits.ts';
+import { figuresIn, streamOf } from './reportcheck.stream.ts';
 
 export interface Table4Result {
   table: ReviewLitigationTable;
@@ -26,22 +27,35 @@ function split(values: Cell[]): ReviewLitigationTable {
 export function readTable4(lines: SourceLine[]): Table4Result {
   const empty = new Array<Cell>(15).fill(null);
   const noSource = new Array<number | null>(5).fill(null);
-  for (const line of lines) {
-    const { values } = rowParts(line, 15);
-    const digits = values.join('').length;
-    const fits = values.length === 15 || (values.length > 0 && values.length < 15 && digits >= 15 && values.every((v) => /^\d+$/.test(v)));
-    if (!fits) continue;
-    const at = { section: '四', row: 'reviewLitigation', label: '行政复议、行政诉讼', line: line.no, columns: COLUMNS };
+  const read = (values: string[], line: number, linesOf?: number[]): Table4Result => {
+    const at = { section: '四', row: 'reviewLitigation', label: '行政复议、行政诉讼', line, columns: COLUMNS };
     // The sum rule is used only to cut run-together digits; printed totals are kept as printed.
     const cells = readCells(values, 15, reviewGroupsHold, at);
     const findings = [...cells.findings];
     if (cells.candidates.length > 1) findings.push(ambiguityFinding(at, cells.candidates));
-    const source = cells.values.map((v) => (v === null ? null : line.no));
+    const source = cells.values.map((v, i) => (v === null ? null : (linesOf?.[i] ?? line)));
     return {
       table: split(cells.values),
       sources: { review: source.slice(0, 5), litigationDirect: source.slice(5, 10), litigationAfterReview: source.slice(10, 15) },
       findings,
     };
+  };
+  const fits = (values: string[]) =>
+    values.length === 15 || (values.length > 0 && values.length < 15 && values.join('').length >= 15 && values.every((v) => /^\d+$/.test(v)));
+  for (const line of lines) {
+    const { values } = rowParts(line, 15);
+    if (fits(values)) return read(values, line.no);
+  }
+  // No printed row holds the figures (one cell per line, or the table run into one line): the
+  // figures of the whole section, in order, are the row.
+  const stream = streamOf(lines);
+  const figures = figuresIn(stream, 0, stream.text.length);
+  if (fits(figures.map((f) => f.text))) {
+    return read(
+      figures.map((f) => f.text),
+      figures[0].line,
+      figures.length === 15 ? figures.map((f) => f.line) : undefined,
+    );
   }
   return {
     table: split(empty),
