@@ -11,6 +11,7 @@ import { getCase } from './case-view.usecases.ts';
 import { OUTCOME_WORDING } from './outcomes.wording.rules.ts';
 import { templateFor } from './letter-templates.usecases.ts';
 import { fillLetter, type FilledLetter } from './letters.rules.ts';
+import { deadlineContext, dueDateAtDecision } from './case-projection.ts';
 
 /** The review body named in the remedies: a department's own government, else the next level up. */
 function reviewBodyOf(orgs: readonly { id: number; name: string; kind: string; parentId: number | null }[], bodyId: number): string {
@@ -35,7 +36,9 @@ export async function buildLetter({ caseId, key, actor, deps }: { caseId: number
     受理编号: c.trackingNumber,
     收到日期: s.receivedDate ?? c.submittedDate,
     申请内容: c.description,
-    答复期限: c.deadline?.dueDate ?? '（待定）',
+    // A decided case has no running deadline: a letter issued (or corrected) after the decision
+    // states the due date as it stood when the answer was given, never "（待定）".
+    答复期限: c.deadline?.dueDate ?? dueDateAtDecision(await deadlineContext(deps), s) ?? '（待定）',
     补正事项: s.correction?.items ?? '',
     补正期限: s.correction?.replyBy ?? '',
     延期理由: s.extension?.reason ?? '',
