@@ -86,6 +86,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     'PUT /api/v1/organizations/:id/letter-settings': { patterns: {}, contactBlock: '联系电话：0000-0000000' },
     'PUT /api/v1/organizations/:id/portal-guide': { version: 0, content: { officeName: '石龙区人民政府办公室', address: '石龙区人民路1号', postcode: '', hours: '工作日', phone: '0375-0000000', fax: '', email: '', channels: '', extra: '' } },
     'PUT /api/v1/organizations/:id/approval-settings': { extension: 'other_person', decision: 'none' },
+    'PUT /api/v1/organizations/:id/publishing-settings': { confidentialityReview: 'required' },
     'PUT /api/v1/calendar/years/:year': { source: '矩阵检查', holidays: [{ name: '元旦', start: '2031-01-01', end: '2031-01-01' }], workDays: [] },
     'POST /api/v1/organizations/:id/letter-templates/:key/versions': { title: '受理回执', body: '矩阵检查正文' },
     'PUT /api/v1/reports/:bodyId/:year/figures': { rules: null, normativeDocuments: null, licensing: null, punishment: null, enforcement: null, feesAmountWanYuan: null },

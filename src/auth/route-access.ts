@@ -88,6 +88,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // The body's 政府信息公开指南: kept by the same office as its letters.
   'GET /api/v1/organizations/:id/portal-guide': { callers: [...LETTER_SETTERS, 'auditor'], reach: 'resource' },
   'PUT /api/v1/organizations/:id/portal-guide': { callers: LETTER_SETTERS, reach: 'resource' },
+  // Whether approval must carry a 保密审查: set by the body's administrator, read by its publishing staff.
+  'GET /api/v1/organizations/:id/publishing-settings': { callers: ['admin', 'publisher', 'reviewer', 'auditor'], reach: 'resource' },
+  'PUT /api/v1/organizations/:id/publishing-settings': { callers: ['admin'], reach: 'resource' },
 
   // Publishing (主动公开).
   'GET /api/v1/publishing/columns': { callers: [...BUSINESS, 'admin'], reach: 'resource' },

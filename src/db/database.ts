@@ -17,6 +17,7 @@ import type { GuideTables } from '../publishing/guide.table.ts';
 import type { NotificationsTables } from '../notifications/notifications.table.ts';
 import type { ApprovalTables } from '../applications/approvals.table.ts';
 import type { QueryCodeRecoveryTables } from '../applications/query-code-recovery.table.ts';
+import type { ConfidentialityTables } from '../publishing/confidentiality.table.ts';
 
 // One feature's tables per line, so that features added side by side do not touch each other's line.
 export interface Database extends
@@ -34,4 +35,5 @@ export interface Database extends
   GuideTables,
   NotificationsTables,
   ApprovalTables,
-  QueryCodeRecoveryTables {}
+  QueryCodeRecoveryTables,
+  ConfidentialityTables {}

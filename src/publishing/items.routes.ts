@@ -19,6 +19,9 @@ import { attachmentSchema, itemSchema, presentAttachment, presentItem } from './
 import type { ItemRow } from './publishing.table.ts';
 import { receiveFile } from '../http/upload-spool.ts';
 import { idParamsShape, zodRoute } from '../shared/schema/route-schema.ts';
+import { createConfidentialityRepository } from './confidentiality.repository.ts';
+import { confidentialityRuleFor } from './confidentiality.usecases.ts';
+import { CONFIDENTIALITY_CHECKS, type ConfidentialityCheck } from './confidentiality.rules.ts';
 import { itemCreateShape, itemPatchShape, itemTransitionShape, itemValidityShape, type ItemValidityBody } from './items.schema.ts';
 
 const tags = ['主动公开'];
@@ -76,7 +79,10 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/v1/publishing/items/:id', {
     schema: {
       tags, summary: '信息详情（含附件、可执行操作）', params: idParams,
-      response: { 200: { type: 'object', properties: { item: itemSchema, attachments: { type: 'array', items: attachmentSchema }, actions: { type: 'array', items: { type: 'string' } } } }, ...errorResponses },
+      response: { 200: { type: 'object', properties: {
+        item: itemSchema, attachments: { type: 'array', items: attachmentSchema }, actions: { type: 'array', items: { type: 'string' } },
+        confidentialityReviewRequired: { type: 'boolean', description: '本机关是否要求审核通过时完成保密审查' },
+      } }, ...errorResponses },
     },
   }, async (request) => {
     const { id } = request.params as { id: number };
@@ -84,7 +90,10 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(request);
     const attachments = await deps.db.selectFrom('publishing_attachments').selectAll().where('item_id', '=', id).orderBy('id').execute();
     const orgs = await createOrganizationsRepository(deps).list();
-    return { item: presentItem(item), attachments: attachments.map(presentAttachment), actions: availableActions(actor, item.status, item.organization_id, orgs) };
+    return {
+      item: presentItem(item), attachments: attachments.map(presentAttachment), actions: availableActions(actor, item.status, item.organization_id, orgs),
+      confidentialityReviewRequired: (await confidentialityRuleFor(deps.db, orgs, item.organization_id)) === 'required',
+    };
   });
 
   const patchRoute = zodRoute({ body: itemPatchShape, params: idParamsShape });
@@ -125,6 +134,9 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: { type: 'object', properties: { versions: { type: 'array', items: { type: 'object', properties: {
         version: { type: 'integer' }, action: { type: 'string' }, username: { type: ['string', 'null'] }, at: { type: 'string' },
         diff: { type: 'array', items: { type: 'object', properties: { op: { type: 'string' }, line: { type: 'string' } } } },
+        confidentialityReview: { type: ['object', 'null'], properties: {
+          checks: { type: 'array', items: { type: 'string' } }, opinion: { type: 'string' }, reviewer: { type: 'string' }, date: { type: 'string' },
+        } },
       } } } } }, ...errorResponses },
     },
   }, async (request) => {
@@ -134,11 +146,17 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     const snapshots = rows.map((v) => JSON.parse(v.snapshot) as Record<string, unknown>);
     const names = await versionNames(deps, snapshots);
     const text = (s: Record<string, unknown>) => versionText(s, SNAPSHOT_FIELDS, names);
+    const reviews = new Map((await createConfidentialityRepository(deps).reviewsOf(id)).map((r) => [r.itemVersion, r]));
     return {
-      versions: rows.map((v, i) => ({
-        version: v.version, action: v.action, username: v.username, at: v.at,
-        diff: diffLines(i ? text(snapshots[i - 1]) : '', text(snapshots[i])).filter((d) => d.op !== '='),
-      })),
+      versions: rows.map((v, i) => {
+        const r = reviews.get(v.version);
+        return {
+          version: v.version, action: v.action, username: v.username, at: v.at,
+          diff: diffLines(i ? text(snapshots[i - 1]) : '', text(snapshots[i])).filter((d) => d.op !== '='),
+          // The checklist in words, as the 保密审查单 reads.
+          confidentialityReview: r ? { checks: r.checks.map((c) => CONFIDENTIALITY_CHECKS[c as ConfidentialityCheck] ?? c), opinion: r.opinion, reviewer: r.reviewerName, date: r.reviewDate } : null,
+        };
+      }),
     };
   });
 

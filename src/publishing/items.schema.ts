@@ -46,12 +46,19 @@ export const itemPatchShape = z.strictObject({
 });
 export type ItemPatchInput = z.input<typeof itemPatchShape>;
 
+/** 保密审查 sent with an approval: the ticked checklist keys and the opinion. */
+export const confidentialityReviewShape = z.strictObject({
+  checks: z.array(z.string({ error: '审查项应为文本' }).max(32, { error: '审查项无效' }), { error: '保密审查清单应为列表' }).max(20, { error: '审查项过多' }),
+  opinion: text({ max: 500, multiline: true, tooLong: '审查意见不能超过500个字' }),
+}, { error: '保密审查应为对象' });
+
 export const itemTransitionShape = z.strictObject({
   action: z.enum(['submit', 'return', 'approve', 'publish', 'withdraw', 'redraft'], { error: '未知的流转操作' }),
   comment: text({ max: 1000, multiline: true }).optional(),
   publishAt: z.string({ error: '发布时间应为文本' }).nullable().optional(),
   hold: z.boolean({ error: '应为 true 或 false' }).optional(),
   version: seenVersion.optional(),
+  confidentialityReview: confidentialityReviewShape.optional(),
 });
 export type ItemTransitionBody = z.input<typeof itemTransitionShape>;
 

@@ -4,6 +4,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
 import { searchItems } from './search.repository.ts';
+import { COMPLETE_REVIEW } from './confidentiality.testing.ts';
 
 export function multipart(fileName: string, bytes: Buffer) {
   const boundary = '----gongkai-test-boundary';
@@ -56,7 +57,7 @@ describeOnBothDatabases('publishing workflow over the API', (t) => {
     assert.equal(submit.statusCode, 200, submit.body);
     const selfApprove = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${itemId}/transitions`, headers: editor.headers, payload: { action: 'approve' } });
     assert.equal(selfApprove.statusCode, 403);
-    const approve = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${itemId}/transitions`, headers: reviewer.headers, payload: { action: 'approve' } });
+    const approve = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${itemId}/transitions`, headers: reviewer.headers, payload: { action: 'approve', confidentialityReview: COMPLETE_REVIEW } });
     assert.equal(approve.statusCode, 200, approve.body);
     const published = approve.json() as { status: string; publishDate: string; workingDaysToPublish: number; latePublication: boolean };
     assert.equal(published.status, 'published');

@@ -12,6 +12,7 @@ import type { APIRequestContext } from 'playwright-core';
 import { chromiumSkipReason } from '../shared/chromium.ts';
 import { useBrowserApp } from '../shared/browser-app.testing.ts';
 import { seriousAxeViolations } from '../shared/axe.testing.ts';
+import { COMPLETE_REVIEW } from './confidentiality.testing.ts';
 
 describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
 
@@ -47,7 +48,7 @@ describe('publishing in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.match(((await refused.json()) as { error: { message: string } }).error.message, /谁发布、谁负责/);
 
     const reviewer = await signedIn('fgw-reviewer');
-    assert.equal((await reviewer.req.post(`/api/v1/publishing/items/${id}/transitions`, { headers: reviewer.headers, data: { action: 'approve' } })).status(), 200);
+    assert.equal((await reviewer.req.post(`/api/v1/publishing/items/${id}/transitions`, { headers: reviewer.headers, data: { action: 'approve', confidentialityReview: COMPLETE_REVIEW } })).status(), 200);
 
     const visitor = await env.browser.newContext({ baseURL: env.base, bypassCSP: true });
     const page = await visitor.newPage();

@@ -2,6 +2,7 @@ import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
+import { COMPLETE_REVIEW } from './confidentiality.testing.ts';
 
 describeOnBothDatabases('publishing portal pages', (t) => {
   let a: TestApp;
@@ -133,7 +134,7 @@ describeOnBothDatabases('publishing portal pages', (t) => {
     const id = (draft.json() as { id: number }).id;
     await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${id}/transitions`, headers: editor.headers, payload: { action: 'submit' } });
     const publishAt = new Date(a.deps.clock.now().getTime() + 10_000).toISOString();
-    const approve = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${id}/transitions`, headers: reviewer.headers, payload: { action: 'approve', publishAt } });
+    const approve = await a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${id}/transitions`, headers: reviewer.headers, payload: { action: 'approve', publishAt, confidentialityReview: COMPLETE_REVIEW } });
     assert.equal((approve.json() as { status: string }).status, 'scheduled');
     await a.app.inject({ method: 'GET', url: '/xxgk/' });
     assert.equal((await a.app.inject({ method: 'GET', url: '/xxgk/' })).headers['x-page-cache'], 'hit');

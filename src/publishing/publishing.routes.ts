@@ -9,6 +9,7 @@ import { registerMailboxPortal } from './mailbox.portal.ts';
 import { registerAdminExtrasRoutes } from './admin-extras.routes.ts';
 import { registerMailboxRoutes } from './mailbox.routes.ts';
 import { registerGuideRoutes } from './guide.routes.ts';
+import { registerPublishingSettingsRoutes } from './publishing-settings.routes.ts';
 
 export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerColumnsRoutes(app, deps);
@@ -16,6 +17,7 @@ export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerAdminExtrasRoutes(app, deps);
   registerMailboxRoutes(app, deps);
   registerGuideRoutes(app, deps);
+  registerPublishingSettingsRoutes(app, deps);
   registerPublishingPortal(app, deps);
   registerSearchPortal(app, deps);
   registerMailboxPortal(app, deps);

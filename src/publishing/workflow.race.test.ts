@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../http/test-app.ts';
 import { assertOneWinner, fireAtOnce, fireSame } from '../shared/race.testing.ts';
 import { publishDueItems } from './workflow.usecases.ts';
 import { searchItems } from './search.repository.ts';
+import { COMPLETE_REVIEW } from './confidentiality.testing.ts';
 
 const N = 10;
 
@@ -53,7 +54,7 @@ describeOnBothDatabases('publishing workflow races', (t) => {
     if (status === 'draft') return id;
     await step(id, editor, { action: 'submit' });
     if (status === 'submitted') return id;
-    await step(id, reviewer, { action: 'approve', hold: status === 'approved' });
+    await step(id, reviewer, { action: 'approve', hold: status === 'approved', confidentialityReview: COMPLETE_REVIEW });
     if (status === 'approved' || status === 'published') return id;
     await step(id, reviewer, { action: 'withdraw', comment: '内容需更新' });
     return id;
@@ -77,10 +78,12 @@ describeOnBothDatabases('publishing workflow races', (t) => {
 
   it(`approve ×${N}: published once, one version row, one audit row`, async () => {
     const id = await itemIn('submitted');
-    assertOneWinner(await fireSame(a.app, N, transition(id, reviewer, { action: 'approve' })));
+    assertOneWinner(await fireSame(a.app, N, transition(id, reviewer, { action: 'approve', confidentialityReview: COMPLETE_REVIEW })));
     const tr = await trail(id);
     assert.deepEqual(tr.versions, ['1:create', '2:submit', '3:approve']);
     assert.deepEqual(tr.audit, ['created', 'submit', 'approve']);
+    // One 保密审查 recorded, the winner's.
+    assert.equal((await a.deps.db.selectFrom('publishing_confidentiality_reviews').select('item_version').where('item_id', '=', id).execute()).map((r) => r.item_version).join(), '3');
     assert.equal(tr.status, 'published');
     assert.equal(await searchable(tr.title), true);
   });
@@ -97,7 +100,7 @@ describeOnBothDatabases('publishing workflow races', (t) => {
   it(`approve ×${N / 2} against 退回 ×${N / 2}: one decision, and a returned item never goes live`, async () => {
     for (let round = 0; round < 3; round++) {
       const id = await itemIn('submitted');
-      const requests = Array.from({ length: N }, (_, i) => (i % 2 ? transition(id, reviewer, { action: 'return', comment: '数据有误' }) : transition(id, reviewer, { action: 'approve' })));
+      const requests = Array.from({ length: N }, (_, i) => (i % 2 ? transition(id, reviewer, { action: 'return', comment: '数据有误' }) : transition(id, reviewer, { action: 'approve', confidentialityReview: COMPLETE_REVIEW })));
       const [won] = assertOneWinner(await fireAtOnce(a.app, requests));
       const winner = (won.json() as { status: string }).status === 'published' ? 'approve' : 'return';
       const tr = await trail(id);
@@ -157,7 +160,7 @@ describeOnBothDatabases('publishing workflow races', (t) => {
 
   it(`draft edit ×${N / 2} against approval ×${N / 2}: the approval wins, the stale edit changes nothing`, async () => {
     const id = await itemIn('submitted');
-    const requests = Array.from({ length: N }, (_, i) => (i % 2 ? transition(id, reviewer, { action: 'approve' }) : edit(id, { title: '审核时偷改的标题', version: 1 })));
+    const requests = Array.from({ length: N }, (_, i) => (i % 2 ? transition(id, reviewer, { action: 'approve', confidentialityReview: COMPLETE_REVIEW }) : edit(id, { title: '审核时偷改的标题', version: 1 })));
     assertOneWinner(await fireAtOnce(a.app, requests));
     const tr = await trail(id);
     assert.deepEqual(tr.versions, ['1:create', '2:submit', '3:approve']);
@@ -176,7 +179,7 @@ describeOnBothDatabases('publishing workflow races', (t) => {
 
   it(`scheduled publication run ×${N} at once: published once`, async () => {
     const id = await itemIn('submitted');
-    await step(id, reviewer, { action: 'approve', publishAt: '2026-03-02T03:00:00Z' });
+    await step(id, reviewer, { action: 'approve', publishAt: '2026-03-02T03:00:00Z', confidentialityReview: COMPLETE_REVIEW });
     a.deps.clock.set('2026-03-02T03:00:01Z');
     try {
       const counts = await Promise.all(Array.from({ length: N }, () => publishDueItems(a.deps)));

@@ -22,6 +22,9 @@ import { createItemsRepository, snapshotOf } from './items.repository.ts';
 import { indexItems, removeFromIndex } from './search.index.ts';
 import type { ItemRow } from './publishing.table.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { checkConfidentialityReview, type ConfidentialityReviewInput } from './confidentiality.rules.ts';
+import { createConfidentialityRepository } from './confidentiality.repository.ts';
+import { confidentialityRuleFor } from './confidentiality.usecases.ts';
 
 export interface TransitionInput {
   action: Exclude<WorkflowAction, 'edit' | 'change_validity'>;
@@ -33,6 +36,8 @@ export interface TransitionInput {
   hold?: boolean;
   /** The version the user saw; when given, a newer item is refused with 409. */
   version?: number;
+  /** approve: the 保密审查 (confidentiality.rules.ts), required unless the body made it optional. */
+  confidentialityReview?: ConfidentialityReviewInput;
 }
 
 async function publishNow(trx: Kysely<Database>, item: ItemRow, now: Date, patch: Partial<ItemRow>): Promise<Partial<ItemRow>> {
@@ -55,6 +60,8 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
   }
   const publishAt = input.publishAt ? new Date(input.publishAt) : null;
   if (publishAt && Number.isNaN(publishAt.getTime())) throw new AppError('publishing.invalid_date', '定时发布时间无效', 400);
+  const rule = input.action === 'approve' || input.action === 'publish' ? await confidentialityRuleFor(deps.db, orgs, item.organization_id) : 'optional';
+  const review = input.action === 'approve' ? checkConfidentialityReview(input.confidentialityReview, rule) : null;
 
   return uniqueOr(() => inTransaction(deps.db, async (trx) => {
     let patch: Partial<ItemRow> = { updated_by: actor.id, updated_at: now.toISOString() };
@@ -79,15 +86,27 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
         else patch = await publishNow(trx, item, now, patch);
         break;
     }
+    // An item approved before its body required the review (or held while it was optional) is
+    // published only once a reviewer approves it again with one.
+    if (input.action === 'publish' && rule === 'required' && !(await createConfidentialityRepository({ db: trx }).reviewedSinceSubmission(id))) {
+      throw new AppError('publishing.confidentiality_review_missing', '该信息审核通过时没有保密审查记录，本机关规定发布前必须完成保密审查：请退回后重新提交审核', 409);
+    }
     const repo = createItemsRepository({ db: trx });
     const updated = await repo.updateIf(id, item, patch);
     if (!updated) throw itemChanged();
     await repo.addVersion(id, updated.version, input.action, snapshotOf(updated), actor, now.toISOString());
+    if (review) {
+      const reviewer = await trx.selectFrom('users').select('display_name').where('id', '=', actor.id).executeTakeFirst();
+      await createConfidentialityRepository({ db: trx }).addReview({
+        itemId: id, itemVersion: updated.version, checks: review.checks, opinion: review.opinion,
+        reviewerId: actor.id, reviewerName: reviewer?.display_name || actor.username, reviewDate: shanghaiDate(now), at: now.toISOString(),
+      });
+    }
     if (input.action === 'submit') await notifyDraftAwaitingReview(trx, updated, now.toISOString());
     if (updated.status === 'published') await indexItems(trx, [id]);
     else if (item.status === 'published') await removeFromIndex(trx, [id]);
     await createAuditRepository({ db: trx }).append(
-      { userId: actor.id, username: actor.username, action: `publishing.item_${input.action}`, targetType: 'publishing_item', targetId: id, ip, detail: { from: item.status, to: updated.status, comment: comment || undefined } },
+      { userId: actor.id, username: actor.username, action: `publishing.item_${input.action}`, targetType: 'publishing_item', targetId: id, ip, detail: { from: item.status, to: updated.status, comment: comment || undefined, confidentialityReview: review ?? undefined } },
       now,
       trx,
     );

@@ -9,6 +9,8 @@ import { ITEM_KINDS, TOPICS, VALIDITY } from '../../publishing/items.rules.ts';
 import { ACTION_LABELS, type WorkflowAction } from '../../publishing/workflow.rules.ts';
 import { publishingApi, type Column, type ItemDetail, type ItemDraft, type Version } from './publishing-api.ts';
 import { beijingTime } from '../common/beijing-time.ts';
+import { ApprovalDialog, ReviewRecord } from './ApprovalDialog.tsx';
+import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
 
 function columnTree(columns: Column[], parent: number | null = null): { value: number; title: string; children: ReturnType<typeof columnTree> }[] {
   return columns.filter((c) => c.parentId === parent).map((c) => ({ value: c.id, title: c.name, children: columnTree(columns, c.id) }));
@@ -24,6 +26,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
   const [comment, setComment] = useState('');
   const [preview, setPreview] = useState('');
   const [validity, setValidity] = useState<{ value: string; date: string; reason: string }>({ value: 'abolished', date: '', reason: '' });
+  const [approving, setApproving] = useState(false);
 
   const load = async (itemIdToLoad: number | null) => {
     try {
@@ -54,11 +57,12 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
       setError(errorMessage(e));
     }
   };
-  const act = async (action: string) => {
+  const act = async (action: string, confidentialityReview?: ConfidentialityReviewInput) => {
     if (!id) return;
     try {
-      await publishingApi.transition(id, action, { comment: comment || undefined });
+      await publishingApi.transition(id, action, { comment: comment || undefined, confidentialityReview });
       setComment('');
+      setApproving(false);
       await load(id);
       void message.success(`${ACTION_LABELS[action as WorkflowAction]}：完成`);
     } catch (e) {
@@ -123,6 +127,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
           <List dataSource={versions} renderItem={(v) => (
             <List.Item><div>
               <Typography.Text strong>第 {v.version} 版 · {ACTION_LABELS[v.action as WorkflowAction] ?? (v.action === 'create' ? '创建' : v.action)} · {v.username ?? '系统'} · {beijingTime(v.at)}</Typography.Text>
+              {v.confidentialityReview ? <ReviewRecord review={v.confidentialityReview} /> : null}
               <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{v.diff.map((d) => `${d.op === '+' ? '+ ' : '- '}${d.line}`).join('\n')}</pre>
             </div></List.Item>
           )} />
@@ -132,7 +137,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
         <Space wrap style={{ marginTop: 16 }}>
           {detail.actions.some((a) => a === 'return' || a === 'withdraw') ? <Input aria-label="意见或原因" placeholder="退回意见 / 撤回原因" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 260 }} /> : null}
           {detail.actions.filter((a) => a !== 'edit' && a !== 'change_validity').map((a) => (
-            <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => void act(a)}>{ACTION_LABELS[a as WorkflowAction]}</Button>
+            <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => (a === 'approve' ? setApproving(true) : void act(a))}>{ACTION_LABELS[a as WorkflowAction]}</Button>
           ))}
         </Space>
       ) : null}
@@ -144,6 +149,10 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
           <Input aria-label="原因" placeholder="废止原因" value={validity.reason} onChange={(e) => setValidity({ ...validity, reason: e.target.value })} style={{ width: 220 }} />
           <Button onClick={() => void changeValidity()}>变更有效性</Button>
         </Space>
+      ) : null}
+      {detail && approving ? (
+        <ApprovalDialog open required={detail.confidentialityReviewRequired} what={detail.item.title}
+          onCancel={() => setApproving(false)} onSubmit={(review) => void act('approve', review)} />
       ) : null}
     </Drawer>
   );

@@ -1,6 +1,7 @@
 // Calls of the publishing screens (主动公开) to the JSON API under /api/v1/publishing.
 import { api, query, ApiError } from '../api.ts';
 import type { SessionResponse } from '../api.types.ts';
+import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
 
 export interface Column {
   id: number;
@@ -55,6 +56,8 @@ export interface ItemDetail {
   item: Item;
   attachments: Attachment[];
   actions: string[];
+  /** Whether the item's body requires a 保密审查 at approval. */
+  confidentialityReviewRequired: boolean;
 }
 
 export interface Version {
@@ -63,6 +66,8 @@ export interface Version {
   username: string | null;
   at: string;
   diff: { op: string; line: string }[];
+  /** The 保密审查 recorded with this version's approval, the checklist in words. */
+  confidentialityReview: { checks: string[]; opinion: string; reviewer: string; date: string } | null;
 }
 
 export type ItemDraft = Partial<Pick<Item, 'columnId' | 'kind' | 'title' | 'bodyHtml' | 'topic' | 'docNumber' | 'writtenDate' | 'validity' | 'interpretsItemId'>>;
@@ -78,7 +83,7 @@ export const publishingApi = {
   item: (id: number) => api.get<ItemDetail>(`${base}/items/${id}`),
   create: (d: ItemDraft) => api.post<Item>(`${base}/items`, d),
   update: (id: number, d: ItemDraft) => api.patch<Item>(`${base}/items/${id}`, d),
-  transition: (id: number, action: string, extra: { comment?: string; publishAt?: string | null } = {}) =>
+  transition: (id: number, action: string, extra: { comment?: string; publishAt?: string | null; confidentialityReview?: ConfidentialityReviewInput } = {}) =>
     api.post<Item>(`${base}/items/${id}/transitions`, { action, ...extra }),
   validity: (id: number, validity: string, date: string | null, reason?: string) => api.post<Item>(`${base}/items/${id}/validity`, { validity, date, reason }),
   versions: (id: number) => api.get<{ versions: Version[] }>(`${base}/items/${id}/versions`),

@@ -46,7 +46,17 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     const reviewer = await signIn('fgw-reviewer');
     await reviewer.getByRole('button', { name: '石龙区发改委2026年第一季度价格监测报告' }).click();
     await reviewer.getByRole('button', { name: '审核通过' }).click();
+    // 保密审查: the approval stays disabled until every item of the checklist is ticked.
+    const dialog = reviewer.getByRole('dialog', { name: '审核通过 · 保密审查' });
+    const ok = dialog.getByRole('button', { name: '审核通过并发布' });
+    await dialog.getByRole('checkbox', { name: '不涉及国家秘密' }).check();
+    assert.equal(await ok.isDisabled(), true);
+    assert.deepEqual(await seriousAxeViolations(reviewer), []);
+    for (const box of await dialog.getByRole('checkbox').all()) await box.check();
+    await ok.click();
     await reviewer.getByText(/审核通过：完成/).waitFor();
+    await reviewer.getByRole('tab', { name: '版本历史' }).click();
+    await reviewer.getByText(/保密审查：发改委 刘洋，\d{4}-\d{2}-\d{2}。意见：经审查/).waitFor();
 
     const portal = await (await env.browser.newContext()).newPage();
     await portal.goto(`${env.base}/`);

@@ -10,6 +10,10 @@ import { beijingTime } from '../common/beijing-time.ts';
 import { roleLabel } from '../../auth/roles.ts';
 import { APPROVAL_RULE_LABELS, type ApprovalRules } from '../../applications/approval.rules.ts';
 import { useOrganizations } from './useOrganizations.ts';
+import { PublishingReviewSetting } from './PublishingReviewSetting.tsx';
+import { useCurrentUser } from '../session.tsx';
+import { isRole } from '../../auth/roles.ts';
+import { ROUTE_ACCESS, mayCall } from '../../auth/route-access.ts';
 
 interface RulesView extends ApprovalRules {
   organizationId: number;
@@ -31,6 +35,8 @@ export function ApprovalRulesPage() {
   const [error, setError] = useState<string | null>(null);
   const { saving, run } = useSubmit({ toast: true });
   const [form] = Form.useForm<ApprovalRules>();
+  const roles = useCurrentUser().roles.filter(isRole);
+  const seesPublishing = mayCall(ROUTE_ACCESS['GET /api/v1/organizations/:id/publishing-settings']!, roles);
 
   useEffect(() => {
     if (bodyId === null && bodies.length) setBodyId(Number(bodies[0]!.id));
@@ -91,6 +97,7 @@ export function ApprovalRulesPage() {
           </Descriptions>
         </Card>
       ) : null}
+      {bodyId !== null && seesPublishing ? <PublishingReviewSetting key={bodyId} bodyId={bodyId} /> : null}
     </>
   );
 }
