@@ -46,8 +46,11 @@ export function PublishingReviewSetting({ bodyId }: { bodyId: number }) {
       </Typography.Paragraph>
       <ol style={{ marginTop: 0 }}>{view.checklist.map((c) => <li key={c.key}>{c.label}</li>)}</ol>
       <Space direction="vertical">
-        <Radio.Group aria-label="保密审查" value={value} disabled={!view.canEdit} onChange={(e) => setValue(e.target.value as ConfidentialityRule)}
-          options={(['required', 'optional'] as const).map((v) => ({ value: v, label: CONFIDENTIALITY_RULE_LABELS[v] }))} />
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend style={{ fontSize: 14, marginBottom: 4 }}>审核通过时的保密审查</legend>
+          <Radio.Group value={value} disabled={!view.canEdit} onChange={(e) => setValue(e.target.value as ConfidentialityRule)}
+            options={(['required', 'optional'] as const).map((v) => ({ value: v, label: CONFIDENTIALITY_RULE_LABELS[v] }))} />
+        </fieldset>
         {view.canEdit ? (
           <Button type="primary" loading={saving} onClick={() => void run(async () => {
             setView(await api.put<SettingsView>(url, { confidentialityReview: value }));
