@@ -1,6 +1,7 @@
 /**
- * Value tokens of one table row → cells. Blank cells stay null (a blank is not a printed 0);
- * figures that run together are decoded with the row's sum rule (reportcheck.digits.ts).
+ * Value tokens of one table row → cells. A blank cell (or a dash) of a delimited row reads as 0,
+ * as the format requires a 0 there; the table reports its blank cells once (blankCellsFinding).
+ * Figures that run together are decoded with the row's sum rule (reportcheck.digits.ts).
  */
 import type { Cell } from '../report/report.model.ts';
 import type { ReportFinding } from '../report/report.validate.ts';
@@ -20,6 +21,34 @@ export interface ReadCells {
   /** Decodings of run-together figures; more than one means the caller must report them all. */
   candidates: number[][];
   findings: ReportFinding[];
+  /** Columns printed blank, read as 0. */
+  blank: string[];
+}
+
+export interface BlankCell {
+  /** Printed row label. */
+  label: string;
+  row: string;
+  column: string;
+  line: number;
+}
+
+/**
+ * One finding for all blank cells of a table: the format asks for 0 in an empty cell, and a
+ * report that leaves them blank does so throughout, so one finding per cell would bury the rest.
+ */
+export function blankCellsFinding(section: string, cells: BlankCell[]): ReportFinding[] {
+  if (cells.length === 0) return [];
+  const listed = cells.map((c) => `“${c.label}”的“${c.column}”`);
+  return [
+    {
+      code: 'reportcheck.cells_blank',
+      severity: 'warning',
+      message: `空白单元格应填0：第${section}部分表格有 ${cells.length} 个单元格空白，已按 0 读取（${listed.slice(0, 20).join('、')}${cells.length > 20 ? ` 等` : ''}）`,
+      location: { section, line: cells[0].line },
+      details: { cells: cells.map((c) => ({ row: c.row, column: c.column, line: c.line })) },
+    },
+  ];
 }
 
 export function readCells(
@@ -32,21 +61,23 @@ export function readCells(
   const location = { section: at.section, row: at.row, line: at.line };
   if (tokens.length === width) {
     const findings: ReportFinding[] = [];
+    const blank: string[] = [];
     const values = tokens.map((t, c): Cell => {
       if (/^\d+$/.test(t)) return Number(t);
       const column = at.columns?.[c] ?? `第${c + 1}栏`;
+      if (t === '') {
+        blank.push(column);
+        return 0;
+      }
       findings.push({
-        code: t === '' ? 'reportcheck.cell_blank' : 'reportcheck.cell_unreadable',
-        severity: t === '' ? 'warning' : 'error',
-        message:
-          t === ''
-            ? `“${at.label}”的“${column}”为空白，未当作 0 处理`
-            : `“${at.label}”的“${column}”无法读成整数：“${t}”`,
+        code: 'reportcheck.cell_unreadable',
+        severity: 'error',
+        message: `“${at.label}”的“${column}”无法读成整数：“${t}”`,
         location: { ...location, column },
       });
       return null;
     });
-    return { values, candidates: [], findings };
+    return { values, candidates: [], findings, blank };
   }
   if (tokens.length < width && tokens.every((t) => /^\d+$/.test(t)) && tokens.join('').length >= width) {
     const candidates = decodeRunTogether(tokens, width, rule);
@@ -54,6 +85,7 @@ export function readCells(
       return {
         values: candidates[0],
         candidates,
+        blank: [],
         findings: [
           {
             code: 'reportcheck.digits_decoded',
@@ -69,6 +101,7 @@ export function readCells(
       return {
         values: nulls(),
         candidates,
+        blank: [],
         findings: [
           {
             code: 'reportcheck.digits_undecodable',
@@ -80,11 +113,12 @@ export function readCells(
         ],
       };
     }
-    return { values: nulls(), candidates, findings: [] };
+    return { values: nulls(), candidates, findings: [], blank: [] };
   }
   return {
     values: nulls(),
     candidates: [],
+    blank: [],
     findings: [
       {
         code: 'reportcheck.row_unreadable',

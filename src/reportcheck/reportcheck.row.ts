@@ -13,6 +13,8 @@ export interface RowParts {
   label: string;
   /** Value tokens after the last label cell: digits, decimals, or '' for a blank cell. */
   values: string[];
+  /** Blank cells after the last label cell (a row printed all blank has no values but these). */
+  blanks: number;
 }
 
 const NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
@@ -60,12 +62,13 @@ export function rowParts(line: SourceLine, width: number): RowParts {
       .join(''),
   );
   const values = tokens.slice(lastText + 1).map((t) => (t.kind === 'blank' ? '' : t.text));
+  const blanks = values.filter((v) => v === '').length;
   while (values.length > width && values[0] === '') values.shift();
   while (values.length > width && values[values.length - 1] === '') values.pop();
   // A row whose figures are all present but followed by stray blank cells keeps only the figures.
   while (values.length > 0 && values[values.length - 1] === '' && values.filter((v) => v !== '').length >= width) {
     values.pop();
   }
-  if (values.every((v) => v === '')) return { label, values: [] };
-  return { label, values };
+  if (values.every((v) => v === '')) return { label, values: [], blanks };
+  return { label, values, blanks };
 }

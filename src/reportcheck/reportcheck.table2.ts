@@ -8,7 +8,7 @@ import type { ReportFinding } from '../report/report.validate.ts';
 import type { SourceLine } from './reportcheck.text.ts';
 import { canonicalLabel, lineText } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
-import { ambiguityFinding, readCells } from './reportcheck.cells.ts';
+import { ambiguityFinding, blankCellsFinding, readCells, type BlankCell } from './reportcheck.cells.ts';
 import { figuresIn, streamOf } from './reportcheck.stream.ts';
 
 type Field = 'rules' | 'normativeDocuments' | 'licensing' | 'punishment' | 'enforcement' | 'feesAmountWanYuan';
@@ -117,6 +117,7 @@ function readRows(entries: Entry[]): { result: Table2Result; filled: number } {
   const proactive = emptyProactive();
   const findings: ReportFinding[] = [];
   const sources = {} as Record<Field, (number | null)[]>;
+  const blanks: BlankCell[] = [];
   for (const { row, values, line } of entries) {
     const at = { section: '二', row: row.field, label: row.label, line };
     if (row.renamedFrom) {
@@ -128,7 +129,9 @@ function readRows(entries: Entry[]): { result: Table2Result; filled: number } {
       });
     }
     if (row.field === 'feesAmountWanYuan') {
-      const value = values.length === 1 && /^\d+(\.\d+)?$/.test(values[0]) ? values[0] : null;
+      const blank = values.length === 1 && values[0] === '';
+      if (blank) blanks.push({ label: row.label, row: row.field, column: '本年收费金额', line });
+      const value = blank ? '0' : values.length === 1 && /^\d+(\.\d+)?$/.test(values[0]) ? values[0] : null;
       proactive.feesAmountWanYuan = value;
       sources.feesAmountWanYuan = [value === null ? null : line];
       if (value === null) {
@@ -143,6 +146,7 @@ function readRows(entries: Entry[]): { result: Table2Result; filled: number } {
     }
     const cells = readCells(values, row.width, () => true, { ...at, columns: row.width === 3 ? COLUMNS_20_1 : ['本年处理决定数量'] });
     findings.push(...cells.findings);
+    blanks.push(...cells.blank.map((column) => ({ label: row.label, row: row.field, column, line })));
     if (cells.candidates.length > 1) findings.push(ambiguityFinding(at, cells.candidates));
     sources[row.field] = cells.values.map((v) => (v === null ? null : line));
     if (row.field === 'rules' || row.field === 'normativeDocuments') proactive[row.field] = cells.values;
@@ -158,6 +162,7 @@ function readRows(entries: Entry[]): { result: Table2Result; filled: number } {
       location: { section: '二', row: field },
     });
   }
+  findings.push(...blankCellsFinding('二', blanks));
   const filled = Object.values(sources).filter((cells) => cells.every((c) => c !== null)).length;
   return { result: { proactive, sources, findings, format: '2021' }, filled };
 }

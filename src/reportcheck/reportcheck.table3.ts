@@ -19,7 +19,7 @@ import type { SourceLine } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
 import { labelSimilarity } from './reportcheck.similarity.ts';
 import { expectedBare, groupLabel, groupOf, leafNumber, parseLabel, type GroupNumber, type LabelPart } from './reportcheck.table3.labels.ts';
-import { readCells } from './reportcheck.cells.ts';
+import { blankCellsFinding, readCells, type BlankCell } from './reportcheck.cells.ts';
 import { rowTotalHolds } from './reportcheck.digits.ts';
 import { resolveByColumnRules } from './reportcheck.table3.resolve.ts';
 
@@ -55,6 +55,7 @@ export function readTable3(lines: SourceLine[]): Table3Result {
   let context: GroupNumber | null = null;
   let pendingSingle: number | null = null; // line of a （六） label standing alone
   let nextIndex = 0;
+  const blanks: BlankCell[] = [];
 
   const finishLabel = (p: Pending) => {
     if (p.key === 'otherHandling') return;
@@ -82,6 +83,7 @@ export function readTable3(lines: SourceLine[]): Table3Result {
     }
     const cells = readCells(values, 7, rowTotalHolds, { section: '三', row: key, label: labelFor(key), line: line.no, columns: APPLICANT_COLUMNS });
     findings.push(...cells.findings);
+    blanks.push(...cells.blank.map((column) => ({ label: labelFor(key), row: key, column, line: line.no })));
     read.set(key, cells.values);
     sources[key] = cells.values.map(() => line.no);
     if (cells.candidates.length > 1) ambiguous.set(key, cells.candidates);
@@ -90,7 +92,9 @@ export function readTable3(lines: SourceLine[]): Table3Result {
   };
 
   for (const line of lines) {
-    const { label, values } = rowParts(line, 7);
+    const parts7 = rowParts(line, 7);
+    const { label } = parts7;
+    let { values } = parts7;
     const parts: LabelPart[] = label ? parseLabel(label, context) : [];
     let rowOnLine: Pending | null = null;
     for (const part of parts) {
@@ -122,6 +126,8 @@ export function readTable3(lines: SourceLine[]): Table3Result {
       if (pending && pending.key !== rowOnLine.key) finishLabel(pending);
       pending = rowOnLine;
     }
+    // A row label followed by nothing but blank cells: a row printed blank, read as 0s.
+    if (values.length === 0 && rowOnLine && line.delimited && parts7.blanks >= 7) values = new Array<string>(7).fill('');
     if (values.length === 0) continue;
     // A lone short number on a line of its own is a page number left by conversion, not a row.
     if (!rowOnLine && label === '' && values.length === 1 && values[0].length < 7) continue;
@@ -150,6 +156,7 @@ export function readTable3(lines: SourceLine[]): Table3Result {
     pendingSingle = null;
   }
   if (pending) finishLabel(pending);
+  findings.push(...blankCellsFinding('三', blanks));
 
   return finishTable3(read, sources, ambiguous, findings);
 }

@@ -8,7 +8,7 @@ import { REVIEW_COLUMNS, type Cell, type ReviewLitigationTable } from '../report
 import type { ReportFinding } from '../report/report.validate.ts';
 import type { SourceLine } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
-import { ambiguityFinding, readCells } from './reportcheck.cells.ts';
+import { ambiguityFinding, blankCellsFinding, readCells } from './reportcheck.cells.ts';
 import { reviewGroupsHold } from './reportcheck.digits.ts';
 import { figuresIn, streamOf } from './reportcheck.stream.ts';
 
@@ -33,6 +33,7 @@ export function readTable4(lines: SourceLine[]): Table4Result {
     const cells = readCells(values, 15, reviewGroupsHold, at);
     const findings = [...cells.findings];
     if (cells.candidates.length > 1) findings.push(ambiguityFinding(at, cells.candidates));
+    findings.push(...blankCellsFinding('四', cells.blank.map((column) => ({ label: at.label, row: at.row, column, line }))));
     const source = cells.values.map((v, i) => (v === null ? null : (linesOf?.[i] ?? line)));
     return {
       table: split(cells.values),

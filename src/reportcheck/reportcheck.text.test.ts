@@ -32,12 +32,35 @@ describe('text to lines', () => {
     assert.equal(decodeText(gbk), '规章');
   });
 
-  it('never reads a blank cell as 0', () => {
+  it('reads a blank cell as 0 and says so once for the table', () => {
     const [line] = textToLines('（一）予以公开\t5\t\t0\t0\t0\t0\t5');
-    assert.deepEqual(rowParts(line, 7), { label: '（一）予以公开', values: ['5', '', '0', '0', '0', '0', '5'] });
+    assert.deepEqual(rowParts(line, 7), { label: '（一）予以公开', values: ['5', '', '0', '0', '0', '0', '5'], blanks: 1 });
     const t = readTable3([line]);
-    assert.deepEqual(t.rows.disclosed, [5, null, 0, 0, 0, 0, 5]);
-    assert.ok(t.findings.some((f) => f.code === 'reportcheck.cell_blank' && f.location?.column === '商业企业'));
+    assert.deepEqual(t.rows.disclosed, [5, 0, 0, 0, 0, 0, 5]);
+    const blank = t.findings.filter((f) => f.code === 'reportcheck.cells_blank');
+    assert.equal(blank.length, 1);
+    assert.match(blank[0].message, /^空白单元格应填0/);
+    assert.deepEqual(blank[0].details?.cells, [{ row: 'disclosed', column: '商业企业', line: 1 }]);
+  });
+
+  it('lists every blank cell of the real 石龙区 table in one finding', () => {
+    // The published tab-separated table with every printed 0 of section 三 left blank instead.
+    const text = readFileSync(new URL('./fixtures/shilong-2022.txt', import.meta.url), 'utf8');
+    const start = text.indexOf('三、本年度办理结果');
+    const end = text.indexOf('#### 四、');
+    const table = text.slice(start, end);
+    const blanked = table.replace(/\t0(?=\t|\n)/g, '\t');
+    const zeros = (table.match(/\t0(?=\t|\n)/g) ?? []).length;
+    const asPrinted = readLines(textToLines(text));
+    const r = readLines(textToLines(text.slice(0, start) + blanked + text.slice(end)));
+    assert.deepEqual(r.applications.rows, asPrinted.applications.rows);
+    const blank = r.findings.filter((f) => f.code === 'reportcheck.cells_blank');
+    assert.equal(blank.length, 1);
+    assert.equal(blank[0].location?.section, '三');
+    assert.equal((blank[0].details?.cells as unknown[]).length, zeros);
+    assert.ok(zeros > 100, `${zeros} blank cells`);
+    assert.deepEqual((blank[0].details?.cells as { row: string; column: string }[])[0], { row: 'disclosed', column: '商业企业', line: 24 });
+    assert.ok(!r.findings.some((f) => f.code === 'reportcheck.row_unreadable' || f.code === 'reportcheck.cell_unreadable'));
   });
 });
 
