@@ -3,6 +3,7 @@
 // checkout whose sources are newer than that build (or that has none yet), it compiles them
 // first (scripts/build-server.js, about a second); a production install, which has no build
 // tools, runs the build it was shipped with.
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { checkNodeVersion } from '../scripts/node-version.js';
 import { buildServer, serverBuildIsStale } from '../scripts/build-server.js';
@@ -10,7 +11,8 @@ import { buildServer, serverBuildIsStale } from '../scripts/build-server.js';
 checkNodeVersion();
 const root = new URL('..', import.meta.url).pathname;
 const entry = new URL('../dist/server/cli/main.js', import.meta.url);
-if (serverBuildIsStale(root)) {
+// A server's worker process runs the build its primary has just checked.
+if (!cluster.isWorker && serverBuildIsStale(root)) {
   try {
     await buildServer(root);
   } catch (e) {

@@ -3,7 +3,6 @@
  * baseline); CSV cells that start like a formula are quoted with a leading apostrophe so a
  * spreadsheet never executes applicant-supplied text.
  */
-import ExcelJS from 'exceljs';
 import type { caseListItem } from './applications.presenters.ts';
 
 type Item = ReturnType<typeof caseListItem>;
@@ -35,6 +34,7 @@ export function casesCsv(items: Item[]): string {
 }
 
 export async function casesXlsx(items: Item[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // large: loaded on use, not at start-up
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('依申请公开');
   ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.header === '所需信息' ? 50 : 16 }));

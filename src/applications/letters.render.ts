@@ -3,7 +3,6 @@
  * area (the uploaded electronic seal over it when there is one), then the office's contact block.
  * The same layout gives the Word file (docx), the HTML preview and the PDF (printed by Chromium).
  */
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { html, type SafeHtml } from '../render/html/html.ts';
 import type { Browser } from 'playwright-core';
 import { chromiumMissingError, printHtmlToPdf } from '../render/pdf/report-pdf.ts';
@@ -31,6 +30,8 @@ const SEAL_PX = 151; // 4 cm at 96 dpi: the usual round seal.
 const DRAFT_NUMBER = '（未签发，无文号）';
 
 export async function letterDocxBytes(doc: LetterDocument): Promise<Buffer> {
+  // docx is loaded with the first Word letter, not at start-up.
+  const { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } = await import('docx');
   const font = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
   const right = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(text)] });
   const seal = doc.seal

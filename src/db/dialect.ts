@@ -1,18 +1,18 @@
 /**
  * Opens the one Kysely instance over SQLite (better-sqlite3, embedded default) or PostgreSQL (pg).
  * Settings measured on both: SQLite in WAL with foreign keys and a busy timeout; pg returns
- * int8/bigserial as JS numbers (our ids and counts stay far below 2^53) and numeric as text.
+ * int8/bigserial as JS numbers (our ids and counts stay far below 2^53) and numeric as text; the
+ * pg driver itself loads on the first PostgreSQL connection (pg-module.ts).
  */
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Kysely as KyselyT } from 'kysely';
 import type { Database } from './database.ts';
+import { pgDriver } from './pg-module.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
-
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10)); // int8 → number
 
 export function openDatabase(databaseUrl: string, { poolSize = 10 }: { poolSize?: number } = {}): Kysely<Database> {
   if (databaseUrl.startsWith('sqlite:')) {
@@ -34,7 +34,7 @@ export function openDatabase(databaseUrl: string, { poolSize = 10 }: { poolSize?
   // touch of every shared buffer it reads (the first count of a common term in 200,000 items took
   // 1 s instead of 0.1 s on a fresh connection, all pages in shared buffers), and the default pool
   // closed idle connections after 10 s. Idle connections do not keep a finished command alive.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, min: Math.min(2, poolSize), idleTimeoutMillis: 300_000, allowExitOnIdle: true });
+  const pool = new (pgDriver().Pool)({ connectionString: databaseUrl, max: poolSize, min: Math.min(2, poolSize), idleTimeoutMillis: 300_000, allowExitOnIdle: true });
   // An idle connection the server closes (a restart, an administrator's terminate) is dropped
   // from the pool and the next query opens a new one; without a listener the pool's error
   // event would end the whole process.

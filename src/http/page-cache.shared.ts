@@ -9,11 +9,12 @@
  * default and needs none of this.
  */
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
+import { pgDriver } from '../db/pg-module.ts';
 import type { PageCache } from './page-cache.ts';
 
 export const PAGE_CACHE_CHANNEL = 'gongkai_page_cache';
@@ -56,7 +57,7 @@ export function sharePageCacheFlushes(cache: PageCache, db: Kysely<Database>, da
   });
 
   const connect = async () => {
-    const c = new pg.Client({ connectionString: databaseUrl });
+    const c = new (pgDriver().Client)({ connectionString: databaseUrl });
     c.on('notification', (message) => {
       if (message.channel === PAGE_CACHE_CHANNEL && message.payload !== me) cache.invalidate();
     });

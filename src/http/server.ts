@@ -18,6 +18,7 @@ import { sharePageCacheFlushes } from './page-cache.shared.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import { installMetrics } from './metrics.ts';
+import { lazySchemaController } from './lazy-schema-compilers.ts';
 import { installSiteUrl } from './site-url.ts';
 import { registerAdminStatic } from './admin-static.ts';
 import { installAuthHooks, requireStaffSession } from '../auth/auth.hooks.ts';
@@ -59,6 +60,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
       return typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+    schemaController: lazySchemaController,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -4,7 +4,6 @@
  * Authorization header). A channel that is not configured is null: its messages are recorded as
  * 未发送（未配置）, never an error of the case action that caused them.
  */
-import nodemailer from 'nodemailer';
 import type { Config } from '../config/config.ts';
 
 export interface Transport {
@@ -28,17 +27,22 @@ export function createTransports(config: Pick<Config, 'notifications'>): Transpo
 }
 
 function emailTransport(url: string, from: string): Transport {
-  const transporter = nodemailer.createTransport({
-    url,
-    connectionTimeout: TIMEOUT_MS,
-    greetingTimeout: TIMEOUT_MS,
-    socketTimeout: TIMEOUT_MS,
-  });
+  // nodemailer is loaded with the first message, not at start-up: most processes send none.
+  let transporter: Promise<import('nodemailer').Transporter> | null = null;
+  const open = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url,
+        connectionTimeout: TIMEOUT_MS,
+        greetingTimeout: TIMEOUT_MS,
+        socketTimeout: TIMEOUT_MS,
+      }),
+    ));
   return {
     async send(m) {
-      await transporter.sendMail({ from, to: m.recipient, subject: m.subject, text: m.body });
+      await (await open()).sendMail({ from, to: m.recipient, subject: m.subject, text: m.body });
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close(), () => {}),
   };
 }
 

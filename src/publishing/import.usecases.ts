@@ -8,7 +8,6 @@
 import { readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/app-error.ts';
 import { inspectZip, ZipRefused } from '../shared/zip-guard.ts';
@@ -36,6 +35,7 @@ export async function readTable(path: string): Promise<string[][]> {
     if (e instanceof ZipRefused) throw new AppError('import.archive_refused', `表格文件${e.message}，已拒绝`, 400);
     throw e;
   }
+  const { default: ExcelJS } = await import('exceljs'); // large: loaded on use, not at start-up
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = wb.worksheets[0];

@@ -2,9 +2,10 @@
  * Rich text is sanitized on input (DESIGN: security baseline): only the markup an official
  * document needs survives; scripts, styles, event handlers and foreign URLs schemes do not.
  */
-import sanitizeHtml from 'sanitize-html';
+import { sanitizeHtml } from '../shared/sanitize-html.lazy.ts';
+import type sanitizeHtmlType from 'sanitize-html';
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const OPTIONS: sanitizeHtmlType.IOptions = {
   allowedTags: [
     'p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'blockquote',
     'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'a', 'img', 'span', 'div', 'sub', 'sup', 'hr',

@@ -7,7 +7,7 @@
  * by people. A figure written as a placeholder such as {{本年新收申请}} is replaced by the computed
  * value, so the text cannot contradict the tables.
  */
-import sanitizeHtml from 'sanitize-html';
+import { sanitizeHtml } from '../shared/sanitize-html.lazy.ts';
 import type { AnnualReport, NarrativeSection } from './report.model.ts';
 import type { ProactiveFiguresForReport } from './report.sources.ts';
 import { computeReport, NO_ENTERED_FIGURES } from './report.compute.ts';

@@ -1,5 +1,4 @@
 /** Grids (reportcheck.batch.ts) as CSV, a standalone HTML page, or an XLSX workbook. */
-import ExcelJS from 'exceljs';
 import type { Grid } from './reportcheck.batch.ts';
 
 function csvField(value: string | number | null): string {
@@ -40,6 +39,7 @@ ${tables}
 }
 
 export async function gridsToXlsx(grids: Grid[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // large: loaded on use, not at start-up
   const workbook = new ExcelJS.Workbook();
   const used = new Set<string>();
   for (const grid of grids) {

@@ -3,7 +3,7 @@
  * HTML to PDF and by browser tests. playwright-core downloads no browser; we point it at the binary.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -27,6 +27,9 @@ export function chromiumAvailable(executablePath = CHROMIUM_PATH): boolean {
  * test to click into, nothing moving in a printed PDF. A page or context may still override it.
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  // Loaded here, not at the top: playwright-core is a large bundle (about a second of start-up
+  // on a busy machine) that only PDF output and browser tests need.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     ...options,
     executablePath: CHROMIUM_PATH,

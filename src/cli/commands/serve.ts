@@ -41,7 +41,8 @@ async function seedAndPrint(deps: Awaited<ReturnType<typeof openDeps>>, io: CliI
 /** Runs the application in this process until SIGTERM/SIGINT, then drains in-flight requests. */
 async function serveHere(io: CliIo, demo: boolean): Promise<number> {
   const { createServer } = await import('../../http/server.ts');
-  const deps = await openDeps(io);
+  // A worker's primary has applied the migrations before forking it.
+  const deps = await openDeps(io, { migrate: !cluster.isWorker });
   const base = `http://${deps.config.host}:${deps.config.port}`;
   if (demo) await seedAndPrint(deps, io, base);
   const app = await createServer(deps);
