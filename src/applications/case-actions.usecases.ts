@@ -247,7 +247,7 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
   const by = p.applicant ? { id: null, name: p.applicant.name } : { id: actor.id, name: actor.user?.displayName ?? actor.username };
   const result = await appendCaseEvents(trx, row, prior, [event], by, isoTimestamp(now), ctx);
   await p.applicant?.alongside(trx);
-  await notifyCaseEvents(trx, { row, events: [event], dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl });
+  await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl });
   await createAuditRepository({ db: trx }).append(
     { userId: by.id, username: p.applicant ? null : actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
     now,

@@ -93,14 +93,16 @@ describeOnBothDatabases('applicant notifications by e-mail and SMS', (t) => {
     assert.equal(smtp.mails.length, 2, 'receiving the correction is not a message to the applicant');
   });
 
-  it('tells the reviewers an extension waits, and mails the approved extension with the new due date', async () => {
-    await act(caseId, 'extension_requested', { days: 15, reason: '需要调取历年档案' });
+  it('tells the approvers an extension waits, and mails the approved extension with the new due date', async () => {
     const reviewer = (await a.userIds()).get('gkb')!;
-    const notes = await a.deps.db.selectFrom('staff_notifications').selectAll().where('kind', '=', 'extension_approval').execute();
-    assert.deepEqual(notes.map((n) => [n.user_id, n.link]), [[reviewer, `/applications?case=${caseId}`]]);
     // Another reviewer of the office approves (separation of duties: not the one who asked).
     const office = (await a.deps.db.selectFrom('users').select(['organization_id', 'password_hash']).where('id', '=', reviewer).executeTakeFirstOrThrow());
     const other = await a.deps.db.insertInto('users').values({ username: 'office-head', display_name: '办公室主任 钱七', organization_id: office.organization_id, password_hash: office.password_hash, roles: JSON.stringify(['reviewer']), disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: '2026-03-01T00:00:00Z', created_at: '2026-03-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    await act(caseId, 'extension_requested', { days: 15, reason: '需要调取历年档案' });
+    const notes = await a.deps.db.selectFrom('staff_notifications').selectAll().where('kind', '=', 'extension_approval').execute();
+    const leader = (await a.userIds()).get('leader')!;
+    // The approvers of the case (reviewers, leaders) but not gkb, who asked though a reviewer too.
+    assert.deepEqual(notes.map((n) => [n.user_id, n.link]).sort(), [[leader, `/applications?case=${caseId}`], [other.id, `/applications?case=${caseId}`]].sort());
     const res = await recordCaseAction({ caseId, action: 'extension_approved', input: {}, actor: { id: other.id, username: 'office-head', organizationId: office.organization_id, roles: ['reviewer'] }, deps: a.deps });
     const due = res.deadline!.dueDate;
     await send();

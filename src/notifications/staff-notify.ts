@@ -1,12 +1,13 @@
 /**
  * In-app notifications for staff, created in the transaction of the change that causes them.
  * Each function chooses its recipients by the same rule that lets them act: the reviewers who may
- * approve a draft, the leaders who may approve a report, the clerks who may answer a letter.
+ * approve a draft, the leaders who may approve a report, the clerks who may answer a letter (and,
+ * after a 转办, the clerks of the unit it was transferred to).
  * `notifyStaff` is the general entry for any other feature (e.g. a decision awaiting approval).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { canWriteIn } from '../auth/access.rules.ts';
+import { canWriteIn, subtreeIds } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import type { Role } from '../auth/roles.ts';
 import { mayReply, type LetterState } from '../publishing/mailbox.rules.ts';
@@ -38,4 +39,22 @@ export async function notifyLetterAwaitingReply(trx: Kysely<Database>, letter: L
   const users = await createStaffNotificationsRepository({ db: trx }).usersWithRoles(['admin', 'publisher']);
   const ids = users.filter((u) => mayReply(u, letter, orgs)).map((u) => u.id);
   await notifyStaff(trx, ids, { kind: 'letter_reply', title: `来信待答复：${letter.subject}`, link: '/publishing?tab=mailbox', dedupeKey: `letter:${letter.id}:${at}` }, at);
+}
+
+/**
+ * A letter transferred (转办) to a unit: that unit's own clerks (administrator, publishers of the
+ * unit or below it) answer it now; those above, who could answer it anyway, are not told again.
+ */
+export async function notifyLetterTransferred(
+  trx: Kysely<Database>,
+  letter: { id: number; subject: string },
+  to: { unitId: number; dueDate: string; byId: number },
+  at: string,
+): Promise<void> {
+  const orgs = await createOrganizationsRepository({ db: trx }).list();
+  const repliers: Role[] = ['admin', 'publisher'];
+  const users = await createStaffNotificationsRepository({ db: trx }).usersWithRoles(repliers);
+  const unit = subtreeIds(orgs, to.unitId);
+  const ids = users.filter((u) => u.id !== to.byId && unit.has(u.organizationId) && repliers.some((r) => canWriteIn(u, r, to.unitId, orgs))).map((u) => u.id);
+  await notifyStaff(trx, ids, { kind: 'letter_transferred', title: `转办来信待答复：${letter.subject}（${to.dueDate} 前答复）`, link: '/publishing?tab=mailbox', dedupeKey: `letter-transfer:${letter.id}:${at}` }, at);
 }

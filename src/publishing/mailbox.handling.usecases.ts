@@ -17,6 +17,7 @@ import { MAILBOX_ANSWER_WORKING_DAYS, handlingUnit, mayReply, transferTargets } 
 import { createMailboxRepository, type MailboxLetterRow } from './mailbox.repository.ts';
 import { parseOr, type Staff } from './mailbox.usecases.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { notifyLetterTransferred } from '../notifications/staff-notify.ts';
 
 /** The letter's due date: the transfer's, else the default time limit from its arrival. */
 export function dueDateOf(l: Pick<MailboxLetterRow, 'due_date' | 'created_at'>, calendar: WorkingCalendar): string {
@@ -51,6 +52,7 @@ export async function transferLetter({ actor, id, input, ip, deps }: { actor: St
       .where((eb) => eb.exists(eb.selectFrom('publishing_mailbox_letters').select('id').where('id', '=', id).where('status', '=', 'received')))
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('mailbox.changed', '该来信刚刚已被他人答复或转办，请刷新后查看', 409);
+    await notifyLetterTransferred(trx, { id, subject: letter.subject }, { unitId: target.id, dueDate: due, byId: actor.id }, now.toISOString());
     await createAuditRepository({ db: trx }).append({ userId: actor.id, username: actor.username, action: 'mailbox.letter_transferred', targetType: 'mailbox_letter', targetId: id, ip, detail: { from, to: target.id, dueDate: due } }, now, trx);
   });
   return { unitId: target.id, unitName: target.name, dueDate: due };
