@@ -59,6 +59,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
   const query: Record<string, string> = {
     'GET /api/v1/publishing/columns': `?organizationId=${f.govId}`,
     'GET /api/v1/statistics': '?year=2022',
+    'GET /api/v1/publishing/link-candidates': `?organizationId=${f.govId}&q=文件`,
     'GET /api/v1/statistics/export': '?year=2022',
   };
   const payloads: Record<string, unknown> = {

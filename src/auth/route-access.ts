@@ -104,6 +104,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/publishing/items/:id/transitions': { callers: ['publisher', 'reviewer'], reach: 'resource' },
   'POST /api/v1/publishing/items/:id/validity': { callers: ['reviewer'], reach: 'resource' },
   'GET /api/v1/publishing/items/:id/versions': { callers: BUSINESS, reach: 'resource' },
+  'GET /api/v1/publishing/link-candidates': { callers: ['publisher', 'reviewer'], reach: 'list' },
   'POST /api/v1/publishing/items/:id/attachments': { callers: ['publisher'], reach: 'resource' },
   // Column upkeep is the administrator's concern (it keeps the columns); so is the mailbox, which
   // the administrator answers for the body alongside its publishers (writers' contacts: need-to-know).

@@ -21,6 +21,7 @@ import { receiveFile } from '../http/upload-spool.ts';
 import { idParamsShape, zodRoute } from '../shared/schema/route-schema.ts';
 import { createConfidentialityRepository } from './confidentiality.repository.ts';
 import { confidentialityRuleFor } from './confidentiality.usecases.ts';
+import { liveLinkedItems } from './linked-items.usecases.ts';
 import { CONFIDENTIALITY_CHECKS, type ConfidentialityCheck } from './confidentiality.rules.ts';
 import { itemCreateShape, itemPatchShape, itemTransitionShape, itemValidityShape, type ItemValidityBody } from './items.schema.ts';
 
@@ -82,6 +83,10 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: { type: 'object', properties: {
         item: itemSchema, attachments: { type: 'array', items: attachmentSchema }, actions: { type: 'array', items: { type: 'string' } },
         confidentialityReviewRequired: { type: 'boolean', description: '本机关是否要求审核通过时完成保密审查' },
+        linked: { type: 'array', description: '关联的、仍在网上的政策解读（撤回或废止时可一并撤回）', items: { type: 'object', properties: {
+          id: { type: 'integer' }, title: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' },
+        } } },
+        interprets: { type: ['object', 'null'], properties: { id: { type: 'integer' }, title: { type: 'string' } } },
       } }, ...errorResponses },
     },
   }, async (request) => {
@@ -93,6 +98,9 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     return {
       item: presentItem(item), attachments: attachments.map(presentAttachment), actions: availableActions(actor, item.status, item.organization_id, orgs),
       confidentialityReviewRequired: (await confidentialityRuleFor(deps.db, orgs, item.organization_id)) === 'required',
+      linked: (await liveLinkedItems(deps.db, id)).filter((l) => canReadIn(actor, l.organization_id, orgs)).map((l) => ({ id: l.id, title: l.title, kind: l.kind, status: l.status })),
+      // The 被解读文件 by title, for the editor's search field.
+      interprets: item.interprets_item_id ? (await deps.db.selectFrom('publishing_items').select(['id', 'title']).where('id', '=', item.interprets_item_id).executeTakeFirst()) ?? null : null,
     };
   });
 
@@ -125,7 +133,7 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(request, 'reviewer');
     const { id } = request.params as { id: number };
     const b = request.body as ItemValidityBody & { validity: 'in_force' | 'amended' | 'abolished' | 'expired' };
-    return presentItem(await changeValidity({ actor, id, validity: b.validity, date: b.date ?? null, reason: b.reason, version: b.version, ip: request.ip, deps }));
+    return presentItem(await changeValidity({ actor, id, validity: b.validity, date: b.date ?? null, reason: b.reason, version: b.version, alsoWithdraw: b.alsoWithdraw, ip: request.ip, deps }));
   });
 
   app.get('/api/v1/publishing/items/:id/versions', {

@@ -52,6 +52,10 @@ export const confidentialityReviewShape = z.strictObject({
   opinion: text({ max: 500, multiline: true, tooLong: '审查意见不能超过500个字' }),
 }, { error: '保密审查应为对象' });
 
+/** withdraw / abolish: the linked 解读 (ids) to withdraw in the same transaction. */
+const alsoWithdraw = z.array(positiveInt('关联信息编号应为正整数'), { error: '一并撤回的信息应为编号列表' }).max(50, { error: '一次最多一并撤回50条' })
+  .describe('一并撤回的关联解读（编号）；任何一条已被他人改动时整体返回 409');
+
 export const itemTransitionShape = z.strictObject({
   action: z.enum(['submit', 'return', 'approve', 'publish', 'withdraw', 'redraft'], { error: '未知的流转操作' }),
   comment: text({ max: 1000, multiline: true }).optional(),
@@ -59,6 +63,7 @@ export const itemTransitionShape = z.strictObject({
   hold: z.boolean({ error: '应为 true 或 false' }).optional(),
   version: seenVersion.optional(),
   confidentialityReview: confidentialityReviewShape.optional(),
+  alsoWithdraw: alsoWithdraw.optional(),
 });
 export type ItemTransitionBody = z.input<typeof itemTransitionShape>;
 
@@ -67,5 +72,6 @@ export const itemValidityShape = z.strictObject({
   date: z.string({ error: '日期应为文本' }).nullable().optional(),
   reason: text({ max: 500, multiline: true }).optional(),
   version: seenVersion.optional(),
+  alsoWithdraw: alsoWithdraw.optional(),
 });
 export type ItemValidityBody = z.input<typeof itemValidityShape>;

@@ -20,6 +20,7 @@ import { lastSerial, lockIndexSerials, organizationIndexCode } from './index-num
 import { sanitizeBody } from './sanitize.ts';
 import type { ItemRow } from './publishing.table.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { linkScope, POLICY_KINDS } from './linked-items.usecases.ts';
 
 export interface ItemDraftInput {
   columnId: number;
@@ -42,11 +43,12 @@ function checkDraft(d: Partial<ItemDraftInput>): void {
   if (d.validity && !(d.validity in VALIDITY)) throw new AppError('publishing.invalid_validity', '有效性取值无效', 400);
 }
 
-async function checkInterpretedItem(db: Kysely<Database>, kind: string | undefined, id: number | null | undefined): Promise<void> {
+/** The interpreted item: a policy document of the same body that the editor may read, not withdrawn. */
+async function checkInterpretedItem(db: Kysely<Database>, kind: string | undefined, id: number | null | undefined, scope: number[]): Promise<void> {
   if (!id) return;
   if (kind !== 'interpretation') throw new AppError('publishing.not_interpretation', '只有政策解读可以关联被解读的文件', 400);
-  const target = await db.selectFrom('publishing_items').select(['kind']).where('id', '=', id).executeTakeFirst();
-  if (!target || !['rule', 'normative_document', 'policy_document'].includes(target.kind)) {
+  const target = await db.selectFrom('publishing_items').select(['kind', 'organization_id', 'status']).where('id', '=', id).executeTakeFirst();
+  if (!target || !scope.includes(target.organization_id) || target.status === 'withdrawn' || !(POLICY_KINDS as readonly string[]).includes(target.kind)) {
     throw new AppError('publishing.invalid_interpreted_item', '关联的被解读文件不存在或不是政策文件', 400);
   }
 }
@@ -57,7 +59,7 @@ export async function createDraft({ actor, data, ip, deps }: { actor: Actor; dat
   if (!column) throw new AppError('publishing.column_not_found', '栏目不存在', 404);
   const orgs = await createOrganizationsRepository(deps).list();
   assertMay(actor, 'edit', 'draft', column.organization_id, orgs);
-  await checkInterpretedItem(deps.db, data.kind, data.interpretsItemId);
+  await checkInterpretedItem(deps.db, data.kind, data.interpretsItemId, linkScope(actor, orgs, column.organization_id));
   const now = deps.clock.now();
   const org = orgs.find((o) => o.id === column.organization_id)!;
   const bodyHtml = sanitizeBody(data.bodyHtml ?? '');
@@ -117,7 +119,12 @@ export async function updateDraft({ actor, id, data, version, ip, deps }: { acto
     const c = await deps.db.selectFrom('publishing_columns').select('organization_id').where('id', '=', data.columnId).executeTakeFirst();
     if (!c || c.organization_id !== item.organization_id) throw new AppError('publishing.column_not_found', '只能选择本单位的栏目', 400);
   }
-  await checkInterpretedItem(deps.db, data.kind ?? item.kind, data.interpretsItemId === undefined ? item.interprets_item_id : data.interpretsItemId);
+  // A link kept from before is not re-checked (its policy may since have been withdrawn); a new one is.
+  if (data.interpretsItemId !== undefined && data.interpretsItemId !== item.interprets_item_id) {
+    await checkInterpretedItem(deps.db, data.kind ?? item.kind, data.interpretsItemId, linkScope(actor, orgs, item.organization_id));
+  } else if (data.kind !== undefined && data.kind !== 'interpretation' && item.interprets_item_id) {
+    throw new AppError('publishing.not_interpretation', '只有政策解读可以关联被解读的文件：请先清除被解读文件', 400);
+  }
   const now = deps.clock.now();
   const bodyHtml = data.bodyHtml === undefined ? undefined : sanitizeBody(data.bodyHtml);
   return uniqueOr(() => inTransaction(deps.db, async (trx) => {

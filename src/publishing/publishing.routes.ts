@@ -10,6 +10,7 @@ import { registerAdminExtrasRoutes } from './admin-extras.routes.ts';
 import { registerMailboxRoutes } from './mailbox.routes.ts';
 import { registerGuideRoutes } from './guide.routes.ts';
 import { registerPublishingSettingsRoutes } from './publishing-settings.routes.ts';
+import { registerLinkedItemsRoutes } from './linked-items.routes.ts';
 
 export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerColumnsRoutes(app, deps);
@@ -18,6 +19,7 @@ export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerMailboxRoutes(app, deps);
   registerGuideRoutes(app, deps);
   registerPublishingSettingsRoutes(app, deps);
+  registerLinkedItemsRoutes(app, deps);
   registerPublishingPortal(app, deps);
   registerSearchPortal(app, deps);
   registerMailboxPortal(app, deps);

@@ -25,6 +25,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { checkConfidentialityReview, type ConfidentialityReviewInput } from './confidentiality.rules.ts';
 import { createConfidentialityRepository } from './confidentiality.repository.ts';
 import { confidentialityRuleFor } from './confidentiality.usecases.ts';
+import { withdrawLinked } from './linked-items.usecases.ts';
 
 export interface TransitionInput {
   action: Exclude<WorkflowAction, 'edit' | 'change_validity'>;
@@ -38,6 +39,8 @@ export interface TransitionInput {
   version?: number;
   /** approve: the 保密审查 (confidentiality.rules.ts), required unless the body made it optional. */
   confidentialityReview?: ConfidentialityReviewInput;
+  /** withdraw: linked 解读 to withdraw in the same transaction (linked-items.usecases.ts). */
+  alsoWithdraw?: number[];
 }
 
 async function publishNow(trx: Kysely<Database>, item: ItemRow, now: Date, patch: Partial<ItemRow>): Promise<Partial<ItemRow>> {
@@ -102,6 +105,9 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
         reviewerId: actor.id, reviewerName: reviewer?.display_name || actor.username, reviewDate: shanghaiDate(now), at: now.toISOString(),
       });
     }
+    if (input.action === 'withdraw' && input.alsoWithdraw?.length) {
+      await withdrawLinked(trx, { actor, parentId: id, ids: input.alsoWithdraw, reason: `随所解读的文件一并撤回：${comment}`, orgs, now, ip });
+    }
     if (input.action === 'submit') await notifyDraftAwaitingReview(trx, updated, now.toISOString());
     if (updated.status === 'published') await indexItems(trx, [id]);
     else if (item.status === 'published') await removeFromIndex(trx, [id]);
@@ -115,16 +121,18 @@ export async function transitionItem({ actor, id, input, ip, deps }: { actor: Ac
 }
 
 /** 规章 / 行政规范性文件 lifecycle: amended or abolished (with date and reason), or in force again. */
-export async function changeValidity({ actor, id, validity, date, reason, version, ip, deps }: { actor: Actor; id: number; validity: Exclude<Validity, ''>; date: string | null; reason?: string; version?: number; ip?: string; deps: AppDeps }): Promise<ItemRow> {
+export async function changeValidity({ actor, id, validity, date, reason, version, alsoWithdraw, ip, deps }: { actor: Actor; id: number; validity: Exclude<Validity, ''>; date: string | null; reason?: string; version?: number; alsoWithdraw?: number[]; ip?: string; deps: AppDeps }): Promise<ItemRow> {
   const item = await createItemsRepository(deps).byId(id);
   if (!item) throw new AppError('publishing.item_not_found', '信息不存在', 404);
-  assertMay(actor, 'change_validity', item.status, item.organization_id, await createOrganizationsRepository(deps).list());
+  const orgs = await createOrganizationsRepository(deps).list();
+  assertMay(actor, 'change_validity', item.status, item.organization_id, orgs);
   assertSeenVersion(item, version);
   if (!(validity in VALIDITY)) throw new AppError('publishing.invalid_validity', '有效性取值无效', 400);
   if ((validity === 'abolished' || validity === 'amended') && (!date || !isValidIsoDate(date))) {
     throw new AppError('publishing.date_required', '废止或修订必须填写日期（YYYY-MM-DD）', 400);
   }
   if (validity === 'abolished' && !reason?.trim()) throw new AppError('publishing.reason_required', '废止必须填写原因', 400);
+  if (alsoWithdraw?.length && validity !== 'abolished') throw new AppError('publishing.not_abolished', '只有废止时才能一并撤回关联解读', 400);
   const now = deps.clock.now();
   return uniqueOr(() => inTransaction(deps.db, async (trx) => {
     const repo = createItemsRepository({ db: trx });
@@ -138,6 +146,7 @@ export async function changeValidity({ actor, id, validity, date, reason, versio
     });
     if (!updated) throw itemChanged();
     await repo.addVersion(id, updated.version, 'change_validity', snapshotOf(updated), actor, now.toISOString());
+    if (alsoWithdraw?.length) await withdrawLinked(trx, { actor, parentId: id, ids: alsoWithdraw, reason: `所解读的文件已废止：${reason!.trim()}`, orgs, now, ip });
     // Validity is one of the search filters (search.filters.ts): the index entry follows it.
     if (updated.status === 'published') await indexItems(trx, [id]);
     await createAuditRepository({ db: trx }).append(

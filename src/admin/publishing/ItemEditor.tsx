@@ -10,6 +10,8 @@ import { ACTION_LABELS, type WorkflowAction } from '../../publishing/workflow.ru
 import { publishingApi, type Column, type ItemDetail, type ItemDraft, type Version } from './publishing-api.ts';
 import { beijingTime } from '../common/beijing-time.ts';
 import { ApprovalDialog, ReviewRecord } from './ApprovalDialog.tsx';
+import { InterpretedItemField } from './InterpretedItemField.tsx';
+import { LinkedItemsChoice, WithdrawDialog } from './WithdrawDialog.tsx';
 import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
 
 function columnTree(columns: Column[], parent: number | null = null): { value: number; title: string; children: ReturnType<typeof columnTree> }[] {
@@ -27,6 +29,8 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
   const [preview, setPreview] = useState('');
   const [validity, setValidity] = useState<{ value: string; date: string; reason: string }>({ value: 'abolished', date: '', reason: '' });
   const [approving, setApproving] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [alsoWithdraw, setAlsoWithdraw] = useState<number[] | null>(null);
 
   const load = async (itemIdToLoad: number | null) => {
     try {
@@ -73,7 +77,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
   const changeValidity = async () => {
     if (!id) return;
     try {
-      await publishingApi.validity(id, validity.value, validity.date || null, validity.reason || undefined);
+      await publishingApi.validity(id, validity.value, validity.date || null, validity.reason || undefined, validity.value === 'abolished' ? (alsoWithdraw ?? detail?.linked.map((l) => l.id)) : undefined);
       await load(id);
       void message.success('有效性已变更');
     } catch (e) {
@@ -100,7 +104,9 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
               <Form.Item name="writtenDate" label="成文日期"><DatePicker /></Form.Item>
               <Form.Item name="topic" label="主题分类"><Select style={{ width: 240 }} allowClear options={TOPICS.map((t) => ({ value: t, label: t }))} /></Form.Item>
               <Form.Item name="validity" label="有效性"><Select style={{ width: 140 }} options={[{ value: '', label: '不适用' }, ...Object.entries(VALIDITY).map(([value, label]) => ({ value, label }))]} /></Form.Item>
-              <Form.Item name="interpretsItemId" label="被解读文件 ID（政策解读）"><Input type="number" style={{ width: 160 }} /></Form.Item>
+              <Form.Item name="interpretsItemId" label="被解读文件（政策解读）">
+                <InterpretedItemField organizationId={detail?.item.organizationId ?? organizationId} excludeId={id} initial={detail?.interprets ?? null} />
+              </Form.Item>
             </Space>
             <Form.Item name="bodyHtml" label="正文（HTML，保存时自动清理不安全内容）">
               <Input.TextArea rows={10} onChange={(e) => setPreview(e.target.value)} />
@@ -135,9 +141,9 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
       ]} />
       {detail ? (
         <Space wrap style={{ marginTop: 16 }}>
-          {detail.actions.some((a) => a === 'return' || a === 'withdraw') ? <Input aria-label="意见或原因" placeholder="退回意见 / 撤回原因" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 260 }} /> : null}
+          {detail.actions.includes('return') ? <Input aria-label="退回意见" placeholder="退回意见" value={comment} onChange={(e) => setComment(e.target.value)} style={{ width: 260 }} /> : null}
           {detail.actions.filter((a) => a !== 'edit' && a !== 'change_validity').map((a) => (
-            <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => (a === 'approve' ? setApproving(true) : void act(a))}>{ACTION_LABELS[a as WorkflowAction]}</Button>
+            <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'withdraw'} onClick={() => (a === 'approve' ? setApproving(true) : a === 'withdraw' ? setWithdrawing(true) : void act(a))}>{ACTION_LABELS[a as WorkflowAction]}</Button>
           ))}
         </Space>
       ) : null}
@@ -148,7 +154,21 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
           <Input aria-label="日期" placeholder="日期 YYYY-MM-DD" value={validity.date} onChange={(e) => setValidity({ ...validity, date: e.target.value })} style={{ width: 160 }} />
           <Input aria-label="原因" placeholder="废止原因" value={validity.reason} onChange={(e) => setValidity({ ...validity, reason: e.target.value })} style={{ width: 220 }} />
           <Button onClick={() => void changeValidity()}>变更有效性</Button>
+          {validity.value === 'abolished' ? <LinkedItemsChoice linked={detail.linked} chosen={alsoWithdraw ?? detail.linked.map((l) => l.id)} onChange={setAlsoWithdraw} verb="废止" /> : null}
         </Space>
+      ) : null}
+      {detail && withdrawing ? (
+        <WithdrawDialog title={detail.item.title} linked={detail.linked} onCancel={() => setWithdrawing(false)} onSubmit={async (reason, ids) => {
+          try {
+            await publishingApi.transition(detail.item.id, 'withdraw', { comment: reason, alsoWithdraw: ids.length ? ids : undefined });
+            setWithdrawing(false);
+            await load(detail.item.id);
+            void message.success(ids.length ? `撤回：完成（含 ${ids.length} 条关联解读）` : '撤回：完成');
+          } catch (e) {
+            setWithdrawing(false);
+            setError(errorMessage(e));
+          }
+        }} />
       ) : null}
       {detail && approving ? (
         <ApprovalDialog open required={detail.confidentialityReviewRequired} what={detail.item.title}

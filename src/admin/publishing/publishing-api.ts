@@ -58,6 +58,26 @@ export interface ItemDetail {
   actions: string[];
   /** Whether the item's body requires a 保密审查 at approval. */
   confidentialityReviewRequired: boolean;
+  /** Live 解读 of this item, offered for withdrawal with it. */
+  linked: LinkedItem[];
+  /** The item this 解读 interprets, by title. */
+  interprets: { id: number; title: string } | null;
+}
+
+export interface LinkedItem {
+  id: number;
+  title: string;
+  kind: string;
+  status: string;
+}
+
+export interface LinkCandidate {
+  id: number;
+  title: string;
+  kind: string;
+  status: string;
+  docNumber: string;
+  publishDate: string | null;
 }
 
 export interface Version {
@@ -83,9 +103,12 @@ export const publishingApi = {
   item: (id: number) => api.get<ItemDetail>(`${base}/items/${id}`),
   create: (d: ItemDraft) => api.post<Item>(`${base}/items`, d),
   update: (id: number, d: ItemDraft) => api.patch<Item>(`${base}/items/${id}`, d),
-  transition: (id: number, action: string, extra: { comment?: string; publishAt?: string | null; confidentialityReview?: ConfidentialityReviewInput } = {}) =>
+  transition: (id: number, action: string, extra: { comment?: string; publishAt?: string | null; confidentialityReview?: ConfidentialityReviewInput; alsoWithdraw?: number[] } = {}) =>
     api.post<Item>(`${base}/items/${id}/transitions`, { action, ...extra }),
-  validity: (id: number, validity: string, date: string | null, reason?: string) => api.post<Item>(`${base}/items/${id}/validity`, { validity, date, reason }),
+  validity: (id: number, validity: string, date: string | null, reason?: string, alsoWithdraw?: number[]) =>
+    api.post<Item>(`${base}/items/${id}/validity`, { validity, date, reason, ...(alsoWithdraw?.length ? { alsoWithdraw } : {}) }),
+  linkCandidates: (p: { organizationId: number; q: string; policyOnly?: boolean; excludeId?: number }) =>
+    api.get<{ items: LinkCandidate[] }>(`${base}/link-candidates${query({ ...p, policyOnly: p.policyOnly ? 'true' : undefined })}`),
   versions: (id: number) => api.get<{ versions: Version[] }>(`${base}/items/${id}/versions`),
   monitoring: () => api.get<Monitoring>(`${base}/monitoring`),
   letters: () => api.get<{ items: Letter[] }>(`${base}/letters`),
