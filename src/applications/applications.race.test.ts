@@ -10,6 +10,8 @@ import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { fireAtOnce } from '../shared/race.testing.ts';
+import { createAuditRepository } from '../auth/audit.repository.ts';
+import { queryCodeHash, trackingNumber } from './intake.rules.ts';
 
 const N = 12;
 
@@ -46,6 +48,18 @@ describeOnBothDatabases('application intake races', (t) => {
     for (let i = 1; i < rows.length; i++) assert.equal(rows[i]!.seq, rows[i - 1]!.seq + 1, 'no gap in the sequence');
     const receipts = answers.map((a) => parse(a.body).querySelector('#tracking-number')!.text).sort();
     assert.deepEqual(receipts, rows.map((r) => r.tracking_number).sort(), 'each applicant sees the number stored for them');
+    // The number is taken last and written into what names it (intake numberCase): the query
+    // code opens the case, and the audit row carries the stored number.
+    for (const a of answers) {
+      const doc = parse(a.body);
+      const tracking = doc.querySelector('#tracking-number')!.text;
+      const stored = await app.deps.db.selectFrom('applications').select(['id', 'query_code_hash']).where('tracking_number', '=', tracking).executeTakeFirstOrThrow();
+      assert.equal(stored.query_code_hash, queryCodeHash(tracking, doc.querySelector('#query-code')!.text));
+      const audit = await app.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'applications.submit').where('target_id', '=', String(stored.id)).executeTakeFirstOrThrow();
+      assert.equal(JSON.parse(audit.detail).tracking, tracking);
+    }
+    assert.equal((await createAuditRepository(app.deps).verify()).problem, null, 'the audit chain is whole');
+    assert.equal((await app.deps.db.selectFrom('audit_pending').select('id').execute()).length, 0, 'every audit row is chained');
   });
 
   it('registers one case when one form is posted many times at once, and answers every post with its receipt', async () => {
@@ -76,8 +90,28 @@ describeOnBothDatabases('application intake races', (t) => {
     })));
     assert.deepEqual(answers.map((a) => a.status), Array(N).fill(201), answers.find((a) => a.status !== 201)?.body);
     const ids = answers.map((a) => (a.json() as { id: number }).id);
-    const rows = await app.deps.db.selectFrom('applications').select(['seq', 'tracking_number']).where('id', 'in', ids).orderBy('seq').execute();
+    const rows = await app.deps.db.selectFrom('applications').select(['id', 'seq', 'tracking_number']).where('id', 'in', ids).orderBy('seq').execute();
     const first = Number(before?.m ?? 0) + 1;
     assert.deepEqual(rows.map((r) => r.seq), Array.from({ length: N }, (_, i) => first + i));
+    // Received at the counter: the applicant is told (SMS) with the number taken last.
+    for (const r of rows) {
+      const notices = await app.deps.db.selectFrom('outbox_messages').select(['subject', 'body']).where('application_id', '=', r.id).execute();
+      assert.ok(notices.length > 0 && notices.every((m) => `${m.subject}${m.body}`.includes(r.tracking_number) && !`${m.subject}${m.body}`.includes('#tracking-')), JSON.stringify(notices));
+    }
+  });
+
+  it('writes numbers past 99999 as the rules do (the number is made in SQL on PostgreSQL)', async () => {
+    const gkb = (await app.login('gkb')).headers;
+    const gov = (await createOrganizationsRepository(app.deps).list()).find((o) => o.code === 'shilong')!;
+    await app.deps.db.updateTable('application_counters').set({ last_seq: 99998 }).where('organization_id', '=', gov.id).where('year', '=', 2026).execute();
+    for (const seq of [99999, 100000]) {
+      const r = await app.app.inject({
+        method: 'POST', url: '/api/v1/applications', headers: gkb,
+        payload: { organizationId: gov.id, channel: 'in_person', applicantType: '自然人', applicantName: '窗口申请人', idKind: '居民身份证', idNumber: '410402198001018888', phone: '13900000000', description: '某路段拆迁补偿标准文件', formWanted: '纸质', deliveryWanted: '自行领取' },
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      const row = await app.deps.db.selectFrom('applications').select(['seq', 'tracking_number']).where('id', '=', (r.json() as { id: number }).id).executeTakeFirstOrThrow();
+      assert.deepEqual(row, { seq, tracking_number: trackingNumber(2026, gov.id, seq) });
+    }
   });
 });

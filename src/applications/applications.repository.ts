@@ -4,6 +4,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { normalQueryCode, queryCodeHash, trackingNumber, trackingPrefix } from './intake.rules.ts';
 import type { ApplicationRow } from './applications.table.ts';
 import type { CaseEvent, StoredEvent } from './applications.events.ts';
 
@@ -99,6 +101,45 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
         .returning('last_seq')
         .executeTakeFirstOrThrow();
       return Number(r.last_seq);
+    },
+
+    /**
+     * Numbers a case as the last work of its intake transaction: takes the (body, year) counter,
+     * gives the case its tracking number and query-code hash, and writes the number into the
+     * notices and pending audit rows written for the case with `marker` in its place. On
+     * PostgreSQL this is one statement, so the counter row, which every submission to the body
+     * waits for, is held for that statement and the commit only.
+     */
+    async numberCase(n: { caseId: number; organizationId: number; year: number; queryCode: string; marker: string }): Promise<{ seq: number; tracking: string }> {
+      const prefix = trackingPrefix(n.year, n.organizationId);
+      if (dialectOf(db) === 'postgres') {
+        const { rows } = await sql<{ seq: number; tracking: string }>`
+          with c as (
+            insert into application_counters (organization_id, year, last_seq) values (${n.organizationId}, ${n.year}, 1)
+            on conflict (organization_id, year) do update set last_seq = application_counters.last_seq + 1
+            returning last_seq),
+          n as (select last_seq as seq, ${prefix}::text || lpad(last_seq::text, greatest(5, length(last_seq::text)), '0') as tracking from c),
+          a as (update applications set seq = n.seq, tracking_number = n.tracking,
+                  query_code_hash = encode(sha256(convert_to('qc:' || n.tracking || ':' || ${normalQueryCode(n.queryCode)}::text, 'UTF8')), 'hex')
+                from n where applications.id = ${n.caseId}),
+          o as (update outbox_messages set subject = replace(subject, ${n.marker}, n.tracking), body = replace(body, ${n.marker}, n.tracking)
+                from n where outbox_messages.application_id = ${n.caseId}),
+          p as (update audit_pending set detail = replace(detail, ${n.marker}, n.tracking)
+                from n where strpos(audit_pending.detail, ${n.marker}) > 0)
+          select seq, tracking from n`.execute(db);
+        return { seq: Number(rows[0]!.seq), tracking: rows[0]!.tracking };
+      }
+      // SQLite has one writer: the same steps as statements of their own.
+      const seq = await this.nextSeq(n.organizationId, n.year);
+      const tracking = trackingNumber(n.year, n.organizationId, seq);
+      await this.setNumber(n.caseId, seq, tracking, queryCodeHash(tracking, n.queryCode));
+      await db
+        .updateTable('outbox_messages')
+        .set({ subject: sql`replace(subject, ${n.marker}, ${tracking})`, body: sql`replace(body, ${n.marker}, ${tracking})` })
+        .where('application_id', '=', n.caseId)
+        .execute();
+      await db.updateTable('audit_pending').set({ detail: sql`replace(detail, ${n.marker}, ${tracking})` }).where(sql<boolean>`instr(detail, ${n.marker}) > 0`).execute();
+      return { seq, tracking };
     },
 
     /** Appends events after `afterSeq`; the unique (case, seq) key refuses a concurrent writer. */

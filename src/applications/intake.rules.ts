@@ -91,11 +91,19 @@ export function applicantKey(input: Pick<ApplicationInput, 'idNumber' | 'applica
   return idNumberHash(input.idNumber) ?? sha256(`np:${input.applicantName.trim()}|${input.phone.replace(/\D/g, '')}`);
 }
 
+/** Kept equal to the PostgreSQL expression of applications.repository.ts `numberCase`. */
 export function queryCodeHash(trackingNumber: string, code: string): string {
-  return sha256(`qc:${trackingNumber}:${code.trim().toUpperCase()}`);
+  return sha256(`qc:${trackingNumber}:${normalQueryCode(code)}`);
 }
+
+export const normalQueryCode = (code: string) => code.trim().toUpperCase();
 
 /** Tracking number: year, body id and sequence, digits only so it is easy to read out by phone. */
 export function trackingNumber(year: number, organizationId: number, seq: number): string {
-  return `${year}${String(organizationId).padStart(3, '0')}${String(seq).padStart(5, '0')}`;
+  return `${trackingPrefix(year, organizationId)}${String(seq).padStart(5, '0')}`;
+}
+
+/** The part before the sequence (numberCase pads the sequence in SQL on PostgreSQL, as above). */
+export function trackingPrefix(year: number, organizationId: number): string {
+  return `${year}${String(organizationId).padStart(3, '0')}`;
 }

@@ -23,10 +23,8 @@ import {
   checkApplicationInput,
   idNumberHash,
   maskIdNumber,
-  queryCodeHash,
-  trackingNumber,
 } from './intake.rules.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { beforeCommit, inTransaction } from '../db/transaction.ts';
 
 /** Query codes avoid look-alike characters (0/O, 1/I/L) since people copy them by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -121,7 +119,8 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
   const actorName = req.actor ? req.actor.username : input.applicantName;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(deps.db, async (trx) => {
+      let numbered: { seq: number; tracking: string } | undefined;
+      const id = await inTransaction(deps.db, async (trx) => {
         const trepo = createApplicationsRepository({ db: trx });
         // Numbered last (below): until then the case carries a provisional number of its own.
         const provisional = -randomInt(1, 2 ** 31);
@@ -169,20 +168,24 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
         const appended = await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, ctx);
         await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
         const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
-        // The counter row of (body, year) serialises every submission to the body until commit:
-        // taken as the last statements (with the notices that name the number, and the audit
-        // append), it is held only for the numbering.
-        const seq = await trepo.nextSeq(body.id, year);
-        const tracking = trackingNumber(year, body.id, seq);
-        await trepo.setNumber(id, seq, tracking, queryCodeHash(tracking, queryCode));
-        await notifyCaseEvents(trx, { row: { ...row, seq, tracking_number: tracking }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl });
+        // The notices and the audit row name the number, which is taken last (numberCase): they
+        // are written now with a marker in its place, and numberCase puts the number in.
+        const marker = `#tracking-${randomBytes(12).toString('hex')}#`;
+        await notifyCaseEvents(trx, { row: { ...row, tracking_number: marker }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl });
         await createAuditRepository(deps).append(
-          { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } },
+          { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking: marker, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } },
           now,
           trx,
         );
-        return { id, trackingNumber: tracking, queryCode, repeated: false };
+        // The counter row of (body, year) serialises every submission to the body until commit:
+        // taken after everything else (the audit row's pending insert included), in one
+        // statement on PostgreSQL, it is held for that statement and the commit only.
+        if (!beforeCommit(trx, async () => void (numbered = await trepo.numberCase({ caseId: id, organizationId: body.id, year, queryCode, marker })))) {
+          throw new Error('intake runs in inTransaction');
+        }
+        return id;
       });
+      return { id, trackingNumber: numbered!.tracking, queryCode, repeated: false };
     } catch (e) {
       // The same form posted twice at once: the second insert meets the first's idempotency key
       // (its transaction, counter increment included, is rolled back) and answers its receipt.

@@ -54,6 +54,20 @@ describeOnBothDatabases('audit chain under concurrent writers', (t, kind) => {
     assert.equal(first, 'other', 'the other append did not wait for the busy transaction');
   });
 
+  it('chains rows a process left pending (it died after its commit) before the new ones', async () => {
+    const { db } = t();
+    const audit = createAuditRepository({ db });
+    // A process that died between its commit and the chaining leaves its rows in audit_pending.
+    await db.insertInto('audit_pending').values({ at: now.toISOString(), user_id: null, username: null, action: 'test.orphan', target_type: null, target_id: null, ip: null, detail: '{}' }).execute();
+    await inTransaction(db, async (trx) => {
+      await audit.append({ action: 'test.after_orphan', detail: {} }, now, trx);
+    });
+    const rows = await db.selectFrom('audit_log').select('action').where('action', 'in', ['test.orphan', 'test.after_orphan']).orderBy('id').execute();
+    assert.deepEqual(rows.map((r) => r.action), ['test.orphan', 'test.after_orphan']);
+    assert.deepEqual(await db.selectFrom('audit_pending').select('id').execute(), []);
+    assert.equal((await audit.verify()).problem, null);
+  });
+
   it('keeps one unforked chain under 30 concurrent transactions', async () => {
     const { db } = t();
     const audit = createAuditRepository({ db });
@@ -65,6 +79,7 @@ describeOnBothDatabases('audit chain under concurrent writers', (t, kind) => {
         }),
       ),
     );
+    assert.deepEqual(await db.selectFrom('audit_pending').select('id').execute(), [], 'all chained when the transactions returned');
     const { rows, problem } = await audit.verify();
     assert.equal(problem, null);
     assert.equal(rows, (await db.selectFrom('audit_log').select('id').execute()).length);

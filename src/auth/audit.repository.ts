@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { beforeCommit } from '../db/transaction.ts';
+import { afterCommit, beforeCommit } from '../db/transaction.ts';
 import { GENESIS_HASH, auditHash, firstChainProblem, type AuditContent, type ChainProblem } from './audit.chain.ts';
 
 export interface AuditEntry {
@@ -33,7 +33,7 @@ function contentOf(entry: AuditEntry, now: Date): AuditContent {
 /**
  * Chains `rows` after the newest row. On PostgreSQL the lock is taken first and the head read in
  * its own statement after it (a statement's snapshot predates its lock wait); the lock is held
- * to the end of the transaction, which is why this runs as the transaction's last work.
+ * to the end of the transaction.
  */
 async function writeChained(t: Kysely<Database>, rows: AuditContent[]): Promise<void> {
   if (dialectOf(t) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(t);
@@ -47,15 +47,75 @@ async function writeChained(t: Kysely<Database>, rows: AuditContent[]): Promise<
   }
 }
 
+const SEAL_BATCH = 500;
+
+/**
+ * Chains every committed pending row (oldest first) into `audit_log` and removes it from
+ * `audit_pending`, in one transaction under the chain's lock; returns how many.
+ */
+async function sealPending(db: Kysely<Database>): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const n = await db.transaction().execute(async (t) => {
+      if (dialectOf(t) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(t);
+      const rows = await t.selectFrom('audit_pending').selectAll().orderBy('id').limit(SEAL_BATCH).execute();
+      if (!rows.length) return 0;
+      const last = await t.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      let prev = last?.hash ?? GENESIS_HASH;
+      const chained = rows.map(({ id: _id, ...content }) => {
+        const row = { ...content, prev_hash: prev, hash: auditHash(prev, content) };
+        prev = row.hash;
+        return row;
+      });
+      // One multi-row statement: both databases number the rows of a VALUES list in its order.
+      await t.insertInto('audit_log').values(chained).execute();
+      await t.deleteFrom('audit_pending').where('id', 'in', rows.map((r) => r.id)).execute();
+      return rows.length;
+    });
+    sealed += n;
+    if (n < SEAL_BATCH) return sealed;
+  }
+}
+
+/**
+ * One sealing run at a time per database handle. A caller arriving while a run is going waits
+ * for the next run (the current one may have read the pending rows before the caller's commit),
+ * which then seals the rows of every caller that waited: under load, one lock per batch.
+ */
+const sealers = new WeakMap<object, { current: Promise<void> | null; queued: Promise<void> | null }>();
+
+function requestSeal(db: Kysely<Database>): Promise<void> {
+  let s = sealers.get(db);
+  if (!s) sealers.set(db, (s = { current: null, queued: null }));
+  const state = s;
+  if (!state.current) {
+    state.current = sealPending(db)
+      .then(() => undefined)
+      .finally(() => {
+        state.current = null;
+      });
+    return state.current;
+  }
+  state.queued ??= state.current
+    .catch(() => undefined)
+    .then(() => {
+      state.queued = null;
+      return requestSeal(db);
+    });
+  return state.queued;
+}
+
 /** Entries waiting for the end of their transaction, by transaction. */
 const queued = new WeakMap<object, AuditContent[]>();
 
 export function createAuditRepository({ db }: { db: Kysely<Database> }) {
   return {
     /**
-     * Appends one row: in its own transaction, or as part of `trx` when the caller has one — then
-     * written as the last work of `trx` (`inTransaction`), so the chain's lock is held only from
-     * there to the commit, and rolled back with it.
+     * Appends one row: in its own transaction, or as part of `trx` when the caller has one. In a
+     * transaction of `inTransaction` the rows are inserted unchained (`audit_pending`) as its last
+     * work and chained right after its commit, before `inTransaction` returns: the chain's lock
+     * is never held inside the caller's transaction, and a rollback drops the rows with the rest.
+     * Rows left pending by a process that died after a commit are chained by the next run.
      */
     async append(entry: AuditEntry, now: Date, trx?: Kysely<Database>): Promise<void> {
       const content = contentOf(entry, now);
@@ -68,11 +128,15 @@ export function createAuditRepository({ db }: { db: Kysely<Database> }) {
       const rows = [content];
       const deferred = beforeCommit(trx, async () => {
         queued.delete(trx);
-        await writeChained(trx, rows);
+        await trx.insertInto('audit_pending').values(rows).execute();
       });
-      if (deferred) queued.set(trx, rows);
-      else await writeChained(trx, rows);
+      if (!deferred) return writeChained(trx, rows);
+      queued.set(trx, rows);
+      // Committed whatever happens here: a failed run leaves the rows pending for the next one.
+      afterCommit(trx, (root) => requestSeal(root).catch(() => undefined));
     },
+    /** Chains the rows of committed transactions still pending (a process died in between). */
+    sealPending: () => requestSeal(db),
     /** Newest first; `organizationIds` keeps only rows by users of those organizations. */
     async list(limit: number, beforeId?: number, organizationIds?: readonly number[]) {
       let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
@@ -85,6 +149,7 @@ export function createAuditRepository({ db }: { db: Kysely<Database> }) {
     },
     /** The chain's head, for an anchor outside the database. */
     async head(): Promise<{ count: number; lastId: number; head: string }> {
+      await requestSeal(db);
       const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
       const n = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return { count: Number(n.n), lastId: last?.id ?? 0, head: last?.hash ?? GENESIS_HASH };
@@ -95,6 +160,7 @@ export function createAuditRepository({ db }: { db: Kysely<Database> }) {
      * rows up to it: this catches the newest rows (or all) deleted, which a whole chain hides.
      */
     async verify(anchor?: { count: number; lastId: number; head: string } | null): Promise<{ rows: number; problem: ChainProblem | null }> {
+      await requestSeal(db);
       let prev = GENESIS_HASH;
       let afterId = 0;
       let rows = 0;

@@ -88,6 +88,9 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Audit rows of committed transactions not yet chained (migration 0022): the same content, no hashes. */
+export type AuditPendingTable = Omit<AuditLogTable, 'prev_hash' | 'hash'>;
+
 export interface AuthTables {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -95,6 +98,7 @@ export interface AuthTables {
   login_throttle: LoginThrottleTable;
   login_source_locks: LoginSourceLocksTable;
   audit_log: AuditLogTable;
+  audit_pending: AuditPendingTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
