@@ -136,9 +136,21 @@ describe('publication deadline (Regulations Art. 49)', () => {
     assert.equal(bodyKindOf('淮安市洪泽区人民政府'), 'government');
     assert.equal(bodyKindOf('淮安市洪泽区人民政府办公室'), 'department');
     assert.equal(bodyKindOf('某某镇人民政府'), 'township');
-    assert.equal(bodyKindOf('平潭综合实验区'), 'government');
-    assert.equal(bodyKindOf('平潭综合实验区管理委员会'), 'government');
-    assert.equal(bodyKindOf('某某经济技术开发区管委会'), 'government');
+    assert.equal(bodyKindOf('平潭综合实验区'), 'zone');
+    assert.equal(bodyKindOf('平潭综合实验区管理委员会'), 'zone');
+    assert.equal(bodyKindOf('某某经济技术开发区管委会'), 'zone');
+    assert.equal(bodyKindOf('某某高新区管委会'), 'zone');
     assert.equal(bodyKindOf('平潭综合实验区交通与建设局'), 'department');
+    assert.equal(bodyKindOf('某市城市管理委员会'), 'department');
+    assert.equal(bodyKindOf('某某街道办事处'), 'township');
+    assert.equal(bodyKindOf('某区财政局'), 'department');
+  });
+
+  it('gives a zone the governments’ 31 March and checks no town', () => {
+    const zone = { ...sample(2022), body: { name: '平潭综合实验区' }, publishedOn: '2023-03-15' };
+    assert.deepEqual(checkPublicationDeadline(zone), []);
+    assert.equal(checkPublicationDeadline(zone, 'department')[0]?.details?.deadline, '2023-01-31');
+    assert.equal(checkPublicationDeadline({ ...zone, publishedOn: '2023-04-01' })[0]?.details?.level, 'zone');
+    assert.deepEqual(checkPublicationDeadline({ ...zone, body: { name: '某某镇人民政府' }, publishedOn: '2023-06-01' }), []);
   });
 });

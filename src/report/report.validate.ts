@@ -274,31 +274,45 @@ export function compareWithPreviousYear(previous: AnnualReport, current: AnnualR
   return findings;
 }
 
-export type BodyKind = 'government' | 'department' | 'township';
+/** A body's level, for the publication deadline: people's government, zone committee, department, town. */
+export type BodyKind = 'government' | 'zone' | 'department' | 'township';
+
+export const BODY_KIND_NAMES: Record<BodyKind, string> = {
+  government: '人民政府',
+  zone: '管委会（开发区、实验区、新区）',
+  department: '政府部门',
+  township: '乡镇、街道',
+};
 
 /**
- * People's governments publish by 31 March, their departments by 31 January (Art. 49). The
- * management committee of a 综合实验区/开发区/新区 reports as the government of its area.
+ * The level a body's name says: a name ending in 人民政府 is a government (乡/镇 ones a town), a
+ * 街道 or 街道办事处 a town-level office, the management committee of a 综合实验区/开发区/新区/高新区
+ * a zone, anything else (局, 委员会, 办公室, 中心…) a department. A zone's own departments
+ * (平潭综合实验区交通与建设局) are departments: the name ends in the department's word.
  */
 export function bodyKindOf(name: string): BodyKind {
   if (/(乡|镇|街道办事处|街道)(人民政府)?$/.test(name) && !/[县区市]人民政府$/.test(name)) return 'township';
-  if (/人民政府$/.test(name)) return 'government';
-  if (/(实验区|开发区|新区)(管理委员会|管委会)?$/.test(name)) return 'government';
+  if (/(?:人民政府|[省市县区旗州]政府)$/.test(name)) return 'government';
+  if (/(实验区|开发区|新区|高新区|示范区|合作区|园区)(管理委员会|管委会|工委|党工委)?$/.test(name) || /管委会$/.test(name)) return 'zone';
   return 'department';
 }
 
-/** Regulations Art. 49: publication after the statutory deadline. */
+/**
+ * Regulations Art. 49: departments publish by 31 January, people's governments by 31 March; a
+ * zone's management committee reports as the government of its area (31 March). Towns and 街道
+ * have no statutory date in Art. 49 and are not checked.
+ */
 export function checkPublicationDeadline(report: AnnualReport, kind = bodyKindOf(report.body.name)): ReportFinding[] {
   if (!report.publishedOn || kind === 'township') return [];
-  const deadline = kind === 'government' ? `${report.year + 1}-03-31` : `${report.year + 1}-01-31`;
+  const deadline = kind === 'department' ? `${report.year + 1}-01-31` : `${report.year + 1}-03-31`;
   if (report.publishedOn <= deadline) return [];
   return [
     {
       code: 'report.published_late',
       severity: 'warning',
-      message: `报告发布于 ${report.publishedOn}，晚于《条例》第四十九条规定的 ${deadline}（${kind === 'government' ? '人民政府' : '政府部门'}）`,
+      message: `报告发布于 ${report.publishedOn}，晚于《条例》第四十九条规定的 ${deadline}（${BODY_KIND_NAMES[kind]}）`,
       location: { year: report.year },
-      details: { publishedOn: report.publishedOn, deadline },
+      details: { publishedOn: report.publishedOn, deadline, level: kind },
     },
   ];
 }

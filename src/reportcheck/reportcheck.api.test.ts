@@ -125,6 +125,23 @@ describeOnBothDatabases('report checks over the API', (t) => {
     assert.equal((blank.json() as { error: { code: string } }).error.code, 'reportcheck.text_empty');
   });
 
+  it('takes the body’s level from the form or the text body, and refuses an unknown one', async () => {
+    const sample = fixture('sample-county-bureau-2023.html');
+    const late = (r: { findings: { code: string }[] }) => r.findings.some((f) => f.code === 'report.published_late');
+    const inferred = await upload([{ file: 'sample.html', bytes: sample }]);
+    assert.ok(late((inferred.json() as { reports: { findings: { code: string }[] }[] }).reports[0]));
+    const zone = await upload([{ file: 'sample.html', bytes: sample }, { field: 'level', value: '管委会' }]);
+    assert.equal(zone.statusCode, 200, zone.body);
+    const [r] = (zone.json() as { reports: { level: unknown; findings: { code: string }[] }[] }).reports;
+    assert.deepEqual(r.level, { kind: 'zone', name: '管委会（开发区、实验区、新区）', inferred: false });
+    assert.ok(!late(r));
+    const text = await a.app.inject({ method: 'POST', url: '/api/v1/report-checks/text', headers: auditor.headers, payload: { text: sample.toString('utf8'), level: 'government' } });
+    assert.ok(!late((text.json() as { reports: { findings: { code: string }[] }[] }).reports[0]));
+    const bad = await upload([{ file: 'sample.html', bytes: sample }, { field: 'level', value: '县长' }]);
+    assert.equal(bad.statusCode, 400);
+    assert.equal((bad.json() as { error: { code: string } }).error.code, 'reportcheck.level_invalid');
+  });
+
   it('accepts a Word file and reads it as such', async () => {
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('石龙区教育局2023年政府信息公开工作年度报告')] }] }));
     const res = await upload([{ file: '年报.docx', bytes: Buffer.from(docx) }]);

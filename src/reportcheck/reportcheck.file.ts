@@ -3,7 +3,7 @@
  * unit of work that runs in a worker thread for the API (reportcheck.worker.ts) and in process
  * for the CLI; its input and output are plain data so that they cross the thread boundary.
  */
-import type { BodyKind } from '../report/report.validate.ts';
+import { BODY_KIND_NAMES, bodyKindOf, type BodyKind } from '../report/report.validate.ts';
 import { toLines, type InputKind } from './reportcheck.input.ts';
 import { readLines } from './reportcheck.read.ts';
 import { checkReport } from './reportcheck.checks.ts';
@@ -19,8 +19,18 @@ export interface ReportFile {
   bodyKind?: BodyKind;
 }
 
+export interface BodyLevel {
+  kind: BodyKind;
+  /** In Chinese, as shown. */
+  name: string;
+  /** False when the reader set it (--level, the screen's field); true when read from the name. */
+  inferred: boolean;
+}
+
 export interface CheckedReport extends ReadReport {
   inputKind: InputKind;
+  /** The body's level, which sets the Art. 49 publication deadline. */
+  level: BodyLevel;
   /** Cited source lines: line number → that line's text (cells, headings, findings). */
   sourceLines: Record<string, string>;
 }
@@ -63,12 +73,19 @@ export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
       titles: input.page?.titles ?? [],
       sourceBody: input.page?.source ?? null,
     };
-    const report = checkReport(readLines(input.lines, options), { bodyKind: file.bodyKind });
+    const read = readLines(input.lines, options);
+    const level = levelOf(read.body.name, file.bodyKind);
+    const report = checkReport(read, { bodyKind: level.kind });
     if (input.kind === 'scanned-pdf' || input.kind === 'image') report.findings.unshift(ocrNotice(input.kind));
-    return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, sourceLines: citedLines(report, input.lines) };
+    return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, level, sourceLines: citedLines(report, input.lines) };
   } catch (e) {
     return unreadable(file.name, (e as Error).message);
   }
+}
+
+export function levelOf(name: string, override: BodyKind | undefined): BodyLevel {
+  const kind = override ?? bodyKindOf(name);
+  return { kind, name: BODY_KIND_NAMES[kind], inferred: override === undefined };
 }
 
 /** Figures read by OCR can be misread (1 for 7, a rule for 1): the reader is told to compare. */
@@ -85,5 +102,5 @@ function ocrNotice(kind: InputKind): ReadReport['findings'][number] {
 export function unreadable(name: string, why: string): CheckedReport {
   const report = readLines([], { source: name });
   report.findings = [{ code: 'reportcheck.file_unreadable', severity: 'error', message: `文件“${name}”无法读取：${why}`, location: { file: name } }];
-  return { ...report, inputKind: 'text', sourceLines: {} };
+  return { ...report, inputKind: 'text', level: levelOf('', undefined), sourceLines: {} };
 }

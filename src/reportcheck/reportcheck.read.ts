@@ -5,7 +5,7 @@
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report/report.model.ts';
 import type { ReportFinding } from '../report/report.validate.ts';
 import type { SourceLine } from './reportcheck.text.ts';
-import { cleanBody, TITLE, findHeadings, findPublicationDate, findTitle, sectionRange, SECTION_TITLES, type SectionHeading } from './reportcheck.sections.ts';
+import { cleanBody, matchTitle, findHeadings, findPublicationDate, findTitle, sectionRange, SECTION_TITLES, type SectionHeading } from './reportcheck.sections.ts';
 import { readTable2 } from './reportcheck.table2.ts';
 import { readTable3, type Table3Result } from './reportcheck.table3.ts';
 import { locateLabels, readTable3Stream, rowsRead } from './reportcheck.table3.stream.ts';
@@ -96,7 +96,7 @@ export function readLines(source: SourceLine[], options: ReadOptions = {}): Read
   const furniture = lines
     .filter((l) => l.no === title.line)
     .map(lineText)
-    .filter((t) => t.length <= 60 && TITLE.test(t));
+    .filter((t) => t.length <= 60 && matchTitle(t) !== null);
   const table2 = readTable2(at('二') !== null || start2 < end2 ? lines.slice(start2, end2) : []);
   const table3 = readTable3Either(start3 !== null ? lines.slice(start3, end3) : [], furniture);
   const table4 = readTable4(at('四') !== null ? lines.slice(after('四'), firstOf('五', '六')) : lines.slice(end3, firstOf('五', '六')));

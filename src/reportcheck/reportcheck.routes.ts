@@ -18,7 +18,7 @@ import { AppError } from '../shared/app-error.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { assertNoControlCharacter } from '../http/control-characters.hook.ts';
 import { errorResponses, errorSchema } from '../auth/auth.schemas.ts';
-import { checkReports, renderSummary, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
+import { checkReports, parseLevel, renderSummary, type CheckReportsResult, type ReportFile, type SummaryFormat } from './reportcheck.usecases.ts';
 import { readReportFileInWorker } from '../shared/documents.pool.ts';
 import { inspectZip, ZipRefused } from '../shared/zip-guard.ts';
 import { receiveFile } from '../http/upload-spool.ts';
@@ -84,6 +84,11 @@ function acceptedFile(name: string, bytes: Uint8Array): void {
 }
 
 const tags = ['年报核查'];
+const LEVEL_FIELD = {
+  type: 'string',
+  maxLength: 20,
+  description: '机关层级（决定第四十九条的公布期限）：人民政府、管委会、部门、乡镇（或 government、zone、department、township）；空或 auto 为按机关名称判断',
+} as const;
 const anyObject = { type: 'object', additionalProperties: true } as const;
 const counts = {
   type: 'object',
@@ -133,6 +138,7 @@ const textBody = {
   properties: {
     text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS, description: '年度报告全文（纯文本或 HTML）' },
     name: { type: 'string', maxLength: 200, description: '显示用的名称，默认“粘贴文本”' },
+    level: LEVEL_FIELD,
   },
 } as const;
 const formatQuery = {
@@ -158,9 +164,15 @@ async function checkAndPresent(files: ReportFile[]) {
   return present(await checkReports({ files, read: readReportFileInWorker }));
 }
 
-function pastedText(body: { text: string; name?: string }): ReportFile {
+interface TextBody {
+  text: string;
+  name?: string;
+  level?: string;
+}
+
+function pastedText(body: TextBody): ReportFile {
   if (!body.text.trim()) throw new AppError('reportcheck.text_empty', '粘贴的文本为空，请粘贴年度报告全文', 400);
-  return { name: uploadName(body.name ?? '') || '粘贴文本', bytes: new TextEncoder().encode(body.text) };
+  return { name: uploadName(body.name ?? '') || '粘贴文本', bytes: new TextEncoder().encode(body.text), bodyKind: parseLevel(body.level) };
 }
 
 /** Reads every part of a multipart request into report files, enforcing type and size limits. */
@@ -171,6 +183,7 @@ async function uploadedFiles(request: FastifyRequest): Promise<ReportFile[]> {
   const files: ReportFile[] = [];
   const texts: string[] = [];
   const names: string[] = [];
+  let level: string | undefined;
   let total = 0;
   try {
     for await (const part of request.parts()) {
@@ -178,6 +191,7 @@ async function uploadedFiles(request: FastifyRequest): Promise<ReportFile[]> {
         if (typeof part.value === 'string') assertNoControlCharacter(part.value, part.fieldname);
         if (part.fieldname === 'text' && typeof part.value === 'string') texts.push(part.value);
         if (part.fieldname === 'name' && typeof part.value === 'string') names.push(part.value);
+        if (part.fieldname === 'level' && typeof part.value === 'string') level = part.value;
         continue;
       }
       const name = uploadName(part.filename);
@@ -201,7 +215,9 @@ async function uploadedFiles(request: FastifyRequest): Promise<ReportFile[]> {
   texts.forEach((text, i) => {
     if (text.trim()) files.push(pastedText({ text, name: names[i] }));
   });
-  return files;
+  // One level for the batch: an office checks one kind of body at a time.
+  const bodyKind = parseLevel(level);
+  return files.map((f) => ({ ...f, bodyKind }));
 }
 
 async function sendSummary(reply: FastifyReply, files: ReportFile[], format: SummaryFormat) {
@@ -223,7 +239,7 @@ export function registerReportCheckRoutes(app: FastifyInstance, _deps: AppDeps) 
     schema: { tags, summary: '核查粘贴的年度报告文本', body: textBody, response: { 200: resultSchema, ...errors } },
   }, async (request) => {
     requireActor(request);
-    return checkAndPresent([pastedText(request.body as { text: string; name?: string })]);
+    return checkAndPresent([pastedText(request.body as TextBody)]);
   });
 
   app.post('/api/v1/report-checks/text/export', {
@@ -232,7 +248,7 @@ export function registerReportCheckRoutes(app: FastifyInstance, _deps: AppDeps) 
   }, async (request, reply) => {
     requireActor(request);
     const { format } = request.query as { format: SummaryFormat };
-    return sendSummary(reply, [pastedText(request.body as { text: string; name?: string })], format);
+    return sendSummary(reply, [pastedText(request.body as TextBody)], format);
   });
 
   // Multipart parsing in its own scope, so that it applies to these routes only.
@@ -245,7 +261,7 @@ export function registerReportCheckRoutes(app: FastifyInstance, _deps: AppDeps) 
       schema: {
         tags,
         summary: '上传并核查年度报告（.txt、.html、.htm、.docx、.pdf、.png、.jpg，可多个；扫描件经文字识别）',
-        description: `multipart/form-data：每个文件一个文件字段（每个不超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，最多 ${MAX_FILES} 个）；可另附 text 字段（粘贴的文本）及其 name 字段。`,
+        description: `multipart/form-data：每个文件一个文件字段（每个不超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，最多 ${MAX_FILES} 个）；可另附 text 字段（粘贴的文本）及其 name 字段，以及 level 字段（机关层级：人民政府、管委会、部门、乡镇；不填则按机关名称判断）。`,
         consumes: ['multipart/form-data'],
         response: { 200: resultSchema, ...errors },
       },

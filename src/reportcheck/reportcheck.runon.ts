@@ -6,7 +6,7 @@
  */
 import type { SourceLine } from './reportcheck.text.ts';
 import { compact, splitCells } from './reportcheck.text.ts';
-import { SECTION_TITLES, TITLE } from './reportcheck.sections.ts';
+import { matchTitle, SECTION_TITLES } from './reportcheck.sections.ts';
 
 /** A line shorter than this is a heading, a row or a paragraph, never several sections. */
 const RUN_ON_CHARS = 120;
@@ -47,12 +47,12 @@ export function splitRunOn(lines: SourceLine[]): SourceLine[] {
       continue;
     }
     // The title at the start of the text ends before the report's first sentence.
-    const title = TITLE.exec(compact(line.raw.slice(0, 200)));
+    const title = matchTitle(compact(line.raw.slice(0, 200)));
     if (title) {
       let seen = 0;
       for (let i = 0; i < line.raw.length; i++) {
         if (/\s/.test(line.raw[i])) continue;
-        if (++seen === title[0].length) {
+        if (++seen === title.whole.length) {
           cuts.add(i + 1);
           break;
         }

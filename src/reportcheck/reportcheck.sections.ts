@@ -74,7 +74,30 @@ export interface TitleInfo {
  * A report's title in its published forms: “XX2022年政府信息公开工作年度报告”, “XX局2022年度政府信息
  * 公开工作年度报告”, “关于2022年度政府信息公开情况的报告”, “XX2022年政务公开工作年度报告”.
  */
-export const TITLE = /^(.*?)(?:关于)?(\d{4})年(?:度)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?报告/;
+const TITLE = /^(.*?)(?:关于)?(\d{4})年(?:度)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?报告/;
+/** The year first: “2022年度某某县财政局政府信息公开工作年度报告”. */
+const TITLE_YEAR_FIRST = /^(?:关于)?(\d{4})年(?:度)?(.{2,30}?)(政府)?(?:信息公开|政务公开)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:工作)?报告/;
+
+export interface TitleMatch {
+  /** The whole title as matched. */
+  whole: string;
+  /** What stands for the body (before the year, or between year and 政府信息公开), uncleaned. */
+  body: string;
+  year: number;
+  /** The title's words without the body, to find the printed line. */
+  rest: string;
+}
+
+/** A report title in any of its forms, at the start of `text` (compact). */
+export function matchTitle(text: string): TitleMatch | null {
+  const m = TITLE.exec(text);
+  if (m) return { whole: m[0], body: m[1], year: Number(m[2]), rest: m[0].slice(m[1].length) };
+  const y = TITLE_YEAR_FIRST.exec(text);
+  if (!y) return null;
+  // “2022年度某某县政府信息公开…”: the county's 政府 belongs to the body's name.
+  const body = y[3] && /[省市县区旗州]$/.test(y[2]) ? `${y[2]}政府` : y[2];
+  return { whole: y[0], body, year: Number(y[1]), rest: y[0] };
+}
 
 /** Words of the sentence that introduces a report, never of a body's name. */
 const SENTENCE_WORDS = /本报告|根据|编制|要求|如下|现将|印发|通知/;
@@ -109,32 +132,32 @@ export function findTitle(lines: SourceLine[], alternatives: string[] = []): Tit
   const head = lines.slice(0, Math.max(12, Math.min(firstHeading, TITLE_SEARCH_LINES)));
   // The page's own title names its article; the menus around it name other years' reports.
   for (const alternative of alternatives) {
-    const m = TITLE.exec(alternative.replace(/\s+/g, ''));
-    const body = m ? cleanBody(m[1]) : null;
+    const m = matchTitle(alternative.replace(/\s+/g, ''));
+    const body = m ? cleanBody(m.body) : null;
     if (!m || !body) continue;
-    const printed = head.find((l) => lineText(l).includes(m[0].slice(m[1].length)));
-    return { body, year: Number(m[2]), line: printed?.no ?? null };
+    const printed = head.find((l) => lineText(l).includes(m.rest));
+    return { body, year: m.year, line: printed?.no ?? null };
   }
   const matches: (TitleInfo & { short: boolean })[] = [];
   for (let i = 0; i < head.length; i++) {
     const text = lineText(head[i]).replace(/^#+/, '');
-    const m = TITLE.exec(text);
+    const m = matchTitle(text);
     if (!m) continue;
-    let body = cleanBody(m[1]);
-    if (!body && m[1] === '' && i > 0) {
+    let body = cleanBody(m.body);
+    if (!body && m.body === '' && i > 0) {
       const before = lineText(head[i - 1]).replace(/^#+/, '');
       if (/^[\p{Script=Han}（）()]+$/u.test(before)) body = cleanBody(before);
     }
-    matches.push({ body, year: Number(m[2]), line: head[i].no, short: [...text].length <= 60 });
+    matches.push({ body, year: m.year, line: head[i].no, short: [...text].length <= 60 });
   }
   // The last title line before the report's first section: menus and links come before it.
   const last = <T,>(list: T[], pred: (t: T) => boolean) => list.filter(pred).pop();
   const found = last(matches, (t) => t.short && t.body !== null) ?? last(matches, (t) => t.short) ?? matches[0];
   if (found?.body) return { body: found.body, year: found.year, line: found.line };
   for (const title of alternatives) {
-    const m = TITLE.exec(title.replace(/\s+/g, ''));
+    const m = matchTitle(title.replace(/\s+/g, ''));
     if (!m) continue;
-    if (!found) return { body: null, year: Number(m[2]), line: null };
+    if (!found) return { body: null, year: m.year, line: null };
   }
   return found ? { body: found.body, year: found.year, line: found.line } : { body: null, year: null, line: null };
 }

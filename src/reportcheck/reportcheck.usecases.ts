@@ -4,6 +4,7 @@
  * what the caller passes).
  */
 import { AppError } from '../shared/app-error.ts';
+import type { BodyKind } from '../report/report.validate.ts';
 import { checkAcrossYears, sameBody } from './reportcheck.checks.ts';
 import { readReportFile, type CheckedReport, type ReportFile } from './reportcheck.file.ts';
 import { aggregateGrid, findingsGrid, summaryGrid, yearsGrid, type Grid } from './reportcheck.batch.ts';
@@ -11,6 +12,37 @@ import { gridsToHtml, gridsToXlsx, gridToCsv } from './reportcheck.export.ts';
 import type { ReadReport } from './reportcheck.types.ts';
 
 export type { CheckedReport, ReportFile };
+
+/** Names a reader may give for a level (CLI `--level`, the API's `level`), English or Chinese. */
+const LEVEL_WORDS: Record<string, BodyKind> = {
+  government: 'government',
+  人民政府: 'government',
+  政府: 'government',
+  zone: 'zone',
+  管委会: 'zone',
+  开发区: 'zone',
+  实验区: 'zone',
+  department: 'department',
+  部门: 'department',
+  township: 'township',
+  乡镇: 'township',
+  街道: 'township',
+};
+
+/**
+ * The reader's level for the bodies of a batch, overriding what their names say; empty or
+ * `auto` leaves it to the names. An unknown word is refused (400), so that a typo does not
+ * silently check a department against the governments' deadline.
+ */
+export function parseLevel(value: string | undefined): BodyKind | undefined {
+  const word = (value ?? '').trim();
+  if (word === '' || word === 'auto' || word === '自动') return undefined;
+  const kind = LEVEL_WORDS[word];
+  if (!kind) {
+    throw new AppError('reportcheck.level_invalid', `机关层级“${word.slice(0, 20)}”无法识别；请填 人民政府、管委会、部门 或 乡镇（也可 government、zone、department、township）`, 400);
+  }
+  return kind;
+}
 
 export interface CheckReportsResult {
   reports: CheckedReport[];

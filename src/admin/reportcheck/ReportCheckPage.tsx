@@ -2,7 +2,7 @@
 // server, and see per report the tables with flagged cells and the findings; the batch summary
 // downloads as CSV, XLSX or HTML. Nothing is stored, so every signed-in user may use it.
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Flex, Form, Input, Row, Tabs, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Tabs, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { errorMessage } from '../api.ts';
@@ -18,10 +18,19 @@ const EXPORTS: { format: SummaryFormat; label: string }[] = [
   { format: 'html', label: '下载汇总 HTML' },
 ];
 
+const LEVEL_OPTIONS = [
+  { value: '', label: '按机关名称自动判断' },
+  { value: 'government', label: '人民政府（3月31日前）' },
+  { value: 'zone', label: '管委会：开发区、实验区、新区（3月31日前）' },
+  { value: 'department', label: '政府部门（1月31日前）' },
+  { value: 'township', label: '乡镇、街道（不核查期限）' },
+];
+
 export function ReportCheckPage() {
   const [files, setFiles] = useState<(UploadFile & File)[]>([]);
   const [text, setText] = useState('');
   const [textName, setTextName] = useState('');
+  const [level, setLevel] = useState('');
   const [refused, setRefused] = useState<string[]>([]);
   const [checking, setChecking] = useState(false);
   const [exporting, setExporting] = useState<SummaryFormat | null>(null);
@@ -31,7 +40,7 @@ export function ReportCheckPage() {
   const canCheck = files.length > 0 || text.trim() !== '';
 
   async function check() {
-    const batch: CheckBatch = { files: [...files], text, textName };
+    const batch: CheckBatch = { files: [...files], text, textName, level };
     setChecking(true);
     setError(null);
     try {
@@ -125,6 +134,9 @@ export function ReportCheckPage() {
               </Form.Item>
               <Form.Item label="粘贴文本的名称（选填）" htmlFor="rc-text-name">
                 <Input id="rc-text-name" value={textName} onChange={(e) => setTextName(e.target.value)} placeholder="粘贴文本" maxLength={100} />
+              </Form.Item>
+              <Form.Item label="机关层级（决定公布期限）" htmlFor="rc-level" tooltip="人民政府和管委会应于次年3月31日前、政府部门应于1月31日前公布年度报告；不选则按机关名称判断">
+                <Select id="rc-level" value={level} onChange={setLevel} options={LEVEL_OPTIONS} />
               </Form.Item>
             </Col>
           </Row>

@@ -9,6 +9,8 @@ export interface CheckBatch {
   files: File[];
   text: string;
   textName: string;
+  /** The bodies' level for the publication deadline; '' reads it from their names. */
+  level?: string;
 }
 
 export type SummaryFormat = 'csv' | 'xlsx' | 'html';
@@ -20,6 +22,7 @@ function formOf(batch: CheckBatch): FormData {
     form.append('text', batch.text);
     form.append('name', batch.textName.trim() || '粘贴文本');
   }
+  if (batch.level) form.append('level', batch.level);
   return form;
 }
 

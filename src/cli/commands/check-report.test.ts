@@ -33,7 +33,20 @@ describe('gongkai check-report', () => {
   it('exits 0 and prints a Chinese summary when there are only warnings', async () => {
     const { io, out } = captureIo(fixtures);
     assert.equal(await main(['check-report', 'hongze-2024.txt'], io), 0);
-    assert.match(out.join('\n'), /淮安市洪泽区人民政府 2024年度（hongze-2024\.txt）：错误 0 项，警告 2 项/);
+    assert.match(out.join('\n'), /淮安市洪泽区人民政府 2024年度（hongze-2024\.txt，人民政府（按名称判断））：错误 0 项，警告 2 项/);
+  });
+
+  it('takes the body’s level from --level for the publication deadline', async () => {
+    const { io, out } = captureIo(fixtures);
+    assert.equal(await main(['check-report', '--json', 'sample-county-bureau-2023.html'], io), 0);
+    const [asDepartment] = JSON.parse(out.join(''));
+    assert.ok(asDepartment.findings.some((f: { code: string }) => f.code === 'report.published_late'));
+    const second = captureIo(fixtures);
+    assert.equal(await main(['check-report', '--json', '--level', '人民政府', 'sample-county-bureau-2023.html'], second.io), 0);
+    const [asGovernment] = JSON.parse(second.out.join(''));
+    assert.deepEqual(asGovernment.level, { kind: 'government', name: '人民政府', inferred: false });
+    assert.ok(!asGovernment.findings.some((f: { code: string }) => f.code === 'report.published_late'));
+    assert.equal(await main(['check-report', '--level', '县长', 'sample-county-bureau-2023.html'], captureIo(fixtures).io), 2);
   });
 
   it('reads a folder and writes the summary workbook', async () => {

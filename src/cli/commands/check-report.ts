@@ -1,5 +1,5 @@
 /**
- * `gongkai check-report [--json] [--summary FILE] FILE|DIR…`: reads published annual reports
+ * `gongkai check-report [--json] [--level L] [--summary FILE] FILE|DIR…`: reads published annual reports
  * (text, HTML, Word, PDF with or without a text layer, images through OCR), checks them, and prints the findings. Exit 0 when no finding is an error,
  * 1 when some are.
  */
@@ -7,7 +7,8 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../command.ts';
-import { checkReports, renderSummary, type CheckedReport, type ReportFile, type SummaryFormat } from '../../reportcheck/reportcheck.usecases.ts';
+import { checkReports, parseLevel, renderSummary, type CheckedReport, type ReportFile, type SummaryFormat } from '../../reportcheck/reportcheck.usecases.ts';
+import { AppError } from '../../shared/app-error.ts';
 
 const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.shtml', '.docx', '.csv', '.tsv', '.pdf', '.png', '.jpg', '.jpeg']);
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -39,8 +40,9 @@ export function humanSummary(reports: CheckedReport[]): string {
   const out: string[] = [];
   for (const r of reports) {
     const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+    const level = r.level ? `，${r.level.name}${r.level.inferred ? '（按名称判断）' : ''}` : '';
     out.push(
-      `${r.body.name || '（未识别机关）'} ${r.year ? `${r.year}年度` : '（未识别年度）'}（${r.source}）：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`,
+      `${r.body.name || '（未识别机关）'} ${r.year ? `${r.year}年度` : '（未识别年度）'}（${r.source}${level}）：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`,
     );
     for (const f of r.findings) {
       const line = f.location?.line ? `（第 ${f.location.line} 行）` : '';
@@ -54,12 +56,20 @@ export function humanSummary(reports: CheckedReport[]): string {
 export const checkReportCommand: Command = {
   name: 'check-report',
   summary: '核查已发布的政府信息公开工作年度报告（文本、HTML、Word、PDF、扫描件和图片）',
-  usage: 'gongkai check-report [--json] [--summary 汇总.csv|汇总.html|汇总.xlsx] 文件或目录…',
+  usage: 'gongkai check-report [--json] [--level 人民政府|管委会|部门|乡镇] [--summary 汇总.csv|汇总.html|汇总.xlsx] 文件或目录…',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       summary: { type: 'string' },
+      level: { type: 'string' },
     });
+    let bodyKind;
+    try {
+      bodyKind = parseLevel(values.level);
+    } catch (e) {
+      if (e instanceof AppError) throw new UsageError(e.message);
+      throw e;
+    }
     if (positionals.length === 0) throw new UsageError('请指定至少一个报告文件或目录');
     let format: SummaryFormat | null = null;
     if (values.summary !== undefined) {
@@ -70,6 +80,7 @@ export const checkReportCommand: Command = {
     const files: ReportFile[] = collectFiles(positionals, io.cwd).map((path) => ({
       name: basename(path),
       bytes: readFileSync(path),
+      bodyKind,
     }));
     const result = await checkReports({ files });
     if (values.json) io.stdout(JSON.stringify(result.reports, null, 2));
