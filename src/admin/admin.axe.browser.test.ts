@@ -38,6 +38,7 @@ const CHECKS: Check[] = [
     then: async (p) => {
       await p.getByRole('button', { name: '起草信息' }).click();
       await p.getByRole('dialog').first().waitFor();
+      await p.getByRole('toolbar', { name: '正文格式' }).waitFor(); // the body editor, loaded on demand
     },
   },
   {
@@ -45,6 +46,7 @@ const CHECKS: Check[] = [
     then: async (p) => {
       await p.locator('.ant-table-row button').first().click();
       await p.getByRole('dialog').first().waitFor();
+      await p.getByRole('textbox', { name: '正文', exact: true }).waitFor();
     },
   },
   { name: '主动公开·栏目管理', user: 'gkb', hash: '/publishing', ready: heading('主动公开'), then: (p) => p.getByRole('tab', { name: '栏目管理' }).click() },

@@ -40,6 +40,8 @@ function swapIntoPlace(): Plugin {
   };
 }
 
+const EDITOR_ONLY = /node_modules\/(?:@tiptap|prosemirror-[a-z-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)\//;
+
 export default defineConfig({
   root: here,
   base: '/admin/',
@@ -60,6 +62,8 @@ export default defineConfig({
       },
       output: {
         manualChunks(id) {
+          // The item body editor's libraries stay with the editor, which is loaded on demand.
+          if (EDITOR_ONLY.test(id)) return undefined;
           if (id.includes('node_modules')) return 'vendor';
           return undefined;
         },

@@ -106,6 +106,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/publishing/items/:id/versions': { callers: BUSINESS, reach: 'resource' },
   'GET /api/v1/publishing/link-candidates': { callers: ['publisher', 'reviewer'], reach: 'list' },
   'POST /api/v1/publishing/items/:id/attachments': { callers: ['publisher'], reach: 'resource' },
+  'POST /api/v1/publishing/docx-to-html': { callers: ['publisher'], reach: 'none' },
   // Column upkeep is the administrator's concern (it keeps the columns); so is the mailbox, which
   // the administrator answers for the body alongside its publishers (writers' contacts: need-to-know).
   // Statistics: counts of the caller's scope only, no personal data.

@@ -11,10 +11,12 @@ import { registerMailboxRoutes } from './mailbox.routes.ts';
 import { registerGuideRoutes } from './guide.routes.ts';
 import { registerPublishingSettingsRoutes } from './publishing-settings.routes.ts';
 import { registerLinkedItemsRoutes } from './linked-items.routes.ts';
+import { registerDocxImportRoutes } from './docx-import.routes.ts';
 
 export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerColumnsRoutes(app, deps);
   registerItemsRoutes(app, deps);
+  registerDocxImportRoutes(app, deps);
   registerAdminExtrasRoutes(app, deps);
   registerMailboxRoutes(app, deps);
   registerGuideRoutes(app, deps);

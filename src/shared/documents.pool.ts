@@ -17,7 +17,7 @@ import type { CheckedReport, ReportFile } from '../reportcheck/reportcheck.file.
 import { isImage, isPdf } from '../reportcheck/reportcheck.input.ts';
 import { READ_TIME_LIMIT_MS } from '../reportcheck/reportcheck.tools.ts';
 
-export type DocumentTask = { kind: 'report'; file: ReportFile } | { kind: 'docx-text'; bytes: Uint8Array };
+export type DocumentTask = { kind: 'report'; file: ReportFile } | { kind: 'docx-text' | 'docx-html'; bytes: Uint8Array };
 
 const envNumber = (name: string, fallback: number) => {
   const n = Number(process.env[name]);
@@ -95,6 +95,15 @@ async function readInWorker(file: ReportFile, timeoutMs: number): Promise<Checke
 export async function docxTextInWorker(bytes: Uint8Array): Promise<string> {
   try {
     return await documentsPool().run<string>({ kind: 'docx-text', bytes } satisfies DocumentTask);
+  } catch (e) {
+    throw refusal(e, 'publishing', 'Word 文件');
+  }
+}
+
+/** A Word file converted to HTML by mammoth in a worker (the body of an item), with the number of pictures left out. */
+export async function docxHtmlInWorker(bytes: Uint8Array): Promise<{ html: string; droppedImages: number }> {
+  try {
+    return await documentsPool().run<{ html: string; droppedImages: number }>({ kind: 'docx-html', bytes } satisfies DocumentTask);
   } catch (e) {
     throw refusal(e, 'publishing', 'Word 文件');
   }

@@ -1,7 +1,7 @@
-// One item: the metadata form, the body (HTML with a sandboxed preview), attachments, the
+// One item: the metadata form, the body (a rich-text editor loaded on demand), attachments, the
 // workflow buttons the server allows now, and the version history with its differences.
-import { useEffect, useState } from 'react';
-import { Alert, Button, DatePicker, Drawer, Form, Input, List, Select, Space, Tabs, Typography, Upload, message } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Alert, Button, DatePicker, Drawer, Form, Input, List, Select, Skeleton, Space, Tabs, Typography, Upload, message } from 'antd';
 import { FormSelect, FormTreeSelect } from '../applications/FormSelect.tsx';
 import dayjs from 'dayjs';
 import { errorMessage } from '../api.ts';
@@ -13,6 +13,13 @@ import { ApprovalDialog, ReviewRecord } from './ApprovalDialog.tsx';
 import { InterpretedItemField } from './InterpretedItemField.tsx';
 import { LinkedItemsChoice, WithdrawDialog } from './WithdrawDialog.tsx';
 import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
+import type { BodyEditorProps } from './BodyEditor.tsx';
+
+const BodyEditor = lazy(() => import('./BodyEditor.tsx'));
+/** Form.Item hands value and onChange to its direct child: this one, not Suspense. */
+const LazyBodyEditor = (props: BodyEditorProps) => (
+  <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}><BodyEditor {...props} /></Suspense>
+);
 
 function columnTree(columns: Column[], parent: number | null = null): { value: number; title: string; children: ReturnType<typeof columnTree> }[] {
   return columns.filter((c) => c.parentId === parent).map((c) => ({ value: c.id, title: c.name, children: columnTree(columns, c.id) }));
@@ -26,7 +33,6 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
   const [versions, setVersions] = useState<Version[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [comment, setComment] = useState('');
-  const [preview, setPreview] = useState('');
   const [validity, setValidity] = useState<{ value: string; date: string; reason: string }>({ value: 'abolished', date: '', reason: '' });
   const [approving, setApproving] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -38,7 +44,6 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
         const d = await publishingApi.item(itemIdToLoad);
         setDetail(d);
         form.setFieldsValue({ ...d.item, writtenDate: d.item.writtenDate ? dayjs(d.item.writtenDate) : null });
-        setPreview(d.item.bodyHtml);
         setColumns((await publishingApi.columns(d.item.organizationId)).items);
         setVersions((await publishingApi.versions(itemIdToLoad)).versions);
       } else setColumns((await publishingApi.columns(organizationId)).items);
@@ -49,6 +54,13 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
   useEffect(() => void load(itemId), [itemId]);
 
   const editable = !detail || detail.actions.includes('edit');
+  /** After the body editor uploaded a picture: the attachments again, the form left as it is. */
+  const reloadAttachments = async () => {
+    if (!id) return [];
+    const d = await publishingApi.item(id);
+    setDetail(d);
+    return d.attachments;
+  };
   const save = async () => {
     const v = (await form.validateFields()) as ItemDraft & { writtenDate?: dayjs.Dayjs | null };
     const draft: ItemDraft = { ...v, writtenDate: v.writtenDate ? v.writtenDate.format('YYYY-MM-DD') : null };
@@ -108,11 +120,9 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
                 <InterpretedItemField organizationId={detail?.item.organizationId ?? organizationId} excludeId={id} initial={detail?.interprets ?? null} />
               </Form.Item>
             </Space>
-            <Form.Item name="bodyHtml" label="正文（HTML，保存时自动清理不安全内容）">
-              <Input.TextArea rows={10} onChange={(e) => setPreview(e.target.value)} />
+            <Form.Item name="bodyHtml" label="正文">
+              <LazyBodyEditor disabled={!editable} itemId={id} attachments={detail?.attachments ?? []} onUploaded={reloadAttachments} />
             </Form.Item>
-            <Typography.Text type="secondary">预览</Typography.Text>
-            <iframe title="正文预览" sandbox="" srcDoc={preview} style={{ width: '100%', height: 200, border: '1px solid #ddd' }} />
             {editable ? <Button type="primary" onClick={() => void save()} style={{ marginTop: 12 }}>保存草稿</Button> : null}
           </Form>
         ) },

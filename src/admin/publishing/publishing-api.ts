@@ -120,17 +120,21 @@ export const publishingApi = {
   returnPublication: (id: number, reason: string) => api.post<{ publishStatus: string }>(`${base}/letters/${id}/publication/return`, { reason }),
   newMedia: () => api.get<{ items: NewMedia[] }>(`${base}/new-media`),
   addNewMedia: (m: Omit<NewMedia, 'id' | 'closedDate'>) => api.post<{ id: number }>(`${base}/new-media`, m),
-  /** Multipart upload: the token comes from the session endpoint (api.ts keeps its own copy private). */
-  async upload(itemId: number, file: File): Promise<Attachment> {
-    const me = await api.get<SessionResponse>('/api/v1/auth/me');
-    const form = new FormData();
-    form.append('file', file, file.name);
-    const res = await fetch(`${base}/items/${itemId}/attachments`, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': me.csrfToken } });
-    const data = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } } & Attachment;
-    if (!res.ok) throw new ApiError(data.error?.code ?? 'upload.failed', data.error?.message ?? '上传失败', res.status);
-    return data;
-  },
+  upload: (itemId: number, file: File) => postFile<Attachment>(`${base}/items/${itemId}/attachments`, file),
+  /** 导入 Word 文档: the .docx's text as body HTML, already cleaned as saving would; nothing is stored. */
+  docxToHtml: (file: File) => postFile<{ html: string; droppedImages: number }>(`${base}/docx-to-html`, file),
 };
+
+/** Multipart upload: the token comes from the session endpoint (api.ts keeps its own copy private). */
+async function postFile<T>(path: string, file: File): Promise<T> {
+  const me = await api.get<SessionResponse>('/api/v1/auth/me');
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': me.csrfToken } });
+  const data = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } } & T;
+  if (!res.ok) throw new ApiError(data.error?.code ?? 'upload.failed', data.error?.message ?? '上传失败', res.status);
+  return data;
+}
 
 export interface Monitoring {
   today: string;

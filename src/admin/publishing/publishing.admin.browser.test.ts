@@ -1,27 +1,39 @@
 /**
  * The publishing screens in Chromium: 发改委's publisher drafts an item through the admin form,
  * attaches a file and submits it; 发改委's reviewer approves it on the same screen; the portal
- * shows it at once. The screen passes axe-core (no serious or critical violation).
+ * shows it at once. The body editor: a Word fragment with a table pasted, a .docx imported, a
+ * picture inserted with its 替代文本 (refused without), all on the portal after approval. The
+ * screens pass axe-core (no serious or critical violation).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Page } from 'playwright-core';
 import { chromiumSkipReason } from '../../shared/chromium.ts';
 import { useBrowserApp } from '../../shared/browser-app.testing.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
 
 
+const SHOTS = process.env.ADMIN_SCREENSHOTS_DIR;
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(SHOTS, `publishing-${name}.png`) });
+}
+
 describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () => {
 
   const env = useBrowserApp({ admin: true });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await env.browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(`${env.base}/admin/`);
+  async function signIn(username: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const page = await (await env.browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport })).newPage();
+    await page.goto(`${env.base}/admin/#/publishing`);
     await page.getByLabel('用户名', { exact: true }).fill(username);
     await page.getByLabel('密码', { exact: true }).fill(env.a.password(username));
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('menuitem', { name: /主动公开/ }).click();
     await page.getByRole('heading', { level: 1, name: '主动公开' }).waitFor();
     return page;
   }
@@ -34,11 +46,11 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     await editor.locator('#columnId').fill('公告公示');
     await editor.locator('.ant-select-tree-node-content-wrapper', { hasText: '公告公示' }).click();
     await editor.getByLabel('标题', { exact: true }).fill('石龙区发改委2026年第一季度价格监测报告');
-    await editor.getByLabel(/^正文/).fill('<p>一季度全区居民消费价格总水平保持稳定。</p>');
+    await editor.getByRole('textbox', { name: '正文', exact: true }).fill('一季度全区居民消费价格总水平保持稳定。');
     await editor.getByRole('button', { name: '保存草稿' }).click();
     await editor.getByText('已保存').waitFor();
     await editor.getByRole('tab', { name: '附件' }).click();
-    await editor.locator('input[type=file]').setInputFiles({ name: '监测表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await editor.getByRole('tabpanel', { name: '附件' }).locator('input[type=file]').setInputFiles({ name: '监测表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await editor.getByText('监测表.pdf').waitFor();
     await editor.getByRole('button', { name: '提交审核' }).click();
     await editor.getByText(/提交审核：完成/).waitFor();
@@ -62,5 +74,95 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     await portal.goto(`${env.base}/`);
     await portal.getByRole('link', { name: '石龙区发改委2026年第一季度价格监测报告' }).first().click();
     await portal.getByRole('link', { name: '监测表.pdf' }).waitFor();
+  });
+
+  it('the body editor: a Word fragment pasted, a .docx imported, a picture with its 替代文本; approved and on the portal', async () => {
+    const title = '石龙区发改委2026年政务公开工作安排';
+    const editor = await signIn('fgw-editor');
+    await editor.getByRole('button', { name: '起草信息' }).click();
+    await editor.locator('#columnId').click();
+    await editor.locator('#columnId').fill('公告公示');
+    await editor.locator('.ant-select-tree-node-content-wrapper', { hasText: '公告公示' }).click();
+    await editor.getByLabel('标题', { exact: true }).fill(title);
+    const body = editor.getByRole('textbox', { name: '正文', exact: true });
+    await body.click();
+    await editor.keyboard.type('现将有关安排通知如下。');
+    await editor.keyboard.press('Enter');
+
+    // Paste what Word puts on the clipboard: a heading, lists, a table with merged cells, a picture.
+    const wordHtml = readFileSync(new URL('../../publishing/fixtures/word-clipboard.html', import.meta.url), 'utf8');
+    await body.evaluate((el, html) => {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', '一、总体要求');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, wordHtml);
+    await body.locator('td[colspan="2"]', { hasText: '申请人情况' }).waitFor();
+    await body.getByRole('heading', { level: 2, name: '一、总体要求' }).waitFor();
+    await editor.getByText(/粘贴内容中的 1 张图片未保留/).waitFor();
+    const pasted = await body.innerHTML();
+    assert.doesNotMatch(pasted, /mso-|Mso|font-family|<o:p|<img|file:/, 'no Word styles, classes or pictures left');
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.getByText('已保存').waitFor();
+
+    // 导入 Word 文档 at the end of the body.
+    await body.click();
+    await editor.keyboard.press('ControlOrMeta+End');
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ children: [new TextRun('二、工作措施：全面推进'), new TextRun({ text: '基层政务公开标准化', bold: true }), new TextRun('建设。')] }),
+    ] }] }));
+    await editor.locator('input[type=file][accept=".docx"]').setInputFiles({ name: '工作措施.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(docx) });
+    await editor.getByText('已导入“工作措施.docx”').waitFor();
+    await body.locator('strong', { hasText: '基层政务公开标准化' }).waitFor();
+    // Not a .docx: a clear refusal, nothing inserted.
+    await editor.locator('input[type=file][accept=".docx"]').setInputFiles({ name: '旧格式.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]) });
+    await editor.getByText(/只能导入 Word 文档（\.docx）/).waitFor();
+
+    // A picture: uploaded as an attachment from the dialog; refused without its 替代文本.
+    await editor.getByRole('button', { name: '图片', exact: true }).click();
+    const dialog = editor.getByRole('dialog', { name: '插入图片' });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await dialog.locator('input[type=file]').setInputFiles({ name: '大厅.png', mimeType: 'image/png', buffer: png });
+    await dialog.getByText('大厅.png').waitFor();
+    await dialog.getByRole('button', { name: '插 入' }).or(dialog.getByRole('button', { name: '插入' })).click();
+    await dialog.getByText('请填写替代文本：没有替代文本的图片不能插入').waitFor();
+    assert.equal(await body.locator('img').count(), 0);
+    await dialog.getByLabel('替代文本').fill('石龙区政务服务中心综合窗口');
+    await dialog.getByRole('button', { name: '插 入' }).or(dialog.getByRole('button', { name: '插入' })).click();
+    await body.locator('img[alt="石龙区政务服务中心综合窗口"]').waitFor();
+    assert.deepEqual(await seriousAxeViolations(editor), []);
+    await shoot(editor, 'editor-1280');
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.getByText('已保存').last().waitFor();
+    await editor.getByRole('button', { name: '提交审核' }).click();
+    await editor.getByText(/提交审核：完成/).waitFor();
+
+    // Another person, the unit's reviewer, approves after the 保密审查: separation of duties.
+    const reviewer = await signIn('fgw-reviewer');
+    await reviewer.getByRole('button', { name: title }).click();
+    await reviewer.getByRole('button', { name: '审核通过' }).click();
+    const review = reviewer.getByRole('dialog', { name: '审核通过 · 保密审查' });
+    for (const box of await review.getByRole('checkbox').all()) await box.check();
+    await review.getByRole('button', { name: '审核通过并发布' }).click();
+    await reviewer.getByText(/审核通过：完成/).waitFor();
+
+    const portal = await (await env.browser.newContext()).newPage();
+    await portal.goto(`${env.base}/`);
+    await portal.getByRole('link', { name: title }).first().click();
+    await portal.locator('td[colspan="2"]', { hasText: '申请人情况' }).waitFor();
+    await portal.getByText('现将有关安排通知如下。').waitFor();
+    await portal.locator('strong', { hasText: '基层政务公开标准化' }).waitFor();
+    const img = portal.locator('img[alt="石龙区政务服务中心综合窗口"]');
+    await img.waitFor();
+    assert.ok(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0), 'the picture loads on the portal');
+    assert.deepEqual(await seriousAxeViolations(portal), []);
+
+    // A phone-width look at the editor (screenshots only when asked for).
+    if (SHOTS) {
+      const phone = await signIn('fgw-editor', { width: 390, height: 844 });
+      await phone.getByRole('button', { name: '起草信息' }).click();
+      await phone.getByRole('toolbar', { name: '正文格式' }).scrollIntoViewIfNeeded();
+      await shoot(phone, 'editor-390');
+    }
   });
 });
