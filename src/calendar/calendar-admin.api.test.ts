@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { readHolidayNotice } from './holiday-notice.rules.ts';
 
 type Headers = Record<string, string>;
 
@@ -117,5 +118,17 @@ describeOnBothDatabases('holiday calendar screen API', (t) => {
     const again = await put(admin, 2027, { ...notice2027, holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-01' }], workDays: [] });
     assert.equal(again.json().replaced, true);
     assert.equal((await stored2027()).length, 1);
+
+    // The screen's paste: the notice's text read into the form (holiday-notice.rules.ts) saves as typed.
+    const pasted = readHolidayNotice(`国务院办公厅关于2027年部分节假日安排的通知
+      一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+      二、春节：2月6日（农历除夕、周六）至13日（周六）放假调休，共8天。2月14日（周日）上班。`, 2027);
+    assert.deepEqual([pasted.unparsed, pasted.notes], [[], []]);
+    const fromPaste = await put(admin, 2027, { source: pasted.source, holidays: pasted.holidays, workDays: pasted.workDays });
+    assert.deepEqual(fromPaste.json(), { year: 2027, offDays: 11, workDays: 1, replaced: true, reprojected: 0 }, 'the added 2–3 January are a weekend: the due date stays');
+    const relisted = (await app.app.inject({ method: 'GET', url: '/api/v1/calendar/years', headers: admin })).json();
+    assert.deepEqual(relisted.years[0].holidays, notice2027.holidays);
+    assert.deepEqual(relisted.years[0].workDays, notice2027.workDays);
+    assert.equal((await caseDue()).dueDate, '2027-01-19');
   });
 });

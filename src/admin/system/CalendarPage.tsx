@@ -1,7 +1,8 @@
 // 节假日日历: each year's holidays and 调休 working days as stored, and a form to enter (or replace)
 // a year from the State Council notice — named holiday periods and the weekend days worked
-// instead. The form is checked as it will be on the server (holiday-form.rules.ts); saving
-// replaces the year and re-computes the due dates of open cases that it moves.
+// instead, typed or read from the pasted notice (NoticePaste). The form is checked as it will be
+// on the server (holiday-form.rules.ts); saving replaces the year and re-computes the due dates
+// of open cases that it moves.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Form, Input, Row, Space, Table, Tag, Typography, message } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -10,6 +11,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useSubmit } from '../common/useSubmit.ts';
 import { holidayFormProblems, type HolidayYearForm } from '../../calendar/holiday-form.rules.ts';
 import { eachDate, weekdayName } from '../../calendar/calendar-dates.ts';
+import { NoticePaste } from './NoticePaste.tsx';
 
 interface YearsResponse {
   years: HolidayYearForm[];
@@ -100,6 +102,14 @@ export function CalendarPage() {
           {problems.length || saveError ? (
             <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message="未保存，请更正：" description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{(problems.length ? problems : [saveError!]).map((p) => <li key={p}>{p}</li>)}</ul>} />
           ) : null}
+          <NoticePaste
+            key={editing}
+            year={editing}
+            onRead={(r) => {
+              form.setFieldsValue({ ...(r.source ? { source: r.source } : {}), holidays: r.holidays, workDays: r.workDays.map((w) => ({ date: w.date, name: w.name ?? '' })) });
+              setProblems([]);
+            }}
+          />
           <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
             <Form.Item name="source" label="依据的通知（名称、文号）" rules={[{ required: true, whitespace: true, message: '请填写依据的通知' }]}>
               <Input maxLength={200} />
