@@ -2,7 +2,8 @@
  * One application's whole journey, end to end, on SQLite and on PostgreSQL: a real server on
  * loopback with its own mail sender loop, a real SMTP server on loopback (SMTP_URL), a real
  * Chromium. The citizen applies on the portal (JavaScript off) with an e-mail address and an
- * attachment; the clerk confirms receipt in the admin app (the receipt e-mail arrives), asks for
+ * attachment; the clerk sets the body's 文号 patterns, contact block and electronic seal, confirms
+ * receipt in the admin app (the receipt e-mail arrives), asks for
  * 补正 and issues the numbered 补正告知书 (the 补正 e-mail arrives); the citizen answers online with
  * text and a file; the clerk sees the answer, attaches the released file, decides 予以公开 and
  * issues the numbered 答复书 (the decision e-mail arrives); the citizen downloads it from the
@@ -85,20 +86,6 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const answerFile = samplePdf('补正：人民路片区项目清单');
       const released = samplePdf('人民路片区老旧小区改造资金安排');
 
-      // 0. The body's 文号 patterns, contact block and seal. The admin app has no screen for the
-      // letter settings yet, so they are set through the API as an integration would.
-      const gkb = (await env.a.login('gkb')).headers;
-      const govId = (await env.a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong').executeTakeFirstOrThrow()).id;
-      const settings = await env.a.app.inject({
-        method: 'PUT', url: `/api/v1/organizations/${govId}/letter-settings`, headers: gkb,
-        payload: { patterns: { correction: '石政公开补〔{年}〕第{号}号', reply: '石政公开〔{年}〕第{号}号' }, contactBlock: '联系人：王敏\n联系电话：0375-1234567\n地址：石龙区人民路1号' },
-      });
-      assert.equal(settings.statusCode, 204, settings.body);
-      const boundary = '----gkseal';
-      const sealBody = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="seal.png"\r\nContent-Type: image/png\r\n\r\n`), SEAL, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      const seal = await env.a.app.inject({ method: 'PUT', url: `/api/v1/organizations/${govId}/letter-seal`, headers: { ...gkb, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: sealBody });
-      assert.equal(seal.statusCode, 204, seal.body);
-
       // 1. The citizen applies online with an e-mail address and an ID copy, JavaScript off.
       const pub = await env.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
       const form = await pub.newPage();
@@ -121,8 +108,23 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       assert.match(tn, /^2026\d{8}$/);
       await pub.close();
 
-      // 2. The clerk finds it in the list, sees the attachment, and confirms receipt: the receipt e-mail.
-      let page = await clerk('/applications');
+      // 2. The clerk first sets the body's 文号 patterns, contact block and electronic seal
+      // (系统管理 → 文书模板), then finds the application in the list, sees the attachment, and
+      // confirms receipt: the receipt e-mail.
+      let page = await clerk('/system/letters');
+      const settings = page.locator('.ant-card').filter({ has: page.getByRole('heading', { name: '文号、联系方式和电子印章' }) });
+      await settings.getByLabel('政府信息公开申请补正告知书文号格式').fill('石政公开补〔{年}〕第{号}号');
+      await settings.getByLabel('政府信息公开申请答复书文号格式').fill('石政公开〔{年}〕第');
+      await settings.getByText('文号格式必须包含一次序号占位符 {号}').waitFor();
+      await settings.getByLabel('政府信息公开申请答复书文号格式').fill('石政公开〔{年}〕第{号}号');
+      await settings.getByText(/^例：答复书 石政公开〔\d{4}〕第12号$/).waitFor();
+      await settings.getByLabel('联系方式（每行一项，如联系人、电话、地址）').fill('联系人：王敏\n联系电话：0375-1234567\n地址：石龙区人民路1号');
+      await settings.getByRole('button', { name: '保存文号和联系方式' }).click();
+      await page.getByText('文书设置已保存').waitFor();
+      await settings.getByLabel('选择电子印章图片').setInputFiles({ name: '印章.png', mimeType: 'image/png', buffer: SEAL });
+      await settings.getByText('已上传', { exact: true }).waitFor();
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '依申请公开', exact: true }).click();
+      await page.getByRole('heading', { name: '依申请公开' }).waitFor();
       await page.getByLabel('搜索受理编号、申请人或所需信息').fill(tn);
       await page.getByLabel('搜索受理编号、申请人或所需信息').press('Enter');
       await page.getByRole('row').filter({ has: page.getByRole('link', { name: tn }) }).getByRole('link', { name: tn }).click();

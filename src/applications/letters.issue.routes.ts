@@ -76,7 +76,7 @@ export function registerIssuedLettersRoutes(app: FastifyInstance, deps: AppDeps)
 
   const settingsSchema = {
     type: 'object',
-    properties: { organizationId: { type: 'integer' }, patterns: { type: 'object', additionalProperties: { type: 'string' } }, contactBlock: { type: 'string' }, hasSeal: { type: 'boolean' } },
+    properties: { organizationId: { type: 'integer' }, canEdit: { type: 'boolean' }, patterns: { type: 'object', additionalProperties: { type: 'string' } }, contactBlock: { type: 'string' }, hasSeal: { type: 'boolean' } },
   } as const;
 
   app.get('/api/v1/organizations/:id/letter-settings', {

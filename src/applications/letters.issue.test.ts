@@ -128,6 +128,11 @@ describeOnBothDatabases('issued letters', (t) => {
     const auditor = (await app.login('auditor')).headers;
     const refused = await app.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/letters/receipt/issue`, headers: auditor, payload: {} });
     assert.equal(refused.statusCode, 403);
+    // The settings screen: the clerk may change them, the auditor only reads them.
+    const settingsAs = async (h: Record<string, string>) => (await app.app.inject({ method: 'GET', url: `/api/v1/organizations/${govId}/letter-settings`, headers: h })).json();
+    const seen = await settingsAs(gkbLater);
+    assert.deepEqual([seen.canEdit, seen.patterns.receipt, seen.patterns.reply, seen.hasSeal], [true, '石政公开〔{年}〕第{号}号', '依申请公开答复〔{年}〕第{号}号', true]);
+    assert.equal((await settingsAs(auditor)).canEdit, false);
   });
 
   it('gives two letters issued at once two different numbers', { skip: chromiumSkipReason() }, async () => {

@@ -20,10 +20,12 @@ const bodyFor = async (actor: Actor, organizationId: number, deps: AppDeps, writ
   (await officeBody(actor, organizationId, deps, { write, what: '文书设置' })).body;
 
 export async function getLetterSettings({ organizationId, actor, deps }: { organizationId: number; actor: Actor; deps: AppDeps }) {
-  const body = await bodyFor(actor, organizationId, deps, false);
+  const { body, mayEdit } = await officeBody(actor, organizationId, deps, { write: false, what: '文书设置' });
   const s = await letterSettingsOf(deps, body.id, body.name);
   return {
     organizationId: body.id,
+    /** The auditor reads them; the body's administrator and its 公开办 clerks change them. */
+    canEdit: mayEdit,
     patterns: Object.fromEntries(LETTER_KEYS.map((k) => [k, s.patterns[k] ?? defaultPattern(k)])),
     contactBlock: s.contactBlock,
     hasSeal: s.seal !== null,

@@ -11,6 +11,7 @@ import { PageHeader } from '../common/PageHeader.tsx';
 import { useSubmit } from '../common/useSubmit.ts';
 import { StatusTag } from '../common/StatusTag.tsx';
 import { beijingTime } from '../common/beijing-time.ts';
+import { LetterSettingsCard } from './LetterSettingsCard.tsx';
 
 interface Body {
   id: number;
@@ -172,7 +173,7 @@ export function LetterTemplatesPage() {
     <>
       <PageHeader title="文书模板" />
       <Typography.Paragraph type="secondary">
-        各机关的受理回执、补正告知书、延期答复告知书、征求意见书、收费通知书和答复书正文。未修改的文书使用平台默认模板；每次保存都是一个新版本，签发的文书记录所用版本。只有本机关的系统管理员可以修改。答复书的法律依据和救济途径（行政复议、行政诉讼）由系统自动附上。
+        各机关的受理回执、补正告知书、延期答复告知书、征求意见书、收费通知书和答复书正文。未修改的文书使用平台默认模板；每次保存都是一个新版本，签发的文书记录所用版本。只有本机关的系统管理员可以修改正文；文号、联系方式和电子印章由本机关的系统管理员或公开办承办人员设置（见下方）。答复书的法律依据和救济途径（行政复议、行政诉讼）由系统自动附上。
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} /> : null}
       <Space wrap style={{ marginBottom: 16 }}>
@@ -189,6 +190,7 @@ export function LetterTemplatesPage() {
         {body && !canEdit ? <StatusTag tone="neutral">只读：仅本机关系统管理员可修改</StatusTag> : null}
       </Space>
       <Table<LetterTemplate> rowKey="key" columns={columns} dataSource={rows} pagination={false} size="small" />
+      {bodyId !== null ? <LetterSettingsCard key={bodyId} bodyId={bodyId} /> : null}
       <Modal open={editing !== null} title={editing ? `编辑：${editing.title}（${body?.name ?? ''}）` : ''} onCancel={() => setEditing(null)} onOk={() => form.submit()} okText="保存为新版本" cancelText="取消" confirmLoading={saving} width={760} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 100, message: '标题不超过100个字' }]}>
