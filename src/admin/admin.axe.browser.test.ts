@@ -60,7 +60,7 @@ const CHECKS: Check[] = [
   { name: '年报核查', user: 'gkb', hash: '/reportcheck', ready: heading('年报核查') },
   { name: '用户管理', user: 'admin', hash: '/system/users', ready: heading('用户管理') },
   { name: '组织机构', user: 'admin', hash: '/system/organizations', ready: heading('组织机构') },
-  { name: '文书模板', user: 'admin', hash: '/system/letters', ready: heading('文书模板') },
+  { name: '文书模板', user: 'admin', hash: '/system/letters', ready: (p) => p.getByRole('heading', { name: '文号、联系方式和电子印章' }).waitFor() }, // with the body's letter settings
   { name: '审计日志', user: 'auditadmin', hash: '/system/audit', ready: heading('审计日志') },
   { name: '无权访问', user: 'fgw-editor', hash: '/system/users', ready: heading('无权访问') },
 ];
