@@ -10,6 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../src/db/test-databases.ts';
 import { createTestApp } from '../src/http/test-app.ts';
@@ -93,7 +94,27 @@ const requests: Array<[string, string]> = [
   ['admin', '/api/v1/users'],
   ['admin', '/api/v1/organizations'],
 ];
+// How each database runs the two main list shapes: the plan must walk an index in list order
+// and stop after the page (no sort of every matching row, no full count).
+async function explain(label: string, q: { compile(): { sql: string; parameters: readonly unknown[] } }) {
+  const { sql: text, parameters } = q.compile();
+  const prefix = kind === 'sqlite' ? 'explain query plan ' : 'explain (analyze, costs off, timing off) ';
+  const r = await sql.raw(prefix + text.replace(/\$(\d+)|\?/g, (m, n) => { const v = parameters[n ? Number(n) - 1 : explainIndex++]; return typeof v === 'number' ? String(v) : `'${String(v)}'`; })).execute(db);
+  explainIndex = 0;
+  console.log(`plan of ${label}:\n  ${(r.rows as Record<string, unknown>[]).map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n  ')}`);
+}
+let explainIndex = 0;
+const itemsPage = (status?: string) => {
+  let q = db.selectFrom('publishing_items').selectAll();
+  if (status) q = q.where('status', '=', status);
+  return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(20).offset(180);
+};
+await explain('items page 10', itemsPage());
+await explain('items page 1, status=published', itemsPage('published').offset(0));
+await explain('items capped count', db.selectFrom(db.selectFrom('publishing_items').select(sql`1`.as('one')).limit(10_001).as('c')).select((eb) => eb.fn.countAll().as('n')));
+await explain('cases page 1', db.selectFrom('applications').selectAll().orderBy(sql`due_date is null`).orderBy('due_date').orderBy('id', 'desc').limit(20));
 const sessions = new Map<string, Record<string, string>>();
+console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
 console.log(`${kind} orgs=${orgIds.length} items=${ITEMS} cases=${CASES} seeded in ${seeded.toFixed(0)} s; ${RUNS} runs each`);
 for (const [user, url] of requests) {
   if (!sessions.has(user)) sessions.set(user, (await a.login(user)).headers);
@@ -106,9 +127,11 @@ for (const [user, url] of requests) {
     const r = await a.app.inject({ method: 'GET', url, headers });
     if (i > 0) times.push(performance.now() - s); // the first is a warm-up
     status = r.statusCode;
-    total = (r.json() as { total?: unknown }).total ?? r.statusCode;
+    const body = r.json() as { total?: unknown; totalCapped?: boolean; items?: unknown[] };
+    total = body.total === undefined ? (body.items?.length ?? r.statusCode) : `${String(body.total)}${body.totalCapped ? '+' : ''}`;
   }
   console.log(`${user.padEnd(10)} ${url.padEnd(60)} ${status} total=${String(total ?? '-').padEnd(8)} p50=${pct(times, 50).toFixed(1)}ms p95=${pct(times, 95).toFixed(1)}ms`);
 }
+console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 await a.app.close();
 await t.close();

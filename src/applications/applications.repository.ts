@@ -3,6 +3,7 @@
  * so the usecases, the CLI, the report and the demo seed all use the same code.
  */
 import { sql, type Kysely } from 'kysely';
+import { cappedCount } from '../db/capped-count.ts';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { normalQueryCode, queryCodeHash, trackingNumber, trackingPrefix } from './intake.rules.ts';
@@ -199,11 +200,12 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       return db.selectFrom('applications').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
     },
 
-    async list(f: CaseListFilter): Promise<{ rows: ApplicationRow[]; total: number }> {
-      const countRow = await filtered(f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      let q = filtered(f).selectAll().orderBy(sql`case when due_date is null then 1 else 0 end`).orderBy('due_date').orderBy('id', 'desc');
+    async list(f: CaseListFilter): Promise<{ rows: ApplicationRow[]; total: number; totalCapped: boolean }> {
+      const { total, totalCapped } = await cappedCount(db, filtered(f));
+      // Undated (closed) cases last: the order of the applications_list_order index (0241).
+      let q = filtered(f).selectAll().orderBy(sql`due_date is null`).orderBy('due_date').orderBy('id', 'desc');
       q = q.limit(f.limit ?? 50).offset(f.offset ?? 0);
-      return { rows: await q.execute(), total: Number(countRow?.n ?? 0) };
+      return { rows: await q.execute(), total, totalCapped };
     },
 
     /** Overdue: still open and the due date is before today. Plain SQL on the projection. */

@@ -68,7 +68,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     type: 'object',
     properties: { ...caseListItemSchema.properties, workingDaysLeft: { type: ['integer', 'null'], description: '距答复期限的工作日数（0 为今天到期，负数为已超期的工作日数）' } },
   } as const;
-  const listResponse = { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: caseListItemSchema } } } as const;
+  const listResponse = { type: 'object', properties: { total: { type: 'integer' }, totalCapped: { type: 'boolean', description: '符合条件的记录超过 total（上限 10000），未逐条计数' }, items: { type: 'array', items: caseListItemSchema } } } as const;
 
   app.get('/api/v1/applications', {
     schema: { tags, summary: '申请列表（可筛选）', querystring: listQuerySchema, response: { 200: listResponse, ...errorResponses } },

@@ -102,12 +102,12 @@ export async function getCase({ caseId, actor, ip, deps, justActed = false }: { 
 export async function listCases({ filter, actor, ip, deps, auditAction = 'applications.list_read' }: { filter: CaseListFilter; actor: Actor; ip?: string; deps: AppDeps; auditAction?: string }) {
   const orgs = await createOrganizationsRepository(deps).list();
   const scoped = scopedFilter(actor, orgs, filter);
-  if (!scoped) return { total: 0, items: [] };
-  const { rows, total } = await createApplicationsRepository(deps).list(scoped);
+  if (!scoped) return { total: 0, totalCapped: false, items: [] };
+  const { rows, total, totalCapped } = await createApplicationsRepository(deps).list(scoped);
   await auditPersonalDataRead(deps, actor, auditAction, rows.map((r) => r.id), ip);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const name = (id: number) => names.get(id) ?? '';
-  return { total, items: rows.map((r) => caseListItem(r, name(r.unit_id))) };
+  return { total, totalCapped, items: rows.map((r) => caseListItem(r, name(r.unit_id))) };
 }
 
 /** 工作台: overdue, due within `days` calendar days, and cases waiting for this user. */

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from './auth.hooks.ts';
 import { createUser, endUserSessions, listUsers, updateUser } from './users.usecases.ts';
-import { createOrganization, listOrganizations, updateOrganization } from './organizations.usecases.ts';
+import { createOrganization, organizationsListJson, updateOrganization } from './organizations.usecases.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { errorResponses, organizationSchema, userSchema } from './auth.schemas.ts';
 import { createOrganizationsRepository } from './organizations.repository.ts';
@@ -71,7 +71,9 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/api/v1/organizations', {
     schema: { tags, summary: '组织机构列表', response: { 200: { type: 'object', properties: { items: { type: 'array', items: organizationSchema } } }, ...errorResponses } },
-  }, async (request) => ({ items: await listOrganizations({ actor: requireActor(request), deps }) }));
+  }, async (request, reply) =>
+    // Already JSON in the schema's shape (Organization has exactly its fields): sent as it is.
+    reply.type('application/json; charset=utf-8').send(await organizationsListJson({ actor: requireActor(request), deps })));
 
   const orgCreate = zodRoute({ body: organizationCreateShape });
   app.post('/api/v1/organizations', {

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { ItemRow } from './publishing.table.ts';
+import { cappedCount } from '../db/capped-count.ts';
 
 export const SNAPSHOT_FIELDS = [
   'title', 'kind', 'column_id', 'topic', 'publisher_name', 'doc_number', 'written_date', 'validity',
@@ -42,12 +43,13 @@ export function createItemsRepository({ db }: { db: Kysely<Database> }) {
     async byId(id: number): Promise<ItemRow | undefined> {
       return db.selectFrom('publishing_items').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    async list(f: ItemListFilters, page: number, pageSize: number, order: 'published' | 'updated' = 'published') {
-      const total = await filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    /** `countCap`: count matches only up to it (admin lists, capped-count.ts); exact otherwise (portal pages). */
+    async list(f: ItemListFilters, page: number, pageSize: number, order: 'published' | 'updated' = 'published', countCap?: number) {
+      const { total, totalCapped } = await cappedCount(db, filtered(f), countCap ?? Number.MAX_SAFE_INTEGER);
       let q = filtered(f).selectAll();
       q = order === 'published' ? q.orderBy('publish_date', 'desc').orderBy('id', 'desc') : q.orderBy('updated_at', 'desc').orderBy('id', 'desc');
       const rows = await q.limit(pageSize).offset((page - 1) * pageSize).execute();
-      return { total: Number(total.n), rows };
+      return { total, totalCapped, rows };
     },
     /**
      * Changes the item only while it still has the status and version its caller read, and moves

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
+import { LIST_COUNT_CAP } from '../db/capped-count.ts';
 import { canReadIn, readableOrgIds, scopeFilter } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { errorResponses, idParams } from '../auth/auth.schemas.ts';
@@ -53,7 +54,7 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
         organizationId: { type: 'integer' }, columnId: { type: 'integer' }, status: { type: 'string', enum: Object.keys(ITEM_STATUSES) },
         kind: { type: 'string' }, q: { type: 'string', maxLength: 64 }, page: { type: 'integer', minimum: 1, default: 1 }, pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
       } },
-      response: { 200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: itemSchema } } }, ...errorResponses },
+      response: { 200: { type: 'object', properties: { total: { type: 'integer' }, totalCapped: { type: 'boolean', description: '符合条件的记录超过 total（上限 10000），未逐条计数' }, items: { type: 'array', items: itemSchema } } }, ...errorResponses },
     },
   }, async (request) => {
     const actor = requireActor(request);
@@ -61,11 +62,11 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
     const orgs = await createOrganizationsRepository(deps).list();
     const readable = readableOrgIds(actor, orgs);
     const organizationIds = q.organizationId ? readable.filter((id) => id === q.organizationId) : scopeFilter(readable, orgs);
-    const { total, rows } = await createItemsRepository(deps).list(
+    const { total, totalCapped, rows } = await createItemsRepository(deps).list(
       { organizationIds, columnIds: q.columnId ? [q.columnId] : undefined, statuses: q.status ? [q.status] : undefined, kind: q.kind, q: q.q },
-      q.page, q.pageSize, 'updated',
+      q.page, q.pageSize, 'updated', LIST_COUNT_CAP,
     );
-    return { total, items: rows.map(presentItem) };
+    return { total, totalCapped, items: rows.map(presentItem) };
   });
 
   const createRoute = zodRoute({ body: itemCreateShape });

@@ -7,6 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { APPLICANT_TYPES } from '../../report/report.model.ts';
 import { STATUS_OPTIONS } from './status-options.ts';
 import { api, errorMessage, query } from '../api.ts';
+import { listTotalText } from '../list-total.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { StatusTag } from '../common/StatusTag.tsx';
 import { useCurrentUser } from '../session.tsx';
@@ -50,7 +51,7 @@ function CaseListPage() {
   const [filters, setFilters] = useState<Filters>({ overdue: false, q: '' });
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ total: number; items: CaseListItem[] }>({ total: 0, items: [] });
+  const [data, setData] = useState<{ total: number; totalCapped?: boolean; items: CaseListItem[] }>({ total: 0, items: [] });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -141,7 +142,7 @@ function CaseListPage() {
         loading={loading}
         columns={columns}
         dataSource={data.items}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => listTotalText(n, data.totalCapped ?? false, '件') }}
         locale={{ emptyText: <Typography.Text type="secondary">没有符合条件的申请</Typography.Text> }}
       />
     </>

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../session.tsx';
 import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../../publishing/items.rules.ts';
 import { publishingApi, type Item } from './publishing-api.ts';
 import { ItemEditor } from './ItemEditor.tsx';
+import { listTotalText } from '../list-total.ts';
 
 // Solid dark backgrounds with white text: antd's light preset tags fail the WCAG contrast check.
 const STATUS_COLORS: Record<string, string | undefined> = { draft: undefined, submitted: '#0958d9', approved: '#006d75', scheduled: '#531dab', published: '#237804', withdrawn: '#ad4e00' };
@@ -14,6 +15,7 @@ export function ItemsTab() {
   const user = useCurrentUser();
   const [rows, setRows] = useState<Item[]>([]);
   const [total, setTotal] = useState(0);
+  const [totalCapped, setTotalCapped] = useState(false);
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
@@ -25,6 +27,7 @@ export function ItemsTab() {
       const r = await publishingApi.items({ status, q, page });
       setRows(r.items);
       setTotal(r.total);
+      setTotalCapped(r.totalCapped ?? false);
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -44,7 +47,7 @@ export function ItemsTab() {
       <Table<Item>
         rowKey="id"
         dataSource={rows}
-        pagination={{ current: page, total, pageSize: 20, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
+        pagination={{ current: page, total, pageSize: 20, onChange: setPage, showTotal: (n) => listTotalText(n, totalCapped, '条') }}
         columns={[
           { title: '标题', dataIndex: 'title', render: (t: string, r) => <Button type="link" onClick={() => setOpen(r.id)} style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}>{t}</Button> },
           { title: '索引号', dataIndex: 'indexNo', width: 230 },

@@ -99,7 +99,7 @@ export const publishingApi = {
   createDefaultColumns: (organizationId: number) => api.post<{ items: Column[] }>(`${base}/columns/defaults`, { organizationId }),
   updateColumn: (id: number, patch: Partial<Column>) => api.patch<Column>(`${base}/columns/${id}`, patch),
   items: (p: { organizationId?: number; status?: string; q?: string; page?: number }) =>
-    api.get<{ total: number; items: Item[] }>(`${base}/items${query({ ...p, pageSize: 20 })}`),
+    api.get<{ total: number; totalCapped?: boolean; items: Item[] }>(`${base}/items${query({ ...p, pageSize: 20 })}`),
   item: (id: number) => api.get<ItemDetail>(`${base}/items/${id}`),
   create: (d: ItemDraft) => api.post<Item>(`${base}/items`, d),
   update: (id: number, d: ItemDraft) => api.patch<Item>(`${base}/items/${id}`, d),
