@@ -5,25 +5,15 @@ import { requireActor } from '../auth/auth.hooks.ts';
 import { canReadIn, canWriteIn } from '../auth/access.rules.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { createAuditRepository } from '../auth/audit.repository.ts';
-import { errorResponses, idParams } from '../auth/auth.schemas.ts';
+import { errorResponses } from '../auth/auth.schemas.ts';
+import { idParamsShape, zodRoute } from '../shared/schema/route-schema.ts';
+import { columnCreateShape, columnDefaultsShape, columnPatchShape, type ColumnCreateBody } from './columns.schema.ts';
 import { AppError } from '../shared/app-error.ts';
-import { COLUMN_KINDS } from './columns.rules.ts';
-import { ITEM_KINDS } from './items.rules.ts';
 import { createColumnsRepository, createDefaultColumns } from './columns.repository.ts';
 import { columnSchema, presentColumn } from './publishing.presenters.ts';
 import { createColumn, updateColumn, type ColumnInput } from './columns.usecases.ts';
 
 const tags = ['主动公开'];
-const editable = {
-  name: { type: 'string', minLength: 1, maxLength: 64 },
-  parentId: { type: ['integer', 'null'] },
-  kind: { type: 'string', enum: Object.keys(COLUMN_KINDS) },
-  defaultItemKind: { type: ['string', 'null'], enum: [null, ...Object.keys(ITEM_KINDS)] },
-  sortOrder: { type: 'integer' },
-  updateIntervalDays: { type: ['integer', 'null'], minimum: 1, maximum: 3660 },
-  description: { type: 'string', maxLength: 2000 },
-  hidden: { type: 'boolean' },
-} as const;
 
 export function registerColumnsRoutes(app: FastifyInstance, deps: AppDeps) {
   const listSchema = { 200: { type: 'object', properties: { items: { type: 'array', items: columnSchema } } }, ...errorResponses };
@@ -37,8 +27,10 @@ export function registerColumnsRoutes(app: FastifyInstance, deps: AppDeps) {
     return { items: (await createColumnsRepository(deps).listByOrganization(organizationId)).map(presentColumn) };
   });
 
+  const defaultsRoute = zodRoute({ body: columnDefaultsShape });
   app.post('/api/v1/publishing/columns/defaults', {
-    schema: { tags, summary: '为单位建立默认栏目树', body: { type: 'object', required: ['organizationId'], properties: { organizationId: { type: 'integer' } } }, response: listSchema },
+    validatorCompiler: defaultsRoute.validatorCompiler,
+    schema: { tags, summary: '为单位建立默认栏目树', ...defaultsRoute.schema, response: listSchema },
   }, async (request) => {
     const actor = requireActor(request, 'admin');
     const { organizationId } = request.body as { organizationId: number };
@@ -48,20 +40,20 @@ export function registerColumnsRoutes(app: FastifyInstance, deps: AppDeps) {
     return { items: (await createColumnsRepository(deps).listByOrganization(organizationId)).map(presentColumn) };
   });
 
+  const createRoute = zodRoute({ body: columnCreateShape });
   app.post('/api/v1/publishing/columns', {
-    schema: {
-      tags, summary: '新建栏目',
-      body: { type: 'object', additionalProperties: false, required: ['organizationId', 'code', 'name', 'kind'], properties: { organizationId: { type: 'integer' }, code: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' }, ...editable } },
-      response: { 200: columnSchema, ...errorResponses },
-    },
+    validatorCompiler: createRoute.validatorCompiler,
+    schema: { tags, summary: '新建栏目', ...createRoute.schema, response: { 200: columnSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request, 'admin');
-    const input = request.body as ColumnInput & { organizationId: number; code: string; name: string; kind: string };
+    const input = request.body as ColumnCreateBody;
     return presentColumn(await createColumn({ actor, input, ip: request.ip, deps }));
   });
 
+  const patchRoute = zodRoute({ params: idParamsShape, body: columnPatchShape });
   app.patch('/api/v1/publishing/columns/:id', {
-    schema: { tags, summary: '修改栏目', params: idParams, body: { type: 'object', additionalProperties: false, properties: editable }, response: { 200: columnSchema, ...errorResponses } },
+    validatorCompiler: patchRoute.validatorCompiler,
+    schema: { tags, summary: '修改栏目', ...patchRoute.schema, response: { 200: columnSchema, ...errorResponses } },
   }, async (request) => {
     const actor = requireActor(request, 'admin');
     const { id } = request.params as { id: number };

@@ -18,6 +18,9 @@ import { publicVersion } from './report.usecases.ts';
 import type { StoredFigures } from './report.repository.ts';
 import type { ReportSources } from './report.source-wiring.ts';
 import { registerReportPortalRoutes } from './report.portal.ts';
+import type { z } from 'zod';
+import { idParamsShape, zodRoute } from '../shared/schema/route-schema.ts';
+import { reportActionParamsShape, reportBodyYearParamsShape, reportFiguresShape, reportNarrativeShape, reportStartShape, type ReportStartBody } from './report-input.schema.ts';
 
 const tags = ['年度报告'];
 const anyObject = { type: 'object', additionalProperties: true } as const;
@@ -27,9 +30,6 @@ const bodyYear = {
   required: ['bodyId', 'year'],
   properties: { bodyId: { type: 'integer', minimum: 1 }, year: { type: 'integer', minimum: 2008, maximum: 2100 } },
 } as const;
-const versionParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
-const triple = { type: ['array', 'null'], items: { type: 'integer', minimum: 0 }, minItems: 3, maxItems: 3 } as const;
-const count = { type: ['integer', 'null'], minimum: 0 } as const;
 
 export function registerReportRoutes(app: FastifyInstance, deps: AppDeps, sources?: ReportSources) {
   const ctx: ReportCtx = { deps, sources };
@@ -51,38 +51,34 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDeps, source
     return getReportYear({ actor: actorOf(request), bodyId, year, ctx });
   });
 
+  const startRoute = zodRoute({ params: reportBodyYearParamsShape, body: reportStartShape.optional() });
   app.post('/api/v1/reports/:bodyId/:year/versions', {
-    schema: {
-      tags, summary: '开始编制年度报告，或对已发布报告发起更正（新版本）', params: bodyYear,
-      body: { type: 'object', additionalProperties: false, properties: { correctionNote: { type: 'string', maxLength: 1000 } } },
-      response: { 201: anyObject, ...errorResponses },
-    },
+    validatorCompiler: startRoute.validatorCompiler,
+    schema: { tags, summary: '开始编制年度报告，或对已发布报告发起更正（新版本）', ...startRoute.schema, response: { 201: anyObject, ...errorResponses } },
   }, async (request, reply) => {
     const { bodyId, year } = request.params as { bodyId: number; year: number };
-    const { correctionNote } = (request.body ?? {}) as { correctionNote?: string };
+    const { correctionNote } = (request.body ?? {}) as ReportStartBody;
     return reply.status(201).send({ version: await startReport({ actor: actorOf(request), bodyId, year, correctionNote, ctx }) });
   });
 
+  const narrativeRoute = zodRoute({ params: idParamsShape, body: reportNarrativeShape });
   app.put('/api/v1/reports/versions/:id/narrative', {
+    validatorCompiler: narrativeRoute.validatorCompiler,
     schema: {
-      tags, summary: '保存正文（富文本，服务器端净化；可用 {{占位符}} 引用表格数字；revision：所修改的版本修订号，已被他人改动时返回 409）', params: versionParams,
-      body: { type: 'object', required: ['parts'], additionalProperties: false, properties: { parts: { type: 'object', additionalProperties: { type: 'string', maxLength: 50000 } }, revision: { type: 'integer', minimum: 0 } } },
+      tags, summary: '保存正文（富文本，服务器端净化；可用 {{占位符}} 引用表格数字；revision：所修改的版本修订号，已被他人改动时返回 409）', ...narrativeRoute.schema,
       response: responses,
     },
   }, async (request) => {
     const { id } = request.params as { id: number };
-    const { parts, revision } = request.body as { parts: Record<string, string>; revision?: number };
+    const { parts, revision } = request.body as z.output<typeof reportNarrativeShape>;
     return { narrative: await saveNarrative({ actor: actorOf(request), versionId: id, parts, revision, ctx }) };
   });
 
+  const figuresRoute = zodRoute({ params: reportBodyYearParamsShape, body: reportFiguresShape });
   app.put('/api/v1/reports/:bodyId/:year/figures', {
+    validatorCompiler: figuresRoute.validatorCompiler,
     schema: {
-      tags, summary: '填报第二部分数字（许可、处罚、强制、收费；无规范性文件目录时含第（一）项）', params: bodyYear,
-      body: {
-        type: 'object', additionalProperties: false,
-        required: ['rules', 'normativeDocuments', 'licensing', 'punishment', 'enforcement', 'feesAmountWanYuan'],
-        properties: { rules: triple, normativeDocuments: triple, licensing: count, punishment: count, enforcement: count, feesAmountWanYuan: { type: ['string', 'null'], maxLength: 24 } },
-      },
+      tags, summary: '填报第二部分数字（许可、处罚、强制、收费；无规范性文件目录时含第（一）项）', ...figuresRoute.schema,
       response: responses,
     },
   }, async (request) => {
@@ -91,14 +87,12 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDeps, source
     return { ok: true };
   });
 
+  const actionRoute = zodRoute({ params: reportActionParamsShape });
   app.post('/api/v1/reports/versions/:id/:action', {
-    schema: {
-      tags, summary: '提交、退回、审批（分管领导）、发布',
-      params: { type: 'object', required: ['id', 'action'], properties: { id: { type: 'integer', minimum: 1 }, action: { type: 'string', enum: ['submit', 'return', 'approve', 'publish'] } } },
-      response: responses,
-    },
+    validatorCompiler: actionRoute.validatorCompiler,
+    schema: { tags, summary: '提交、退回、审批（分管领导）、发布', ...actionRoute.schema, response: responses },
   }, async (request) => {
-    const { id, action } = request.params as { id: number; action: 'submit' | 'return' | 'approve' | 'publish' };
+    const { id, action } = request.params as z.output<typeof reportActionParamsShape>;
     return { version: await actOnReport({ actor: actorOf(request), versionId: id, action, ctx }) };
   });
 

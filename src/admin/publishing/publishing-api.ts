@@ -2,6 +2,7 @@
 import { api, query, ApiError } from '../api.ts';
 import type { SessionResponse } from '../api.types.ts';
 import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
+import type { ItemPatchInput } from '../../publishing/items.schema.ts';
 
 export interface Column {
   id: number;
@@ -90,7 +91,8 @@ export interface Version {
   confidentialityReview: { checks: string[]; opinion: string; reviewer: string; date: string } | null;
 }
 
-export type ItemDraft = Partial<Pick<Item, 'columnId' | 'kind' | 'title' | 'bodyHtml' | 'topic' | 'docNumber' | 'writtenDate' | 'validity' | 'interpretsItemId'>>;
+/** What the editor sends: the server's own item shape (items.schema.ts), so a field the server refuses or renames fails the type check here. */
+export type ItemDraft = ItemPatchInput;
 
 const base = '/api/v1/publishing';
 

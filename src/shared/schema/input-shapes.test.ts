@@ -132,4 +132,72 @@ describeOnBothDatabases('one input shape per request', (t) => {
     assert.equal(bad.statusCode, 400);
     assert.match(bad.json().error.message, /action.*未知的流转操作/);
   });
+
+  // A 10 MB field is refused by the request size limit (1 MB) before any shape is applied.
+  const tenMegabytes = 'x'.repeat(10 * 1024 * 1024);
+
+  it('refuses a malformed column by its shape (control character, wrong type, over-long, 10 MB), creating nothing', async () => {
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: admin })).json() as Spec;
+    const shown = spec.paths['/api/v1/publishing/columns']!.post!.requestBody!.content['application/json']!.schema;
+    assert.equal(shown.properties.name!.maxLength, 64);
+    assert.deepEqual([...shown.required!].sort(), ['code', 'kind', 'name', 'organizationId']);
+    const columns = async () => Number((await t().db.selectFrom('publishing_columns').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await columns();
+    const valid = { organizationId: govId, code: 'shape-col', name: '形状栏目', kind: 'list' };
+    for (const [over, status, code, pattern] of [
+      [{ name: '栏\u0000目' }, 400, 'request.control_character', /name.*控制字符/],
+      [{ parentId: '1' }, 400, 'request.invalid', /parentId.*整数/],
+      [{ hidden: 'yes' }, 400, 'request.invalid', /hidden/],
+      [{ description: '说'.repeat(2001) }, 400, 'request.invalid', /description.*不能超过2000个字/],
+      [{ code: 'Bad Code' }, 400, 'request.invalid', /code.*栏目代码/],
+      [{ description: tenMegabytes }, 413, 'request.too_large', /过大/],
+    ] as const) {
+      const r = await a.app.inject({ method: 'POST', url: '/api/v1/publishing/columns', headers: admin, payload: { ...valid, ...over } });
+      assert.equal(r.statusCode, status, `${JSON.stringify(over).slice(0, 80)}: ${r.body}`);
+      assert.equal(r.json().error.code, code);
+      assert.match(r.json().error.message, pattern);
+    }
+    const column = await t().db.selectFrom('publishing_columns').select('id').where('organization_id', '=', govId).executeTakeFirstOrThrow();
+    const patched = await a.app.inject({ method: 'PATCH', url: `/api/v1/publishing/columns/${column.id}`, headers: admin, payload: { updateIntervalDays: 0 } });
+    assert.equal(patched.statusCode, 400, patched.body);
+    assert.match(patched.json().error.message, /updateIntervalDays.*1至3660天/);
+    assert.equal(await columns(), before, 'nothing created');
+  });
+
+  it('refuses malformed annual-report bodies (version, narrative, figures, action) by their shapes, changing nothing', async () => {
+    const clerk = await a.login('gkb');
+    const versions = async () => (await t().db.selectFrom('report_versions').select(['id', 'narrative', 'revision']).orderBy('id').execute());
+    const figures = async () => (await t().db.selectFrom('report_figures').selectAll().orderBy('organization_id').execute());
+    const noteControl = await a.app.inject({ method: 'POST', url: `/api/v1/reports/${govId}/2025/versions`, headers: clerk.headers, payload: { correctionNote: '注\u0007' } });
+    assert.equal(noteControl.statusCode, 400, noteControl.body);
+    assert.equal(noteControl.json().error.code, 'request.control_character');
+    const badYear = await a.app.inject({ method: 'POST', url: `/api/v1/reports/${govId}/1999/versions`, headers: clerk.headers, payload: {} });
+    assert.equal(badYear.statusCode, 400, badYear.body);
+    assert.match(badYear.json().error.message, /year.*2008至2100/);
+    const started = await a.app.inject({ method: 'POST', url: `/api/v1/reports/${govId}/2025/versions`, headers: clerk.headers, payload: {} });
+    assert.equal(started.statusCode, 201, started.body);
+    const versionId = (started.json() as { version: { id: number } }).version.id;
+    const [versionsBefore, figuresBefore] = [await versions(), await figures()];
+    for (const [url, method, payload, status, code, pattern] of [
+      [`/api/v1/reports/versions/${versionId}/narrative`, 'PUT', { parts: { zdgk: '概述\u0000' } }, 400, 'request.control_character', /parts\.zdgk.*控制字符/],
+      [`/api/v1/reports/versions/${versionId}/narrative`, 'PUT', { parts: '概述' }, 400, 'request.invalid', /parts/],
+      [`/api/v1/reports/versions/${versionId}/narrative`, 'PUT', { parts: {}, revision: 'one' }, 400, 'request.invalid', /revision.*整数/],
+      [`/api/v1/reports/versions/${versionId}/narrative`, 'PUT', { parts: { zdgk: '文'.repeat(50_001) } }, 400, 'request.invalid', /parts\.zdgk.*50000/],
+      [`/api/v1/reports/versions/${versionId}/narrative`, 'PUT', { parts: { zdgk: tenMegabytes } }, 413, 'request.too_large', /过大/],
+      [`/api/v1/reports/${govId}/2025/figures`, 'PUT', { rules: null, normativeDocuments: null, licensing: '5', punishment: null, enforcement: null, feesAmountWanYuan: null }, 400, 'request.invalid', /licensing.*非负整数/],
+      [`/api/v1/reports/${govId}/2025/figures`, 'PUT', { rules: [1, 2], normativeDocuments: null, licensing: null, punishment: null, enforcement: null, feesAmountWanYuan: null }, 400, 'request.invalid', /rules.*三个非负整数/],
+      [`/api/v1/reports/${govId}/2025/figures`, 'PUT', { rules: null, normativeDocuments: null, licensing: null, punishment: null, enforcement: null, feesAmountWanYuan: '1\u001b2' }, 400, 'request.control_character', /feesAmountWanYuan/],
+      [`/api/v1/reports/versions/${versionId}/launch`, 'POST', {}, 400, 'request.invalid', /action.*未知的报告操作/],
+    ] as const) {
+      const r = await a.app.inject({ method, url, headers: clerk.headers, payload });
+      assert.equal(r.statusCode, status, `${url} ${JSON.stringify(payload).slice(0, 80)}: ${r.body}`);
+      assert.equal(r.json().error.code, code);
+      assert.match(r.json().error.message, pattern);
+    }
+    assert.deepEqual(await versions(), versionsBefore, 'no narrative saved');
+    assert.deepEqual(await figures(), figuresBefore, 'no figures saved');
+    const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: admin })).json() as Spec;
+    const shown = spec.paths['/api/v1/reports/{bodyId}/{year}/figures']!.put!.requestBody!.content['application/json']!.schema;
+    assert.deepEqual([...shown.required!].sort(), ['enforcement', 'feesAmountWanYuan', 'licensing', 'normativeDocuments', 'punishment', 'rules']);
+  });
 });
