@@ -67,6 +67,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     'PATCH /api/v1/organizations/:id': { name: '石龙区人民政府' },
     'PATCH /api/v1/publishing/items/:id': { title: '矩阵检查改名' },
     'POST /api/v1/publishing/items/:id/transitions': { action: 'withdraw' },
+    'POST /api/v1/publishing/items/bulk': { action: 'withdraw', ids: [f.itemId] },
     'POST /api/v1/publishing/items/:id/validity': { validity: 'valid' },
     'POST /api/v1/publishing/columns/defaults': { organizationId: f.govId },
     'POST /api/v1/oversight/:id/result': { result: 'upheld', decidedDate: '2026-03-02' },

@@ -75,3 +75,13 @@ export const itemValidityShape = z.strictObject({
   alsoWithdraw: alsoWithdraw.optional(),
 });
 export type ItemValidityBody = z.input<typeof itemValidityShape>;
+
+/** A list selection's action (bulk-actions.usecases.ts): each item answered on its own. */
+export const itemBulkShape = z.strictObject({
+  action: z.enum(['submit', 'publish', 'withdraw', 'move'], { error: '未知的批量操作' }),
+  ids: z.array(positiveInt('信息编号应为正整数'), { error: '请选择信息' }).min(1, { error: '请选择信息' }).max(100, { error: '一次最多处理100条' }),
+  comment: text({ max: 1000, multiline: true }).optional(),
+  columnId: positiveInt('栏目编号应为正整数').optional(),
+  confidentialityReview: confidentialityReviewShape.optional(),
+});
+export type ItemBulkBody = z.input<typeof itemBulkShape>;

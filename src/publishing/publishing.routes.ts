@@ -12,6 +12,7 @@ import { registerGuideRoutes } from './guide.routes.ts';
 import { registerPublishingSettingsRoutes } from './publishing-settings.routes.ts';
 import { registerLinkedItemsRoutes } from './linked-items.routes.ts';
 import { registerDocxImportRoutes } from './docx-import.routes.ts';
+import { registerBulkActionsRoutes } from './bulk-actions.routes.ts';
 
 export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerColumnsRoutes(app, deps);
@@ -22,6 +23,7 @@ export function registerPublishingRoutes(app: FastifyInstance, deps: AppDeps) {
   registerGuideRoutes(app, deps);
   registerPublishingSettingsRoutes(app, deps);
   registerLinkedItemsRoutes(app, deps);
+  registerBulkActionsRoutes(app, deps);
   registerPublishingPortal(app, deps);
   registerSearchPortal(app, deps);
   registerMailboxPortal(app, deps);

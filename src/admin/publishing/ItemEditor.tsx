@@ -142,7 +142,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
         { key: 'history', label: '版本历史', disabled: !id, children: (
           <List dataSource={versions} renderItem={(v) => (
             <List.Item><div>
-              <Typography.Text strong>第 {v.version} 版 · {ACTION_LABELS[v.action as WorkflowAction] ?? (v.action === 'create' ? '创建' : v.action)} · {v.username ?? '系统'} · {beijingTime(v.at)}</Typography.Text>
+              <Typography.Text strong>第 {v.version} 版 · {ACTION_LABELS[v.action as WorkflowAction] ?? (v.action === 'create' ? '创建' : v.action === 'move' ? '移动栏目' : v.action)} · {v.username ?? '系统'} · {beijingTime(v.at)}</Typography.Text>
               {v.confidentialityReview ? <ReviewRecord review={v.confidentialityReview} /> : null}
               <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>{v.diff.map((d) => `${d.op === '+' ? '+ ' : '- '}${d.line}`).join('\n')}</pre>
             </div></List.Item>

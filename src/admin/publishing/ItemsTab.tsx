@@ -7,6 +7,7 @@ import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../..
 import { publishingApi, type Item } from './publishing-api.ts';
 import { ItemEditor } from './ItemEditor.tsx';
 import { listTotalText } from '../list-total.ts';
+import { BulkActions } from './BulkActions.tsx';
 
 // Solid dark backgrounds with white text: antd's light preset tags fail the WCAG contrast check.
 const STATUS_COLORS: Record<string, string | undefined> = { draft: undefined, submitted: '#0958d9', approved: '#006d75', scheduled: '#531dab', published: '#237804', withdrawn: '#ad4e00' };
@@ -21,6 +22,9 @@ export function ItemsTab() {
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<number | 'new' | null>(null);
+  const [selected, setSelected] = useState<Item[]>([]);
+  // Only who acts on items selects them (an auditor reads).
+  const acts = user.roles.includes('publisher') || user.roles.includes('reviewer');
 
   const load = useCallback(async () => {
     try {
@@ -44,9 +48,16 @@ export function ItemsTab() {
         <Input.Search aria-label="按标题查找" placeholder="按标题查找" allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ width: 240 }} />
         {user.roles.includes('publisher') ? <Button type="primary" onClick={() => setOpen('new')}>起草信息</Button> : null}
       </Space>
+      {acts ? <BulkActions selected={selected} onDone={() => { setSelected([]); void load(); }} /> : null}
       <Table<Item>
         rowKey="id"
         dataSource={rows}
+        rowSelection={acts ? {
+          selectedRowKeys: selected.map((i) => i.id),
+          onChange: (_keys, rowsChosen) => setSelected(rowsChosen),
+          // antd passes aria-label on to the checkbox input; its props type does not list it.
+          getCheckboxProps: (r) => ({ 'aria-label': `选择：${r.title}` }) as object,
+        } : undefined}
         pagination={{ current: page, total, pageSize: 20, onChange: setPage, showTotal: (n) => listTotalText(n, totalCapped, '条') }}
         columns={[
           { title: '标题', dataIndex: 'title', render: (t: string, r) => <Button type="link" onClick={() => setOpen(r.id)} style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}>{t}</Button> },

@@ -65,6 +65,15 @@ export interface ItemDetail {
   interprets: { id: number; title: string } | null;
 }
 
+export interface BulkResult {
+  id: number;
+  title: string | null;
+  ok: boolean;
+  status?: string;
+  code?: string;
+  message?: string;
+}
+
 export interface LinkedItem {
   id: number;
   title: string;
@@ -109,6 +118,8 @@ export const publishingApi = {
     api.post<Item>(`${base}/items/${id}/transitions`, { action, ...extra }),
   validity: (id: number, validity: string, date: string | null, reason?: string, alsoWithdraw?: number[]) =>
     api.post<Item>(`${base}/items/${id}/validity`, { validity, date, reason, ...(alsoWithdraw?.length ? { alsoWithdraw } : {}) }),
+  bulk: (action: string, ids: number[], extra: { comment?: string; columnId?: number; confidentialityReview?: ConfidentialityReviewInput } = {}) =>
+    api.post<{ results: BulkResult[] }>(`${base}/items/bulk`, { action, ids, ...extra }),
   linkCandidates: (p: { organizationId: number; q: string; policyOnly?: boolean; excludeId?: number }) =>
     api.get<{ items: LinkCandidate[] }>(`${base}/link-candidates${query({ ...p, policyOnly: p.policyOnly ? 'true' : undefined })}`),
   versions: (id: number) => api.get<{ versions: Version[] }>(`${base}/items/${id}/versions`),
