@@ -52,12 +52,12 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     await editor.getByRole('tab', { name: '附件' }).click();
     await editor.getByRole('tabpanel', { name: '附件' }).locator('input[type=file]').setInputFiles({ name: '监测表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await editor.getByText('监测表.pdf').waitFor();
-    await editor.getByRole('button', { name: '提交审核' }).click();
+    await editor.getByRole('button', { name: '提交审核', exact: true }).click();
     await editor.getByText(/提交审核：完成/).waitFor();
 
     const reviewer = await signIn('fgw-reviewer');
     await reviewer.getByRole('button', { name: '石龙区发改委2026年第一季度价格监测报告' }).click();
-    await reviewer.getByRole('button', { name: '审核通过' }).click();
+    await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
     // 保密审查: the approval stays disabled until every item of the checklist is ticked.
     const dialog = reviewer.getByRole('dialog', { name: '审核通过 · 保密审查' });
     const ok = dialog.getByRole('button', { name: '审核通过并发布' });
@@ -69,6 +69,38 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     await reviewer.getByText(/审核通过：完成/).waitFor();
     await reviewer.getByRole('tab', { name: '版本历史' }).click();
     await reviewer.getByText(/保密审查：发改委 刘洋，\d{4}-\d{2}-\d{2}。意见：经审查/).waitFor();
+
+    // A 解读 linked to that document by searching its title, then submitted from the list in bulk.
+    await editor.locator('.ant-drawer-close').click();
+    await editor.getByRole('button', { name: '起草信息' }).click();
+    await editor.locator('#columnId').click();
+    await editor.locator('#columnId').fill('政策解读');
+    await editor.locator('.ant-select-tree-node-content-wrapper', { hasText: '政策解读' }).first().click();
+    await editor.locator('#kind').click({ force: true });
+    await editor.locator('.ant-select-item-option', { hasText: '政策解读' }).click();
+    await editor.getByLabel('标题', { exact: true }).fill('图解：2026年第一季度价格监测报告');
+    await editor.locator('#interpretsItemId').click({ force: true });
+    await editor.locator('#interpretsItemId').fill('价格监测');
+    await editor.locator('.ant-select-item-option', { hasText: '石龙区发改委2026年第一季度价格监测报告' }).click();
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.getByText('已保存').first().waitFor();
+    await editor.locator('.ant-drawer-close').click();
+    await editor.getByLabel('选择：图解：2026年第一季度价格监测报告').check();
+    await editor.getByRole('button', { name: '批量提交审核' }).click();
+    const results = editor.getByRole('dialog', { name: /批量操作结果：成功 1 条，未成功 0 条/ });
+    await results.getByText('成功', { exact: true }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(editor), []);
+    if (process.env.ADMIN_SCREENSHOTS_DIR) {
+      for (const width of [1280, 390]) {
+        await editor.setViewportSize({ width, height: 800 });
+        await editor.screenshot({ path: `${process.env.ADMIN_SCREENSHOTS_DIR}/bulk-results-${width}.png` });
+      }
+      await editor.setViewportSize({ width: 1280, height: 800 });
+    }
+    await results.getByRole('button', { name: '完成' }).click();
+    const linked = await env.a.deps.db.selectFrom('publishing_items').select(['status', 'interprets_item_id']).where('title', '=', '图解：2026年第一季度价格监测报告').executeTakeFirstOrThrow();
+    const policy = await env.a.deps.db.selectFrom('publishing_items').select('id').where('title', '=', '石龙区发改委2026年第一季度价格监测报告').executeTakeFirstOrThrow();
+    assert.deepEqual(linked, { status: 'submitted', interprets_item_id: policy.id });
 
     const portal = await (await env.browser.newContext()).newPage();
     await portal.goto(`${env.base}/`);
