@@ -40,6 +40,7 @@ import { chromiumSkipReason } from '../shared/chromium.ts';
 import { useBrowserApp } from '../shared/browser-app.testing.ts';
 import { postgresSkipReason } from '../db/test-databases.ts';
 import { seriousAxeViolations } from '../shared/axe.testing.ts';
+import { pickDate, signIn, statusPage } from './case-page.testing.ts';
 
 const SCREENS = process.env.APPLICATIONS_SCREENSHOTS_DIR;
 
@@ -48,21 +49,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   await page.waitForTimeout(400); // let antd's animations finish
   await page.screenshot({ path: join(SCREENS, `applications-${name}.png`), fullPage: true });
-}
-
-/** Types a date into an antd DatePicker and confirms it. */
-async function pickDate(scope: Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  // The picker's popup can still be opening when the text arrives (a slow, loaded machine):
-  // type again, a few times, until the field holds the date.
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await input.click();
-    await input.fill(date);
-    await input.press('Enter');
-    if ((await input.inputValue()) === date) break;
-    await scope.page().waitForTimeout(250);
-  }
-  assert.equal(await input.inputValue(), date, `${label} should read ${date}`);
 }
 
 const kinds = ['sqlite', 'postgres'] as const;
@@ -77,26 +63,12 @@ for (const kind of kinds) {
 
     /** A fresh context logged in as gkb (moving the clock ends earlier sessions), on `hash`. */
     async function clerk(hash: string, username = 'gkb', width = 1366): Promise<Page> {
-      const context = await env.browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(`${env.base}/admin/#${hash}`);
-      await page.getByLabel('用户名', { exact: true }).fill(username);
-      await page.getByLabel('密码', { exact: true }).fill(env.a.password(username));
-      await page.getByRole('button', { name: '登录', exact: true }).click();
-      await page.locator('#main-content h1').first().waitFor();
-      return page;
+      return signIn(env.browser, env.base, username, env.a.password(username), hash, width);
     }
 
     /** The citizen's status page, without JavaScript. */
     async function citizenStatus(tn: string, code: string): Promise<Page> {
-      const context = await env.browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
-      const page = await context.newPage();
-      await page.goto(`${env.base}/ysqgk/cx/`);
-      await page.getByLabel('受理编号').fill(tn);
-      await page.getByLabel('查询码').fill(code);
-      await page.getByRole('button', { name: '查询' }).click();
-      await page.locator('#status').waitFor();
-      return page;
+      return statusPage(env.browser, env.base, tn, code);
     }
 
     async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void>): Promise<void> {
