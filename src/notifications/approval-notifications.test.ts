@@ -11,6 +11,10 @@ import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
 import { sampleForm } from '../applications/test-fixtures.ts';
 import { submitLetter } from '../publishing/mailbox.usecases.ts';
+import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { calendarFor } from '../applications/case-projection.ts';
+import { createStaffNotificationsRepository } from './staff-notifications.repository.ts';
+import { digestText, waitingWork } from './digest.usecases.ts';
 
 type Headers = Record<string, string>;
 
@@ -93,6 +97,25 @@ describeOnBothDatabases('notifications of approvals and transfers', (t) => {
     const d = await newCase();
     await act('gkb', d.id, 'decided', proposal);
     assert.deepEqual(await told('decision_approved', d.trackingNumber), []);
+  });
+
+  it('the daily digest lists a waiting extension and a proposed decision for the approvers, not for the clerk who asked', async () => {
+    await a.app.inject({ method: 'PUT', url: `/api/v1/organizations/${govId}/approval-settings`, headers: await as('admin'), payload: { extension: 'other_person', decision: 'other_person' } });
+    const e = await newCase();
+    await act('gkb', e.id, 'extension_requested', { days: 10, reason: '需要调取历年档案' });
+    const d = await newCase();
+    await act('gkb', d.id, 'decision_requested', { outcome: 'disclosed', replyText: '予以公开。' });
+    const orgs = await createOrganizationsRepository({ db: a.deps.db }).list();
+    const calendar = (await calendarFor(a.deps.db)).reader();
+    const staff = await createStaffNotificationsRepository({ db: a.deps.db }).usersWithRoles(['reviewer', 'leader', 'case_handler']);
+    const work = await waitingWork(a.deps.db, staff, orgs, calendar, '2026-03-02', { only: ['approvals'] });
+    const waiting = (u: string) => (work.get(ids.get(u)!)?.approvals ?? []).filter((x) => x.id === e.id || x.id === d.id).map((x) => `${x.trackingNumber}:${x.kind}`);
+    const both = [`${e.trackingNumber}:extension`, `${d.trackingNumber}:decision`];
+    assert.deepEqual(waiting('gkb'), [], 'gkb asked for both');
+    assert.deepEqual(waiting('office-head'), both);
+    assert.deepEqual(waiting('leader'), both);
+    const text = digestText('钱七', work.get(ids.get('office-head')!)!, '2026-03-02', 'https://example.gov.cn');
+    assert.match(text!, new RegExp(`待审批的延期和答复（\\d+）[\\s\\S]*${e.trackingNumber}（延期答复）[\\s\\S]*${d.trackingNumber}（拟作出的答复）`));
   });
 
   it('a letter transferred to a department reaches that department’s clerks only', async () => {
