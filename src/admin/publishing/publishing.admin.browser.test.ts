@@ -166,13 +166,13 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     await shoot(editor, 'editor-1280');
     await editor.getByRole('button', { name: '保存草稿' }).click();
     await editor.getByText('已保存').last().waitFor();
-    await editor.getByRole('button', { name: '提交审核' }).click();
+    await editor.getByRole('button', { name: '提交审核', exact: true }).click();
     await editor.getByText(/提交审核：完成/).waitFor();
 
     // Another person, the unit's reviewer, approves after the 保密审查: separation of duties.
     const reviewer = await signIn('fgw-reviewer');
     await reviewer.getByRole('button', { name: title }).click();
-    await reviewer.getByRole('button', { name: '审核通过' }).click();
+    await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
     const review = reviewer.getByRole('dialog', { name: '审核通过 · 保密审查' });
     for (const box of await review.getByRole('checkbox').all()) await box.check();
     await review.getByRole('button', { name: '审核通过并发布' }).click();
