@@ -59,8 +59,10 @@ export function ItemsTab() {
           getCheckboxProps: (r) => ({ 'aria-label': `选择：${r.title}` }) as object,
         } : undefined}
         pagination={{ current: page, total, pageSize: 20, onChange: setPage, showTotal: (n) => listTotalText(n, totalCapped, '条') }}
+        // On a phone the table scrolls sideways and the title keeps about 14 characters a line.
+        scroll={{ x: 820 }}
         columns={[
-          { title: '标题', dataIndex: 'title', render: (t: string, r) => <Button type="link" onClick={() => setOpen(r.id)} style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }}>{t}</Button> },
+          { title: '标题', dataIndex: 'title', render: (t: string, r) => <Button type="link" onClick={() => setOpen(r.id)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>{t}</Button> },
           { title: '索引号', dataIndex: 'indexNo', width: 230 },
           { title: '类别', dataIndex: 'kind', width: 120, render: (k: string) => ITEM_KINDS[k as ItemKind] ?? k },
           { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{ITEM_STATUSES[s as ItemStatus] ?? s}</Tag> },
