@@ -19,12 +19,15 @@ process.env.GONGKAI_PARSE_TIME_LIMIT_MS = '6000';
 const { createTestApp, listenTestApp } = await import('../http/test-app.ts');
 
 /**
- * /healthz must answer within 200 ms while the uploads are handled. On a shared host whose run
- * queue is far longer than its cores, even an idle server's thread waits for the CPU; the slowest
- * answer of an idle period just before is measured and added, so that the bound speaks about this
- * server, not the host (on an idle host it is a few milliseconds).
+ * /healthz must answer within 500 ms while the uploads are handled. Parsing one of these files on
+ * the server's own thread takes a second or more, so the bound still catches any parse that leaves
+ * the workers; it leaves room for the parse workers of two files competing with the server's thread
+ * for a 2-core machine that also runs another suite (a 239 ms answer was seen so). On a shared host
+ * whose run queue is far longer than its cores, even an idle server's thread waits for the CPU; the
+ * slowest answer of an idle period just before is measured and added, so that the bound speaks about
+ * this server, not the host (on an idle host it is a few milliseconds).
  */
-const HEALTH_BUDGET_MS = 200;
+const HEALTH_BUDGET_MS = 500;
 let idleSlowest = 0;
 
 /** Polls /healthz every 50 ms until stopped; returns every round-trip time. */
