@@ -35,12 +35,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { chromiumSkipReason } from '../shared/chromium.ts';
 import { useBrowserApp } from '../shared/browser-app.testing.ts';
 import { postgresSkipReason } from '../db/test-databases.ts';
 import { seriousAxeViolations } from '../shared/axe.testing.ts';
-import { pickDate, signIn, statusPage } from './case-page.testing.ts';
+import { caseAction, pickDate, signIn, statusPage } from './case-page.testing.ts';
 
 const SCREENS = process.env.APPLICATIONS_SCREENSHOTS_DIR;
 
@@ -71,14 +71,7 @@ for (const kind of kinds) {
       return statusPage(env.browser, env.base, tn, code);
     }
 
-    async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void>): Promise<void> {
-      await page.getByRole('button', { name: action, exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: new RegExp(`^${action}：`) });
-      await dialog.waitFor();
-      await fill(dialog);
-      await dialog.getByRole('button', { name: '确定' }).click();
-      await dialog.waitFor({ state: 'hidden' });
-    }
+    const act = caseAction;
 
     const dueDate = (page: Page) => page.locator('#due-date').innerText();
     const at = (date: string) => env.a.deps.clock.set(`${date}T02:00:00Z`);
