@@ -3,6 +3,7 @@ import { api, query, ApiError } from '../api.ts';
 import type { SessionResponse } from '../api.types.ts';
 import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
 import type { ItemPatchInput } from '../../publishing/items.schema.ts';
+import type { BulkResult } from '../../publishing/bulk-actions.usecases.ts';
 
 export interface Column {
   id: number;
@@ -65,14 +66,7 @@ export interface ItemDetail {
   interprets: { id: number; title: string } | null;
 }
 
-export interface BulkResult {
-  id: number;
-  title: string | null;
-  ok: boolean;
-  status?: string;
-  code?: string;
-  message?: string;
-}
+export type { BulkResult };
 
 export interface LinkedItem {
   id: number;
