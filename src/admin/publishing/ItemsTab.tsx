@@ -59,8 +59,6 @@ export function ItemsTab() {
           getCheckboxProps: (r) => ({ 'aria-label': `选择：${r.title}` }) as object,
         } : undefined}
         pagination={{ current: page, total, pageSize: 20, onChange: setPage, showTotal: (n) => listTotalText(n, totalCapped, '条') }}
-        // On a phone the table scrolls sideways and the title keeps about 14 characters a line.
-        scroll={{ x: 820 }}
         columns={[
           { title: '标题', dataIndex: 'title', render: (t: string, r) => <Button type="link" onClick={() => setOpen(r.id)} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>{t}</Button> },
           { title: '索引号', dataIndex: 'indexNo', width: 230 },
