@@ -3,14 +3,15 @@
  * each with its departments; --orgs, default 10,000) holding --items publishing items (default
  * 1,000,000) and --cases applications (default a tenth of the items), then the list requests a
  * clerk (gkb) and a province-wide administrator (admin, at the root) make, through the real app
- * (inject, with sessions): p50/p95 per request. Seeding uses multi-row inserts in one transaction
- * per batch. A plain script printing figures:
+ * (inject, with sessions, accepting gzip as a browser does): p50/p95 per request. Seeding uses
+ * multi-row inserts in one transaction per batch. A plain script printing figures:
  *   TZ=UTC node --import tsx bench/lists.bench.ts [--db sqlite|postgres] [--orgs N] [--items N] [--cases N] [--runs N]
  * PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL.
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../src/db/test-databases.ts';
 import { createTestApp } from '../src/http/test-app.ts';
@@ -124,10 +125,10 @@ for (const [user, url] of requests) {
   let total: unknown;
   for (let i = 0; i <= RUNS; i++) {
     const s = performance.now();
-    const r = await a.app.inject({ method: 'GET', url, headers });
+    const r = await a.app.inject({ method: 'GET', url, headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' } });
     if (i > 0) times.push(performance.now() - s); // the first is a warm-up
     status = r.statusCode;
-    const body = r.json() as { total?: unknown; totalCapped?: boolean; items?: unknown[] };
+    const body = JSON.parse((r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.rawPayload) : r.rawPayload).toString()) as { total?: unknown; totalCapped?: boolean; items?: unknown[] };
     total = body.total === undefined ? (body.items?.length ?? r.statusCode) : `${String(body.total)}${body.totalCapped ? '+' : ''}`;
   }
   console.log(`${user.padEnd(10)} ${url.padEnd(60)} ${status} total=${String(total ?? '-').padEnd(8)} p50=${pct(times, 50).toFixed(1)}ms p95=${pct(times, 95).toFixed(1)}ms`);

@@ -63,11 +63,21 @@ export function subtreeIds(orgs: readonly OrgNode[], rootId: number): ReadonlySe
   return out;
 }
 
+const readableCache = new WeakMap<readonly OrgNode[], Map<number | 'all', number[]>>();
+
 /** The organizations whose records `actor` may read: the one scope function every list uses. */
 export function readableOrgIds(actor: Actor, orgs: readonly OrgNode[]): number[] {
-  if (hasRole(actor, 'auditor')) return orgs.map((o) => o.id);
-  const own = subtreeIds(orgs, actor.organizationId);
-  return orgs.filter((o) => own.has(o.id)).map((o) => o.id);
+  // Made once per loaded tree and scope (a walk over 10,000 units per list request otherwise);
+  // the caller gets its own copy.
+  let byScope = readableCache.get(orgs);
+  if (!byScope) readableCache.set(orgs, (byScope = new Map()));
+  const key = hasRole(actor, 'auditor') ? 'all' : actor.organizationId;
+  let ids = byScope.get(key);
+  if (!ids) {
+    const own = key === 'all' ? null : subtreeIds(orgs, actor.organizationId);
+    byScope.set(key, (ids = orgs.filter((o) => !own || own.has(o.id)).map((o) => o.id)));
+  }
+  return ids.slice();
 }
 
 /**

@@ -43,6 +43,13 @@ export function invalidateOrganizationTree(): void {
   treeGeneration++;
 }
 
+function sameTree(a: readonly Organization[], b: readonly Organization[]): boolean {
+  return a.length === b.length && a.every((o, i) => {
+    const n = b[i]!;
+    return o.id === n.id && o.code === n.code && o.name === n.name && o.parentId === n.parentId && o.kind === n.kind && o.isBody === n.isBody && o.disabled === n.disabled;
+  });
+}
+
 export function createOrganizationsRepository({ db }: { db: Kysely<Database> }) {
   return {
     async list(): Promise<readonly Organization[]> {
@@ -57,7 +64,10 @@ export function createOrganizationsRepository({ db }: { db: Kysely<Database> }) 
       }
       const generation = treeGeneration;
       const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
-      const orgs = Object.freeze(rows.map((r) => Object.freeze(toOrganization(r))));
+      const fresh = rows.map(toOrganization);
+      // Unchanged after the periodic reload: the same array is kept, and with it what was built
+      // on it (the scope index, the list's JSON and gzip), instead of remaking them every 5 s.
+      const orgs = cached && sameTree(cached.orgs, fresh) ? cached.orgs : Object.freeze(fresh.map((o) => Object.freeze(o)));
       treeCache.set(db, { generation, loadedAt: Date.now(), stamp, orgs });
       return orgs;
     },

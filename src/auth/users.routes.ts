@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../shared/deps.ts';
 import { requireActor } from './auth.hooks.ts';
 import { createUser, endUserSessions, listUsers, updateUser } from './users.usecases.ts';
-import { createOrganization, organizationsListJson, updateOrganization } from './organizations.usecases.ts';
+import { createOrganization, organizationsListBody, updateOrganization } from './organizations.usecases.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { errorResponses, organizationSchema, userSchema } from './auth.schemas.ts';
 import { createOrganizationsRepository } from './organizations.repository.ts';
@@ -71,9 +71,16 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/api/v1/organizations', {
     schema: { tags, summary: '组织机构列表', response: { 200: { type: 'object', properties: { items: { type: 'array', items: organizationSchema } } }, ...errorResponses } },
-  }, async (request, reply) =>
-    // Already JSON in the schema's shape (Organization has exactly its fields): sent as it is.
-    reply.type('application/json; charset=utf-8').send(await organizationsListJson({ actor: requireActor(request), deps })));
+  }, async (request, reply) => {
+    // Already JSON in the schema's shape (Organization has exactly its fields): sent as it is,
+    // gzipped when the whole tree goes to a client that takes gzip (every browser does).
+    const body = await organizationsListBody({ actor: requireActor(request), deps });
+    reply.type('application/json; charset=utf-8');
+    if (body.gzip && acceptsGzip(request.headers['accept-encoding'])) {
+      return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').send(body.gzip);
+    }
+    return reply.send(body.json);
+  });
 
   const orgCreate = zodRoute({ body: organizationCreateShape });
   app.post('/api/v1/organizations', {
@@ -117,5 +124,13 @@ export function registerUsersRoutes(app: FastifyInstance, deps: AppDeps) {
         id: r.id, at: r.at, username: r.username, action: r.action, targetType: r.target_type, targetId: r.target_id, ip: r.ip, detail: JSON.parse(r.detail) as unknown,
       })),
     };
+  });
+}
+
+/** Whether an Accept-Encoding header admits gzip (named or `*`, and not with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  return String(header ?? '').split(',').some((part) => {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    return (name === 'gzip' || name === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p));
   });
 }
