@@ -163,8 +163,8 @@ describeOnBothDatabases('report checks over the API', (t) => {
       `attachment; filename="report-check-summary.csv"; filename*=UTF-8''${encodeURIComponent('年报核查汇总.csv')}`,
     );
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
-    assert.match(lines[0], /^文件,机关,年度,错误,警告,提示,/);
-    assert.match(lines[2], /^hongze-2023\.txt,洪泽区人民政府,2023,2,/);
+    assert.match(lines[0], /^文件或网址,机关,层级,年度,发布日期,三四部分读出单元格,三四部分单元格,错误,警告,提示,/);
+    assert.match(lines[2], /^hongze-2023\.txt,洪泽区人民政府,人民政府,2023,[^,]*,\d+,\d+,2,/);
 
     const xlsx = await upload(files, '/api/v1/report-checks/export?format=xlsx');
     assert.equal(xlsx.statusCode, 200, xlsx.body);

@@ -13,18 +13,45 @@ export interface Grid {
   rows: (string | number | null)[][];
 }
 
-/** One row per report: counts by severity, then the count of each finding code seen anywhere. */
-export function summaryGrid(reports: ReadReport[]): Grid {
+/** A report as the summary shows it: with its level and, for an attachment, the page it hangs on. */
+export type SummaryReport = ReadReport & { level?: { name: string }; page?: string };
+
+/**
+ * Cells of sections 三 and 四 that were read, and how many the report has: 190, or 176 for a
+ * report that prints （六）其他处理 as one row instead of its three items.
+ */
+export function cellsRead(r: ReadReport): { read: number; total: number } {
+  const { otherHandling, ...rows } = r.applications.rows;
+  const single = otherHandling?.some((c) => c !== null) ?? false;
+  const kept = Object.entries(rows).filter(([key]) => !(single && key.startsWith('otherHandling'))).map(([, row]) => row);
+  if (single && otherHandling) kept.push(otherHandling);
+  const cells = [...kept, ...Object.values(r.reviewLitigation)].flat();
+  return { read: cells.filter((c) => c !== null && c !== undefined).length, total: cells.length };
+}
+
+/**
+ * One row per report: what it is (file or URL, body, level, year), how much of it was read, its
+ * counts by severity, then the count of each finding code seen anywhere.
+ */
+export function summaryGrid(reports: SummaryReport[]): Grid {
   const codes = [...new Set(reports.flatMap((r) => r.findings.filter((f) => f.severity !== 'info').map((f) => f.code)))].sort();
+  const pages = reports.some((r) => r.page);
   return {
     title: '年报核查汇总',
-    header: ['文件', '机关', '年度', '错误', '警告', '提示', ...codes],
+    header: ['文件或网址', ...(pages ? ['所在页面'] : []), '机关', '层级', '年度', '发布日期', '三四部分读出单元格', '三四部分单元格', '错误', '警告', '提示', ...codes],
     rows: reports.map((r) => {
       const count = (pred: (s: string, c: string) => boolean) => r.findings.filter((f) => pred(f.severity, f.code)).length;
+      const cells = cellsRead(r);
       return [
         r.source,
-        r.body.name,
+        ...(pages ? [r.page ?? null] : []),
+        r.body.name || null,
+        // A level guessed from no name at all (a report not read) would only mislead.
+        r.body.name ? (r.level?.name ?? null) : null,
         r.year || null,
+        r.publishedOn ?? null,
+        cells.read,
+        cells.total,
         count((s) => s === 'error'),
         count((s) => s === 'warning'),
         count((s) => s === 'info'),
@@ -35,15 +62,16 @@ export function summaryGrid(reports: ReadReport[]): Grid {
 }
 
 /** Every finding of every report, one per row (for the detailed sheet). */
-export function findingsGrid(reports: ReadReport[]): Grid {
+export function findingsGrid(reports: SummaryReport[]): Grid {
   const severity = { error: '错误', warning: '警告', info: '提示' } as const;
   return {
     title: '核查发现明细',
-    header: ['文件', '机关', '年度', '级别', '代码', '说明', '部分', '行', '栏', '原文行号'],
+    header: ['文件或网址', '机关', '层级', '年度', '严重程度', '代码', '说明', '部分', '行', '栏', '原文行号'],
     rows: reports.flatMap((r) =>
       r.findings.map((f) => [
         r.source,
         r.body.name,
+        r.level?.name ?? null,
         r.year || null,
         severity[f.severity],
         f.code,

@@ -17,6 +17,10 @@ export interface ReportFile {
   publishedOn?: string | null;
   /** Overrides the kind of body guessed from its name (for the Art. 49 deadline). */
   bodyKind?: BodyKind;
+  /** Titles known from outside the file: the link's text on a list page, the page of an attachment. */
+  titles?: string[];
+  /** For a document attached to a web page: that page's URL. */
+  page?: string;
 }
 
 export interface BodyLevel {
@@ -33,6 +37,8 @@ export interface CheckedReport extends ReadReport {
   level: BodyLevel;
   /** Cited source lines: line number → that line's text (cells, headings, findings). */
   sourceLines: Record<string, string>;
+  /** For a document attached to a web page: that page's URL. */
+  page?: string;
 }
 
 /** Longest quotation of one source line; table rows of real reports are far shorter. */
@@ -70,16 +76,17 @@ export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
     const options = {
       source: file.name,
       publishedOn: file.publishedOn ?? input.page?.publishedOn ?? null,
-      titles: input.page?.titles ?? [],
+      titles: [...(input.page?.titles ?? []), ...(file.titles ?? [])],
       sourceBody: input.page?.source ?? null,
     };
     const read = readLines(input.lines, options);
     const level = levelOf(read.body.name, file.bodyKind);
     const report = checkReport(read, { bodyKind: level.kind });
     if (input.kind === 'scanned-pdf' || input.kind === 'image') report.findings.unshift(ocrNotice(input.kind));
-    return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, level, sourceLines: citedLines(report, input.lines) };
+    const page = file.page ? { page: file.page } : {};
+    return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, level, sourceLines: citedLines(report, input.lines), ...page };
   } catch (e) {
-    return unreadable(file.name, (e as Error).message);
+    return { ...unreadable(file.name, (e as Error).message), ...(file.page ? { page: file.page } : {}) };
   }
 }
 

@@ -64,7 +64,12 @@ describe('batch summaries', () => {
     const { reports } = await checkReports({ files: FILES.map(fixture) });
     const summary = summaryGrid(reports);
     const hongze2023 = summary.rows[1];
-    assert.deepEqual(hongze2023.slice(0, 6), ['hongze-2023.txt', '洪泽区人民政府', 2023, 2, 1, 1]);
+    assert.deepEqual(summary.header.slice(0, 10), ['文件或网址', '机关', '层级', '年度', '发布日期', '三四部分读出单元格', '三四部分单元格', '错误', '警告', '提示']);
+    assert.deepEqual(hongze2023.slice(0, 4), ['hongze-2023.txt', '洪泽区人民政府', '人民政府', 2023]);
+    assert.deepEqual(hongze2023.slice(7, 10), [2, 1, 1]);
+    // Sections 三 (23 rows × 7, （六） printed as one row) and 四 (3 × 5) all read; 石龙区 lost two rows of 三.
+    assert.deepEqual(hongze2023.slice(5, 7), [176, 176]);
+    assert.deepEqual(summary.rows[0].slice(5, 7), [176, 190]);
     assert.equal(hongze2023[summary.header.indexOf('report.review_total_mismatch')], 2);
 
     const both = aggregateGrid(reports.slice(1, 3));

@@ -7,7 +7,7 @@ import { AppError } from '../shared/app-error.ts';
 import type { BodyKind } from '../report/report.validate.ts';
 import { checkAcrossYears, sameBody } from './reportcheck.checks.ts';
 import { readReportFile, type CheckedReport, type ReportFile } from './reportcheck.file.ts';
-import { aggregateGrid, findingsGrid, summaryGrid, yearsGrid, type Grid } from './reportcheck.batch.ts';
+import { aggregateGrid, findingsGrid, summaryGrid, yearsGrid, type Grid, type SummaryReport } from './reportcheck.batch.ts';
 import { gridsToHtml, gridsToXlsx, gridToCsv } from './reportcheck.export.ts';
 import type { ReadReport } from './reportcheck.types.ts';
 
@@ -74,7 +74,7 @@ export async function checkReports({ files, read = readReportFile }: { files: Re
 export type SummaryFormat = 'csv' | 'html' | 'xlsx';
 
 /** The batch summary: bodies × findings, every finding, and the aggregated figures. */
-export function summaryGrids(reports: ReadReport[]): Grid[] {
+export function summaryGrids(reports: SummaryReport[]): Grid[] {
   const grids = [summaryGrid(reports), findingsGrid(reports), aggregateGrid(reports)];
   const bodies = new Map<string, ReadReport[]>();
   for (const r of reports) {
@@ -85,7 +85,7 @@ export function summaryGrids(reports: ReadReport[]): Grid[] {
   return grids;
 }
 
-export async function renderSummary(reports: ReadReport[], format: SummaryFormat): Promise<Uint8Array> {
+export async function renderSummary(reports: SummaryReport[], format: SummaryFormat): Promise<Uint8Array> {
   const grids = summaryGrids(reports);
   if (format === 'xlsx') return gridsToXlsx(grids);
   if (format === 'html') return new TextEncoder().encode(gridsToHtml('政府信息公开工作年度报告核查汇总', grids));

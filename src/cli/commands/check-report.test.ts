@@ -56,7 +56,8 @@ describe('gongkai check-report', () => {
       const { io } = captureIo(dir);
       assert.equal(await main(['check-report', '--summary', 'out.csv', '.'], io), 1);
       const csv = readFileSync(join(dir, 'out.csv'), 'utf8');
-      assert.match(csv, /hongze-2023\.txt,洪泽区人民政府,2023,2,1,1/);
+      assert.match(csv, /^\uFEFF文件或网址,机关,层级,年度,/);
+      assert.match(csv, /hongze-2023\.txt,洪泽区人民政府,人民政府,2023,[^,]*,\d+,\d+,2,1,1/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
 /**
- * `gongkai check-report [--json] [--level L] [--summary FILE] FILE|DIR…`: reads published annual reports
- * (text, HTML, Word, PDF with or without a text layer, images through OCR), checks them, and prints the findings. Exit 0 when no finding is an error,
- * 1 when some are.
+ * `gongkai check-report [--json] [--level L] [--summary FILE] [--from-urls FILE] [--crawl URL] FILE|DIR…`:
+ * reads published annual reports (text, HTML, Word, PDF with or without a text layer, images
+ * through OCR; files, listed URLs or a portal's 年报 column), checks them, and prints the
+ * findings. Exit 0 when no finding is an error, 1 when some are.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { parseCommandArgs } from '../args.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Command } from '../command.ts';
 import { checkReports, parseLevel, renderSummary, type CheckedReport, type ReportFile, type SummaryFormat } from '../../reportcheck/reportcheck.usecases.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { siteOptions, readSites, SITE_OPTIONS } from './check-report.sites.ts';
 
 const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.shtml', '.docx', '.csv', '.tsv', '.pdf', '.png', '.jpg', '.jpeg']);
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -56,12 +58,15 @@ export function humanSummary(reports: CheckedReport[]): string {
 export const checkReportCommand: Command = {
   name: 'check-report',
   summary: '核查已发布的政府信息公开工作年度报告（文本、HTML、Word、PDF、扫描件和图片）',
-  usage: 'gongkai check-report [--json] [--level 人民政府|管委会|部门|乡镇] [--summary 汇总.csv|汇总.html|汇总.xlsx] 文件或目录…',
+  usage:
+    'gongkai check-report [--json] [--level 人民政府|管委会|部门|乡镇] [--summary 汇总.csv|汇总.html|汇总.xlsx] [--from-urls 网址清单.txt] [--crawl 年报栏目网址] ' +
+    '[--max-pages N] [--max-reports N] [--max-bytes N] [--timeout-ms N] [--delay-ms N] [--allow-host 主机]… [--allow-private] [文件或目录…]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       summary: { type: 'string' },
       level: { type: 'string' },
+      ...SITE_OPTIONS,
     });
     let bodyKind;
     try {
@@ -70,7 +75,8 @@ export const checkReportCommand: Command = {
       if (e instanceof AppError) throw new UsageError(e.message);
       throw e;
     }
-    if (positionals.length === 0) throw new UsageError('请指定至少一个报告文件或目录');
+    const sites = siteOptions(values, (message) => io.stderr(message));
+    if (positionals.length === 0 && !sites) throw new UsageError('请指定至少一个报告文件或目录，或用 --from-urls、--crawl 指定网站');
     let format: SummaryFormat | null = null;
     if (values.summary !== undefined) {
       const ext = extname(values.summary).toLowerCase().slice(1);
@@ -82,7 +88,12 @@ export const checkReportCommand: Command = {
       bytes: readFileSync(path),
       bodyKind,
     }));
-    const result = await checkReports({ files });
+    const fetched = sites ? await readSites(sites, io.cwd, bodyKind) : { files: [], failed: [], notices: new Map() };
+    files.push(...fetched.files);
+    const checked = files.length ? await checkReports({ files }) : { reports: [], errorCount: 0, warningCount: 0 };
+    for (const r of checked.reports) r.findings.unshift(...(fetched.notices.get(r.source) ?? []));
+    const reports = [...checked.reports, ...fetched.failed];
+    const result = { reports, errorCount: reports.filter((r) => r.findings.some((f) => f.severity === 'error')).length };
     if (values.json) io.stdout(JSON.stringify(result.reports, null, 2));
     else io.stdout(humanSummary(result.reports));
     if (format && values.summary) {
