@@ -17,8 +17,11 @@ import { ROLE_NAMES } from './roles.ts';
 import { ROUTE_ACCESS, mayCall, routeKey } from './route-access.ts';
 import { submitLetter } from '../publishing/mailbox.usecases.ts';
 import { sampleForm } from '../applications/test-fixtures.ts';
+import { freshDemoDraft } from '../demo/report-draft.testing.ts';
 
 const PASSWORD = 'Matrix-Check-7q!Zr';
+/** The demo publishes its 2022 report: the report routes are called on a draft of the next year. */
+const DRAFT_YEAR = 2023;
 
 interface Fixture {
   govId: number;
@@ -52,8 +55,8 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     .replace('/oversight/:id', `/oversight/${f.oversightId}`)
     .replace('/reports/versions/:id/:action', `/reports/versions/${f.reportVersionId}/submit`)
     .replace('/reports/versions/:id', `/reports/versions/${f.reportVersionId}`)
-    .replace('/reports/:bodyId/:year/cells/:cell', `/reports/${f.govId}/2022/cells/2.1`)
-    .replace('/reports/:bodyId/:year', `/reports/${f.govId}/2022`)
+    .replace('/reports/:bodyId/:year/cells/:cell', `/reports/${f.govId}/${DRAFT_YEAR}/cells/2.1`)
+    .replace('/reports/:bodyId/:year', `/reports/${f.govId}/${DRAFT_YEAR}`)
     .replace('/reports/:bodyId', `/reports/${f.govId}`)
     .replace('/calendar/years/:year', '/calendar/years/2031');
   const query: Record<string, string> = {
@@ -124,7 +127,7 @@ describeOnBothDatabases('authorization matrix: every API route as every role', (
     const caseId = (await first(db.selectFrom('applications').select('id').where('organization_id', '=', govId).orderBy('id').executeTakeFirst())).id;
     const itemId = (await first(db.selectFrom('publishing_items').select('id').where('organization_id', '=', govId).where('status', '=', 'published').orderBy('id').executeTakeFirst())).id;
     const columnId = (await first(db.selectFrom('publishing_columns').select('id').where('organization_id', '=', govId).orderBy('id').executeTakeFirst())).id;
-    const reportVersionId = (await first(db.selectFrom('report_versions').select('id').where('organization_id', '=', govId).executeTakeFirst())).id;
+    const reportVersionId = await freshDemoDraft({ deps: a.deps, year: DRAFT_YEAR });
     const oversightId = (await first(db.selectFrom('oversight_cases').select('id').where('organization_id', '=', govId).orderBy('id').executeTakeFirst())).id;
     const userId = (await first(db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirst())).id;
     const letterId = await submitLetter({ letter: { organizationId: govId, writerName: '周九', contact: '13700000000', subject: '矩阵检查来信', body: '人民路东段路灯已损坏多日。' }, ip: '10.0.0.9', deps: a.deps });

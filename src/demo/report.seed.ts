@@ -7,9 +7,12 @@
  *  - a 2021 administrative review decided in 2022 (维持), then a suit after it (维持);
  *  - about 2,400 items published in 2022, among them 50 policy documents, 64 announcements,
  *    309 key-area items, 20 interpretations and 38 mailbox replies; five new-media accounts;
- *  - the 2022 report draft with the published narrative.
- * Section 二 (许可、处罚、强制、收费) is left unfilled: the published report lost those figures,
- * and the validator reports them missing. Names and numbers are demo values.
+ *  - the 2022 report, taken through the workflow a real one goes through in January 2023 (the
+ *    公开办 starts it, writes the published narrative and enters section 二, submits; the leader in
+ *    charge approves; it is published), so the portal's 年报 column shows it from the start.
+ * Section 二's 许可、处罚、强制 and 收费 figures are entered, not computed, and the published text
+ * lost them (its section 二 table is empty): the figures below are demo values, plausible for a
+ * district of this size. Names and numbers are demo values.
  */
 import type { AppDeps } from '../shared/deps.ts';
 import { fixedClock } from '../shared/clock.ts';
@@ -21,9 +24,11 @@ import { recordCaseAction } from '../applications/case-actions.usecases.ts';
 import { createOversightCase, recordOversightResult } from '../oversight/oversight.usecases.ts';
 import { bulkInsertPublishedItems, type PublishedItemInput } from '../publishing/items.bulk.ts';
 import type { OutcomeKey } from '../report/report.model.ts';
-import { createReportRepository } from '../report/report.repository.ts';
+import type { StoredFigures } from '../report/report.repository.ts';
+import { actOnReport, saveFigures, saveNarrative, startReport, type ReportCtx } from '../report/report.usecases.ts';
 import { textToHtml, type NarrativeParts } from '../report/report.narrative.ts';
 import { shilong2022 } from '../report/fixtures/shilong-2022.ts';
+import { createStaffNotificationsRepository } from '../notifications/staff-notifications.repository.ts';
 import { demoItemBody, demoItemTitle } from './demo-titles.ts';
 
 /** Receipt date, decision date, outcome: spread over 2022, each answered within 20 working days. */
@@ -49,6 +54,19 @@ export const SHILONG_2022_ITEMS: [PublishedItemInput['kind'], number, string][] 
   ['general', 1956, '政务动态'],
 ];
 
+/** Section 二 as entered by the 公开办 (demo values; the registry gives 第二十条第（一）项). */
+export const SHILONG_2022_ENTERED: StoredFigures = {
+  rules: null,
+  normativeDocuments: null,
+  licensing: 1268,
+  punishment: 356,
+  enforcement: 14,
+  feesAmountWanYuan: '86.35',
+};
+
+/** The days of January 2023 on which the 2022 report went through each step (before 31 March, Art. 49). */
+export const SHILONG_2022_REPORT_DAYS = { start: '2023-01-09', submit: '2023-01-11', approve: '2023-01-13', publish: '2023-01-16' } as const;
+
 const NEW_MEDIA = [
   ['微信公众号', '石龙发布'],
   ['微博', '石龙区人民政府'],
@@ -57,15 +75,20 @@ const NEW_MEDIA = [
   ['移动客户端', '石龙区政务服务'],
 ] as const;
 
-function seedNarrative(): NarrativeParts {
+/** The narrative of the published 2022 report, as the editor's parts. */
+export function seedNarrative(): NarrativeParts {
   const text = (n: string) => shilong2022.narrative.find((s) => s.number === n)!.text.split('\n');
   const one = text('一');
   return { zdgk: textToHtml(one[0]), ysqgk: textToHtml(one[1]), xxgl: textToHtml(one[2]), ptjs: textToHtml(one[3]), jdbz: textToHtml(one[4]), wu: textToHtml(text('五').join('\n')), liu: textToHtml(text('六').join('\n')) };
 }
 
+async function demoActor(deps: AppDeps, username: string) {
+  const u = (await createUsersRepository(deps).byUsername(username))!;
+  return { id: u.id, username: u.username, organizationId: u.organization_id, roles: parseRoles(u.roles), user: { displayName: u.display_name } };
+}
+
 async function seedApplications(deps: AppDeps, bodyId: number) {
-  const u = (await createUsersRepository(deps).byUsername('gkb'))!;
-  const actor = { id: u.id, username: u.username, organizationId: u.organization_id, roles: parseRoles(u.roles), user: { displayName: u.display_name } };
+  const actor = await demoActor(deps, 'gkb');
   for (const [i, [received, decided, outcome]] of SHILONG_2022_CASES.entries()) {
     const at = { ...deps, clock: fixedClock(`${decided}T02:00:00Z`) };
     const raw = {
@@ -114,5 +137,20 @@ export async function seedReportDemo({ deps }: { deps: AppDeps }): Promise<void>
   const actor = await seedApplications(deps, body.id);
   await seedOversight(deps, body.id, actor);
   await seedPublishing(deps, body.id, now);
-  await createReportRepository(deps).insert({ organizationId: body.id, year: 2022, version: 1, narrative: seedNarrative(), correctionNote: null, userId: null, at: now.toISOString() });
+  await publishReport(deps, body.id, actor);
+}
+
+/** Through the report's own usecases, each step on its day: versions and audit rows as for a real report. */
+async function publishReport(deps: AppDeps, bodyId: number, editor: Awaited<ReturnType<typeof demoActor>>) {
+  const leader = await demoActor(deps, 'leader');
+  const days = SHILONG_2022_REPORT_DAYS;
+  const on = (day: string): ReportCtx => ({ deps: { ...deps, clock: fixedClock(`${day}T02:00:00Z`) } });
+  const v = await startReport({ actor: editor, bodyId, year: 2022, ctx: on(days.start) });
+  await saveNarrative({ actor: editor, versionId: v.id, parts: seedNarrative(), revision: v.revision, ctx: on(days.start) });
+  await saveFigures({ actor: editor, bodyId, year: 2022, figures: SHILONG_2022_ENTERED, ctx: on(days.start) });
+  await actOnReport({ actor: editor, versionId: v.id, action: 'submit', ctx: on(days.submit) });
+  await actOnReport({ actor: leader, versionId: v.id, action: 'approve', ctx: on(days.approve) });
+  // The leader approved from the 待审批 notice, so the demo's bell does not ring for a 2023 task.
+  await createStaffNotificationsRepository(deps).markAllRead(leader.id, `${days.approve}T02:00:00.000Z`);
+  await actOnReport({ actor: editor, versionId: v.id, action: 'publish', ctx: on(days.publish) });
 }

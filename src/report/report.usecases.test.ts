@@ -8,6 +8,7 @@ import type { Actor } from '../auth/access.rules.ts';
 import { actOnReport, cellRecords, getReportYear, saveFigures, saveNarrative, startReport } from './report.usecases.ts';
 import { publishedReport, currentPublishedReports, yearOverYear } from './report.published.ts';
 import { testSources } from './fixtures/report-test-sources.ts';
+import { withoutDemoReport } from '../demo/report-draft.testing.ts';
 import { applicationCellId } from './report.compute.ts';
 import type { AppError } from '../shared/app-error.ts';
 
@@ -31,7 +32,7 @@ describeOnBothDatabases('annual report workflow', (t) => {
 
   it('sets up', async () => {
     app = await createTestApp(t(), '2023-01-10T02:00:00Z');
-    await app.deps.db.deleteFrom('report_versions').execute(); // the demo's own draft, when seeded
+    await withoutDemoReport({ deps: app.deps }); // this suite takes 2022 through the workflow itself
     bodyId = (await createOrganizationsRepository(app.deps).byCode('shilong'))!.id;
     for (const name of ['gkb', 'leader', 'fgw-editor']) {
       const u = (await createUsersRepository(app.deps).byUsername(name))!;

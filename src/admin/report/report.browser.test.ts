@@ -1,5 +1,6 @@
 /**
- * The annual report in a real browser, on the demo records of 石龙区 2022: the 公开办 editor
+ * The annual report in a real browser, on the demo records of 石龙区 2022 (the demo's published
+ * report replaced by a fresh draft of it, section 二 not yet entered): the 公开办 editor
  * enters the section 二 figures, writes a figure in the narrative that contradicts the table and
  * sees the validation error naming the paragraph, fixes it with a placeholder, submits; the
  * leader approves and publishes; the report is then in the portal's 年报 column.
@@ -9,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { chromiumSkipReason } from '../../shared/chromium.ts';
 import { useBrowserApp } from '../../shared/browser-app.testing.ts';
-import { seedReportDemo } from '../../demo/report.seed.ts';
+import { freshDemoDraft } from '../../demo/report-draft.testing.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
 
 
@@ -27,7 +28,7 @@ async function openReport(page: Page, base: string, username: string, password: 
 describe('annual report in Chromium', { skip: chromiumSkipReason() }, () => {
   const env = useBrowserApp({ admin: true, now: '2023-01-16T02:00:00Z' });
   before(async () => {
-    if (!(await env.t.db.selectFrom('report_versions').select('id').executeTakeFirst())) await seedReportDemo({ deps: env.a.deps });
+    await freshDemoDraft({ deps: env.a.deps });
   });
 
   it('a placeholder goes in at the caret and the typing after it stays', async () => {

@@ -7,7 +7,7 @@ import { describeOnBothDatabases } from '../../db/test-databases.ts';
 import { loadConfig } from '../../config/config.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { seedDemo } from '../../demo/demo.seed.ts';
-import { seedReportDemo } from '../../demo/report.seed.ts';
+import { SHILONG_2022_ENTERED, SHILONG_2022_REPORT_DAYS } from '../../demo/report.seed.ts';
 import { main } from '../main.ts';
 import type { CliIo } from '../command.ts';
 
@@ -22,17 +22,19 @@ describeOnBothDatabases('gongkai report', (t) => {
     return { code, out: out.join(''), err: err.join('\n') };
   };
 
-  it('gives the seed report\'s sections 三 and 四 exactly from the demo records', async () => {
+  it('gives the seed report\'s sections 三 and 四 exactly from the demo records, published and computed again', async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongkai-report-cli-'));
     env = { DATABASE_URL: t().url, GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent' };
-    const deps = { config: loadConfig(env, dir), db: t().db, clock: fixedClock('2023-01-15T02:00:00Z') };
-    const seeded = await seedDemo({ deps });
-    // seedDemo calls seedReportDemo; seed it here only when that line is not (yet) there.
-    if (seeded && !(await t().db.selectFrom('report_versions').select('id').executeTakeFirst())) await seedReportDemo({ deps });
+    await seedDemo({ deps: { config: loadConfig(env, dir), db: t().db, clock: fixedClock('2023-02-15T02:00:00Z') } });
 
-    const { code, out, err } = await run(['--org', 'shilong', '--year', '2022', '--format', 'json']);
-    assert.equal(code, 0, err);
-    const report = JSON.parse(out);
+    const published = await run(['--org', 'shilong', '--year', '2022', '--format', 'json']);
+    assert.equal(published.code, 0, published.err);
+    assert.equal(published.err, '', 'the published version was approved without a finding');
+    const computed = await run(['--org', 'shilong', '--year', '2022', '--format', 'json', '--computed']);
+    assert.equal(computed.code, 0, computed.err);
+    const report = JSON.parse(published.out);
+    assert.equal(report.publishedOn, SHILONG_2022_REPORT_DAYS.publish);
+    assert.deepEqual({ ...JSON.parse(computed.out), publishedOn: report.publishedOn }, report, 'the records still give the published figures');
     const n = (k: number) => [k, 0, 0, 0, 0, 0, k];
     const rows = report.applications.rows;
     // Section 三 of spec/shilong-2022-annual-report.txt, row by row.
@@ -49,11 +51,11 @@ describeOnBothDatabases('gongkai report', (t) => {
     // Section 四: review 维持 1; suit after review 维持 1.
     assert.deepEqual(report.reviewLitigation, { review: [1, 0, 0, 0, 1], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [1, 0, 0, 0, 1] });
     assert.equal(report.fees.amountYuan, 0);
-    // Section 二 (许可、处罚、强制、收费) was never entered: reported missing, not 0.
-    assert.equal(report.proactive.licensing, null);
-    assert.match(err, /第二部分“行政许可·本年处理决定数量”未填报/);
+    // Section 二's entered figures (the published text lost them: demo values) are in the report as entered.
+    const { licensing, punishment, enforcement, feesAmountWanYuan } = report.proactive;
+    assert.deepEqual({ licensing, punishment, enforcement, feesAmountWanYuan }, { licensing: SHILONG_2022_ENTERED.licensing, punishment: SHILONG_2022_ENTERED.punishment, enforcement: SHILONG_2022_ENTERED.enforcement, feesAmountWanYuan: SHILONG_2022_ENTERED.feesAmountWanYuan });
     // The seed narrative's figures agree with the records (2400余条 = 2,437 items).
-    assert.doesNotMatch(err, /表格数字为/);
+    assert.doesNotMatch(computed.err, /表格数字为|\[错误\]/);
   });
 
   it('writes Word to a file, refuses binary output to the terminal, and checks on request', async () => {
@@ -61,7 +63,11 @@ describeOnBothDatabases('gongkai report', (t) => {
     assert.equal(docx.code, 0, docx.err);
     assert.equal(readFileSync(join(dir, 'r.docx')).subarray(0, 2).toString(), 'PK');
     assert.equal((await run(['--org', 'shilong', '--year', '2022', '--format', 'docx'])).code, 2);
-    assert.equal((await run(['--org', 'shilong', '--year', '2022', '--check'])).code, 1);
+    assert.equal((await run(['--org', 'shilong', '--year', '2022', '--check'])).code, 0);
+    // 2023 has no report yet: computed now, section 二 never entered, so --check fails.
+    const unchecked = await run(['--org', 'shilong', '--year', '2023', '--check']);
+    assert.equal(unchecked.code, 1);
+    assert.match(unchecked.err, /第二部分“行政许可·本年处理决定数量”未填报/);
     assert.equal((await run(['--org', 'nobody', '--year', '2022'])).code, 1);
   });
 });
