@@ -2,10 +2,11 @@
  * Reading and writing items and their versions. Status changes and the search index are
  * handled by items.usecases.ts inside one transaction.
  */
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { ItemRow } from './publishing.table.ts';
 import { cappedCount } from '../db/capped-count.ts';
+import { sortRareMatches, titleCandidates, titleContains } from './items.title-search.ts';
 
 export const SNAPSHOT_FIELDS = [
   'title', 'kind', 'column_id', 'topic', 'publisher_name', 'doc_number', 'written_date', 'validity',
@@ -24,11 +25,12 @@ export interface ItemListFilters {
   kind?: string;
   year?: number;
   validity?: string;
+  /** Title contains (items.title-search.ts). */
   q?: string;
 }
 
 export function createItemsRepository({ db }: { db: Kysely<Database> }) {
-  function filtered(f: ItemListFilters) {
+  function filtered(f: ItemListFilters, candidates: Expression<SqlBool> | null) {
     let q = db.selectFrom('publishing_items');
     if (f.organizationIds) q = q.where('organization_id', 'in', f.organizationIds.length ? f.organizationIds : [-1]);
     if (f.columnIds) q = q.where('column_id', 'in', f.columnIds.length ? f.columnIds : [-1]);
@@ -36,7 +38,8 @@ export function createItemsRepository({ db }: { db: Kysely<Database> }) {
     if (f.kind) q = q.where('kind', '=', f.kind);
     if (f.validity) q = q.where('validity', '=', f.validity);
     if (f.year) q = q.where('publish_date', '>=', `${f.year}-01-01`).where('publish_date', '<=', `${f.year}-12-31`);
-    if (f.q) q = q.where('title', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
+    if (f.q) q = q.where(titleContains(f.q));
+    if (candidates) q = q.where(candidates);
     return q;
   }
   return {
@@ -45,9 +48,13 @@ export function createItemsRepository({ db }: { db: Kysely<Database> }) {
     },
     /** `countCap`: count matches only up to it (admin lists, capped-count.ts); exact otherwise (portal pages). */
     async list(f: ItemListFilters, page: number, pageSize: number, order: 'published' | 'updated' = 'published', countCap?: number) {
-      const { total, totalCapped } = await cappedCount(db, filtered(f), countCap ?? Number.MAX_SAFE_INTEGER);
-      let q = filtered(f).selectAll();
-      q = order === 'published' ? q.orderBy('publish_date', 'desc').orderBy('id', 'desc') : q.orderBy('updated_at', 'desc').orderBy('id', 'desc');
+      const candidates = f.q ? await titleCandidates(db, f.q) : null;
+      const { total, totalCapped } = await cappedCount(db, filtered(f, candidates), countCap ?? Number.MAX_SAFE_INTEGER);
+      let q = filtered(f, candidates).selectAll();
+      // Fewer title matches than the cap: few enough to be read and sorted, where walking the
+      // order index to a page of rare matches would fetch every row (sortRareMatches).
+      const by = f.q && !totalCapped ? sortRareMatches : (column: 'publish_date' | 'updated_at') => column;
+      q = order === 'published' ? q.orderBy(by('publish_date'), 'desc').orderBy('id', 'desc') : q.orderBy(by('updated_at'), 'desc').orderBy('id', 'desc');
       const rows = await q.limit(pageSize).offset((page - 1) * pageSize).execute();
       return { total, totalCapped, rows };
     },
