@@ -54,6 +54,21 @@ describeOnBothDatabases('annual report API and portal', (t) => {
     assert.equal(submit.json().error.code, 'report.validation_failed');
   });
 
+  it('refuses to submit a count written without its number (a lost placeholder), naming the paragraph and the phrase, changing nothing', async () => {
+    const lost = { ysqgk: '<p>（二）依申请公开情况。</p><p>9(二)全区共受理政府信息公开申请件，均在法定期限内予以答复。</p>' };
+    const saved = await app.app.inject({ method: 'PUT', url: `/api/v1/reports/versions/${versionId}/narrative`, headers: editor, payload: { parts: lost } });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const ws = (await app.app.inject({ method: 'GET', url: `/api/v1/reports/${bodyId}/${YEAR}`, headers: editor })).json();
+    const finding = ws.findings.find((x: { code: string }) => x.code === 'report.narrative_count_missing');
+    assert.deepEqual(finding?.location, { section: '一', row: 'narrative.ysqgk', line: 2, year: YEAR });
+    const before = await app.deps.db.selectFrom('report_versions').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow();
+    const submit = await app.app.inject({ method: 'POST', url: `/api/v1/reports/versions/${versionId}/submit`, headers: editor });
+    assert.equal(submit.statusCode, 400, submit.body);
+    assert.equal(submit.json().error.code, 'report.narrative_count_missing');
+    assert.equal(submit.json().error.message, '第一部分“（二）依申请公开情况”第2段“9(二)全区共受理政府信息公开申请件”缺少数字：“件”前应写明数字，或插入表格数字（占位符）');
+    assert.deepEqual(await app.deps.db.selectFrom('report_versions').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow(), before);
+  });
+
   it('submits once fixed; the leader approves; the editor publishes; the portal lists it', async () => {
     const fix = { ysqgk: '<p>（二）依申请公开情况。全区共受理政府信息公开申请{{本年新收申请}}件。</p>' };
     await app.app.inject({ method: 'PUT', url: `/api/v1/reports/versions/${versionId}/narrative`, headers: editor, payload: { parts: fix } });
@@ -80,6 +95,6 @@ describeOnBothDatabases('annual report API and portal', (t) => {
     assert.deepEqual(history.comparison.years, [2022, YEAR], 'the demo\'s published 2022 report, then this one');
     // This suite's writes, on its day (the demo's 2022 report went through the same steps in early January).
     const actions = (await app.deps.db.selectFrom('audit_log').select('action').where('action', 'like', 'report.%').where('at', '>=', '2023-01-20').orderBy('id').execute()).map((r) => r.action);
-    assert.deepEqual(actions, ['report.started', 'report.narrative_saved', 'report.figures_saved', 'report.narrative_saved', 'report.submit', 'report.approve', 'report.publish']);
+    assert.deepEqual(actions, ['report.started', 'report.narrative_saved', 'report.figures_saved', 'report.narrative_saved', 'report.narrative_saved', 'report.submit', 'report.approve', 'report.publish']);
   });
 });

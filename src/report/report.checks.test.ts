@@ -8,6 +8,7 @@ import {
   missingProactiveFigures,
   narrativeCompleteness,
   narrativeContradictions,
+  narrativeCountsWithoutNumber,
 } from './report.checks.ts';
 import {
   composeNarrative,
@@ -58,6 +59,16 @@ describe('report checks', () => {
     assert.equal(f.location?.row, 'narrative.ysqgk');
     assert.equal(f.location?.line, 2);
     assert.deepEqual([f.details?.stated, f.details?.actual], [12, 9]);
+  });
+  it('names the paragraph and phrase of a count written without its number; the published narrative has none', () => {
+    assert.deepEqual(narrativeCountsWithoutNumber(seedParts(), 2022), []);
+    const parts = { ...seedParts(), zdgk: '<p>全年发布政府信息{{主动公开信息条数}}条，其中政策文件个。</p>', ysqgk: '<p>（二）依申请公开情况。</p><p>全区共受理政府信息公开申请件。</p>' };
+    const found = narrativeCountsWithoutNumber(parts, 2022);
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.location?.row, f.location?.line, f.details?.phrase]), [
+      ['report.narrative_count_missing', 'error', 'narrative.zdgk', 1, '其中政策文件个'],
+      ['report.narrative_count_missing', 'error', 'narrative.ysqgk', 2, '全区共受理政府信息公开申请件'],
+    ]);
+    assert.ok(hasErrors(checkReport({ report: shilong2022, parts, values, problems: [], previous: null, kind: 'government', today: '2023-01-16' }).filter((f) => f.code === 'report.narrative_count_missing')));
   });
   it('rejects "2400余条" when only 2,399 items were published, and 2500 items too', () => {
     const parts = seedParts();

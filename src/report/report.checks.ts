@@ -5,7 +5,8 @@
  *
  *  - missing figures and missing narrative parts (DESIGN.md validation: "missing sections or
  *    figures"; 国办公开办函〔2021〕30号 一: 内容“不能遗漏”);
- *  - a number written in the narrative that contradicts the tables;
+ *  - a number written in the narrative that contradicts the tables, and a count written without
+ *    its number ("受理政府信息公开申请件", report.narrative.rules.ts);
  *  - 雷同 with last year and 二 vs last year's 四 (compareWithPreviousYear, warnings);
  *  - Regulations Art. 49: departments publish by 31 January, governments by 31 March.
  */
@@ -13,6 +14,7 @@ import type { AnnualReport } from './report.model.ts';
 import type { RecordProblem } from './report.compute.ts';
 import { compareWithPreviousYear, validateReport, type ReportFinding } from './report.validate.ts';
 import { fillPlaceholders, htmlParagraphs, NARRATIVE_PARTS, type NarrativeParts } from './report.narrative.ts';
+import { countsWithoutNumber } from './report.narrative.rules.ts';
 
 type Figures = Record<string, number | string | null>;
 
@@ -83,6 +85,28 @@ export function narrativeContradictions(parts: NarrativeParts, values: Figures, 
             details: { part: part.key, paragraph: i + 1, stated, actual, placeholder: figure },
           });
         }
+      }
+    });
+  }
+  return findings;
+}
+
+/**
+ * Sentences that state a count with no number before the measure word (a figure left out or a
+ * placeholder lost). Read on the parts as written, so a placeholder counts as the number.
+ */
+export function narrativeCountsWithoutNumber(parts: NarrativeParts, year: number): ReportFinding[] {
+  const findings: ReportFinding[] = [];
+  for (const part of NARRATIVE_PARTS) {
+    htmlParagraphs(parts[part.key] ?? '').forEach((text, i) => {
+      for (const c of countsWithoutNumber(text)) {
+        findings.push({
+          code: 'report.narrative_count_missing',
+          severity: 'error',
+          message: `第${part.section}部分“${part.label}”第${i + 1}段“${c.phrase}”缺少数字：“${c.measure}”前应写明数字，或插入表格数字（占位符）`,
+          location: { section: part.section, row: `narrative.${part.key}`, line: i + 1, year },
+          details: { part: part.key, paragraph: i + 1, phrase: c.phrase, measure: c.measure },
+        });
       }
     });
   }
@@ -163,6 +187,7 @@ export function checkReport(input: CheckInput): ReportFinding[] {
     ...input.problems.map((p) => ({ code: p.code, severity: 'error' as const, message: p.message, location: { section: '三', year }, details: { id: p.id, kind: p.kind } })),
     ...narrativeCompleteness(parts, values, year),
     ...narrativeContradictions(parts, values, year),
+    ...narrativeCountsWithoutNumber(parts, year),
     ...(input.previous ? compareWithPreviousYear(asPlainText(input.previous), asPlainText(report)) : []),
     ...deadlineFindings(report, input.kind, input.today),
   ];

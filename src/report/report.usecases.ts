@@ -14,7 +14,7 @@ import { createAuditRepository } from '../auth/audit.repository.ts';
 import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import type { AnnualReport } from './report.model.ts';
 import { buildReport, type BuiltReport } from './report.build.ts';
-import { hasErrors } from './report.checks.ts';
+import { hasErrors, narrativeCountsWithoutNumber } from './report.checks.ts';
 import { defaultNarrative, sanitizeParts, type NarrativeParts } from './report.narrative.ts';
 import { createReportRepository, type ReportVersion, type StoredFigures } from './report.repository.ts';
 import type { ReportSources } from './report.source-wiring.ts';
@@ -189,6 +189,12 @@ export async function actOnReport({ actor, versionId, action, ctx }: WithActor<{
   const patch: Record<string, unknown> = { status: nextStatus(action), updated_at: at };
   let findings = undefined as BuiltReport['findings'] | undefined;
   if (blockedByErrors(action)) {
+    // A count without its number is a fault in the text as sent, named to the writer at once.
+    const uncounted = narrativeCountsWithoutNumber(v.narrative, v.year);
+    if (uncounted.length) {
+      const more = uncounted.length > 1 ? `（另有 ${uncounted.length - 1} 处）` : '';
+      throw badRequest('report.narrative_count_missing', `${uncounted[0]!.message}${more}`, { findings: uncounted });
+    }
     // An approval freezes the ids behind every cell with the figures.
     const built = await buildReport({ ...ctx, drillDown: action === 'approve' }, body, v.year, v.narrative);
     findings = built.findings;
