@@ -5,7 +5,7 @@ import { Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReportFinding } from '../../report/report.validate.ts';
 import { ApplicationsFigures, ReviewLitigationFigures } from './FigureTables.tsx';
-import { cellFlags, INPUT_KIND_LABEL, locationText, SEVERITY_LABEL, SEVERITY_ORDER, type CheckedReportView } from './reportcheck-view.ts';
+import { cellFlags, INPUT_KIND_LABEL, levelText, locationText, SEVERITY_LABEL, SEVERITY_ORDER, type CheckedReportView } from './reportcheck-view.ts';
 
 /** Tag colours with AA contrast (antd's warning preset text is too light on its tint). */
 const SEVERITY_STYLE = {
@@ -67,6 +67,7 @@ export function ReportResult({ report }: { report: CheckedReportView }) {
         items={[
           { key: 'body', label: '发布机关', children: report.body.name || '未识别' },
           { key: 'year', label: '报告年度', children: report.year ? `${report.year} 年` : '未识别' },
+          { key: 'level', label: '机关层级', children: report.body.name || !report.level.inferred ? levelText(report.level) : '未识别' },
           { key: 'source', label: '文件', children: report.source },
           { key: 'kind', label: '读取方式', children: INPUT_KIND_LABEL[report.inputKind] },
           { key: 'format', label: '表格格式', children: report.format === '2019' ? '2019 年试行格式' : '2021 年格式' },

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ReportFinding } from '../../report/report.validate.ts';
-import { cellFlags, cellKey, fileNameFromDisposition, locationText, refusalOf } from './reportcheck-view.ts';
+import { cellFlags, cellKey, fileNameFromDisposition, levelText, locationText, refusalOf } from './reportcheck-view.ts';
 
 const finding = (severity: ReportFinding['severity'], location: ReportFinding['location']): ReportFinding => ({
   code: 'x',
@@ -57,5 +57,13 @@ describe('files', () => {
     assert.match(refusalOf({ name: '年报.doc', size: 10 }) ?? '', /不是 \.txt/);
     assert.match(refusalOf({ name: '空.txt', size: 0 }) ?? '', /空文件/);
     assert.match(refusalOf({ name: '大.htm', size: 10 * 1024 * 1024 + 1 }) ?? '', /超过 10 MB/);
+  });
+});
+
+describe('the body’s level in the result', () => {
+  it('says where the level came from and which deadline it sets', () => {
+    assert.equal(levelText({ kind: 'government', name: '人民政府', inferred: true }), '人民政府（按机关名称判断，次年3月31日前公布）');
+    assert.equal(levelText({ kind: 'department', name: '政府部门', inferred: false }), '政府部门（核查时指定，次年1月31日前公布）');
+    assert.equal(levelText({ kind: 'township', name: '乡镇、街道', inferred: true }), '乡镇、街道（按机关名称判断，不核查公布期限）');
   });
 });

@@ -10,6 +10,15 @@ export interface CheckedReportView extends ReadReport {
   counts: { error: number; warning: number; info: number };
   /** Source line number → the line as printed, for every line the report cites. */
   sourceLines: Record<string, string>;
+  /** The body's level, which sets the publication deadline (Art. 49). */
+  level: { kind: 'government' | 'zone' | 'department' | 'township'; name: string; inferred: boolean };
+}
+
+const LEVEL_DEADLINE = { government: '次年3月31日前公布', zone: '次年3月31日前公布', department: '次年1月31日前公布', township: '不核查公布期限' } as const;
+
+/** The level as the result shows it: what it is, where it came from, and the deadline it sets. */
+export function levelText(level: CheckedReportView['level']): string {
+  return `${level.name}（${level.inferred ? '按机关名称判断' : '核查时指定'}，${LEVEL_DEADLINE[level.kind]}）`;
 }
 
 export interface CheckResponse {

@@ -50,6 +50,7 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.getByRole('button', { name: '开始核查' }).click();
     await page.getByText('核查结果：共 1 份报告，错误 2 项').waitFor();
     assert.equal(await page.getByRole('tab', { name: /洪泽区人民政府 2023/ }).count(), 1);
+    await page.getByText('人民政府（按机关名称判断，次年3月31日前公布）').waitFor();
 
     // Section 三 is read: 25 statutory rows plus the single （六） row this report prints.
     const table3 = page.locator('.rc-table').nth(0);
@@ -84,8 +85,8 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总 CSV' }).click()]);
     assert.equal(download.suggestedFilename(), '年报核查汇总.csv');
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    assert.match(csv[0], /^文件,机关,年度,错误,警告,提示,/);
-    assert.match(csv[1], /^hongze-2023\.txt,洪泽区人民政府,2023,2,1,1/);
+    assert.match(csv[0], /^文件或网址,机关,层级,年度,发布日期,三四部分读出单元格,三四部分单元格,错误,警告,提示,/);
+    assert.match(csv[1], /^hongze-2023\.txt,洪泽区人民政府,人民政府,2023,,176,176,2,1,1/);
     await screenshot(page, 'findings');
     await context.close();
   });
@@ -105,9 +106,13 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
 
     await page.getByLabel('或粘贴报告全文').fill(readFileSync(HONGZE_2023, 'utf8'));
     await page.getByLabel('粘贴文本的名称（选填）').fill('洪泽区网页');
+    // The reader sets the level: the result says so and applies the departments' deadline.
+    await page.locator('.ant-select', { has: page.locator('#rc-level') }).click();
+    await page.locator('.ant-select-item-option', { hasText: '政府部门（1月31日前）' }).click();
     await page.getByRole('button', { name: '开始核查' }).click();
     await page.getByRole('tab', { name: /洪泽区人民政府 2023/ }).waitFor();
     assert.equal(await page.locator('.rc-table').nth(1).locator('td.rc-cell-error').count(), 2);
+    await page.getByText('政府部门（核查时指定，次年1月31日前公布）').waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
     await screenshot(page, 'pasted');
     await context.close();
