@@ -10,13 +10,23 @@
  * The public form allows 10 submissions per address and hour: every simulated applicant sends
  * its own X-Forwarded-For address through the trusted loopback proxy, as applicants behind nginx.
  *
- *   node --import tsx bench/load.bench.ts [--seconds 30] [--clients 20,50] [--db sqlite,postgres] [--profile DIR]
+ *   node --import tsx bench/load.bench.ts [--seconds 30] [--clients 20,50] [--db sqlite,postgres] [--profile DIR] [--built [--workers N]]
  * --profile writes the server's CPU profile (a .cpuprofile for Chrome's DevTools) into DIR.
+ * --built runs the server as production does: `gongkai serve --demo` (the compiled dist/server,
+ * built first if older than its sources) under its supervisor with N workers (default 1), logging
+ * at the default level to /dev/null; without it, the TypeScript sources run in one process.
  * PostgreSQL needs TEST_DATABASE_URL (an administrative URL; a fresh database is made and dropped).
+ *
+ * Besides latencies it prints the CPU time the server's processes (and this client) used per
+ * request: on a machine shared with other work, latency follows the host's load, CPU per request
+ * much less so, which makes before/after comparisons of a change possible.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { join } from 'node:path';
 import os from 'node:os';
 import { openTestDatabase } from '../src/db/test-databases.ts';
 
@@ -28,15 +38,42 @@ const SECONDS = Number(arg('seconds', '30'));
 const CLIENTS = arg('clients', '20,50').split(',').map(Number);
 const DATABASES = arg('db', process.env.TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite').split(',') as Array<'sqlite' | 'postgres'>;
 const PROFILE_DIR = arg('profile', '');
+const BUILT = process.argv.includes('--built');
+const WORKERS = arg('workers', '1');
 const SEARCH_TERMS = ['政府', '预算', '财政', '石龙', '通知', '2025', '公开', '道路', '规划', '招聘', '医疗保障', '年度报告'];
 
 type Kind = 'portal' | 'search' | 'submit' | 'case_action';
 const KINDS: Kind[] = ['portal', 'search', 'submit', 'case_action'];
 const WEIGHTS: Array<[Kind, number]> = [['portal', 50], ['search', 20], ['submit', 10], ['case_action', 20]];
 
-interface Server { base: string; clerk: { username: string; password: string }; stop(): Promise<void> }
+interface Server { base: string; clerk: { username: string; password: string }; pid: number; stop(): Promise<void> }
+
+/** CPU seconds (user + system) used so far by a process and its descendants (Linux /proc; 0 elsewhere). */
+function treeCpuSeconds(root: number): number {
+  const tick = 100; // USER_HZ on Linux
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  let names: string[] = [];
+  try { names = readdirSync('/proc').filter((n) => /^\d+$/.test(n)); } catch { return 0; }
+  for (const n of names) {
+    try {
+      const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(n), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / tick });
+    } catch { /* ended meanwhile */ }
+  }
+  let total = 0;
+  const visit = (pid: number) => {
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) visit(child);
+  };
+  visit(root);
+  return total;
+}
+
+const stopChild = (child: ChildProcess) => new Promise<void>((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); });
 
 async function startServer(databaseUrl: string): Promise<Server> {
+  if (BUILT) return startBuiltServer(databaseUrl);
   const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/load.server.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
@@ -44,9 +81,35 @@ async function startServer(databaseUrl: string): Promise<Server> {
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
   });
   const { port, clerk } = JSON.parse(line) as { port: number; clerk: Server['clerk'] };
+  return { base: `http://127.0.0.1:${port}`, clerk, pid: child.pid!, stop: () => stopChild(child) };
+}
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createNetServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+});
+
+/** `gongkai serve --demo` as installed: the demo accounts' passwords are read from the file it writes. */
+async function startBuiltServer(databaseUrl: string): Promise<Server> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'gongkai-load-built-'));
+  const port = await freePort();
+  const env = {
+    ...process.env, DATABASE_URL: databaseUrl, GONGKAI_DATA_DIR: join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '127.0.0.1', TZ: 'UTC',
+    ...(PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir ${PROFILE_DIR}` } : {}),
+  };
+  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--demo', '--workers', WORKERS], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 600) throw new Error('server did not start within 120 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const accounts = readFileSync(join(dir, 'data', 'demo-accounts.txt'), 'utf8');
+  const password = /^\s*gkb\s+(\S+)/m.exec(accounts)![1]!;
   return {
-    base: `http://127.0.0.1:${port}`, clerk,
-    stop: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }),
+    base, clerk: { username: 'gkb', password }, pid: child.pid!,
+    stop: async () => { await stopChild(child); rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
@@ -139,6 +202,8 @@ async function run(kind: 'sqlite' | 'postgres') {
       for (let i = 0; i < clients; i++) ops.push(await setUpClient(s, pages));
       const started = performance.now();
       const end = started + SECONDS * 1000;
+      const serverCpu0 = treeCpuSeconds(s.pid);
+      const clientCpu0 = process.cpuUsage();
       await Promise.all(ops.map(async (op) => {
         while (performance.now() < end) {
           const k = pick();
@@ -150,9 +215,13 @@ async function run(kind: 'sqlite' | 'postgres') {
         }
       }));
       const elapsed = (performance.now() - started) / 1000;
+      const serverCpu = treeCpuSeconds(s.pid) - serverCpu0;
+      const clientCpuUsage = process.cpuUsage(clientCpu0);
+      const clientCpu = (clientCpuUsage.user + clientCpuUsage.system) / 1e6;
       const total = [...times.values()].reduce((n, l) => n + l.length, 0);
       const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
       console.log(`${kind} ${clients} clients ${elapsed.toFixed(1)} s: ${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errorCount} errors (host load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+      console.log(`  CPU per request: server ${((1000 * serverCpu) / total).toFixed(2)} ms (${(100 * serverCpu / elapsed).toFixed(0)}% of a core), bench client ${((1000 * clientCpu) / total).toFixed(2)} ms (${(100 * clientCpu / elapsed).toFixed(0)}%)${BUILT ? `, built server, ${WORKERS} worker(s)` : ', TypeScript server'}`);
       console.log('  operation      count   req/s    p50 ms   p95 ms   p99 ms  errors');
       for (const k of KINDS) {
         const l = times.get(k)!.sort((a, b) => a - b);
@@ -165,5 +234,5 @@ async function run(kind: 'sqlite' | 'postgres') {
   }
 }
 
-console.log(`load: ${SECONDS} s per run, clients ${CLIENTS.join(' and ')}, databases ${DATABASES.join(' and ')}`);
+console.log(`load: ${SECONDS} s per run, clients ${CLIENTS.join(' and ')}, databases ${DATABASES.join(' and ')}, ${BUILT ? `built server (gongkai serve, ${WORKERS} worker(s))` : 'TypeScript server'}`);
 for (const db of DATABASES) await run(db);
