@@ -5,8 +5,11 @@
  */
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describeOnBothDatabases } from '../../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../../http/test-app.ts';
+import { samplePdf } from '../../applications/case-files.testing.ts';
 
 type Spec = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, Record<string, unknown>>; required?: string[] } }> } }>> };
 
@@ -199,5 +202,41 @@ describeOnBothDatabases('one input shape per request', (t) => {
     const spec = (await a.app.inject({ method: 'GET', url: '/api/docs/json', headers: admin })).json() as Spec;
     const shown = spec.paths['/api/v1/reports/{bodyId}/{year}/figures']!.put!.requestBody!.content['application/json']!.schema;
     assert.deepEqual([...shown.required!].sort(), ['enforcement', 'feesAmountWanYuan', 'licensing', 'normativeDocuments', 'punishment', 'rules']);
+  });
+
+  it('refuses an attachment whose name or text field breaks the upload shape with 400 naming the field, storing nothing', async () => {
+    const editor = await a.login('fgw-editor');
+    const column = await t().db.selectFrom('publishing_columns').select('id').where('organization_id', '=', (await t().db.selectFrom('users').select('organization_id').where('username', '=', 'fgw-editor').executeTakeFirstOrThrow()).organization_id).executeTakeFirstOrThrow();
+    const made = await a.app.inject({ method: 'POST', url: '/api/v1/publishing/items', headers: editor.headers, payload: { columnId: column.id, kind: 'announcement', title: '附件形状测试' } });
+    assert.equal(made.statusCode, 200, made.body);
+    const itemId = made.json().id as number;
+    const pdf = samplePdf('附件');
+    // The part's header as a client may write it: raw bytes in the quoted name, NUL included.
+    const upload = (disposition: string, fields: Record<string, string> = {}) => {
+      const boundary = '----gongkaiShapeBoundary';
+      const head = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+      const payload = Buffer.concat([Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; ${disposition}\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${itemId}/attachments`, headers: { ...editor.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    };
+    const stored = async () => Number((await t().db.selectFrom('publishing_attachments').select((eb) => eb.fn.countAll().as('n')).where('item_id', '=', itemId).executeTakeFirstOrThrow()).n);
+    const onDisk = () => (existsSync(join(a.deps.config.dataDir, 'attachments', String(itemId))) ? readdirSync(join(a.deps.config.dataDir, 'attachments', String(itemId))).length : 0);
+    for (const [disposition, fields, code, pattern] of [
+      ['filename="通知\u0000.pdf"', {}, 'request.control_character', /fileName.*控制字符/],
+      ['filename="通知\u0007.pdf"', {}, 'request.control_character', /fileName.*控制字符/],
+      ['filename="通知\u001b[2J.pdf"', {}, 'request.control_character', /fileName.*控制字符/],
+      [`filename="${'长'.repeat(117)}.pdf"`, {}, 'request.invalid', /fileName.*不能超过120个字/],
+      ['filename="通知.pdf"', { title: '标题' }, 'request.invalid', /title/],
+    ] as const) {
+      const r = await upload(disposition, fields);
+      assert.equal(r.statusCode, 400, `${disposition.slice(0, 60)}: ${r.body}`);
+      assert.equal(r.json().error.code, code);
+      assert.match(r.json().error.message, pattern);
+    }
+    assert.equal(await stored(), 0, 'no attachment row');
+    assert.equal(onDisk(), 0, 'no file on disk');
+    const good = await upload(`filename="${'长'.repeat(116)}.pdf"`);
+    assert.equal(good.statusCode, 200, good.body);
+    assert.equal(good.json().fileName, `${'长'.repeat(116)}.pdf`);
+    assert.equal(await stored(), 1);
   });
 });
