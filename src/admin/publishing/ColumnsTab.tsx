@@ -4,6 +4,7 @@ import { Alert, Button, InputNumber, Switch, Table, message } from 'antd';
 import { errorMessage } from '../api.ts';
 import { useCurrentUser } from '../session.tsx';
 import { publishingApi, type Column } from './publishing-api.ts';
+import type { ColumnPatchBody } from '../../publishing/columns.schema.ts';
 
 interface Node extends Column {
   children?: Node[];
@@ -35,7 +36,7 @@ export function ColumnsTab() {
   // rows present at the first render, before the list has arrived.
   const [expanded, setExpanded] = useState<readonly number[]>([]);
   useEffect(() => setExpanded(cols.filter((c) => cols.some((x) => x.parentId === c.id)).map((c) => c.id)), [cols]);
-  const patch = async (id: number, p: Partial<Column>) => {
+  const patch = async (id: number, p: ColumnPatchBody) => {
     try {
       await publishingApi.updateColumn(id, p);
       void message.success('已保存');

@@ -4,6 +4,7 @@ import type { SessionResponse } from '../api.types.ts';
 import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
 import type { ItemPatchInput } from '../../publishing/items.schema.ts';
 import type { BulkResult } from '../../publishing/bulk-actions.usecases.ts';
+import type { ColumnPatchBody } from '../../publishing/columns.schema.ts';
 
 export interface Column {
   id: number;
@@ -102,7 +103,8 @@ const base = '/api/v1/publishing';
 export const publishingApi = {
   columns: (organizationId: number) => api.get<{ items: Column[] }>(`${base}/columns${query({ organizationId })}`),
   createDefaultColumns: (organizationId: number) => api.post<{ items: Column[] }>(`${base}/columns/defaults`, { organizationId }),
-  updateColumn: (id: number, patch: Partial<Column>) => api.patch<Column>(`${base}/columns/${id}`, patch),
+  /** The server's own column shape (columns.schema.ts): a field it refuses or renames fails the type check here. */
+  updateColumn: (id: number, patch: ColumnPatchBody) => api.patch<Column>(`${base}/columns/${id}`, patch),
   items: (p: { organizationId?: number; status?: string; q?: string; page?: number }) =>
     api.get<{ total: number; totalCapped?: boolean; items: Item[] }>(`${base}/items${query({ ...p, pageSize: 20 })}`),
   item: (id: number) => api.get<ItemDetail>(`${base}/items/${id}`),

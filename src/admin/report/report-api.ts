@@ -1,6 +1,9 @@
-// The annual report API as the admin screens use it (types mirror src/report, which the admin
-// app may not import beyond its pure files).
+// The annual report API as the admin screens use it. What the screens send has the server's own
+// input shapes (report-input.schema.ts, pure): a field the server refuses or renames fails the
+// type check here. The answers' types mirror src/report, which the admin app may not import
+// beyond its pure files.
 import { api, request } from '../api.ts';
+import type { REPORT_ACTIONS, ReportFiguresBody, ReportNarrativeBody, ReportStartBody } from '../../report/report-input.schema.ts';
 
 export interface ReportBody {
   id: number;
@@ -30,14 +33,9 @@ export interface VersionInfo {
   correctionNote: string | null;
   publishedOn: string | null;
 }
-export interface Figures {
-  rules: number[] | null;
-  normativeDocuments: number[] | null;
-  licensing: number | null;
-  punishment: number | null;
-  enforcement: number | null;
-  feesAmountWanYuan: string | null;
-}
+/** The entered figures, as the workspace shows them and as they are saved. */
+export type Figures = ReportFiguresBody;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
 export type Cell = number | null;
 export interface Workspace {
   body: { id: number; code: string; name: string; kind: string };
@@ -63,10 +61,10 @@ export interface History {
 export const reportApi = {
   bodies: () => api.get<{ items: ReportBody[]; parts: NarrativePart[]; placeholders: string[] }>('/api/v1/reports/bodies'),
   workspace: (bodyId: number, year: number) => api.get<Workspace>(`/api/v1/reports/${bodyId}/${year}`),
-  start: (bodyId: number, year: number, correctionNote?: string) => api.post(`/api/v1/reports/${bodyId}/${year}/versions`, correctionNote ? { correctionNote } : {}),
-  saveNarrative: (versionId: number, parts: Record<string, string>) => request('PUT', `/api/v1/reports/versions/${versionId}/narrative`, { parts }),
+  start: (bodyId: number, year: number, correctionNote?: string) => api.post(`/api/v1/reports/${bodyId}/${year}/versions`, (correctionNote ? { correctionNote } : {}) satisfies ReportStartBody),
+  saveNarrative: (versionId: number, parts: ReportNarrativeBody['parts']) => request('PUT', `/api/v1/reports/versions/${versionId}/narrative`, { parts } satisfies ReportNarrativeBody),
   saveFigures: (bodyId: number, year: number, figures: Figures) => request('PUT', `/api/v1/reports/${bodyId}/${year}/figures`, figures),
-  act: (versionId: number, action: 'submit' | 'return' | 'approve' | 'publish') => api.post(`/api/v1/reports/versions/${versionId}/${action}`),
+  act: (versionId: number, action: ReportAction) => api.post(`/api/v1/reports/versions/${versionId}/${action}`),
   cell: (bodyId: number, year: number, cell: string) => api.get<{ ids: number[]; kind: string; frozen: boolean }>(`/api/v1/reports/${bodyId}/${year}/cells/${encodeURIComponent(cell)}`),
   history: (bodyId: number) => api.get<History>(`/api/v1/reports/${bodyId}/history`),
 };
