@@ -106,7 +106,7 @@ describe('portal on a phone and in print', { skip }, () => {
   });
 
   it('passes axe-core (no serious or critical violation) on every portal page, desktop and 390 px', async () => {
-    const pages = ['/', '/xxgk/', '/xxgk/zn/', '/xxgk/zd/', '/xxgk/fdzdgknr/', '/xxgk/lm/shilong/ffjz/', await firstItemPath(), '/xxgk/nb/',
+    const pages = ['/', '/xxgk/', '/xxgk/zn/', '/xxgk/zd/', '/xxgk/fdzdgknr/', '/xxgk/lm/shilong/ffjz/', await firstItemPath(), '/xxgk/nb/', '/xxgk/nb/shilong/2022/',
       `/search?q=${encodeURIComponent('区')}`, `/search?q=${encodeURIComponent('没有这样的词语组合')}`, '/hdjl/', '/hdjl/xx/', '/xmt/', '/ztzl/', '/xxgk/bm/', '/ysqgk/'];
     const counts: string[] = [];
     for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
@@ -117,6 +117,7 @@ describe('portal on a phone and in print', { skip }, () => {
         counts.push(`${viewport.width}px ${path}: ${found.length}`);
         assert.deepEqual(found, [], `${path} at ${viewport.width}px`);
         if (viewport === PHONE) assert.equal(await overflow(page), 0, `${path} fits 390 px`);
+        if (shots && path.startsWith('/xxgk/nb/')) await page.screenshot({ path: `${shots}/portal-${path.replaceAll('/', '-').slice(1, -1)}-${viewport.width}.png`, fullPage: true });
       }
       await page.close();
     }
