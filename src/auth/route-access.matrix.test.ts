@@ -10,6 +10,8 @@
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
 import { hashPassword } from './password.hash.ts';
@@ -27,6 +29,10 @@ interface Fixture {
   govId: number;
   caseId: number;
   itemId: number;
+  /** Another published item of 石龙区人民政府 (a 相关信息 of itemId). */
+  otherItemId: number;
+  /** A picture attached to itemId. */
+  attachmentId: number;
   columnId: number;
   reportVersionId: number;
   oversightId: number;
@@ -50,6 +56,8 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     .replace('/users/:id', `/users/${f.userId}`)
     .replace('/notifications/:id', '/notifications/1')
     .replace('/columns/:id', `/columns/${f.columnId}`)
+    .replace('/related/:relatedId', `/related/${f.otherItemId}`)
+    .replace('/attachments/:id/file', `/attachments/${f.attachmentId}/file`)
     .replace('/items/:id', `/items/${f.itemId}`)
     .replace('/publishing/letters/:id', `/publishing/letters/${f.letterId}`)
     .replace('/oversight/:id', `/oversight/${f.oversightId}`)
@@ -72,6 +80,7 @@ function callFor(route: string, f: Fixture): Pick<InjectOptions, 'url' | 'payloa
     'POST /api/v1/publishing/items/:id/transitions': { action: 'withdraw' },
     'POST /api/v1/publishing/items/bulk': { action: 'withdraw', ids: [f.itemId] },
     'POST /api/v1/publishing/items/:id/validity': { validity: 'valid' },
+    'POST /api/v1/publishing/items/:id/related': { relatedId: f.otherItemId },
     'POST /api/v1/publishing/columns/defaults': { organizationId: f.govId },
     'POST /api/v1/oversight/:id/result': { result: 'upheld', decidedDate: '2026-03-02' },
     'PUT /api/v1/reports/versions/:id/narrative': { parts: {} },
@@ -126,13 +135,20 @@ describeOnBothDatabases('authorization matrix: every API route as every role', (
     const first = async <T>(q: Promise<T | undefined>) => { const v = await q; assert.ok(v); return v; };
     const caseId = (await first(db.selectFrom('applications').select('id').where('organization_id', '=', govId).orderBy('id').executeTakeFirst())).id;
     const itemId = (await first(db.selectFrom('publishing_items').select('id').where('organization_id', '=', govId).where('status', '=', 'published').orderBy('id').executeTakeFirst())).id;
+    const otherItemId = (await first(db.selectFrom('publishing_items').select('id').where('organization_id', '=', govId).where('status', '=', 'published').where('id', '!=', itemId).orderBy('id').executeTakeFirst())).id;
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    await mkdir(join(a.deps.config.dataDir, 'attachments', String(itemId)), { recursive: true });
+    await writeFile(join(a.deps.config.dataDir, 'attachments', String(itemId), 'matrix.png'), png);
+    const attachmentId = Number((await db.insertInto('publishing_attachments').values({
+      item_id: itemId, file_name: '矩阵检查.png', mime: 'image/png', size: png.length, sha256: '', storage_path: join(String(itemId), 'matrix.png'), text_content: '', download_count: 0, created_at: now,
+    }).returning('id').executeTakeFirstOrThrow()).id);
     const columnId = (await first(db.selectFrom('publishing_columns').select('id').where('organization_id', '=', govId).orderBy('id').executeTakeFirst())).id;
     const reportVersionId = await freshDemoDraft({ deps: a.deps, year: DRAFT_YEAR });
     const oversightId = (await first(db.selectFrom('oversight_cases').select('id').where('organization_id', '=', govId).orderBy('id').executeTakeFirst())).id;
     const userId = (await first(db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirst())).id;
     const letterId = await submitLetter({ letter: { organizationId: govId, writerName: '周九', contact: '13700000000', subject: '矩阵检查来信', body: '人民路东段路灯已损坏多日。' }, ip: '10.0.0.9', deps: a.deps });
     const issued = await db.selectFrom('issued_letters').select('id').where('application_id', '=', caseId).executeTakeFirst();
-    f = { govId, caseId, itemId, columnId, reportVersionId, oversightId, userId, letterId, issuedLetterId: issued?.id ?? 1 };
+    f = { govId, caseId, itemId, otherItemId, attachmentId, columnId, reportVersionId, oversightId, userId, letterId, issuedLetterId: issued?.id ?? 1 };
   });
   after(async () => {
     await a.app.close();

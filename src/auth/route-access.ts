@@ -105,9 +105,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/publishing/items/:id/validity': { callers: ['reviewer'], reach: 'resource' },
   'GET /api/v1/publishing/items/:id/versions': { callers: BUSINESS, reach: 'resource' },
   'GET /api/v1/publishing/link-candidates': { callers: ['publisher', 'reviewer'], reach: 'list' },
+  'POST /api/v1/publishing/items/:id/related': { callers: ['publisher'], reach: 'resource' },
+  'DELETE /api/v1/publishing/items/:id/related/:relatedId': { callers: ['publisher'], reach: 'resource' },
   // Each selected item is checked as on its own (outside the caller's reach: 信息不存在).
   'POST /api/v1/publishing/items/bulk': { callers: ['publisher', 'reviewer'], reach: 'list' },
   'POST /api/v1/publishing/items/:id/attachments': { callers: ['publisher'], reach: 'resource' },
+  // A draft's pictures in the editor (and any attachment) for those who read the item; never public.
+  'GET /api/v1/publishing/attachments/:id/file': { callers: BUSINESS, reach: 'resource' },
   'POST /api/v1/publishing/docx-to-html': { callers: ['publisher'], reach: 'none' },
   // Column upkeep is the administrator's concern (it keeps the columns); so is the mailbox, which
   // the administrator answers for the body alongside its publishers (writers' contacts: need-to-know).

@@ -18,6 +18,7 @@ import type { NotificationsTables } from '../notifications/notifications.table.t
 import type { ApprovalTables } from '../applications/approvals.table.ts';
 import type { QueryCodeRecoveryTables } from '../applications/query-code-recovery.table.ts';
 import type { ConfidentialityTables } from '../publishing/confidentiality.table.ts';
+import type { RelatedItemsTables } from '../publishing/related-items.table.ts';
 
 // One feature's tables per line, so that features added side by side do not touch each other's line.
 export interface Database extends
@@ -36,4 +37,5 @@ export interface Database extends
   NotificationsTables,
   ApprovalTables,
   QueryCodeRecoveryTables,
-  ConfidentialityTables {}
+  ConfidentialityTables,
+  RelatedItemsTables {}

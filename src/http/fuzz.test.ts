@@ -37,12 +37,12 @@ const PAGES: [string, string[]][] = [
   ['/', ['page']], ['/xxgk/', []], ['/xxgk/zn/', []], ['/a11y', ['large', 'contrast', 'back']],
   ['/xxgk/fdzdgknr/', ['year', 'unit', 'kind', 'validity', 'page']], ['/xxgk/zd/', ['year', 'kind', 'page']],
   ['/xxgk/lm/shilong/fdzdgknr/', ['year', 'unit', 'kind', 'validity', 'page']], ['/xxgk/lm/shilong/fdzdgknr/rss.xml', ['page']],
-  ['/xxgk/bm/', []], ['/ztzl/', []], ['/xxgk/xx/1/', ['page']], ['/xxgk/fj/1', []], ['/search', ['q', 'year', 'kind', 'page', 'unit']],
+  ['/xxgk/bm/', []], ['/ztzl/', []], ['/xxgk/xx/1/', ['page']], ['/xxgk/fj/1', []], ['/xxgk/tp/1', []], ['/search', ['q', 'year', 'kind', 'page', 'unit']],
   ['/sitemap.xml', ['c']], ['/xxgk/nb/', ['page']], ['/xxgk/nb/shilong/2025/', ['version']], ['/xxgk/nb/shilong/2025/report.html', ['version']],
   ['/hdjl/', ['page']], ['/hdjl/xx/', []], ['/xmt/', []], ['/ysqgk/', []], ['/ysqgk/cx/', []], ['/healthz', []],
 ];
 /** Path parameters of the portal, each fuzzed in place of a real code or id. */
-const PATH_TEMPLATES = ['/xxgk/xx/{}/', '/xxgk/fj/{}', '/xxgk/lm/{}/fdzdgknr/', '/xxgk/lm/shilong/{}/', '/xxgk/lm/shilong/{}/rss.xml', '/xxgk/nb/{}/2025/', '/xxgk/nb/shilong/{}/', '/xxgk/nb/shilong/2025/report.{}'];
+const PATH_TEMPLATES = ['/xxgk/xx/{}/', '/xxgk/fj/{}', '/xxgk/tp/{}', '/xxgk/lm/{}/fdzdgknr/', '/xxgk/lm/shilong/{}/', '/xxgk/lm/shilong/{}/rss.xml', '/xxgk/nb/{}/2025/', '/xxgk/nb/shilong/{}/', '/xxgk/nb/shilong/2025/report.{}'];
 
 const INTAKE_FIELDS = ['organizationId', 'applicantType', 'applicantName', 'idKind', 'idNumber', 'contactPerson', 'phone', 'email', 'address', 'postcode', 'description', 'documentNo', 'purpose', 'formWanted', 'deliveryWanted', 'itemCount'];
 const LETTER_FIELDS = ['writerName', 'contact', 'subject', 'body'];

@@ -9,7 +9,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { AppDeps } from '../shared/deps.ts';
-import type { Actor } from '../auth/access.rules.ts';
+import { canReadIn, type Actor } from '../auth/access.rules.ts';
 import { AppError } from '../shared/app-error.ts';
 import { docxTextInWorker } from '../shared/documents.pool.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
@@ -95,4 +95,42 @@ export async function downloadAttachment(deps: AppDeps, attachmentId: number): P
   const bytes = await readFile(attachmentPath(deps, row.storage_path));
   await deps.db.updateTable('publishing_attachments').set((eb) => ({ download_count: eb('download_count', '+', 1) })).where('id', '=', attachmentId).execute();
   return { row, bytes };
+}
+
+const PICTURE_MIMES = ['image/png', 'image/jpeg', 'image/gif'];
+
+/**
+ * A public item's picture attachment as its body shows it (pictures.rules.ts): not counted as a
+ * download, and never any other type of file (a PDF is not served inline under this address).
+ */
+export async function publishedPicture(deps: AppDeps, attachmentId: number): Promise<{ row: AttachmentRow; bytes: Buffer }> {
+  const row = await deps.db
+    .selectFrom('publishing_attachments')
+    .innerJoin('publishing_items', 'publishing_items.id', 'publishing_attachments.item_id')
+    .selectAll('publishing_attachments')
+    .where('publishing_attachments.id', '=', attachmentId)
+    .where('publishing_items.status', '=', 'published')
+    .where('publishing_attachments.mime', 'in', PICTURE_MIMES)
+    .executeTakeFirst();
+  if (!row) throw new AppError('publishing.attachment_not_found', '图片不存在或已撤回', 404);
+  return { row, bytes: await readFile(attachmentPath(deps, row.storage_path)) };
+}
+
+/**
+ * Any attachment of an item `actor` may read, in whatever state the item is: the editor shows a
+ * draft's pictures with it, and staff open its files. Not a download by the public, not counted;
+ * another unit's staff get the same 404 as for an attachment that does not exist.
+ */
+export async function attachmentForStaff(deps: AppDeps, actor: Actor, attachmentId: number): Promise<{ row: AttachmentRow; bytes: Buffer; picture: boolean }> {
+  const row = await deps.db
+    .selectFrom('publishing_attachments')
+    .innerJoin('publishing_items', 'publishing_items.id', 'publishing_attachments.item_id')
+    .selectAll('publishing_attachments')
+    .select('publishing_items.organization_id')
+    .where('publishing_attachments.id', '=', attachmentId)
+    .executeTakeFirst();
+  if (!row || !canReadIn(actor, row.organization_id, await createOrganizationsRepository(deps).list())) {
+    throw new AppError('publishing.attachment_not_found', '附件不存在', 404);
+  }
+  return { row, bytes: await readFile(attachmentPath(deps, row.storage_path)), picture: PICTURE_MIMES.includes(row.mime) };
 }

@@ -14,7 +14,7 @@ import { createDraft, updateDraft, type ItemDraftInput } from './items.usecases.
 import { changeValidity, transitionItem, type TransitionInput } from './workflow.usecases.ts';
 import { availableActions, diffLines } from './workflow.rules.ts';
 import { versionText, type VersionNames } from './version-text.rules.ts';
-import { addAttachment } from './attachments.storage.ts';
+import { addAttachment, attachmentForStaff } from './attachments.storage.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.rules.ts';
 import { attachmentSchema, itemSchema, presentAttachment, presentItem } from './publishing.presenters.ts';
 import type { ItemRow } from './publishing.table.ts';
@@ -24,6 +24,7 @@ import { attachmentUploadShape } from './attachments.schema.ts';
 import { createConfidentialityRepository } from './confidentiality.repository.ts';
 import { confidentialityRuleFor } from './confidentiality.usecases.ts';
 import { liveLinkedItems } from './linked-items.usecases.ts';
+import { createRelatedItemsRepository } from './related-items.repository.ts';
 import { CONFIDENTIALITY_CHECKS, type ConfidentialityCheck } from './confidentiality.rules.ts';
 import { itemCreateShape, itemPatchShape, itemTransitionShape, itemValidityShape, type ItemValidityBody } from './items.schema.ts';
 
@@ -89,6 +90,9 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
           id: { type: 'integer' }, title: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' },
         } } },
         interprets: { type: ['object', 'null'], properties: { id: { type: 'integer' }, title: { type: 'string' } } },
+        related: { type: 'array', description: '相关信息（双向关联；门户只显示已发布的）', items: { type: 'object', properties: {
+          id: { type: 'integer' }, title: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' },
+        } } },
       } }, ...errorResponses },
     },
   }, async (request) => {
@@ -103,6 +107,7 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
       linked: (await liveLinkedItems(deps.db, id)).filter((l) => canReadIn(actor, l.organization_id, orgs)).map((l) => ({ id: l.id, title: l.title, kind: l.kind, status: l.status })),
       // The 被解读文件 by title, for the editor's search field.
       interprets: item.interprets_item_id ? (await deps.db.selectFrom('publishing_items').select(['id', 'title']).where('id', '=', item.interprets_item_id).executeTakeFirst()) ?? null : null,
+      related: (await createRelatedItemsRepository(deps).of(id)).filter((r) => canReadIn(actor, r.organization_id, orgs)).map((r) => ({ id: r.id, title: r.title, kind: r.kind, status: r.status })),
     };
   });
 
@@ -168,6 +173,21 @@ export function registerItemsRoutes(app: FastifyInstance, deps: AppDeps) {
         };
       }),
     };
+  });
+
+  app.get('/api/v1/publishing/attachments/:id/file', {
+    schema: {
+      tags, summary: '查看附件（工作人员；草稿中的图片也可预览，不计下载次数）', params: idParams,
+      response: { 200: { type: 'string' }, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const { row, bytes, picture } = await attachmentForStaff(deps, actor, (request.params as { id: number }).id);
+    return reply
+      .type(row.mime)
+      .header('content-disposition', picture ? 'inline' : `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(bytes);
   });
 
   // Uploads live in their own scope so multipart parsing applies to this route only.

@@ -85,3 +85,6 @@ export const itemBulkShape = z.strictObject({
   confidentialityReview: confidentialityReviewShape.optional(),
 });
 export type ItemBulkBody = z.input<typeof itemBulkShape>;
+
+/** 相关信息: the item to link to a draft (related-items.usecases.ts). */
+export const itemRelatedShape = z.strictObject({ relatedId: positiveInt('相关信息编号应为正整数') });

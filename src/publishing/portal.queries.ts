@@ -8,6 +8,7 @@ import type { Database } from '../db/database.ts';
 import { subtreeIds } from '../auth/access.rules.ts';
 import { columnSubtree } from './columns.repository.ts';
 import { createItemsRepository } from './items.repository.ts';
+import { createRelatedItemsRepository } from './related-items.repository.ts';
 import type { ColumnRow, ItemRow } from './publishing.table.ts';
 
 export interface PortalOrg {
@@ -65,15 +66,16 @@ export async function latestItems(db: Kysely<Database>, organizationIds: number[
 export async function publishedItem(db: Kysely<Database>, id: number) {
   const item = await db.selectFrom('publishing_items').selectAll().where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
   if (!item) return undefined;
-  const [column, attachments, interprets, interpretations] = await Promise.all([
+  const [column, attachments, interprets, interpretations, related] = await Promise.all([
     db.selectFrom('publishing_columns').selectAll().where('id', '=', item.column_id).executeTakeFirstOrThrow(),
     db.selectFrom('publishing_attachments').selectAll().where('item_id', '=', id).orderBy('id').execute(),
     item.interprets_item_id
       ? db.selectFrom('publishing_items').select(['id', 'title']).where('id', '=', item.interprets_item_id).where('status', '=', 'published').executeTakeFirst()
       : Promise.resolve(undefined),
     createItemsRepository({ db }).interpretationsOf(id),
+    createRelatedItemsRepository({ db }).of(id, true),
   ]);
-  return { item, column, attachments, interprets, interpretations };
+  return { item, column, attachments, interprets, interpretations, related };
 }
 
 /** Years that have published items in these columns, newest first (the year filter's options). */

@@ -18,7 +18,7 @@ import { columnPage } from './portal/column.view.ts';
 import { itemPage } from './portal/item.view.ts';
 import { itemList, pageHref, pastLastPage } from './portal/item-list.view.ts';
 import { columnHref, STYLESHEET } from './portal/portal.links.ts';
-import { downloadAttachment } from './attachments.storage.ts';
+import { downloadAttachment, publishedPicture } from './attachments.storage.ts';
 import { publishDueItems } from './workflow.usecases.ts';
 import { isItemKind, VALIDITY } from './items.rules.ts';
 
@@ -171,6 +171,20 @@ export function registerPublishingPortal(app: FastifyInstance, deps: AppDeps) {
     return reply
       .type(row.mime)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(bytes);
+  });
+
+  // A picture in an item's body (pictures.rules.ts): shown, not downloaded, so not counted.
+  app.get('/xxgk/tp/:id', { schema: { hide: true } }, async (req, reply) => {
+    const id = intOrUndefined((req.params as { id: string }).id, 1, 1e12);
+    if (!id) throw new AppError('portal.not_found', '图片不存在', 404);
+    const { row, bytes } = await publishedPicture(deps, id);
+    return reply
+      .type(row.mime)
+      .header('content-disposition', 'inline')
+      .header('cache-control', 'public, max-age=300')
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .send(bytes);

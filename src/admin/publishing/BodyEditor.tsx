@@ -19,6 +19,8 @@ import { errorMessage } from '../api.ts';
 import { parseWithDom } from './dom-html.ts';
 import { publishingApi, type Attachment } from './publishing-api.ts';
 import { ImageDialog, LinkDialog } from './BodyEditorDialogs.tsx';
+import { pictureAttachmentId } from '../../publishing/pictures.rules.ts';
+import { staffPictureHref } from '../../publishing/portal/portal.links.ts';
 import './BodyEditor.css';
 
 export interface BodyEditorProps {
@@ -31,6 +33,23 @@ export interface BodyEditorProps {
   /** After a picture was uploaded from the image dialog: the item's attachments again. */
   onUploaded(): Promise<Attachment[]>;
 }
+
+/**
+ * A picture keeps its public address in the HTML (what is saved), but is shown from the staff
+ * address: a draft's attachment is not public yet, and the editor must show it all the same.
+ */
+const PreviewedImage = Image.extend({
+  addNodeView() {
+    return ({ node }) => {
+      const img = document.createElement('img');
+      const src = String(node.attrs.src ?? '');
+      const id = pictureAttachmentId(src);
+      img.src = id ? staffPictureHref(id) : src;
+      img.alt = String(node.attrs.alt ?? '');
+      return { dom: img };
+    };
+  },
+});
 
 const droppedWarning = (n: number, where: string) =>
   void message.warning(`${where}中的 ${n} 张图片未保留：请把图片作为附件上传，再用“图片”插入并填写替代文本`, 6);
@@ -59,7 +78,7 @@ export default function BodyEditor({ value, onChange, disabled, itemId, attachme
     extensions: [
       StarterKit.configure({ heading: { levels: [2, 3, 4] }, code: false, codeBlock: false, strike: false, link: false }),
       Link.configure({ openOnClick: false, autolink: true, HTMLAttributes: { target: null, rel: null }, isAllowedUri: (url) => /^(https?:|mailto:|\/)/i.test(url) }),
-      Image,
+      PreviewedImage,
       Table.configure({ resizable: false }),
       TableRow,
       TableHeader,

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Upload } from 'antd';
 import type { Editor } from '@tiptap/react';
-import { fileHref } from '../../publishing/portal/portal.links.ts';
+import { pictureHref } from '../../publishing/portal/portal.links.ts';
 import { errorMessage } from '../api.ts';
 import { publishingApi, type Attachment } from './publishing-api.ts';
 
@@ -77,7 +77,7 @@ export function ImageDialog({ open, editor, itemId, attachments, onUploaded, onC
   };
   const ok = async () => {
     const { attachmentId, alt } = await form.validateFields();
-    editor.chain().focus().setImage({ src: fileHref(attachmentId!), alt: alt.trim() }).run();
+    editor.chain().focus().setImage({ src: pictureHref(attachmentId!), alt: alt.trim() }).run();
     onClose();
   };
 

@@ -11,7 +11,8 @@ import { publishingApi, type Column, type ItemDetail, type ItemDraft, type Versi
 import { beijingTime } from '../common/beijing-time.ts';
 import { ApprovalDialog, ReviewRecord } from './ApprovalDialog.tsx';
 import { InterpretedItemField } from './InterpretedItemField.tsx';
-import { LinkedItemsChoice, WithdrawDialog } from './WithdrawDialog.tsx';
+import { LinkedItemsChoice, RelatedItemsNotice, WithdrawDialog } from './WithdrawDialog.tsx';
+import { RelatedItemsField } from './RelatedItemsField.tsx';
 import type { ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
 import type { BodyEditorProps } from './BodyEditor.tsx';
 
@@ -102,7 +103,7 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
       {error ? <Alert type="error" message={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 12 }} /> : null}
       {detail?.item.reviewComment ? <Alert type="warning" message={`审核意见：${detail.item.reviewComment}`} style={{ marginBottom: 12 }} /> : null}
       <Tabs items={[
-        { key: 'edit', label: '内容', children: (
+        { key: 'edit', label: '内容', children: (<>
           <Form form={form} layout="vertical" disabled={!editable} initialValues={{ kind: 'policy_document', validity: '' }}>
             <Form.Item name="columnId" label="栏目" rules={[{ required: true, message: '请选择栏目' }]}>
               <FormTreeSelect treeData={columnTree(columns)} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="选择栏目（可输入名称查找）" />
@@ -125,7 +126,11 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
             </Form.Item>
             {editable ? <Button type="primary" onClick={() => void save()} style={{ marginTop: 12 }}>保存草稿</Button> : null}
           </Form>
-        ) },
+          {detail ? (
+            <RelatedItemsField itemId={detail.item.id} organizationId={detail.item.organizationId} related={detail.related} editable={editable}
+              onChanged={() => load(detail.item.id)} onError={setError} />
+          ) : null}
+        </>) },
         { key: 'files', label: '附件', disabled: !id, children: (
           <>
             <List size="small" dataSource={detail?.attachments ?? []} locale={{ emptyText: '暂无附件' }}
@@ -165,10 +170,11 @@ export function ItemEditor({ itemId, organizationId, onClose }: { itemId: number
           <Input aria-label="原因" placeholder="废止原因" value={validity.reason} onChange={(e) => setValidity({ ...validity, reason: e.target.value })} style={{ width: 220 }} />
           <Button onClick={() => void changeValidity()}>变更有效性</Button>
           {validity.value === 'abolished' ? <LinkedItemsChoice linked={detail.linked} chosen={alsoWithdraw ?? detail.linked.map((l) => l.id)} onChange={setAlsoWithdraw} verb="废止" /> : null}
+          {validity.value === 'abolished' ? <RelatedItemsNotice related={detail.related} verb="废止" /> : null}
         </Space>
       ) : null}
       {detail && withdrawing ? (
-        <WithdrawDialog title={detail.item.title} linked={detail.linked} onCancel={() => setWithdrawing(false)} onSubmit={async (reason, ids) => {
+        <WithdrawDialog title={detail.item.title} linked={detail.linked} related={detail.related} onCancel={() => setWithdrawing(false)} onSubmit={async (reason, ids) => {
           try {
             await publishingApi.transition(detail.item.id, 'withdraw', { comment: reason, alsoWithdraw: ids.length ? ids : undefined });
             setWithdrawing(false);

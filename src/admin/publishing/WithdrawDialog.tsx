@@ -1,5 +1,7 @@
 // 撤回 (or 废止 with its date and reason in the editor): the reason, and the item's live 解读 with
-// a choice to take them offline in the same step (one transaction on the server).
+// a choice to take them offline in the same step (one transaction on the server). Its 相关信息
+// are listed as a notice only: they stand on their own and stay online, and the portal stops
+// showing the link while this item is offline.
 import { useState } from 'react';
 import { Checkbox, Input, Modal, Typography } from 'antd';
 import { ITEM_STATUSES, type ItemStatus } from '../../publishing/items.rules.ts';
@@ -18,9 +20,27 @@ export function LinkedItemsChoice({ linked, chosen, onChange, verb }: { linked: 
   );
 }
 
-export function WithdrawDialog({ title, linked, onCancel, onSubmit }: {
+/**
+ * The item's published 相关信息. Withdrawn, this item disappears from their 相关信息 on the portal;
+ * abolished, it stays there (marked 已废止 on its own page) and they may need a look.
+ */
+export function RelatedItemsNotice({ related, verb }: { related: LinkedItem[]; verb: string }) {
+  const live = related.filter((r) => r.status === 'published');
+  if (!live.length) return null;
+  return (
+    <div role="note" style={{ border: '1px solid #d9d9d9', background: '#fafafa', padding: '8px 12px', margin: '12px 0' }}>
+      <Typography.Paragraph style={{ margin: 0 }}>
+        本信息有 {live.length} 条已发布的相关信息，{verb}后它们仍在网上，{verb === '撤回' ? '门户网站上指向本信息的“相关信息”链接将不再显示' : '“相关信息”中仍链接本文件，请检查是否需要修改'}：
+      </Typography.Paragraph>
+      <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>{live.map((r) => <li key={r.id}>{r.title}</li>)}</ul>
+    </div>
+  );
+}
+
+export function WithdrawDialog({ title, linked, related = [], onCancel, onSubmit }: {
   title: string;
   linked: LinkedItem[];
+  related?: LinkedItem[];
   onCancel: () => void;
   onSubmit: (reason: string, alsoWithdraw: number[]) => Promise<void>;
 }) {
@@ -35,6 +55,7 @@ export function WithdrawDialog({ title, linked, onCancel, onSubmit }: {
       <label htmlFor="withdraw-reason" style={{ display: 'block', fontWeight: 600, marginBottom: 4 }}>撤回原因（必填）</label>
       <Input.TextArea id="withdraw-reason" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
       <LinkedItemsChoice linked={linked} chosen={chosen} onChange={setChosen} verb="撤回" />
+      <RelatedItemsNotice related={related} verb="撤回" />
     </Modal>
   );
 }

@@ -65,6 +65,8 @@ export interface ItemDetail {
   linked: LinkedItem[];
   /** The item this 解读 interprets, by title. */
   interprets: { id: number; title: string } | null;
+  /** 相关信息, linked both ways (the portal shows the published ones). */
+  related: LinkedItem[];
 }
 
 export type { BulkResult };
@@ -118,6 +120,8 @@ export const publishingApi = {
     api.post<{ results: BulkResult[] }>(`${base}/items/bulk`, { action, ids, ...extra }),
   linkCandidates: (p: { organizationId: number; q: string; policyOnly?: boolean; excludeId?: number }) =>
     api.get<{ items: LinkCandidate[] }>(`${base}/link-candidates${query({ ...p, policyOnly: p.policyOnly ? 'true' : undefined })}`),
+  addRelated: (id: number, relatedId: number) => api.post<{ ok: boolean }>(`${base}/items/${id}/related`, { relatedId }),
+  removeRelated: (id: number, relatedId: number) => api.delete<{ ok: boolean }>(`${base}/items/${id}/related/${relatedId}`),
   versions: (id: number) => api.get<{ versions: Version[] }>(`${base}/items/${id}/versions`),
   monitoring: () => api.get<Monitoring>(`${base}/monitoring`),
   letters: () => api.get<{ items: Letter[] }>(`${base}/letters`),

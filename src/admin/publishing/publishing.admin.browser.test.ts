@@ -162,6 +162,10 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
     await dialog.getByLabel('替代文本').fill('石龙区政务服务中心综合窗口');
     await dialog.getByRole('button', { name: '插 入' }).or(dialog.getByRole('button', { name: '插入' })).click();
     await body.locator('img[alt="石龙区政务服务中心综合窗口"]').waitFor();
+    // The draft's picture is not public yet: the editor shows it from the staff address.
+    const loaded = await body.locator('img[alt="石龙区政务服务中心综合窗口"]').evaluate((i: HTMLImageElement) =>
+      i.complete ? i.naturalWidth : new Promise<number>((done) => { i.onload = () => done(i.naturalWidth); i.onerror = () => done(0); }));
+    assert.ok(loaded > 0, 'the draft\'s picture shows in the editor');
     assert.deepEqual(await seriousAxeViolations(editor), []);
     await shoot(editor, 'editor-1280');
     await editor.getByRole('button', { name: '保存草稿' }).click();
