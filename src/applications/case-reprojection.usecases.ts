@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { isoTimestamp } from '../shared/clock.ts';
-import { importHolidayYears, type ImportedYear } from '../calendar/calendar.repository.ts';
+import { importHolidayYears, writingCalendar, type ImportedYear } from '../calendar/calendar.repository.ts';
 import type { StoredEvent } from './applications.events.ts';
 import { reduceEvents } from './applications.state.rules.ts';
 import { createApplicationsRepository, type CaseProjection } from './applications.repository.ts';
@@ -106,11 +106,13 @@ export async function importHolidaysAndReproject(
   /** More writes of the same change (the screen's holiday names, its audit row), in the same transaction. */
   within?: (trx: Kysely<Database>, result: { imported: ImportedYear[]; reprojected: number[] }) => Promise<void>,
 ): Promise<{ imported: ImportedYear[]; reprojected: number[] }> {
-  return inTransaction(deps.db, async (trx) => {
+  // The whole transaction, commit included, counts as the write: no request caches the calendar
+  // it reads meanwhile.
+  return writingCalendar(() => inTransaction(deps.db, async (trx) => {
     const imported = await importHolidayYears(trx, input, source);
     const first = Math.min(...imported.map((y) => y.year));
     const reprojected = imported.length ? await reprojectCases({ db: trx, config: deps.config, now: deps.clock.now() }, `${first}-01-01`) : [];
     await within?.(trx, { imported, reprojected });
     return { imported, reprojected };
-  });
+  }));
 }

@@ -36,7 +36,7 @@ export function toOrganization(r: OrganizationRow): Organization {
  */
 const TREE_MAX_AGE_MS = 5_000;
 let treeGeneration = 0;
-const treeCache = new WeakMap<Kysely<Database>, { generation: number; loadedAt: number; stamp: string; orgs: readonly Organization[] }>();
+const treeCache = new WeakMap<object, { generation: number; loadedAt: number; stamp: string; orgs: readonly Organization[] }>();
 
 /** Forget every cached tree: called after a transaction that changed organizations commits. */
 export function invalidateOrganizationTree(): void {
@@ -52,23 +52,29 @@ function sameTree(a: readonly Organization[], b: readonly Organization[]): boole
 
 export function createOrganizationsRepository({ db }: { db: Kysely<Database> }) {
   return {
-    async list(): Promise<readonly Organization[]> {
+    /** The tree; `fresh` reads it from the database now (a check under the tree's lock). */
+    async list({ fresh = false }: { fresh?: boolean } = {}): Promise<readonly Organization[]> {
       const s = await db
         .selectFrom('organizations')
         .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('top')])
         .executeTakeFirstOrThrow();
       const stamp = `${String(s.n)}:${String(s.top)}`;
-      const cached = treeCache.get(db);
-      if (cached && cached.generation === treeGeneration && cached.stamp === stamp && Date.now() - cached.loadedAt < TREE_MAX_AGE_MS) {
+      // Kept per database: a transaction shares its database's adapter, so the usecases that read
+      // the tree inside their transaction (every submission and case action) find it too.
+      const key = db.getExecutor().adapter;
+      const cached = treeCache.get(key);
+      if (!fresh && cached && cached.generation === treeGeneration && cached.stamp === stamp && Date.now() - cached.loadedAt < TREE_MAX_AGE_MS) {
         return cached.orgs;
       }
       const generation = treeGeneration;
       const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
-      const fresh = rows.map(toOrganization);
+      const loaded = rows.map(toOrganization);
       // Unchanged after the periodic reload: the same array is kept, and with it what was built
       // on it (the scope index, the list's JSON and gzip), instead of remaking them every 5 s.
-      const orgs = cached && sameTree(cached.orgs, fresh) ? cached.orgs : Object.freeze(fresh.map((o) => Object.freeze(o)));
-      treeCache.set(db, { generation, loadedAt: Date.now(), stamp, orgs });
+      const orgs = cached && sameTree(cached.orgs, loaded) ? cached.orgs : Object.freeze(loaded.map((o) => Object.freeze(o)));
+      // What a transaction reads may be its own uncommitted move, refused and rolled back later:
+      // only a read outside any transaction (committed rows) is kept for others.
+      if (!db.isTransaction) treeCache.set(key, { generation, loadedAt: Date.now(), stamp, orgs });
       return orgs;
     },
     async byId(id: number): Promise<Organization | undefined> {

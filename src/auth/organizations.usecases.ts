@@ -120,7 +120,7 @@ export async function updateOrganization({
       // Checked again on the tree as it is now, moves serialised: two moves made at once (A under
       // B, B under A) would each pass the check above and close a loop together.
       await lockForTransaction(trx, ORGANIZATION_TREE_LOCK, 0);
-      const current = await createOrganizationsRepository({ db: trx }).list();
+      const current = await createOrganizationsRepository({ db: trx }).list({ fresh: true });
       if (wouldCreateCycle(current, organizationId, patch.parentId)) throw cycle();
     }
     const org = await createOrganizationsRepository({ db: trx }).update(organizationId, {
