@@ -20,20 +20,20 @@ export type Measure = (typeof MEASURES)[number];
 
 /** Characters that make a word with the measure word after them (文件, 头条, 其次 …). */
 const WORDS: Record<Measure, string> = {
-  件: '文案事邮附条软证稿信函要物配部组硬急来原快印器工构密复质按描',
+  件: '文案事邮附条软证稿信函要物配部组硬急来原快印器工构密复质按描批办收寄',
   条: '头萧链线教面便字金收欠逐专信苗规发油柳封',
   次: '其首依层档再屡历初此该上下批名席班位主渐频累车场架轮年',
   个: '整这那某哪单逐',
   篇: '全通长短开续上下终诗名新首鸿',
   份: '身省月年股部成备',
-  项: '事专款选强弱立要子分单减缺漏列进',
+  项: '事专款选强弱立要子分单减缺漏列进奖',
   元: '单公纪状美日欧港韩英澳加',
   万元: '',
   人次: '',
 };
 
-/** Numerals, and the words that count without a number ("各项", "多次", "若干件", "首次"). */
-const COUNTING = /[0-9０-９〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟每各多几数若干逐该此本首全诸]$/;
+/** Numerals, and the words that count or point without a number ("各项", "多次", "若干件", "首次", "前条"). */
+const COUNTING = /[0-9０-９〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟每各多几数若干逐该此本首全诸这那哪某前]$/;
 const HAN = /\p{Script=Han}$/u;
 const CLAUSE_END = /^(?:[，。；、：！？,.;:!?）)」』”’》\s]|$)/;
 const MEASURE = new RegExp(MEASURES.join('|'), 'g');
