@@ -1,18 +1,22 @@
 // Actions on the items selected in the list: 提交审核, 发布 (审核通过 with the 保密审查 for items
 // awaiting review), 撤回 with a reason, 移动栏目. The server answers per item; the results show
-// 成功 or the reason for each, and the list reloads.
+// 成功 or the reason for each, and the list reloads. On a phone the results are a list (title, then
+// the result under it): a two-column table there leaves the title a few characters wide.
 import { useState } from 'react';
-import { Alert, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../api.ts';
 import { useCurrentUser } from '../session.tsx';
 import { ApprovalDialog } from './ApprovalDialog.tsx';
 import { publishingApi, type BulkResult, type Column, type Item } from './publishing-api.ts';
+
+const resultOf = (r: BulkResult) => (r.ok ? <Tag color="#237804">成功</Tag> : <span><Tag color="#a8071a">未成功</Tag>{r.message}</span>);
 
 type Action = 'submit' | 'publish' | 'withdraw' | 'move';
 const LABELS: Record<Action, string> = { submit: '提交审核', publish: '发布', withdraw: '撤回', move: '移动栏目' };
 
 export function BulkActions({ selected, onDone }: { selected: Item[]; onDone: () => void }) {
   const user = useCurrentUser();
+  const narrow = Grid.useBreakpoint().md === false;
   const [asking, setAsking] = useState<Action | null>(null);
   const [reason, setReason] = useState('');
   const [columnId, setColumnId] = useState<number | undefined>();
@@ -82,10 +86,20 @@ export function BulkActions({ selected, onDone }: { selected: Item[]; onDone: ()
       {results ? (
         <Modal open title={`批量操作结果：成功 ${ok} 条，未成功 ${results.length - ok} 条`} footer={<Button type="primary" onClick={() => { setResults(null); onDone(); }}>完成</Button>}
           onCancel={() => { setResults(null); onDone(); }} width={720}>
-          <Table<BulkResult> rowKey="id" size="small" pagination={false} dataSource={results} columns={[
-            { title: '信息', dataIndex: 'title', render: (t: string | null, r) => t ?? `编号 ${r.id}` },
-            { title: '结果', dataIndex: 'ok', width: 320, render: (isOk: boolean, r) => (isOk ? <Tag color="#237804">成功</Tag> : <span><Tag color="#a8071a">未成功</Tag>{r.message}</span>) },
-          ]} />
+          {narrow ? (
+            <List<BulkResult> size="small" dataSource={results} rowKey="id" aria-label="各条信息的结果"
+              renderItem={(r) => (
+                <List.Item style={{ display: 'block' }}>
+                  <div style={{ overflowWrap: 'anywhere', fontWeight: 600 }}>{r.title ?? `编号 ${r.id}`}</div>
+                  <div style={{ marginTop: 4 }}>{resultOf(r)}</div>
+                </List.Item>
+              )} />
+          ) : (
+            <Table<BulkResult> rowKey="id" size="small" pagination={false} dataSource={results} columns={[
+              { title: '信息', dataIndex: 'title', render: (t: string | null, r) => t ?? `编号 ${r.id}` },
+              { title: '结果', dataIndex: 'ok', width: 320, render: (_ok: boolean, r) => resultOf(r) },
+            ]} />
+          )}
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>操作人：{user.displayName || user.username}。每条信息单独处理、单独记入版本历史和审计日志。</Typography.Paragraph>
         </Modal>
       ) : null}
