@@ -85,7 +85,10 @@ const requests: Array<[string, string]> = [
   ['auditor', '/api/v1/publishing/items?page=10'],
   ['auditor', '/api/v1/publishing/items?page=1&status=published'],
   ['auditor', `/api/v1/publishing/items?page=1&organizationId=${city0}`],
-  ['auditor', '/api/v1/publishing/items?page=1&q=%E7%AC%AC12345'],
+  ['auditor', '/api/v1/publishing/items?page=1&q=%E7%AC%AC12345'], // 第12345: rare, through the trigram index
+  ['auditor', '/api/v1/publishing/items?page=1&q=%E5%8F%B7%E9%80%9A%E7%9F%A5'], // 号通知: in every title
+  ['auditor', '/api/v1/publishing/items?page=1&q=%E9%80%9A%E7%9F%A5'], // 通知: 2 characters, no trigram, in every title
+  ['auditor', '/api/v1/publishing/items?page=1&q=%E9%BE%98'], // 龘: 1 character in no title, reads every item
   ['fgw-editor', '/api/v1/publishing/items?page=1'],
   ['fgw-editor', '/api/v1/publishing/items?page=2&status=published'],
   ['auditor', '/api/v1/applications?limit=20'],
