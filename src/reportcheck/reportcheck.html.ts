@@ -40,13 +40,37 @@ function span(cell: HTMLElement, name: string): number {
   return Number.isInteger(n) && n > 0 && n < 100 ? n : 1;
 }
 
+const tagOf = (node: Node): string => (node.nodeType === 1 ? ((node as HTMLElement).rawTagName ?? '').toLowerCase() : '');
+
+/**
+ * The rows of this table and not of a table nested in one of its cells, found by one walk of
+ * its subtree. (`closest('table')` per row compiles a selector for every ancestor of every row:
+ * on a Word-exported page that was most of the time spent reading it.)
+ */
+function ownRows(table: HTMLElement): HTMLElement[] {
+  const rows: HTMLElement[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      const tag = tagOf(child);
+      if (tag === 'tr') rows.push(child as HTMLElement);
+      if (tag && tag !== 'table') visit(child);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+function rowCells(tr: HTMLElement): HTMLElement[] {
+  return tr.childNodes.filter((n): n is HTMLElement => tagOf(n) === 'td' || tagOf(n) === 'th');
+}
+
 /** Table → rows of cells, spans expanded (text in the top-left position only). */
 export function tableGrid(table: HTMLElement): { cells: string[]; offset: number }[] {
-  const rows = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+  const rows = ownRows(table);
   const grid: { cells: (string | undefined)[]; offset: number }[] = rows.map((tr) => ({ cells: [], offset: tr.range[0] }));
   rows.forEach((tr, r) => {
     let c = 0;
-    const cells = tr.childNodes.filter((n): n is HTMLElement => n.nodeType === 1 && /^(TD|TH)$/.test((n as HTMLElement).tagName));
+    const cells = rowCells(tr);
     for (const cell of cells) {
       while (grid[r].cells[c] !== undefined) c++;
       const rowspan = span(cell, 'rowspan');
@@ -71,9 +95,7 @@ const DATA_ROW_CELLS = 4;
  */
 function isDataTable(table: HTMLElement): boolean {
   if (!table.querySelector('table')) return true;
-  const rows = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
-  const wide = rows.filter((tr) => tr.childNodes.filter((n) => n.nodeType === 1 && /^(TD|TH)$/.test((n as HTMLElement).tagName)).length >= DATA_ROW_CELLS);
-  return wide.length >= 3;
+  return ownRows(table).filter((tr) => rowCells(tr).length >= DATA_ROW_CELLS).length >= 3;
 }
 
 export interface PageMetadata {
