@@ -156,6 +156,7 @@ export function ReportCheckPage() {
       {result ? (
         <Card
           size="small"
+          className="rc-result"
           title={`核查结果：共 ${reports.length} 份报告，错误 ${result.response.errorCount} 项，警告 ${result.response.warningCount} 项`}
           extra={
             <Flex gap={8} wrap>

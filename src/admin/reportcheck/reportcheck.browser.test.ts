@@ -113,6 +113,10 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.getByRole('tab', { name: /洪泽区人民政府 2023/ }).waitFor();
     assert.equal(await page.locator('.rc-table').nth(1).locator('td.rc-cell-error').count(), 2);
     await page.getByText('政府部门（核查时指定，次年1月31日前公布）').waitFor();
+    // On a phone the batch's title keeps its room beside (or above) the download buttons.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.getByText(/^核查结果：共 1 份报告，错误 2 项/).waitFor();
+    await page.getByText('政府部门（核查时指定，次年1月31日前公布）').waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
     await screenshot(page, 'pasted');
     await context.close();
