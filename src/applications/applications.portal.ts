@@ -65,7 +65,7 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
   // Multipart only in this scope: the form may carry attachments (ID copy, supporting documents).
   void app.register(async (scope) => {
     await scope.register(fastifyMultipart, portalMultipartOptions);
-    scope.post('/ysqgk/', async (request, reply) => {
+    scope.post('/ysqgk/', { config: { portalUnchanged: true } }, async (request, reply) => {
       const posted = await readPortalForm(request, async (fields) => {
         checkFormCsrf(secret, request, fields[CSRF_FIELD]);
         await submitAttempts.hit(request.ip);

@@ -125,6 +125,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
   });
 
   app.post('/api/v1/applications', {
+    config: { portalUnchanged: true },
     schema: {
       tags, summary: '登记申请（当面、邮寄、传真、电子邮件等）', body: intakeBodySchema,
       response: { 201: { type: 'object', properties: { id: { type: 'integer' }, trackingNumber: { type: 'string' }, queryCode: { type: 'string', description: '只显示这一次，请告知申请人' } } }, ...errorResponses },
@@ -149,6 +150,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
 
   const action = zodRoute({ params: actionParamsShape, body: caseActionBodyShape.optional() });
   app.post('/api/v1/applications/:id/actions/:action', {
+    config: { portalUnchanged: true },
     validatorCompiler: action.validatorCompiler,
     schema: {
       tags, summary: '办理操作（签收、补正、征求意见、延期、收费、答复、送达、归档等）；不允许的操作、或案件已被他人修改（expectedEventCount 不符）返回 409',
