@@ -2,7 +2,8 @@
  * The publishing screens in Chromium: 发改委's publisher drafts an item through the admin form,
  * attaches a file and submits it; 发改委's reviewer approves it on the same screen; the portal
  * shows it at once. The body editor: a Word fragment with a table pasted, a .docx imported, a
- * picture inserted with its 替代文本 (refused without), all on the portal after approval. The
+ * picture inserted with its 替代文本 (refused without), all on the portal after approval. 相关信息
+ * picked by title in a draft's drawer and shown on the policy's withdraw dialog as a notice. The
  * screens pass axe-core (no serious or critical violation).
  */
 import { describe, it } from 'node:test';
@@ -14,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { chromiumSkipReason } from '../../shared/chromium.ts';
 import { useBrowserApp } from '../../shared/browser-app.testing.ts';
 import { seriousAxeViolations } from '../../shared/axe.testing.ts';
+import { COMPLETE_REVIEW } from '../../publishing/confidentiality.testing.ts';
 
 
 const SHOTS = process.env.ADMIN_SCREENSHOTS_DIR;
@@ -200,5 +202,45 @@ describe('publishing screens in Chromium', { skip: chromiumSkipReason() }, () =>
       await phone.getByRole('toolbar', { name: '正文格式' }).scrollIntoViewIfNeeded();
       await shoot(phone, 'editor-390');
     }
+  });
+
+  it('相关信息: picked by title in a draft\'s drawer, removed, and listed as a notice in the other item\'s withdraw dialog', async () => {
+    const db = env.a.deps.db;
+    const policy = await db.selectFrom('publishing_items').select(['id', 'title']).where('title', 'like', '%规范政府定价经营服务性收费的通知').where('kind', '=', 'normative_document').executeTakeFirstOrThrow();
+    const column = await db.selectFrom('publishing_items').select('column_id').where('id', '=', policy.id).executeTakeFirstOrThrow();
+    const api = (await env.a.login('fgw-editor')).headers;
+    const title = '石龙区经营服务性收费目录清单（2026年版）';
+    const created = await env.a.app.inject({ method: 'POST', url: '/api/v1/publishing/items', headers: api, payload: { columnId: column.column_id, kind: 'general', title, bodyHtml: '<p>目录清单见附件。</p>' } });
+    assert.equal(created.statusCode, 200, created.body);
+    const draftId = (created.json() as { id: number }).id;
+
+    const editor = await signIn('fgw-editor');
+    await editor.getByRole('button', { name: title }).click();
+    const section = editor.locator('section[aria-labelledby="related-heading"]');
+    await section.getByText('暂无相关信息').waitFor();
+    await section.getByRole('combobox', { name: '添加相关信息' }).click();
+    await editor.keyboard.type('定价经营');
+    await editor.locator('.ant-select-item-option', { hasText: policy.title }).click();
+    await section.getByText(policy.title).waitFor();
+    assert.deepEqual(await seriousAxeViolations(editor), []);
+    await section.getByRole('button', { name: `取消关联：${policy.title}` }).click();
+    await section.getByText('暂无相关信息').waitFor();
+    await section.getByRole('combobox', { name: '添加相关信息' }).click();
+    await editor.keyboard.type('定价经营');
+    await editor.locator('.ant-select-item-option', { hasText: policy.title }).click();
+    await section.getByText(policy.title).waitFor();
+
+    // Published, the draft shows on the policy's withdraw dialog as a notice, not as a choice.
+    const reviewerApi = (await env.a.login('fgw-reviewer')).headers;
+    assert.equal((await env.a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${draftId}/transitions`, headers: api, payload: { action: 'submit' } })).statusCode, 200);
+    const approved = await env.a.app.inject({ method: 'POST', url: `/api/v1/publishing/items/${draftId}/transitions`, headers: reviewerApi, payload: { action: 'approve', confidentialityReview: COMPLETE_REVIEW } });
+    assert.equal(approved.statusCode, 200, approved.body);
+    const reviewer = await signIn('fgw-reviewer');
+    await reviewer.getByRole('button', { name: policy.title, exact: true }).click();
+    await reviewer.getByRole('button', { name: '撤 回' }).or(reviewer.getByRole('button', { name: '撤回', exact: true })).first().click();
+    const dialog = reviewer.getByRole('dialog', { name: '撤回信息' });
+    await dialog.getByRole('note').getByText(title).waitFor();
+    assert.deepEqual(await seriousAxeViolations(reviewer), []);
+    await dialog.getByRole('button', { name: '取 消' }).or(dialog.getByRole('button', { name: '取消' })).click();
   });
 });
