@@ -91,7 +91,7 @@ export function readLines(source: SourceLine[], options: ReadOptions = {}): Read
   const start2 = after('二');
   const end2 = at('三') ?? start3 ?? firstOf('四', '五', '六');
 
-  const title = findTitle(lines, options.titles ?? []);
+  const title = findTitle(lines, options.titles ?? [], headings);
   // The title printed again at the top of each page is no part of a table.
   const furniture = lines
     .filter((l) => l.no === title.line)

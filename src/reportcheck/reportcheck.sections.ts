@@ -42,6 +42,8 @@ const HEADING_MATCH = 0.6;
 export function findHeadings(lines: SourceLine[]): SectionHeading[] {
   const found: SectionHeading[] = [];
   lines.forEach((line, index) => {
+    // Most lines are no heading: without a 、 none can be, and the label is not worth building.
+    if (!line.cells.some((c) => c.includes('、'))) return;
     const text = canonicalLabel(lineText(line)).replace(/^#+/, '');
     const m = HEADING.exec(text);
     if (!m) return;
@@ -127,8 +129,8 @@ const TITLE_SEARCH_LINES = 80;
  * (short) wins over a sentence that names the report; `alternatives` are titles known from
  * outside the text (a page's metadata), used when the text has none or names no body.
  */
-export function findTitle(lines: SourceLine[], alternatives: string[] = []): TitleInfo {
-  const firstHeading = findHeadings(lines)[0]?.index ?? TITLE_SEARCH_LINES;
+export function findTitle(lines: SourceLine[], alternatives: string[] = [], headings: SectionHeading[] = findHeadings(lines)): TitleInfo {
+  const firstHeading = headings[0]?.index ?? TITLE_SEARCH_LINES;
   const head = lines.slice(0, Math.max(12, Math.min(firstHeading, TITLE_SEARCH_LINES)));
   // The page's own title names its article; the menus around it name other years' reports.
   for (const alternative of alternatives) {
