@@ -68,11 +68,15 @@ const CHECKS: Check[] = [
   { name: '依申请公开·登记', user: 'gkb', hash: '/applications?new=1', ready: (p) => p.locator('form').first().waitFor() },
   { name: '依申请公开·案件', user: 'gkb', hash: '/applications?case=1', ready: (p) => p.locator('h1').first().waitFor() },
   { name: '复议诉讼', user: 'gkb', hash: '/oversight', ready: heading('复议诉讼') },
+  { name: '统计分析', user: 'gkb', hash: '/statistics', ready: heading('统计分析') },
+  { name: '通知', user: 'gkb', hash: '/notifications', ready: heading('通知') },
   { name: '年度报告', user: 'gkb', hash: '/report', ready: heading('年度报告') },
   { name: '年报核查', user: 'gkb', hash: '/reportcheck', ready: heading('年报核查') },
   { name: '用户管理', user: 'admin', hash: '/system/users', ready: heading('用户管理') },
   { name: '组织机构', user: 'admin', hash: '/system/organizations', ready: heading('组织机构') },
   { name: '文书模板', user: 'admin', hash: '/system/letters', ready: (p) => p.getByRole('heading', { name: '文号、联系方式和电子印章' }).waitFor() }, // with the body's letter settings
+  { name: '节假日日历', user: 'admin', hash: '/system/calendar', ready: heading('节假日日历') },
+  { name: '审批规则', user: 'admin', hash: '/system/approvals', ready: heading('审批规则') },
   { name: '审计日志', user: 'auditadmin', hash: '/system/audit', ready: heading('审计日志') },
   { name: '无权访问', user: 'fgw-editor', hash: '/system/users', ready: heading('无权访问') },
 ];
