@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { openTestDatabase } from '../src/db/test-databases.ts';
+import { openStatusFilter } from '../src/applications/applications.repository.ts';
 import { createTestApp } from '../src/http/test-app.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'sqlite' }, orgs: { type: 'string', default: '10000' }, items: { type: 'string', default: '1000000' }, cases: { type: 'string' }, runs: { type: 'string', default: '30' } } });
@@ -117,6 +118,10 @@ await explain('items page 10', itemsPage());
 await explain('items page 1, status=published', itemsPage('published').offset(0));
 await explain('items capped count', db.selectFrom(db.selectFrom('publishing_items').select(sql`1`.as('one')).limit(10_001).as('c')).select((eb) => eb.fn.countAll().as('n')));
 await explain('cases page 1', db.selectFrom('applications').selectAll().orderBy(sql`due_date is null`).orderBy('due_date').orderBy('id', 'desc').limit(20));
+const openCases = () => db.selectFrom('applications').where(openStatusFilter(kind));
+await explain('open cases page 10', openCases().selectAll().orderBy(sql`due_date is null`).orderBy('due_date').orderBy('id', 'desc').limit(20).offset(180));
+await explain('open cases page 1 of one body', openCases().selectAll().where((eb) => eb.or([eb('organization_id', 'in', [city0]), eb('unit_id', 'in', [city0])])).orderBy(sql`due_date is null`).orderBy('due_date').orderBy('id', 'desc').limit(20));
+await explain('open cases capped count', db.selectFrom(openCases().select(sql`1`.as('one')).limit(10_001).as('c')).select((eb) => eb.fn.countAll().as('n')));
 const sessions = new Map<string, Record<string, string>>();
 console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} cores)`);
 console.log(`${kind} orgs=${orgIds.length} items=${ITEMS} cases=${CASES} seeded in ${seeded.toFixed(0)} s; ${RUNS} runs each`);
