@@ -75,7 +75,8 @@ for (let from = 0; from < CASES; from += BATCH / 2) {
   }
   await db.insertInto('applications').values(rows as never).execute();
 }
-await sql`analyze`.execute(db);
+// As autovacuum would on PostgreSQL: GIN indexes' pending entries moved into the index proper.
+await (kind === 'postgres' ? sql`vacuum analyze` : sql`analyze`).execute(db);
 const seeded = (performance.now() - started) / 1000;
 
 const pct = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
@@ -89,7 +90,7 @@ const requests: Array<[string, string]> = [
   ['auditor', '/api/v1/publishing/items?page=1&q=%E7%AC%AC12345'], // 第12345: rare, through the trigram index
   ['auditor', '/api/v1/publishing/items?page=1&q=%E5%8F%B7%E9%80%9A%E7%9F%A5'], // 号通知: in every title
   ['auditor', '/api/v1/publishing/items?page=1&q=%E9%80%9A%E7%9F%A5'], // 通知: 2 characters, no trigram, in every title
-  ['auditor', '/api/v1/publishing/items?page=1&q=%E9%BE%98'], // 龘: 1 character in no title, reads every item
+  ['auditor', '/api/v1/publishing/items?page=1&q=%E9%BE%98'], // 龘: 1 character in no title, through the index of the titles' characters
   ['fgw-editor', '/api/v1/publishing/items?page=1'],
   ['fgw-editor', '/api/v1/publishing/items?page=2&status=published'],
   ['auditor', '/api/v1/applications?limit=20'],

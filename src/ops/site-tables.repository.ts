@@ -27,6 +27,12 @@ export interface TableInfo {
  */
 const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock', 'server_presence']);
 
+/**
+ * SQLite's index of the characters of item titles (migration 0244): derived from the items by
+ * triggers, as FTS5's shadow tables are, and absent on PostgreSQL (a GIN index there).
+ */
+const SQLITE_DERIVED = new Set(['publishing_items_title_chars', 'publishing_title_positions']);
+
 async function sqliteTables(db: AnyDb): Promise<TableInfo[]> {
   const names = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and sql not like 'CREATE VIRTUAL TABLE%' order by name`.execute(db)).rows
     .map((r) => r.name);
@@ -34,7 +40,7 @@ async function sqliteTables(db: AnyDb): Promise<TableInfo[]> {
   const out: TableInfo[] = [];
   for (const name of names) {
     // FTS5 keeps its index in shadow tables named after the virtual table: derived, not data.
-    if (virtuals.some((v) => name.startsWith(`${v}_`))) continue;
+    if (virtuals.some((v) => name.startsWith(`${v}_`)) || SQLITE_DERIVED.has(name)) continue;
     const cols = (await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${name})`.execute(db)).rows;
     const fks = (await sql<{ table: string; from: string }>`select "table", "from" from pragma_foreign_key_list(${name})`.execute(db)).rows;
     out.push(info(name, cols.map((c) => c.name), cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name), fks.map((f) => ({ table: f.table, column: f.from }))));

@@ -9,11 +9,11 @@
  *   LIKE), each then checked with LIKE. A string of thousands of candidates is common enough that
  *   walking the list order finds a page sooner than reading them all, so above a threshold the
  *   index is left aside.
- * A string of 1 or 2 characters has no trigram: its total is counted first, up to the list's cap
- * (capped-count.ts). Beyond the cap, matches are dense and the page is found by walking the order
- * index and checking each row; below it, the matches are read and sorted (a walk would fetch
- * every row, 17 µs each on SQLite: seconds at a million items). Either way the search stays
- * exact; for a rare string of 1–2 characters it reads every row of the scope, twice.
+ * A string of 1 or 2 characters has no trigram: an index of the characters each title holds
+ * (migration 0244) gives candidates holding all of them, again checked with LIKE. Its total is
+ * counted first, up to the list's cap (capped-count.ts). Beyond the cap, matches are dense and the
+ * page is found by walking the order index and checking each row; below it, the matches are read
+ * and sorted (a walk would fetch every row, 17 µs each on SQLite: seconds at a million items).
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -38,17 +38,44 @@ export function ftsSubstring(s: string): string {
 }
 
 /**
- * The SQLite restriction to the trigram index's candidates, or null when the index does not
- * help: on PostgreSQL (LIKE uses its index by itself), for fewer than 3 characters, or for a
- * string with more than SQLITE_CANDIDATE_LIMIT candidates.
+ * The restriction to an index's candidates, or null when no index helps (LIKE reads the rows).
+ * 3 characters or more: on SQLite the trigram table's candidates, unless there are more than
+ * SQLITE_CANDIDATE_LIMIT (walking the list order finds a page sooner); PostgreSQL's LIKE uses its
+ * trigram index by itself. 1 or 2 characters: the index of the characters each title holds
+ * (migration 0244), whose candidates hold every character of the string.
  */
 export async function titleCandidates(db: Kysely<Database>, q: string): Promise<Expression<SqlBool> | null> {
-  if (dialectOf(db) !== 'sqlite' || [...q].length < 3) return null;
+  const chars = [...new Set(q)];
+  if ([...q].length < 3) return dialectOf(db) === 'sqlite' ? sqliteCharCandidates(db, chars) : postgresCharCandidates(chars);
+  if (dialectOf(db) !== 'sqlite') return null;
   const match = ftsSubstring(q);
   const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from publishing_items_title_fts
     where publishing_items_title_fts match ${match} limit ${SQLITE_CANDIDATE_LIMIT + 1})`.execute(db);
   if (Number(rows[0]?.n ?? 0) > SQLITE_CANDIDATE_LIMIT) return null;
   return sql<SqlBool>`publishing_items.id in (select rowid from publishing_items_title_fts where publishing_items_title_fts match ${match})`;
+}
+
+/**
+ * The items holding the string's rarest character (filed through lower(), as LIKE folds), plus
+ * those filed under '' (titles too long to be cut, 0244); null when even the rarest is in more
+ * than SQLITE_CANDIDATE_LIMIT titles (common: the walk of the list order finds a page sooner).
+ */
+async function sqliteCharCandidates(db: Kysely<Database>, chars: string[]): Promise<Expression<SqlBool> | null> {
+  let rarest: { ch: string; n: number } | null = null;
+  for (const ch of chars) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from publishing_items_title_chars
+      where ch = lower(${ch}) limit ${SQLITE_CANDIDATE_LIMIT + 1})`.execute(db);
+    const n = Number(rows[0]?.n ?? 0);
+    if (!rarest || n < rarest.n) rarest = { ch, n };
+  }
+  if (!rarest || rarest.n > SQLITE_CANDIDATE_LIMIT) return null;
+  return sql<SqlBool>`publishing_items.id in (select item_id from publishing_items_title_chars where ch = lower(${rarest.ch})
+    union all select item_id from publishing_items_title_chars where ch = '')`;
+}
+
+/** Titles whose characters include all of the string's: the planner reads the GIN index for a rare one. */
+function postgresCharCandidates(chars: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`string_to_array(publishing_items.title, null) @> array[${sql.join(chars)}]::text[]`;
 }
 
 /**
