@@ -19,7 +19,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 
-/** Candidates above which SQLite walks the list order instead of reading each candidate. */
+/** Candidates above which the list order is walked instead of reading each candidate (SQLite; PostgreSQL for 1–2 characters). */
 export const SQLITE_CANDIDATE_LIMIT = 5_000;
 
 /** `s` as a LIKE pattern matching itself literally (escape character `\`). */
@@ -46,7 +46,7 @@ export function ftsSubstring(s: string): string {
  */
 export async function titleCandidates(db: Kysely<Database>, q: string): Promise<Expression<SqlBool> | null> {
   const chars = [...new Set(q)];
-  if ([...q].length < 3) return dialectOf(db) === 'sqlite' ? sqliteCharCandidates(db, chars) : postgresCharCandidates(chars);
+  if ([...q].length < 3) return dialectOf(db) === 'sqlite' ? sqliteCharCandidates(db, chars) : postgresCharCandidates(db, chars);
   if (dialectOf(db) !== 'sqlite') return null;
   const match = ftsSubstring(q);
   const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from publishing_items_title_fts
@@ -73,9 +73,17 @@ async function sqliteCharCandidates(db: Kysely<Database>, chars: string[]): Prom
     union all select item_id from publishing_items_title_chars where ch = '')`;
 }
 
-/** Titles whose characters include all of the string's: the planner reads the GIN index for a rare one. */
-function postgresCharCandidates(chars: string[]): Expression<SqlBool> {
-  return sql<SqlBool>`string_to_array(publishing_items.title, null) @> array[${sql.join(chars)}]::text[]`;
+/**
+ * Titles whose characters include all of the string's, read through the GIN index; null when
+ * more than SQLITE_CANDIDATE_LIMIT titles hold them (common: the list order is walked, and the
+ * array test on each walked row would only add to LIKE's cost, 10 ms for a capped count). The
+ * probe stops at the limit: a scan for a common string, the index for a rare one.
+ */
+async function postgresCharCandidates(db: Kysely<Database>, chars: string[]): Promise<Expression<SqlBool> | null> {
+  const holds = sql<SqlBool>`string_to_array(publishing_items.title, null) @> array[${sql.join(chars)}]::text[]`;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select 1 from publishing_items
+    where ${holds} limit ${SQLITE_CANDIDATE_LIMIT + 1}) c`.execute(db);
+  return Number(rows[0]?.n ?? 0) > SQLITE_CANDIDATE_LIMIT ? null : holds;
 }
 
 /**
