@@ -82,15 +82,19 @@ export async function addAttachment({ actor, itemId, fileName, bytes, ip, deps }
   });
 }
 
-/** The file of a public item's attachment, counting the download. */
-export async function downloadAttachment(deps: AppDeps, attachmentId: number): Promise<{ row: AttachmentRow; bytes: Buffer }> {
-  const row = await deps.db
+/** An attachment of a published item: what the public may fetch, whatever address serves it. */
+function publishedAttachmentRow(deps: AppDeps, attachmentId: number) {
+  return deps.db
     .selectFrom('publishing_attachments')
     .innerJoin('publishing_items', 'publishing_items.id', 'publishing_attachments.item_id')
     .selectAll('publishing_attachments')
     .where('publishing_attachments.id', '=', attachmentId)
-    .where('publishing_items.status', '=', 'published')
-    .executeTakeFirst();
+    .where('publishing_items.status', '=', 'published');
+}
+
+/** The file of a public item's attachment, counting the download. */
+export async function downloadAttachment(deps: AppDeps, attachmentId: number): Promise<{ row: AttachmentRow; bytes: Buffer }> {
+  const row = await publishedAttachmentRow(deps, attachmentId).executeTakeFirst();
   if (!row) throw new AppError('publishing.attachment_not_found', '附件不存在或已撤回', 404);
   const bytes = await readFile(attachmentPath(deps, row.storage_path));
   await deps.db.updateTable('publishing_attachments').set((eb) => ({ download_count: eb('download_count', '+', 1) })).where('id', '=', attachmentId).execute();
@@ -104,14 +108,7 @@ const PICTURE_MIMES = ['image/png', 'image/jpeg', 'image/gif'];
  * download, and never any other type of file (a PDF is not served inline under this address).
  */
 export async function publishedPicture(deps: AppDeps, attachmentId: number): Promise<{ row: AttachmentRow; bytes: Buffer }> {
-  const row = await deps.db
-    .selectFrom('publishing_attachments')
-    .innerJoin('publishing_items', 'publishing_items.id', 'publishing_attachments.item_id')
-    .selectAll('publishing_attachments')
-    .where('publishing_attachments.id', '=', attachmentId)
-    .where('publishing_items.status', '=', 'published')
-    .where('publishing_attachments.mime', 'in', PICTURE_MIMES)
-    .executeTakeFirst();
+  const row = await publishedAttachmentRow(deps, attachmentId).where('publishing_attachments.mime', 'in', PICTURE_MIMES).executeTakeFirst();
   if (!row) throw new AppError('publishing.attachment_not_found', '图片不存在或已撤回', 404);
   return { row, bytes: await readFile(attachmentPath(deps, row.storage_path)) };
 }
