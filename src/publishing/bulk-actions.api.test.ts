@@ -8,6 +8,7 @@ import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
+import { fgwDesk } from './fgw-desk.testing.ts';
 import { COMPLETE_REVIEW } from './confidentiality.testing.ts';
 
 type Headers = Record<string, string>;
@@ -23,12 +24,9 @@ describeOnBothDatabases('bulk actions on the item list', (t) => {
 
   before(async () => {
     a = await createTestApp(t());
-    editor = (await a.login('fgw-editor')).headers;
-    reviewer = (await a.login('fgw-reviewer')).headers;
-    const fgw = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong-fgw').executeTakeFirstOrThrow();
-    const col = async (code: string) => (await a.deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', fgw.id).where('code', '=', code).executeTakeFirstOrThrow()).id;
-    columnId = await col('qtwj');
-    otherColumnId = await col('zcjd');
+    const desk = await fgwDesk(a);
+    ({ editor, reviewer, columnId } = desk);
+    otherColumnId = await desk.columnOf('zcjd');
   });
   after(async () => {
     await a.app.close();

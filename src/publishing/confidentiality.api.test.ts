@@ -9,6 +9,7 @@ import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
+import { fgwDesk } from './fgw-desk.testing.ts';
 import { COMPLETE_REVIEW } from './confidentiality.testing.ts';
 
 describeOnBothDatabases('保密审查 at approval', (t) => {
@@ -21,10 +22,7 @@ describeOnBothDatabases('保密审查 at approval', (t) => {
 
   before(async () => {
     a = await createTestApp(t());
-    editor = (await a.login('fgw-editor')).headers;
-    reviewer = (await a.login('fgw-reviewer')).headers;
-    fgwId = (await a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong-fgw').executeTakeFirstOrThrow()).id;
-    columnId = (await a.deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', fgwId).where('code', '=', 'qtwj').executeTakeFirstOrThrow()).id;
+    ({ editor, reviewer, fgwId, columnId } = await fgwDesk(a));
   });
   after(async () => {
     await a.app.close();

@@ -8,6 +8,7 @@ import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
+import { fgwDesk } from './fgw-desk.testing.ts';
 import { multipartForm, samplePdf } from '../applications/case-files.testing.ts';
 import { COMPLETE_REVIEW } from './confidentiality.testing.ts';
 
@@ -25,11 +26,9 @@ describeOnBothDatabases('pictures in a body: staff preview of drafts, not counte
 
   before(async () => {
     a = await createTestApp(t());
-    editor = (await a.login('fgw-editor')).headers;
-    reviewer = (await a.login('fgw-reviewer')).headers;
-    const column = await a.deps.db.selectFrom('publishing_columns').innerJoin('organizations', 'organizations.id', 'publishing_columns.organization_id')
-      .select('publishing_columns.id').where('organizations.code', '=', 'shilong-fgw').where('publishing_columns.code', '=', 'qtwj').executeTakeFirstOrThrow();
-    const res = await a.app.inject({ method: 'POST', url: '/api/v1/publishing/items', headers: editor, payload: { columnId: column.id, kind: 'general', title: '石龙区城区停车场分布图' } });
+    let columnId: number;
+    ({ editor, reviewer, columnId } = await fgwDesk(a));
+    const res = await a.app.inject({ method: 'POST', url: '/api/v1/publishing/items', headers: editor, payload: { columnId, kind: 'general', title: '石龙区城区停车场分布图' } });
     assert.equal(res.statusCode, 200, res.body);
     itemId = (res.json() as { id: number }).id;
     const upload = async (fileName: string, bytes: Buffer) => {

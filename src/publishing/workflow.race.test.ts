@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { createTestApp, type TestApp } from '../http/test-app.ts';
+import { fgwDesk } from './fgw-desk.testing.ts';
 import { assertOneWinner, fireAtOnce, fireSame } from '../shared/race.testing.ts';
 import { publishDueItems } from './workflow.usecases.ts';
 import { searchItems } from './search.repository.ts';
@@ -24,10 +25,7 @@ describeOnBothDatabases('publishing workflow races', (t) => {
 
   before(async () => {
     a = await createTestApp(t());
-    editor = (await a.login('fgw-editor')).headers;
-    reviewer = (await a.login('fgw-reviewer')).headers;
-    const fgw = await a.deps.db.selectFrom('organizations').select('id').where('code', '=', 'shilong-fgw').executeTakeFirstOrThrow();
-    columnId = (await a.deps.db.selectFrom('publishing_columns').select('id').where('organization_id', '=', fgw.id).where('code', '=', 'qtwj').executeTakeFirstOrThrow()).id;
+    ({ editor, reviewer, columnId } = await fgwDesk(a));
   });
   after(async () => {
     await a.app.close();
