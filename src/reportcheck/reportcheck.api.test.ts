@@ -203,7 +203,10 @@ describeOnBothDatabases('report checks over the API', (t) => {
     const doc = await upload([{ file: '年报.doc', bytes: Buffer.from('\u00d0\u00cf\u0011\u00e0') }]);
     assert.equal(doc.statusCode, 415);
     assert.equal(error(doc).code, 'reportcheck.unsupported_type');
-    assert.match(error(doc).message, /“年报\.doc”是 \.doc 文件.*请上传 \.txt、\.html、\.htm、\.docx、\.pdf 或图片/);
+    assert.match(error(doc).message, /“年报\.doc”不是有效的 Word 97–2003（\.doc）或 WPS 文字（\.wps）文件.*请上传 \.txt、\.html、\.htm、\.docx、\.doc、\.wps、\.pdf 或图片/);
+    const xls = await upload([{ file: '年报.xls', bytes: Buffer.from('一、总体情况') }]);
+    assert.equal(xls.statusCode, 415);
+    assert.match(error(xls).message, /“年报\.xls”的类型不受支持/);
     const notPdf = await upload([{ file: '年报.pdf', bytes: Buffer.from('一、总体情况') }]);
     assert.equal(notPdf.statusCode, 415);
     assert.match(error(notPdf).message, /不是有效的 PDF 文件/);

@@ -9,6 +9,7 @@ import { readLines } from './reportcheck.read.ts';
 import { checkReport } from './reportcheck.checks.ts';
 import type { SourceLine } from './reportcheck.text.ts';
 import type { ReadReport } from './reportcheck.types.ts';
+import { ToolError } from './reportcheck.tools.ts';
 
 export interface ReportFile {
   name: string;
@@ -69,8 +70,12 @@ export function citedLines(report: ReadReport, lines: SourceLine[]): Record<stri
   return Object.fromEntries(lines.filter((l) => wanted.has(l.no)).map((l) => [String(l.no), l.raw.trim().slice(0, QUOTE_CHARS)]));
 }
 
-/** Reads and checks one file; content that cannot be read becomes a finding, not a failure. */
-export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
+/**
+ * Reads and checks one file; content that cannot be read becomes a finding, not a failure, except
+ * with `refuse` (the API): a file a program refused with a status (a corrupt .doc) is thrown, so
+ * that the upload is answered with that status.
+ */
+export async function readReportFile(file: ReportFile, { refuse = false }: { refuse?: boolean } = {}): Promise<CheckedReport> {
   try {
     const input = await toLines(file.name, file.bytes);
     const options = {
@@ -86,6 +91,7 @@ export async function readReportFile(file: ReportFile): Promise<CheckedReport> {
     const page = file.page ? { page: file.page } : {};
     return { ...report, narrative: boundedNarrative(report), inputKind: input.kind, level, sourceLines: citedLines(report, input.lines), ...page };
   } catch (e) {
+    if (refuse && e instanceof ToolError && e.status) throw e;
     return { ...unreadable(file.name, (e as Error).message), ...(file.page ? { page: file.page } : {}) };
   }
 }

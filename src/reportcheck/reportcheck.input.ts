@@ -6,9 +6,13 @@ import { decodeText, textToLines } from './reportcheck.text.ts';
 import { htmlToLines, pageMetadata, type PageMetadata } from './reportcheck.html.ts';
 import { docxToLines } from './reportcheck.docx.ts';
 import { imageToLines, pdfToLines } from './reportcheck.pdf.ts';
+import { docToLines, isOle } from './reportcheck.doc.ts';
 
-/** `scanned-pdf` and `image` were read through OCR: their figures deserve a look at the original. */
-export type InputKind = 'docx' | 'html' | 'text' | 'pdf' | 'scanned-pdf' | 'image';
+/**
+ * `scanned-pdf` and `image` were read through OCR: their figures deserve a look at the original.
+ * `doc` is a Word 97–2003 or WPS Writer file, converted by LibreOffice.
+ */
+export type InputKind = 'docx' | 'doc' | 'html' | 'text' | 'pdf' | 'scanned-pdf' | 'image';
 
 export function isPdf(bytes: Uint8Array): boolean {
   return bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46; // %PDF
@@ -23,6 +27,7 @@ export function isImage(bytes: Uint8Array): boolean {
 export function inputKind(name: string, bytes: Uint8Array): InputKind {
   if (isPdf(bytes)) return 'pdf';
   if (isImage(bytes)) return 'image';
+  if (isOle(bytes)) return 'doc';
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": a .docx is a zip archive
   if (zip || /\.docx$/i.test(name)) return 'docx';
   if (/\.(html?|xhtml|shtml)$/i.test(name)) return 'html';
@@ -39,6 +44,7 @@ export async function toLines(name: string, bytes: Uint8Array): Promise<{ kind: 
   }
   if (kind === 'image') return { kind, lines: await imageToLines(bytes) };
   if (kind === 'docx') return { kind, lines: await docxToLines(bytes) };
+  if (kind === 'doc') return { kind, lines: await docToLines(bytes) };
   const text = decodeText(bytes);
   if (kind === 'html') return { kind, lines: htmlToLines(text), page: pageMetadata(text) };
   return { kind, lines: textToLines(text) };

@@ -5,7 +5,7 @@
  * Nothing is stored: any logged-in user may check reports (auditors included), and since the
  * requests only read what the caller sends, they are not written to the audit log.
  *
- *   POST /api/v1/report-checks               multipart: files (.txt .html .htm .docx .pdf .png .jpg), optional
+ *   POST /api/v1/report-checks               multipart: files (.txt .html .htm .docx .doc .wps .pdf .png .jpg), optional
  *                                            `text` fields (pasted text) each with a `name` field
  *   POST /api/v1/report-checks/text          JSON { text, name }
  *   POST /api/v1/report-checks/export        multipart as above, ?format=csv|xlsx|html
@@ -23,6 +23,7 @@ import { readReportFileInWorker } from '../shared/documents.pool.ts';
 import { inspectZip, ZipRefused } from '../shared/zip-guard.ts';
 import { receiveFile } from '../http/upload-spool.ts';
 import { isImage, isPdf } from './reportcheck.input.ts';
+import { isOle } from './reportcheck.doc.ts';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** One request is one office's batch; a province's reports go in several requests or the CLI. */
@@ -48,8 +49,8 @@ function uploadName(raw: string): string {
 }
 
 const TEXT = ['txt', 'html', 'htm'];
-const ACCEPTED = [...TEXT, 'docx', 'pdf', 'png', 'jpg', 'jpeg'];
-const ACCEPTED_NAMES = '.txt、.html、.htm、.docx、.pdf 或图片（.png、.jpg）';
+const ACCEPTED = [...TEXT, 'docx', 'doc', 'wps', 'pdf', 'png', 'jpg', 'jpeg'];
+const ACCEPTED_NAMES = '.txt、.html、.htm、.docx、.doc、.wps、.pdf 或图片（.png、.jpg）';
 
 /**
  * Only the formats the reader understands, and content that matches the name: a renamed PDF or
@@ -60,12 +61,14 @@ function acceptedFile(name: string, bytes: Uint8Array): void {
   const unsupported = (why: string) =>
     new AppError('reportcheck.unsupported_type', `文件“${name || '（未命名）'}”${why}；请上传 ${ACCEPTED_NAMES} 格式的年度报告`, 415);
   if (!ACCEPTED.includes(ext)) {
-    throw unsupported(ext === 'doc' || ext === 'wps' ? `是 .${ext} 文件，暂不能直接读取（请另存为 .docx 或 PDF）` : '的类型不受支持');
+    throw unsupported('的类型不受支持');
   }
   if (bytes.byteLength === 0) throw new AppError('reportcheck.file_empty', `文件“${name}”是空文件`, 400);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (ext === 'docx' && !zip) throw unsupported('不是有效的 Word（.docx）文件');
   if (ext === 'pdf' && !isPdf(bytes)) throw unsupported('不是有效的 PDF 文件');
+  // Only a compound file goes to LibreOffice, which would otherwise guess a format and open anything.
+  if ((ext === 'doc' || ext === 'wps') && !isOle(bytes)) throw unsupported('不是有效的 Word 97–2003（.doc）或 WPS 文字（.wps）文件');
   if (['png', 'jpg', 'jpeg'].includes(ext) && !isImage(bytes)) throw unsupported('不是有效的 PNG 或 JPEG 图片');
   if (ext === 'docx') {
     // The archive's directory, read without inflating: a bomb is refused before any parsing.
@@ -105,7 +108,7 @@ const resultSchema = {
         description: '年度报告数据模型（report.model.ts）加 source、inputKind、headings、sources（各格的原文行号）、findings、counts',
         properties: {
           source: { type: 'string' },
-          inputKind: { type: 'string', enum: ['text', 'html', 'docx', 'pdf', 'scanned-pdf', 'image'] },
+          inputKind: { type: 'string', enum: ['text', 'html', 'docx', 'doc', 'pdf', 'scanned-pdf', 'image'] },
           body: anyObject,
           year: { type: 'integer' },
           findings: {
@@ -260,7 +263,7 @@ export function registerReportCheckRoutes(app: FastifyInstance, _deps: AppDeps) 
     scope.post('/api/v1/report-checks', {
       schema: {
         tags,
-        summary: '上传并核查年度报告（.txt、.html、.htm、.docx、.pdf、.png、.jpg，可多个；扫描件经文字识别）',
+        summary: '上传并核查年度报告（.txt、.html、.htm、.docx、.doc、.wps、.pdf、.png、.jpg，可多个；扫描件经文字识别，.doc/.wps 经 LibreOffice 转换）',
         description: `multipart/form-data：每个文件一个文件字段（每个不超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，最多 ${MAX_FILES} 个）；可另附 text 字段（粘贴的文本）及其 name 字段，以及 level 字段（机关层级：人民政府、管委会、部门、乡镇；不填则按机关名称判断）。`,
         consumes: ['multipart/form-data'],
         response: { 200: resultSchema, ...errors },

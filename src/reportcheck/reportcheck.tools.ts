@@ -1,5 +1,5 @@
 /**
- * The external programs that read PDFs and images (poppler's pdftotext/pdftoppm, tesseract),
+ * The external programs that read PDFs and images (poppler's pdftotext/pdftoppm, tesseract; LibreOffice for .doc, see reportcheck.doc.ts),
  * run with a deadline: a program still running when the file's time is up is killed, so that a
  * hostile or huge file costs its time limit and no more, even when the caller is a worker thread
  * that is itself about to be stopped.
@@ -17,13 +17,18 @@ export const TOOL_PACKAGES = {
   pdftotext: 'poppler-utils',
   pdftoppm: 'poppler-utils',
   tesseract: 'tesseract-ocr 和 tesseract-ocr-chi-sim',
+  // .doc and .wps are converted by LibreOffice's Writer, without its desktop parts.
+  soffice: 'libreoffice-writer-nogui',
 } as const;
 
 export type ToolName = keyof typeof TOOL_PACKAGES;
 
-/** A program could not read the file; the message is the user's explanation. */
+/**
+ * A program could not read the file; the message is the user's explanation. With a status, the
+ * API refuses the upload with it (the file itself is at fault) instead of reporting a finding.
+ */
 export class ToolError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: string, message: string, readonly status?: number) {
     super(message);
     this.name = 'ToolError';
   }

@@ -7,7 +7,7 @@
  * Limits can be tuned by environment for operators with larger files or slower machines:
  * GONGKAI_PARSE_WORKERS, GONGKAI_PARSE_QUEUE, GONGKAI_PARSE_TIME_LIMIT_MS, GONGKAI_PARSE_MEMORY_MB.
  *
- * PDFs and images are read by external programs (pdftotext, tesseract) that the worker starts:
+ * PDFs, images, .doc and .wps are read by external programs (pdftotext, tesseract, LibreOffice) that the worker starts:
  * they run one file at a time, with their own longer limit (GONGKAI_OCR_TIME_LIMIT_MS, OCR of a
  * scan takes seconds a page), so that a batch of scans cannot occupy both cores.
  */
@@ -15,6 +15,7 @@ import { AppError } from './app-error.ts';
 import { PoolError, TaskError, WorkerPool } from './worker-pool.ts';
 import type { CheckedReport, ReportFile } from '../reportcheck/reportcheck.file.ts';
 import { isImage, isPdf } from '../reportcheck/reportcheck.input.ts';
+import { isOle } from '../reportcheck/reportcheck.doc.ts';
 import { READ_TIME_LIMIT_MS } from '../reportcheck/reportcheck.tools.ts';
 
 export type DocumentTask = { kind: 'report'; file: ReportFile } | { kind: 'docx-text' | 'docx-html'; bytes: Uint8Array };
@@ -71,7 +72,7 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 
 /** Reads and checks one report file in a worker; its bytes are moved there (the caller is done with them). */
 export async function readReportFileInWorker(file: ReportFile): Promise<CheckedReport> {
-  if (isPdf(file.bytes) || isImage(file.bytes)) {
+  if (isPdf(file.bytes) || isImage(file.bytes) || isOle(file.bytes)) {
     // The programs stop themselves at READ_TIME_LIMIT_MS; the worker gets a little more to report it.
     return oneAtATime(() => readInWorker(file, READ_TIME_LIMIT_MS + 5_000));
   }

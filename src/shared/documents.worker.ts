@@ -9,7 +9,7 @@ import { readReportFile, type ReportFile } from '../reportcheck/reportcheck.file
 import type { DocumentTask } from './documents.pool.ts';
 
 serveTasks(async (task: DocumentTask) => {
-  if (task.kind === 'report') return readReportFile(task.file as ReportFile);
+  if (task.kind === 'report') return readReportFile(task.file as ReportFile, { refuse: true });
   const bytes = task.bytes;
   if (task.kind === 'docx-html') return docxHtml(bytes);
   verifyInflation(bytes, inspectZip(bytes));

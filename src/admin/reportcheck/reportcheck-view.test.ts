@@ -54,7 +54,9 @@ describe('files', () => {
     assert.equal(refusalOf({ name: '年报.docx', size: 10 }), null);
     assert.equal(refusalOf({ name: '年报.pdf', size: 10 }), null);
     assert.equal(refusalOf({ name: '截图.PNG', size: 10 }), null);
-    assert.match(refusalOf({ name: '年报.doc', size: 10 }) ?? '', /不是 \.txt/);
+    assert.equal(refusalOf({ name: '年报.doc', size: 10 }), null);
+    assert.equal(refusalOf({ name: '年报.wps', size: 10 }), null);
+    assert.match(refusalOf({ name: '年报.xls', size: 10 }) ?? '', /不是 \.txt/);
     assert.match(refusalOf({ name: '空.txt', size: 0 }) ?? '', /空文件/);
     assert.match(refusalOf({ name: '大.htm', size: 10 * 1024 * 1024 + 1 }) ?? '', /超过 10 MB/);
   });

@@ -6,7 +6,7 @@ import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, columnLabel, rowLabel
 
 /** One checked report as the API returns it (POST /api/v1/report-checks). */
 export interface CheckedReportView extends ReadReport {
-  inputKind: 'text' | 'html' | 'docx' | 'pdf' | 'scanned-pdf' | 'image';
+  inputKind: 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'scanned-pdf' | 'image';
   counts: { error: number; warning: number; info: number };
   /** Source line number → the line as printed, for every line the report cites. */
   sourceLines: Record<string, string>;
@@ -103,21 +103,22 @@ export const INPUT_KIND_LABEL = {
   text: '文本',
   html: '网页（HTML）',
   docx: 'Word 文档',
+  doc: 'Word 97–2003 或 WPS 文档（经 LibreOffice 转换）',
   pdf: 'PDF（文字层）',
   'scanned-pdf': 'PDF 扫描件（文字识别）',
   image: '图片（文字识别）',
 } as const;
 
 /** File types the server accepts, for the picker and for refusing others before sending. */
-export const ACCEPTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.pdf', '.png', '.jpg', '.jpeg'];
-export const ACCEPTED_NAMES = '.txt、.html、.htm、.docx、.pdf、.png、.jpg';
+export const ACCEPTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.doc', '.wps', '.pdf', '.png', '.jpg', '.jpeg'];
+export const ACCEPTED_NAMES = '.txt、.html、.htm、.docx、.doc、.wps、.pdf、.png、.jpg';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 50;
 
 /** Why a chosen file cannot be sent, or null when it can. */
 export function refusalOf(file: { name: string; size: number }): string | null {
   const ext = /\.[^.]+$/.exec(file.name)?.[0]?.toLowerCase() ?? '';
-  if (!ACCEPTED_EXTENSIONS.includes(ext)) return `“${file.name}”不是 .txt、.html、.htm、.docx、.pdf 或 .png/.jpg 图片`;
+  if (!ACCEPTED_EXTENSIONS.includes(ext)) return `“${file.name}”不是 .txt、.html、.htm、.docx、.doc、.wps、.pdf 或 .png/.jpg 图片`;
   if (file.size === 0) return `“${file.name}”是空文件`;
   if (file.size > MAX_FILE_BYTES) return `“${file.name}”超过 10 MB`;
   return null;

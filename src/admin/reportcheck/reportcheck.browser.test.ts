@@ -100,8 +100,8 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '年报核查', level: 1 }).waitFor();
 
-    await page.locator('input[type=file]').setInputFiles({ name: '年报.doc', mimeType: 'application/msword', buffer: Buffer.from('\u00d0\u00cf') });
-    await page.getByText('“年报.doc”不是 .txt、.html、.htm、.docx、.pdf 或 .png/.jpg 图片').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: '年报.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('\u00d0\u00cf') });
+    await page.getByText('“年报.xls”不是 .txt、.html、.htm、.docx、.doc、.wps、.pdf 或 .png/.jpg 图片').waitFor();
     assert.equal(await page.getByRole('button', { name: '开始核查' }).isDisabled(), true);
 
     await page.getByLabel('或粘贴报告全文').fill(readFileSync(HONGZE_2023, 'utf8'));

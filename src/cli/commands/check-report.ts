@@ -1,6 +1,6 @@
 /**
  * `gongkai check-report [--json] [--level L] [--summary FILE] [--from-urls FILE] [--crawl URL] FILE|DIR…`:
- * reads published annual reports (text, HTML, Word, PDF with or without a text layer, images
+ * reads published annual reports (text, HTML, Word including .doc/.wps through LibreOffice, PDF with or without a text layer, images
  * through OCR; files, listed URLs or a portal's 年报 column), checks them, and prints the
  * findings. Exit 0 when no finding is an error, 1 when some are.
  */
@@ -12,7 +12,7 @@ import { checkReports, parseLevel, renderSummary, type CheckedReport, type Repor
 import { AppError } from '../../shared/app-error.ts';
 import { siteOptions, readSites, SITE_OPTIONS } from './check-report.sites.ts';
 
-const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.shtml', '.docx', '.csv', '.tsv', '.pdf', '.png', '.jpg', '.jpeg']);
+const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.shtml', '.docx', '.doc', '.wps', '.csv', '.tsv', '.pdf', '.png', '.jpg', '.jpeg']);
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** Files named on the command line; a directory stands for the report files directly in it. */
