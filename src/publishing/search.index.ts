@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { exceedsPhraseLimits, longGrams, tokenList } from './search.tokenize.ts';
 import { filterTokens, type FilterFacts } from './search.filters.ts';
+import { lexemesText, tsvectorText } from './search.vectors.ts';
 
 export interface SearchableText {
   itemId: number;
@@ -45,6 +46,8 @@ export function searchDoc(t: SearchableText): SearchDoc {
 
 const CHUNK = 200;
 
+const splitTokens = (text: string) => (text ? text.split(' ') : []);
+
 export async function removeFromIndex(db: Kysely<Database>, itemIds: number[]): Promise<void> {
   for (let i = 0; i < itemIds.length; i += CHUNK) {
     const ids = itemIds.slice(i, i + CHUNK);
@@ -61,12 +64,16 @@ export async function writeToIndex(db: Kysely<Database>, docs: SearchDoc[]): Pro
   for (let i = 0; i < docs.length; i += CHUNK) {
     const chunk = docs.slice(i, i + CHUNK);
     if (dialectOf(db) === 'postgres') {
-      // gram_tsv (migration 0203) and meta_tsv (0207) are PostgreSQL's own columns, so the row is written here in SQL.
-      await sql`insert into publishing_search_docs (item_id, title_tokens, body_tokens, long_doc, meta_tokens, gram_tsv, meta_tsv) values ${sql.join(
-        chunk.map((d) => sql`(${d.item_id}, ${d.title_tokens}, ${d.body_tokens}, ${d.long_doc}, ${d.meta_tokens},
-          array_to_tsvector(string_to_array(${longGrams(`${d.title_tokens} ${d.body_tokens}`).join(' ')}::text, ' ')),
-          array_to_tsvector(string_to_array(${d.meta_tokens}::text, ' ')))`),
-      )}`.execute(db);
+      // The vectors (migrations 0201–0207) are PostgreSQL's own columns, made here as text the
+      // server only reads (search.vectors.ts, migration 0245); the rows go as one array per column.
+      const column = <K extends keyof SearchDoc>(k: K) => chunk.map((d) => d[k]);
+      const tsv = chunk.map((d) => tsvectorText([{ tokens: splitTokens(d.title_tokens), weight: 'A' }, { tokens: splitTokens(d.body_tokens), weight: '' }]));
+      const titleTsv = chunk.map((d) => tsvectorText([{ tokens: splitTokens(d.title_tokens), weight: '' }]));
+      const grams = chunk.map((d) => lexemesText(longGrams(`${d.title_tokens} ${d.body_tokens}`)));
+      await sql`insert into publishing_search_docs (item_id, title_tokens, body_tokens, long_doc, meta_tokens, tsv, title_tsv, gram_tsv, meta_tsv)
+        select id, tt, bt, ld, mt, tv::tsvector, ttv::tsvector, g::tsvector, array_to_tsvector(string_to_array(mt, ' '))
+        from unnest(${column('item_id')}::int[], ${column('title_tokens')}::text[], ${column('body_tokens')}::text[], ${column('long_doc')}::int[],
+          ${column('meta_tokens')}::text[], ${tsv}::text[], ${titleTsv}::text[], ${grams}::text[]) as v(id, tt, bt, ld, mt, tv, ttv, g)`.execute(db);
     } else {
       await db.insertInto('publishing_search_docs').values(chunk).execute();
       await sql`insert into publishing_search_fts (rowid, title, body, meta) values ${sql.join(

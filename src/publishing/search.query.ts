@@ -79,9 +79,9 @@ export function tsQuery(p: ParsedQuery, phrase = true): string {
 /**
  * PostgreSQL match, as parts that are all required: `tsv`, a tsquery on the token vector for
  * single characters, bigram terms and words (null if none); `grams`, a tsquery on the
- * vector of 3- and 4-character substrings (search.tokenize.ts `longGrams`) for longer CJK
- * segments, exact for 3 or 4 characters and the AND of the 4-character pieces beyond (null if
- * none); `sequences`, for those longer segments, the bigram sequence (` 人力 力资 资源 … `) that
+ * vector of 4-character substrings and run endings (search.tokenize.ts `longGrams`) for longer
+ * CJK segments, exact for 3 characters (a prefix) or 4 and the AND of the 4-character pieces beyond
+ * (null if none); `sequences`, for those longer segments, the bigram sequence (` 人力 力资 资源 … `) that
  * must occur in the token text (title tokens, a space, body tokens). Bigrams of one run are
  * followed by the run's closing character, so a sequence found there lies inside one run.
  */
@@ -101,7 +101,9 @@ export function pgMatch(p: ParsedQuery): PgMatch {
       if (s.kind === 'cjk' && chars.length > 4) {
         for (let i = 0; i + 4 <= chars.length; i++) grams.push(quoteTs(chars.slice(i, i + 4).join('')));
         sequences.push(` ${bigrams(s.text).join(' ')} `);
-      } else if (s.kind === 'cjk' && chars.length > 2) grams.push(quoteTs(s.text));
+      } else if (s.kind === 'cjk' && chars.length === 4) grams.push(quoteTs(s.text));
+      // A 3-character segment begins a 4-character lexeme or ends a run (search.tokenize.ts `longGrams`).
+      else if (s.kind === 'cjk' && chars.length === 3) grams.push(`${quoteTs(s.text)}:*`);
       else if (s.kind === 'cjk' && chars.length === 2) tsv.push(quoteTs(s.text));
       else tsv.push(`${quoteTs(s.text)}${prefix ? ':*' : ''}`);
     }

@@ -49,9 +49,21 @@ describe('search tokens', () => {
 });
 
 describe('longGrams', () => {
-  it('gives the 3- and 4-character substrings of each run, never across runs', () => {
+  it('gives the 4-character substrings of each run and its last three characters, never across runs', () => {
     // "信息公开" and "石龙区" are separate runs: no "开石龙" or "公开石".
-    assert.deepEqual(longGrams(tokenize('信息公开 ABC 石龙区，张')).sort(), ['信息公', '信息公开', '息公开', '石龙区'].sort());
+    assert.deepEqual(longGrams(tokenize('信息公开 ABC 石龙区，张')).sort(), ['信息公开', '息公开', '石龙区'].sort());
     assert.deepEqual(longGrams(tokenize('张庄 a 楼')), []);
+  });
+
+  it('holds every 3-character substring of a run as the start of a lexeme, so a prefix finds it', () => {
+    const run = '关于安全生产专项整治的通知';
+    const grams = longGrams(tokenize(run));
+    const chars = [...run];
+    for (let i = 0; i + 3 <= chars.length; i++) {
+      const three = chars.slice(i, i + 3).join('');
+      assert.ok(grams.some((g) => g.startsWith(three)), three);
+    }
+    // Characters outside the Basic Multilingual Plane count as one each.
+    assert.deepEqual(longGrams(tokenize('𠀀𠀁𠀂𠀃')).sort(), ['𠀀𠀁𠀂𠀃', '𠀁𠀂𠀃'].sort());
   });
 });

@@ -78,37 +78,46 @@ export function exceedsPhraseLimits(tokens: string[]): boolean {
 }
 
 /**
- * PostgreSQL only: the three- and four-character substrings of each CJK run, recovered from the
- * token text (bigrams of a run followed by its closing character). Indexed as lexemes without
- * positions, they let the GIN index answer a 3- or 4-character term exactly, where the AND of its
- * bigrams would have to be checked row by row.
+ * PostgreSQL only: the four-character substrings of each CJK run and the run's last three
+ * characters, recovered from the token text (bigrams of a run followed by its closing character).
+ * Indexed as lexemes without positions, they let the GIN index answer a 3- or 4-character term
+ * exactly, where the AND of its bigrams would have to be checked row by row: a 4-character term is
+ * a lexeme, a 3-character one a prefix ('石龙区':*), since every three characters of a run either
+ * begin one of its 4-character substrings or end it. Every 3-character substring as a lexeme of its
+ * own (rows written before still hold them, which the prefix finds as well) doubled the vector and
+ * the index entries, and building the index took most of a bulk load's time.
  */
-const HAN_TOKEN = /^\p{Script=Han}+$/u;
-
 export function longGrams(tokens: string): string[] {
   const out = new Set<string>();
-  // The characters of the current run; a loader calls this for every item, so no copying.
+  // The characters of the current run; a loader calls this for every item, so no copying, and
+  // tokens are told apart by their first code unit: words are ASCII, every other token is Han
+  // (search.tokenize `SEGMENT`) of one or two characters, each one or two code units long.
   const run: string[] = [];
   const close = () => {
-    for (let i = 0; i + 3 <= run.length; i++) {
-      out.add(run[i] + run[i + 1] + run[i + 2]);
-      if (i + 4 <= run.length) out.add(run[i] + run[i + 1] + run[i + 2] + run[i + 3]);
-    }
+    for (let i = 0; i + 4 <= run.length; i++) out.add(run[i] + run[i + 1] + run[i + 2] + run[i + 3]);
+    const n = run.length;
+    if (n >= 3) out.add(run[n - 3] + run[n - 2] + run[n - 1]);
     run.length = 0;
   };
   for (const token of tokens.split(' ')) {
-    if (!HAN_TOKEN.test(token)) close();
-    else {
-      const chars = [...token];
-      if (chars.length === 2) {
-        if (run.length) run.push(chars[1]);
-        else run.push(chars[0], chars[1]);
-      } else {
-        if (!run.length) run.push(...chars);
-        close();
-      }
+    if (!token || token.charCodeAt(0) < 0x80) {
+      close();
+      continue;
+    }
+    const firstLength = token.length > 1 && isHighSurrogate(token.charCodeAt(0)) ? 2 : 1;
+    if (token.length === firstLength) {
+      // The run's closing character.
+      if (!run.length) run.push(token);
+      close();
+    } else {
+      if (!run.length) run.push(token.slice(0, firstLength));
+      run.push(token.slice(firstLength));
     }
   }
   close();
   return [...out];
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

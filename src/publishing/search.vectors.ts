@@ -1,0 +1,51 @@
+/**
+ * PostgreSQL's search vectors, made in the app (pure). `to_tsvector('simple', …)` on the token
+ * text ran PostgreSQL's text parser over every item, about half a millisecond each: most of a
+ * bulk load's time on the server. The tokens are already the lexemes (search.tokenize.ts), so the
+ * vector is written as tsvector text, which the server only reads. It is the vector
+ * `setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'D')`
+ * gave: positions counted from 1 through the title, then on through the body, at most 16,383,
+ * at most 255 kept per lexeme, a word longer than 2,047 bytes left out.
+ */
+
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_LEXEME = 255;
+const MAX_LEXEME_BYTES = 2_047;
+
+/** Tokens of one part with their weight ('A' for the title, '' for the body's default D). */
+export interface WeightedTokens {
+  tokens: string[];
+  weight: 'A' | '';
+}
+
+function quoteLexeme(token: string): string {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The tsvector text of the parts, in order, positions running on from one part to the next. */
+export function tsvectorText(parts: WeightedTokens[]): string {
+  const positions = new Map<string, string[]>();
+  let base = 0;
+  for (const { tokens, weight } of parts) {
+    let last = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token || Buffer.byteLength(token) > MAX_LEXEME_BYTES) continue;
+      const position = Math.min(MAX_POSITION, base + i + 1);
+      last = Math.max(last, i + 1);
+      let list = positions.get(token);
+      if (!list) positions.set(token, (list = []));
+      const entry = `${position}${weight}`;
+      if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== entry) list.push(entry);
+    }
+    base += last;
+  }
+  const out: string[] = [];
+  for (const [token, list] of positions) out.push(`${quoteLexeme(token)}:${list.join(',')}`);
+  return out.join(' ');
+}
+
+/** The tsvector text of lexemes without positions (3- and 4-character grams, filter tokens). */
+export function lexemesText(lexemes: string[]): string {
+  return lexemes.filter((l) => l && Buffer.byteLength(l) <= MAX_LEXEME_BYTES).map(quoteLexeme).join(' ');
+}
