@@ -164,6 +164,16 @@ describe('石龙区 figures with wrapped labels, page furniture and other number
   });
 });
 
+describe('a misprinted section heading in a one-line report', () => {
+  it('still ends section 三 at “四、政府信息公开行政法复议、行政诉讼情况” (平潭综合实验区 2022)', () => {
+    const rows = APPLICATION_ROWS.map((r) => `${r.label}${r.key === 'newReceived' || r.key === 'disclosed' || r.key === 'total' ? '2000002' : '0000000'}`);
+    const text = `某局2022年政府信息公开工作年度报告三、收到和处理政府信息公开申请情况${rows.join('')} 四、政府信息公开行政法复议、行政诉讼情况行政复议 行政诉讼 0 1 1 0 2 1 0 0 0 1 0 0 0 0 0 五、存在的主要问题及改进情况无`;
+    const r = read(text);
+    assert.deepEqual(r.applications.rows.carriedForward, [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(r.reviewLitigation, { review: [0, 1, 1, 0, 2], litigationDirect: [1, 0, 0, 0, 1], litigationAfterReview: [0, 0, 0, 0, 0] });
+  });
+});
+
 describe('run-together figures in a one-line table', () => {
   it('lists every candidate when neither the row nor the column sums decide', () => {
     // （一） and （二） both print 110000112: 11+1 or 1+11 自然人 fit the total of 12 alike.

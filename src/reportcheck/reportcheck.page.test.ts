@@ -86,5 +86,7 @@ describe('titles in their published forms', () => {
     assert.deepEqual([r.body, r.year, r.line], ['泰州市人民政府', 2017, 2]);
     assert.equal(cleanBody('根据条例规定，现公布泰州市人民政府'), '泰州市人民政府');
     assert.equal(cleanBody('本报告由区政府办公室根据条例要求编制的'), null);
+    // A page's breadcrumb copied with the title (平潭综合实验区 2021).
+    assert.equal(cleanBody('当前位置：首页政务公开政府信息公开政府信息公开年报平潭综合实验区'), '平潭综合实验区');
   });
 });

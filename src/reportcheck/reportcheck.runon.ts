@@ -21,6 +21,12 @@ const HEADING = new RegExp(
   'g',
 );
 
+/**
+ * Section 四's heading with a misprint inside (“四、政府信息公开行政法复议、行政诉讼情况”): its title is
+ * long and reports vary it most; 复议、…诉讼情况 within the next 30 characters still names it.
+ */
+const REVIEW_HEADING = /四\s*、[^、。，；\d]{0,20}?复\s*议\s*、[^、。，；\d]{0,10}?诉\s*讼\s*情\s*况/g;
+
 /** A cheap test first: most long lines are paragraphs without any section number. */
 const SECTION_MARK = /[一二三四五六]\s*、/;
 
@@ -38,7 +44,7 @@ export function splitRunOn(lines: SourceLine[]): SourceLine[] {
       continue;
     }
     const cuts = new Set<number>();
-    for (const m of line.raw.matchAll(HEADING)) {
+    for (const m of [...line.raw.matchAll(HEADING), ...line.raw.matchAll(REVIEW_HEADING)]) {
       cuts.add(m.index);
       cuts.add(m.index + m[0].length);
     }

@@ -115,6 +115,9 @@ export function cleanBody(raw: string): string | null {
   let body = raw.replace(/[《》“”"]/g, '');
   // Only the words after the last punctuation belong to the name.
   body = body.split(/[，。；：:,;！!？?]/).pop() ?? '';
+  // A page's breadcrumb run into the title (“当前位置：首页政务公开…政府信息公开年报平潭综合实验区”):
+  // no body's name holds 首页, and the trail ends with its column (…年报, …年度报告, …公开).
+  body = body.replace(/^.*首页.*(?:年报|年度报告|信息公开|政务公开)(?=[\p{Script=Han}])/u, '');
   body = body.replace(/^(?:标题|题目|文章标题|名称)/, '').replace(/^(?:现将|现予公布|现公布|公布|发布|根据|特发布)/, '').replace(/关于$/, '');
   if (!body || [...body].length > BODY_CHARS || !/^[\p{Script=Han}（）()·\d]+$/u.test(body)) return null;
   if (SENTENCE_WORDS.test(body)) return null;
