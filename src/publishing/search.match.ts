@@ -96,6 +96,53 @@ export async function countHits(db: Kysely<Database>, m: MatchSql): Promise<numb
   return Number((await sql<{ n: number }>`select count(*) as n ${m.from}`.execute(db)).rows[0]?.n ?? 0);
 }
 
+/**
+ * PostgreSQL: the number of rows the GIN index gives for the match, read from the plan of a query
+ * that stops at its first row: the index's bitmap is made whole, but no table page is read beyond
+ * one. It is the exact count of the hits but for rows deleted or replaced since the last vacuum
+ * (withdrawn, re-indexed), which the index still holds until then. PostgreSQL 15 reads every
+ * table page holding a hit to count hits (to see each row is visible): about 25,000 pages for the
+ * 580,000 hits of "公开" in a million items, where the index's count reads none.
+ * Undefined when the match is not answered by one index alone (a condition left to the rows).
+ */
+export async function indexedCount(db: Kysely<Database>, m: MatchSql): Promise<number | undefined> {
+  // A plain index scan of the primary key, testing each row, would find a first row sooner.
+  await sql`set local enable_indexscan = off`.execute(db);
+  try {
+    const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, timing off, summary off, format json) select 1 ${m.from} limit 1`.execute(db);
+    return indexRowsOf(plan.rows[0]?.['QUERY PLAN']);
+  } finally {
+    await sql`set local enable_indexscan = on`.execute(db);
+  }
+}
+
+interface PlanNode {
+  'Node Type'?: string;
+  'Actual Rows'?: number;
+  Filter?: string;
+  Plans?: PlanNode[];
+}
+
+/** The row count of a plan Limit → Bitmap Heap Scan (no filter) → Bitmap Index Scan, else undefined. */
+function indexRowsOf(explained: unknown): number | undefined {
+  const doc = (typeof explained === 'string' ? JSON.parse(explained) : explained) as { Plan?: PlanNode }[];
+  const limit = doc?.[0]?.Plan;
+  const heap = limit?.['Node Type'] === 'Limit' && limit.Plans?.length === 1 ? limit.Plans[0] : undefined;
+  if (heap?.['Node Type'] !== 'Bitmap Heap Scan' || heap.Filter !== undefined || heap.Plans?.length !== 1) return undefined;
+  const index = heap.Plans[0];
+  return index['Node Type'] === 'Bitmap Index Scan' && typeof index['Actual Rows'] === 'number' ? index['Actual Rows'] : undefined;
+}
+
+/**
+ * PostgreSQL: the number of hits, exact up to `exactUpTo`; beyond, the index's count
+ * (`indexedCount`), marked as an estimate.
+ */
+export async function countOrEstimate(db: Kysely<Database>, m: MatchSql, exactUpTo: number): Promise<{ n: number; estimated: boolean }> {
+  const indexed = await indexedCount(db, m);
+  if (indexed === undefined || indexed <= exactUpTo) return { n: await countHits(db, m), estimated: false };
+  return { n: indexed, estimated: true };
+}
+
 /** The number of hits, counting no further than `cap` (SQLite stops reading the index there). */
 export async function countHitsUpTo(db: Kysely<Database>, m: MatchSql, cap: number): Promise<number> {
   return Number((await sql<{ n: number }>`select count(*) as n from (select 1 ${m.from} limit ${cap}) capped`.execute(db)).rows[0]?.n ?? 0);

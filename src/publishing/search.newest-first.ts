@@ -13,7 +13,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { countHits, countHitsUpTo, matchSql, type MatchSql, type SearchFilters } from './search.match.ts';
+import { countHits, countHitsUpTo, indexedCount, matchSql, type MatchSql, type SearchFilters } from './search.match.ts';
 import type { ParsedQuery } from './search.query.ts';
 
 async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limit: number, walk: boolean): Promise<number[]> {
@@ -42,6 +42,13 @@ async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limi
  */
 const PG_BODY_SORT_FACTOR = 10;
 
+/** The title set's size: exact up to `walkFrom`, beyond it any number above. */
+async function titleCount(db: Kysely<Database>, title: MatchSql, walkFrom: number): Promise<number> {
+  const indexed = await indexedCount(db, title);
+  if (indexed !== undefined && indexed > walkFrom) return indexed;
+  return countHitsUpTo(db, title, walkFrom + 1);
+}
+
 /**
  * Ids of the hits at `offset … offset + limit` in the order described above. On PostgreSQL a title
  * set of at most `walkFrom` hits is read from its GIN index and sorted; a larger one is found by
@@ -58,9 +65,10 @@ export async function newestFirstPage(
 ): Promise<number[]> {
   const { offset, limit } = page;
   const title = matchSql(db, p, f, 'title');
-  // PostgreSQL first counts the title set from its GIN index, no further than the walk limit, to
-  // choose the plan; the count is needed otherwise only when the title hits end before the page.
-  const seen = dialectOf(db) === 'postgres' ? await countHitsUpTo(db, title, plan.walkFrom + 1) : undefined;
+  // PostgreSQL first counts the title set from its GIN index to choose the plan, reading table
+  // rows (to count exactly) only for a set within the walk limit; the count is needed otherwise
+  // only when the title hits end before the page.
+  const seen = dialectOf(db) === 'postgres' ? await titleCount(db, title, plan.walkFrom) : undefined;
   const walk = seen !== undefined && seen > plan.walkFrom;
   const titleIds = await newestIds(db, title, offset, limit, walk);
   if (titleIds.length === limit) return titleIds;

@@ -12,7 +12,7 @@ function item(over: Partial<PublishedItemInput> & { title: string }): PublishedI
   return { organizationId: 0, kind: 'announcement', publishDate: '2022-05-10', ...over };
 }
 
-describeOnBothDatabases('search of published items', (t) => {
+describeOnBothDatabases('search of published items', (t, kind) => {
   let orgId = 0;
   const ids: number[] = [];
   it('bulk-inserts published items with 索引号 and indexes them at once', async () => {
@@ -69,6 +69,18 @@ describeOnBothDatabases('search of published items', (t) => {
     assert.equal((await searchItems(db, { q: '公', filters: { organizationIds: [orgId] } })).total, 4);
     assert.equal((await searchItems(db, { q: '公', filters: { organizationIds: [orgId + 1000] } })).total, 0);
     assert.equal((await searchItems(db, { q: '公', filters: { year: 2022, kind: 'key_area' } })).total, 1);
+  });
+
+  it('counts a result beyond the exact-count limit from the index on PostgreSQL, marked as an estimate', async () => {
+    const { db } = t();
+    const exact = await searchItems(db, { q: '公', pageSize: 2 });
+    const large = await searchItems(db, { q: '公', pageSize: 2, rankLimit: 1, exactCountLimit: 1 });
+    assert.equal(exact.estimated, false);
+    assert.equal(large.total, exact.total, 'no row was withdrawn: the index holds exactly the hits');
+    assert.equal(large.estimated, kind === 'postgres');
+    assert.equal(large.order, 'newest');
+    const second = await searchItems(db, { q: '公', page: 2, pageSize: 2, rankLimit: 1, exactCountLimit: 1 });
+    assert.equal(new Set([...large.hits, ...second.hits].map((h) => h.id)).size, 4, 'the pages hold every hit once');
   });
 
   it('never matches a query against the filter tokens', async () => {

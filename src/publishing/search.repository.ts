@@ -15,7 +15,7 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { parseQuery, snippet, textMatches, type ParsedQuery } from './search.query.ts';
 import { verificationText } from './search.index.ts';
-import { countHits, countHitsUpTo, hasLongSegments, matchSql, type SearchFilters } from './search.match.ts';
+import { countHits, countHitsUpTo, countOrEstimate, hasLongSegments, matchSql, type SearchFilters } from './search.match.ts';
 import { newestFirstPage } from './search.newest-first.ts';
 
 export type { SearchFilters } from './search.match.ts';
@@ -48,8 +48,9 @@ export interface SearchResult {
    * True when `total` is an estimate: a large result of a term of several segments ("2022年"),
    * whose candidates are too many to verify one by one (the candidates' count scaled by the share
    * of the examined candidates that contain the query), or, on PostgreSQL, of a CJK segment longer
-   * than four characters (the count of items holding all its 4-character pieces). The hits listed
-   * are always exact.
+   * than four characters (the count of items holding all its 4-character pieces), or of more than
+   * EXACT_COUNT_LIMIT hits (the GIN index's count, which may still hold rows withdrawn since the
+   * last vacuum). The hits listed are always exact.
    */
   estimated: boolean;
 }
@@ -61,6 +62,8 @@ export interface SearchInput {
   pageSize?: number;
   /** Largest result ranked by relevance (tests lower it to reach the large-result order). */
   rankLimit?: number;
+  /** PostgreSQL: largest count made exactly (EXACT_COUNT_LIMIT; tests lower it). */
+  exactCountLimit?: number;
   /**
    * 'date': a result of at most the rank limit listed by publication date, newest first, instead
    * of by relevance. A larger result is listed newest first anyway (title hits first).
@@ -69,6 +72,12 @@ export interface SearchInput {
 }
 
 export const RANK_LIMIT = 5_000;
+/**
+ * PostgreSQL: a result of more hits is counted by its GIN index alone (search.match.ts
+ * `indexedCount`) and the count marked as an estimate. Counting exactly reads every table page
+ * holding a hit, which for a term in most items is every page of the index table.
+ */
+export const EXACT_COUNT_LIMIT = 10_000;
 const VERIFY_BATCH = 500;
 /** Candidates of a large multi-segment result verified for one page (about 0.15 s on SQLite). */
 const VERIFY_BUDGET = 500;
@@ -137,14 +146,15 @@ interface PageOfHits {
  * is of the candidates holding every 4-character piece, given as an estimate. Text holding every
  * piece of 人力资源和社会保障局 but never the whole is rare; SQLite counts exactly.
  */
-async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort']): Promise<PageOfHits> {
+async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort'], exactCountLimit: number): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
   const pg = dialectOf(db) === 'postgres';
   const long = hasLongSegments(db, p);
   const probe = long ? matchSql(db, p, f, 'all', { sequences: false }) : m;
-  // PostgreSQL counts every candidate from its GIN index; SQLite stops counting past the rank
-  // limit and counts the rest only for a large result.
-  const seen = pg ? await countHits(db, probe) : await countHitsUpTo(db, probe, rankLimit + 1);
+  // PostgreSQL counts the candidates from its GIN index, exactly up to the exact-count limit;
+  // SQLite stops counting past the rank limit and counts the rest only for a large result.
+  const counted = pg ? await countOrEstimate(db, probe, Math.max(rankLimit, exactCountLimit)) : { n: await countHitsUpTo(db, probe, rankLimit + 1), estimated: false };
+  const seen = counted.n;
   if (seen <= rankLimit) {
     const total = long ? await countHits(db, m) : seen;
     if (sort === 'date') {
@@ -156,7 +166,7 @@ async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
   }
   const total = pg ? seen : await countHits(db, probe);
   const ids = await newestFirstPage(db, p, f, { offset, limit }, { walkFrom: rankLimit, hits: total });
-  return { total, ids, order: 'newest', estimated: long };
+  return { total, ids, order: 'newest', estimated: long || counted.estimated };
 }
 
 /** Ids among `ids` whose text contains every term, in the same order. */
@@ -176,11 +186,11 @@ async function verified(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Pr
  * verified and the count is exact; beyond it, candidates are verified in the large-result order
  * until the page is full, and the total is estimated from the share that passed.
  */
-async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort']): Promise<PageOfHits> {
+async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort'], exactCountLimit: number): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
   // As in exactPage: PostgreSQL counts them all at the cost of counting some.
   const pg = dialectOf(db) === 'postgres';
-  const candidates = pg ? await countHits(db, m) : await countHitsUpTo(db, m, rankLimit + 1);
+  const candidates = pg ? (await countOrEstimate(db, m, Math.max(rankLimit, exactCountLimit))).n : await countHitsUpTo(db, m, rankLimit + 1);
   if (candidates <= rankLimit) {
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}`.execute(db);
     const good = await verified(db, p, rows.rows.map((r) => Number(r.id)));
@@ -215,7 +225,10 @@ async function search(db: Kysely<Database>, input: SearchInput): Promise<SearchR
   if (!p) return empty;
   const f = input.filters ?? {};
   const offset = (page - 1) * pageSize;
-  const found = p.exact ? await exactPage(db, p, f, offset, pageSize, rankLimit, input.sort) : await verifiedPage(db, p, f, offset, pageSize, rankLimit, input.sort);
+  const exactCountLimit = input.exactCountLimit ?? EXACT_COUNT_LIMIT;
+  const found = p.exact
+    ? await exactPage(db, p, f, offset, pageSize, rankLimit, input.sort, exactCountLimit)
+    : await verifiedPage(db, p, f, offset, pageSize, rankLimit, input.sort, exactCountLimit);
   const result = { ...empty, total: found.total, order: found.order, estimated: found.estimated };
   if (!found.ids.length) return result;
   const pageIds = found.ids;
