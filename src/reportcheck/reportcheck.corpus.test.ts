@@ -146,6 +146,11 @@ describe('corpus of real published reports', () => {
       lines.push(line(format, s));
     }
     lines.push(line('all', total));
+    const tally = (key: 'province' | 'level') =>
+      Object.entries(entries.reduce<Record<string, number>>((n, e) => ({ ...n, [e.expected[key]]: (n[e.expected[key]] ?? 0) + 1 }), {}))
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+    lines.push(`by province: ${tally('province')}`, `by level: ${tally('level')}`);
     if (wrongCells.length) lines.push('cells read wrong:', ...wrongCells.map((w) => `  ${w}`));
     console.log(`\ncorpus accuracy\n${lines.join('\n')}\n`);
     // A filtered run (--test-name-pattern) reads only some reports and judges nothing.
