@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { APPLICATION_ROWS, type ApplicationRowKey } from '../report/report.model.ts';
 import { textToLines } from './reportcheck.text.ts';
+import { figuresIn, streamOf } from './reportcheck.stream.ts';
 import { readLines } from './reportcheck.read.ts';
 import { checkReport } from './reportcheck.checks.ts';
 import type { ReadReport } from './reportcheck.types.ts';
@@ -191,5 +192,15 @@ describe('run-together figures in a one-line table', () => {
         ['partiallyDisclosed', [[1, 10, 0, 0, 0, 1, 12], [11, 0, 0, 0, 0, 1, 12]]],
       ],
     );
+  });
+});
+
+describe('a figure before the 年 of a label printed down the column', () => {
+  it('keeps the figure and still drops a year', () => {
+    // 淮安市 2024 (corpus/js-huaian-2024.pdf) prints “三、本年度办理结果” one character a line, so the
+    // 年 stands on the line after a row whose total is 31.
+    const lines = textToLines('本  2.其他法律行政法规禁止公开  30  1  0  0  0  0  31\n年\n3.危及“三安全一稳定”  5\n2023年 2024 年');
+    const stream = streamOf(lines);
+    assert.deepEqual(figuresIn(stream, 0, stream.text.length).map((f) => f.text), ['2', '30', '1', '0', '0', '0', '0', '31', '3', '5']);
   });
 });

@@ -69,6 +69,10 @@ describe('OCR clean-up', () => {
     assert.deepEqual(ocrFigures(word).map((w) => w.text), ['0', '0', '0', '0']);
     assert.deepEqual(ocrFigures({ ...word, x1: 24, text: '21' }).map((w) => w.text), ['21']); // a printed 21
     assert.deepEqual(ocrFigures({ ...word, x1: 30, text: 'Il10' }).map((w) => w.text), ['10']);
+    // A speck read as a dot before a row of zeros (section 四 of a grey scan).
+    assert.deepEqual(ocrFigures({ ...word, x1: 12, text: '.0' }).map((w) => w.text), ['0']);
+    assert.deepEqual(ocrFigures({ ...word, x1: 330, text: '.00000000050' }).map((w) => w.text), [...'00000000050']);
+    assert.deepEqual(ocrFigures({ ...word, x1: 60, text: '7730.28' }).map((w) => w.text), ['7730.28']); // an amount keeps its point
   });
 
   it('whitens table rules but not the strokes of characters', () => {

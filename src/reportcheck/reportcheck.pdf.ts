@@ -53,11 +53,12 @@ const ONE_LIKE = /^[Il|工丨]$/;
 /**
  * One OCR word → the figures it holds. Tesseract joins the figures of neighbouring cells into
  * one word (“0 0 0” → “000”) when the rules between them are gone: a word of figures much wider
- * than its digits are is split evenly, one figure per digit. A stroke glued to a figure is a
- * rule's remains (“21l”, “Il10”), and is dropped.
+ * than its digits are is split evenly, one figure per digit. A stroke or a dot glued to a figure
+ * is a rule's remains or a speck (“21l”, “Il10”, “.0”), and is dropped.
  */
 export function ocrFigures(word: PositionedWord): PositionedWord[] {
-  const text = word.text.replace(/^[Il|]+(?=\d)|(?<=\d)[Il|]+$/g, '');
+  // A dot before or after a figure (“.0”, “.00000000050”) is a speck or a rule's end, not a decimal point.
+  const text = word.text.replace(/^[Il|.·]+(?=\d)|(?<=\d)[Il|.·]+$/g, '');
   if (!/^\d{2,}$/.test(text)) return [{ ...word, text }];
   const height = word.y1 - word.y0;
   const step = (word.x1 - word.x0) / text.length;
@@ -120,8 +121,12 @@ async function ocrPage(dir: string, image: Greyscale, page: number, rule: { hori
   return parseTesseractTsv(tsv.toString('utf8'), page);
 }
 
-/** Rules on a page rendered at DPI: half an inch across, a quarter of an inch down (a character is less). */
-const PAGE_RULE = { horizontal: Math.round(DPI / 2), vertical: Math.round(DPI / 4), halo: 1 };
+/**
+ * Rules on a page rendered at DPI: half an inch across, 0.6 inch down. A body character is a
+ * sixth of an inch; a title's (22 pt, 小标宋) is a third, and its vertical strokes must stay: a
+ * table's vertical rules run through several rows, so they are longer.
+ */
+const PAGE_RULE = { horizontal: Math.round(DPI / 2), vertical: Math.round(DPI * 0.6), halo: 1 };
 /** Rules on a screenshot (text about 16 pixels tall). */
 const SCREEN_RULE = { horizontal: 80, vertical: 45, halo: 2 };
 

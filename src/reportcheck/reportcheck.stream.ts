@@ -84,7 +84,9 @@ export interface FigureToken {
 /**
  * The figures in `stream.text[from, to)`: runs of digits ended by a boundary or by any other
  * character (label text between figures is a boundary too). `1,234` is one figure; decimals only
- * when `decimals` (amounts in 万元). A number followed by 年 is a year in a heading, not a cell.
+ * when `decimals` (amounts in 万元). A number followed by 年 is a year in a heading, not a cell,
+ * when it is written against the 年 or looks like a year: a cell's figure followed across a line
+ * break by the 年 of a label printed vertically (“三、本/年/度/办/理/结/果”) is still a figure.
  */
 export function figuresIn(stream: Stream, from: number, to: number, decimals = false): FigureToken[] {
   const tokens: FigureToken[] = [];
@@ -109,7 +111,8 @@ export function figuresIn(stream: Stream, from: number, to: number, decimals = f
       }
     }
     const printed = m ? m[0] : text.slice(i, end);
-    if (text[end] !== '年') tokens.push({ text: printed.replace(/,/g, ''), line: stream.lineOf[i] });
+    const year = text[end] === '年' && (!stream.gapBefore[end] || /^(?:19|20)\d\d$/.test(printed));
+    if (!year) tokens.push({ text: printed.replace(/,/g, ''), line: stream.lineOf[i] });
     i = end;
   }
   return tokens;
