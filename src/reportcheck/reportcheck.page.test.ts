@@ -76,6 +76,8 @@ describe('titles in their published forms', () => {
   it('reads year and body', () => {
     assert.deepEqual(title('关于2022年度政府信息公开情况的报告'), { body: null, year: 2022, line: 1 });
     assert.deepEqual(title('淮安市洪泽区人民政府', '关于2022年度政府信息公开情况的报告'), { body: '淮安市洪泽区人民政府', year: 2022, line: 2 });
+    // 上海市科委 2024, as PDF text breaks its title.
+    assert.deepEqual(title('正文', '2024 年上海市科委政府信息公开工作', '年度报告', '根据《中华人民共和国政府信息公开条例》'), { body: '上海市科委', year: 2024, line: 2 });
     assert.equal(title('标题:平潭综合实验区2022年政府信息公开工作年度报告').body, '平潭综合实验区');
     assert.equal(title('某市教育局2022年度政府信息公开工作年度报告').body, '某市教育局');
     assert.equal(title('某县人民政府关于2021年度政府信息公开工作情况的报告').body, '某县人民政府');

@@ -145,8 +145,14 @@ export function findTitle(lines: SourceLine[], alternatives: string[] = [], head
   }
   const matches: (TitleInfo & { short: boolean })[] = [];
   for (let i = 0; i < head.length; i++) {
-    const text = lineText(head[i]).replace(/^#+/, '');
-    const m = matchTitle(text);
+    let text = lineText(head[i]).replace(/^#+/, '');
+    let m = matchTitle(text);
+    // A title broken over two lines (“2024 年上海市科委政府信息公开工作” / “年度报告”), as PDF text has it.
+    if (!m && i + 1 < head.length && /\d{4}年/.test(text) && [...text].length <= 40) {
+      const joined = text + lineText(head[i + 1]).replace(/^#+/, '');
+      const j = matchTitle(joined);
+      if (j && j.whole.length > text.length) [text, m] = [joined.slice(0, j.whole.length), j];
+    }
     if (!m) continue;
     let body = cleanBody(m.body);
     if (!body && m.body === '' && i > 0) {
