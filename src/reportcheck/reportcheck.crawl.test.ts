@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { main } from '../cli/main.ts';
 import { recordingIo } from '../cli/test-io.ts';
@@ -18,6 +19,29 @@ interface Logged {
   path: string;
   userAgent: string;
   at: number;
+  /** Asked of the server as a proxy (the request line holds the whole URL). */
+  proxied: boolean;
+  acceptEncoding: string;
+}
+
+/** The byte limit of the runs below that cut pages. */
+const MAX_BYTES = 1_000_000;
+
+/**
+ * 4 MB of UTF-8 page that gzip makes 5 KB: the title first, then filler of three-byte characters
+ * placed so that the byte limit falls inside one (the text before the cut must read whole).
+ */
+function gzipBomb(): Buffer {
+  let head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>某镇人民政府2021年政府信息公开工作年度报告</title></head><body><p>';
+  while ((MAX_BYTES - Buffer.byteLength(head)) % 3 !== 1) head += ' ';
+  return gzipSync(Buffer.from(head + '填充'.repeat(700_000)));
+}
+
+/** The bureau's page with one byte that is no UTF-8 (as CMS output sometimes has), declared UTF-8. */
+function strayByte(): Buffer {
+  const page = fixture('sample-county-bureau-2023.html');
+  const at = page.indexOf('<div class="info">');
+  return Buffer.concat([page.subarray(0, at), Buffer.from([0xff]), page.subarray(at)]);
 }
 
 const page = (title: string, body: string, meta = '') =>
@@ -58,10 +82,28 @@ describe('check-report on whole sites', () => {
 
   before(async () => {
     server = createServer((req: IncomingMessage, res) => {
-      const path = req.url ?? '/';
-      log.push({ path, userAgent: String(req.headers['user-agent'] ?? ''), at: Date.now() });
+      const proxied = /^https?:\/\//.test(req.url ?? '');
+      const path = proxied ? new URL(req.url!).pathname : (req.url ?? '/');
+      log.push({ path, userAgent: String(req.headers['user-agent'] ?? ''), at: Date.now(), proxied, acceptEncoding: String(req.headers['accept-encoding'] ?? '') });
       const html = (text: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(text);
+      const encoded = (encoding: string, body: Buffer) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': encoding }).end(body);
       switch (path) {
+        case '/enc/gzip.html':
+          return encoded('gzip', gzipSync(fixture('sample-county-bureau-2023.html')));
+        case '/enc/br.html':
+          return encoded('br', brotliCompressSync(fixture('sample-county-bureau-2023.html')));
+        case '/enc/deflate.html':
+          return encoded('deflate', deflateRawSync(fixture('sample-county-bureau-2023.html')));
+        case '/enc/bomb.html':
+          return encoded('gzip', gzipBomb());
+        case '/enc/broken.html':
+          return encoded('gzip', Buffer.from('no gzip at all'));
+        case '/cs/gbk-header.html':
+          return res.writeHead(200, { 'content-type': 'text/html; charset=GBK' }).end(fixture('sample-county-bureau-2023.gb2312.html'));
+        case '/cs/gb2312-meta.html':
+          return res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('sample-county-bureau-2023.gb2312.html'));
+        case '/cs/stray-byte.html':
+          return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(strayByte());
         case '/robots.txt':
           return res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n\nUser-agent: OtherBot\nDisallow: /\n');
         case '/nj/index.html':
@@ -193,5 +235,85 @@ describe('check-report on whole sites', () => {
     assert.equal(await main(['check-report', '--crawl', `${base}/nj/`, '--timeout-ms', '0'], usage.io), 2);
     writeFileSync(`${usage.cwd}/bad.txt`, 'file:///etc/passwd\n');
     assert.equal(await main(['check-report', '--from-urls', 'bad.txt'], usage.io), 2);
+  });
+
+  type Read = { source: string; body: { name: string }; year: number; applications: { rows: Record<string, (number | null)[]> }; findings: { code: string; message: string }[] };
+
+  it('decodes gzip, br and deflate answers, and cuts a gzip bomb at the byte limit of its decoded size', async () => {
+    log = [];
+    const { io, out, cwd } = recordingIo();
+    const paths = ['/enc/gzip.html', '/enc/br.html', '/enc/deflate.html', '/enc/bomb.html', '/enc/broken.html'];
+    writeFileSync(`${cwd}/urls.txt`, paths.map((p) => `${base}${p}`).join('\n'));
+    await main(['check-report', '--json', '--from-urls', 'urls.txt', '--allow-private', '--delay-ms', '0', '--max-bytes', String(MAX_BYTES)], io);
+    const reports = new Map((JSON.parse(out.join('')) as Read[]).map((r) => [r.source.replace(base, ''), r]));
+    for (const p of ['/enc/gzip.html', '/enc/br.html', '/enc/deflate.html']) {
+      const r = reports.get(p)!;
+      assert.deepEqual([r.body.name, r.year], ['某县交通运输局', 2023], p);
+      assert.notEqual(r.applications.rows.total[6], null, p);
+    }
+    const bomb = reports.get('/enc/bomb.html')!;
+    assert.ok(bomb.findings.some((f) => f.code === 'reportcheck.fetch_truncated' && f.message.includes(`只读取了前 ${MAX_BYTES} 字节`)), JSON.stringify(bomb.findings));
+    // Cut inside a character, the page still reads: its title gives body and year.
+    assert.deepEqual([bomb.body.name, bomb.year], ['某镇人民政府', 2021]);
+    const broken = reports.get('/enc/broken.html')!;
+    assert.equal(broken.findings[0].code, 'reportcheck.fetch_failed');
+    assert.match(broken.findings[0].message, /内容解压失败/);
+    assert.ok(log.filter((l) => l.path !== '/robots.txt').every((l) => l.acceptEncoding === 'gzip, deflate, br'));
+  });
+
+  it('reads pages in GBK or GB2312 (charset in the header or only in the page) and a UTF-8 page with a stray byte', async () => {
+    const { io, out, cwd } = recordingIo();
+    const paths = ['/cs/gbk-header.html', '/cs/gb2312-meta.html', '/cs/stray-byte.html'];
+    writeFileSync(`${cwd}/urls.txt`, paths.map((p) => `${base}${p}`).join('\n'));
+    await main(['check-report', '--json', '--from-urls', 'urls.txt', '--allow-private', '--delay-ms', '0'], io);
+    const reports = new Map((JSON.parse(out.join('')) as Read[]).map((r) => [r.source.replace(base, ''), r]));
+    const page = JSON.parse(JSON.stringify(reports.get('/cs/gbk-header.html')!.applications.rows)) as Record<string, (number | null)[]>;
+    assert.notEqual(page.total[6], null);
+    for (const p of paths) {
+      const r = reports.get(p)!;
+      assert.deepEqual([r.body.name, r.year, r.findings.map((f) => f.code)], ['某县交通运输局', 2023, ['report.published_late']], p);
+      assert.deepEqual(r.applications.rows, page, p);
+    }
+  });
+
+  it('goes through HTTP_PROXY unless NO_PROXY names the host', async () => {
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    try {
+      delete process.env.http_proxy;
+      delete process.env.no_proxy;
+      process.env.HTTP_PROXY = base;
+      process.env.NO_PROXY = 'localhost,.intranet.example';
+      log = [];
+      // A name only the proxy knows: read through it, robots.txt included, though the proxy is on loopback.
+      const viaProxy = recordingIo();
+      writeFileSync(`${viaProxy.cwd}/urls.txt`, 'http://reports.example.test/nj/2023/bureau.html\n');
+      assert.equal(await main(['check-report', '--json', '--from-urls', 'urls.txt', '--delay-ms', '0'], viaProxy.io), 0, viaProxy.err.join('\n'));
+      const [r] = JSON.parse(viaProxy.out.join('')) as Read[];
+      assert.deepEqual([r.body.name, r.year], ['某县交通运输局', 2023]);
+      assert.deepEqual(log.map((l) => [l.path, l.proxied]), [['/robots.txt', true], ['/nj/2023/bureau.html', true]]);
+
+      log = [];
+      process.env.NO_PROXY = 'example.test';
+      const direct = recordingIo();
+      writeFileSync(`${direct.cwd}/urls.txt`, 'http://reports.example.test/nj/2023/bureau.html\n');
+      await main(['check-report', '--json', '--from-urls', 'urls.txt', '--delay-ms', '0', '--timeout-ms', '5000'], direct.io);
+      const [d] = JSON.parse(direct.out.join('')) as Read[];
+      // Direct, the name does not resolve: its robots.txt cannot be read, so nothing of the site is.
+      assert.equal(d.findings[0].code, 'reportcheck.fetch_refused');
+      assert.match(d.findings[0].message, /robots\.txt 不允许/);
+      assert.deepEqual(log, []);
+
+      process.env.NO_PROXY = '';
+      process.env.HTTP_PROXY = 'socks5://127.0.0.1:1080';
+      const socks = recordingIo();
+      writeFileSync(`${socks.cwd}/urls.txt`, 'http://reports.example.test/nj/2023/bureau.html\n');
+      await main(['check-report', '--json', '--from-urls', 'urls.txt', '--delay-ms', '0'], socks.io);
+      assert.match((JSON.parse(socks.out.join('')) as Read[])[0].findings[0].message, /只支持 http:\/\/ 代理/);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 });

@@ -9,7 +9,7 @@ import { FetchError, PoliteFetcher, type Fetched, type FetchLimits } from './rep
 import { isDocument, looksLikeListPage, looksLikeReport, pageLinks, scriptedListPages, webUrl } from './reportcheck.crawl.rules.ts';
 import { pageMetadata } from './reportcheck.html.ts';
 import { inputKind } from './reportcheck.input.ts';
-import { decodeText } from './reportcheck.text.ts';
+import { decodePage } from './reportcheck.fetch.rules.ts';
 import { unreadable, type CheckedReport, type ReportFile } from './reportcheck.file.ts';
 
 export interface CrawlOptions extends FetchLimits {
@@ -113,7 +113,9 @@ export class SiteReader {
     const titles = target.title ? [target.title] : [];
     const kind = inputKind(page.url, page.bytes);
     if (kind !== 'html' && kind !== 'text') return this.addFile(page, { titles });
-    const html = decodeText(page.bytes);
+    const html = decodePage(page.bytes, page.contentType);
+    // The reader gets the page as UTF-8: the charset the site named (GBK) is known here only.
+    page = { ...page, bytes: new TextEncoder().encode(html) };
     const meta = pageMetadata(html);
     const documents = pageLinks(html, page.url)
       .filter((l) => isDocument(l.url) && this.mayVisit(new URL(l.url)))
@@ -150,7 +152,7 @@ export class SiteReader {
         else this.options.progress?.(`  跳过：${(e as Error).message}`);
         continue;
       }
-      const html = decodeText(page.bytes);
+      const html = decodePage(page.bytes, page.contentType);
       const more: string[] = scriptedListPages(html, page.url);
       for (const link of pageLinks(html, page.url)) {
         if (!this.mayVisit(new URL(link.url))) continue;
