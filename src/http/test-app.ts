@@ -14,6 +14,7 @@ import { createServer, type ServerOptions } from './server.ts';
 import type { TestDatabase } from '../db/test-databases.ts';
 import { useAuditKey } from '../auth/audit.chain.ts';
 import { usePasswordCost } from '../auth/password.hash.ts';
+import { createAuditRepository } from '../auth/audit.repository.ts';
 
 /** scrypt cost of test apps: 1/24 of the production work, still real scrypt. */
 export const TEST_SCRYPT = '4096,8,1';
@@ -47,6 +48,16 @@ export async function createTestApp(t: TestDatabase, now = '2026-03-02T02:00:00Z
   // On PostgreSQL the cache empties itself once its listening connection is up: wait for that,
   // so that a test's own cache hits are not emptied under it.
   await app.pageCacheSharing?.ready;
+  // A request's audit rows are chained into audit_log just after its answer, in the background
+  // (audit.repository.ts): a test reads the log as it is once that has run.
+  const audit = createAuditRepository(deps);
+  await audit.sealPending();
+  const inject = app.inject.bind(app);
+  app.inject = (async (...args: Parameters<typeof inject>) => {
+    const res = await inject(...args);
+    await audit.sealPending();
+    return res;
+  }) as typeof app.inject;
   const password = (username: string) => {
     const c = credentials.find((x) => x.username === username);
     if (!c) throw new Error(`no demo account ${username}`);
