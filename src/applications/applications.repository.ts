@@ -193,14 +193,15 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       return out;
     },
 
-    async updateProjection(caseId: number, p: CaseProjection, eventCount: number, expectedCount: number, at: string): Promise<boolean> {
-      const r = await db
+    /** Stores the projection if no other writer appended meanwhile; returns the row as it now is (undefined: one did). */
+    async updateProjection(caseId: number, p: CaseProjection, eventCount: number, expectedCount: number, at: string): Promise<ApplicationRow | undefined> {
+      return db
         .updateTable('applications')
         .set({ ...p, event_count: eventCount, updated_at: at })
         .where('id', '=', caseId)
         .where('event_count', '=', expectedCount)
+        .returningAll()
         .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
     },
 
     byId(id: number) {

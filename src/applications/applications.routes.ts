@@ -160,8 +160,8 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     const actor = requireActor(request, 'case_handler', 'reviewer', 'leader');
     const { id, action } = request.params as { id: number; action: string };
     const { expectedEventCount, ...input } = (request.body ?? {}) as Record<string, unknown>;
-    await recordCaseAction({ caseId: id, action, input, expectedEventCount: expectedEventCount as number | undefined, actor, ip: request.ip, deps });
-    // The case as it now is, even to an approver whose approval ended their need to read it.
-    return getCase({ caseId: id, actor, ip: request.ip, deps, justActed: true });
+    const acted = await recordCaseAction({ caseId: id, action, input, expectedEventCount: expectedEventCount as number | undefined, actor, ip: request.ip, deps });
+    // The case as the action left it, even to an approver whose approval ended their need to read it.
+    return getCase({ caseId: id, actor, ip: request.ip, deps, justActed: true, acted });
   });
 }

@@ -24,7 +24,7 @@ import { isOutcomeKey } from './outcomes.rules.ts';
 import { GROUNDS_FOR, replyArticles } from './outcomes.wording.rules.ts';
 import { notifyCaseEvents } from '../notifications/case-notifications.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { APPROVAL_ACTIONS, APPROVER_ROLES, approvalRefusal, isApprovalAct, pendingApproval } from './approval.rules.ts';
+import { APPROVAL_ACTIONS, APPROVER_ROLES, approvalRefusal, isApprovalAct, pendingApproval, type ApprovalRules } from './approval.rules.ts';
 import { createApprovalsRepository } from './approvals.repository.ts';
 import type { Organization } from '../auth/organizations.repository.ts';
 
@@ -162,7 +162,8 @@ export interface ActionRequest {
   deps: AppDeps;
 }
 
-type ActionResult = AppendResult & { row: ApplicationRow };
+/** What the action left: the case's row and events, and what it was checked with (the tree, the body's approval rules). */
+type ActionResult = AppendResult & { row: ApplicationRow; orgs: readonly Organization[]; rules: ApprovalRules };
 
 /**
  * Records one action in its own transaction. Of several clerks acting on one case at once, one
@@ -247,13 +248,13 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
   const by = p.applicant ? { id: null, name: p.applicant.name } : { id: actor.id, name: actor.user?.displayName ?? actor.username };
   const result = await appendCaseEvents(trx, row, prior, [event], by, isoTimestamp(now), ctx);
   await p.applicant?.alongside(trx);
-  await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl });
+  await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl, orgs: p.orgs });
   await createAuditRepository({ db: trx }).append(
     { userId: by.id, username: p.applicant ? null : actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
     now,
     trx,
   );
-  return { ...result, row: (await trepo.byId(row.id))! };
+  return { ...result, orgs: p.orgs, rules };
 }
 
 /**

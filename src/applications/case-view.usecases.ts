@@ -17,7 +17,9 @@ import { calendarFor, deadlineContext, deadlineOf } from './case-projection.ts';
 import { canActOnCase, canReadCase, caseScope, unitsOfBody } from './case-access.ts';
 import { actionRoles } from './case-actions.usecases.ts';
 import { createApprovalsRepository } from './approvals.repository.ts';
-import { APPROVER_ROLES, approvalRefusal, pendingApproval } from './approval.rules.ts';
+import { APPROVER_ROLES, approvalRefusal, pendingApproval, type ApprovalRules } from './approval.rules.ts';
+import type { ApplicationRow } from './applications.table.ts';
+import type { StoredEvent } from './applications.events.ts';
 import { caseListItem, publicStatus, timeline } from './applications.presenters.ts';
 import { applicantDocuments, caseByCode } from './applicant.usecases.ts';
 import { OUTCOME_KEYS } from '../report/report.model.ts';
@@ -46,17 +48,29 @@ function scopedFilter(actor: Actor, orgs: readonly Organization[], filter: CaseL
   return { ...filter, visibleOrgIds: scopeFilter(scope.orgIds, orgs), ...(scope.approvalPendingOnly && { approvalPending: true }) };
 }
 
-/** `justActed`: the actor's action on this case was just allowed (the answer to it, not a new read). */
-export async function getCase({ caseId, actor, ip, deps, justActed = false }: { caseId: number; actor: Actor; ip?: string; deps: AppDeps; justActed?: boolean }) {
+/** What a case action's transaction left (its commit's state): the answer to it reads nothing of it again. */
+export interface CaseAsActed {
+  row: ApplicationRow;
+  events: StoredEvent[];
+  orgs: readonly Organization[];
+  rules: ApprovalRules;
+}
+
+/**
+ * `justActed`: the actor's action on this case was just allowed (the answer to it, not a new
+ * read); given what that action's transaction left, the case, its events, the tree and the
+ * body's approval rules are not read again (four round trips fewer per action).
+ */
+export async function getCase({ caseId, actor, ip, deps, justActed = false, acted }: { caseId: number; actor: Actor; ip?: string; deps: AppDeps; justActed?: boolean; acted?: CaseAsActed }) {
   const repo = createApplicationsRepository(deps);
-  const row = await repo.byId(caseId);
-  const orgs = await createOrganizationsRepository(deps).list();
+  const row = acted ? acted.row : await repo.byId(caseId);
+  const orgs = acted ? acted.orgs : await createOrganizationsRepository(deps).list();
   if (!row || (!justActed && !canReadCase(actor, row, orgs))) throw new AppError('applications.not_found', '没有找到该申请', 404);
   await auditPersonalDataRead(deps, actor, 'applications.case_read', [row.id], ip);
-  const events = await repo.events(row.id);
+  const events = acted ? acted.events : await repo.events(row.id);
   const state = reduceEvents(events);
   const deadline = deadlineOf(await deadlineContext(deps), state);
-  const rules = await createApprovalsRepository(deps).rulesOf(row.organization_id);
+  const rules = acted ? acted.rules : await createApprovalsRepository(deps).rulesOf(row.organization_id);
   const pending = pendingApproval(events, state, rules);
   // A button only for who may press it: the right role, and not the requester's own approval.
   const actions = allowedActions(state).filter(

@@ -13,7 +13,7 @@ import { createOrganizationsRepository } from '../auth/organizations.repository.
 import { createAuditRepository } from '../auth/audit.repository.ts';
 import type { CaseEvent } from './applications.events.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
-import { appendCaseEvents, deadlineContext } from './case-projection.ts';
+import { deadlineContext, projectNewCase } from './case-projection.ts';
 import { assertCanAct, defaultHandlingUnit } from './case-access.ts';
 import { createCaseFilesRepository, discardFiles, type SpooledFile } from './case-files.storage.ts';
 import { notifyCaseEvents } from '../notifications/case-notifications.ts';
@@ -124,16 +124,17 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
         const trepo = createApplicationsRepository({ db: trx });
         // Numbered last (below): until then the case carries a provisional number of its own.
         const provisional = -randomInt(1, 2 ** 31);
-        const id = await trepo.insert({
+        const actorRef = { id: req.actor?.id ?? null, name: actorName };
+        const appended = projectNewCase(events, actorRef, at, ctx, unitId);
+        // unit_id, received_date, status and due date come from the projection (spread last).
+        const fields = {
           organization_id: body.id,
-          unit_id: unitId,
           tracking_number: `provisional${provisional}`,
           query_code_hash: '',
           year,
           seq: provisional,
           channel: input.channel,
           submitted_date: submittedDate,
-          received_date: null,
           applicant_type: input.applicantType,
           applicant_name: input.applicantName,
           applicant_id_kind: input.idKind,
@@ -151,27 +152,21 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
           form_wanted: input.formWanted,
           delivery_wanted: input.deliveryWanted,
           item_count: input.itemCount,
-          status: 'submitted',
-          due_date: null,
-          assignee_id: null,
-          extension_pending: 0,
-          decision_date: null,
-          outcome: null,
-          fee_paid_yuan: 0,
-          fee_paid_date: null,
           idempotency_key: key,
-          event_count: 0,
+          event_count: events.length,
           created_at: at,
           updated_at: at,
-        });
-        const row = (await trepo.byId(id))!;
-        const appended = await appendCaseEvents(trx, row, [], events, { id: req.actor?.id ?? null, name: actorName }, at, ctx);
+          ...appended.projection,
+        };
+        const id = await trepo.insert(fields);
+        const row = { ...fields, id };
+        await trepo.appendEvents(id, 0, events, actorRef, at);
         await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
         const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
         // The notices and the audit row name the number, which is taken last (numberCase): they
         // are written now with a marker in its place, and numberCase puts the number in.
         const marker = `#tracking-${randomBytes(12).toString('hex')}#`;
-        await notifyCaseEvents(trx, { row: { ...row, tracking_number: marker }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl });
+        await notifyCaseEvents(trx, { row: { ...row, tracking_number: marker }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl, orgs });
         await createAuditRepository(deps).append(
           { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking: marker, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } },
           now,

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { CaseEvent, StoredEvent } from '../applications/applications.events.ts';
 import type { ApplicationRow } from '../applications/applications.table.ts';
-import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import { addressNotice, applicantNotice } from './applicant-messages.rules.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
 import { notifyApprovalEvent } from './approval-notifications.ts';
@@ -24,11 +24,13 @@ export interface CaseNotificationInput {
   prior?: readonly StoredEvent[];
   /** Who recorded the events (null: the applicant or the system). */
   actorId?: number | null;
+  /** The organization tree the caller has read already: not read again inside the transaction. */
+  orgs?: readonly Organization[];
 }
 
 export async function notifyCaseEvents(trx: Kysely<Database>, input: CaseNotificationInput): Promise<void> {
   const { row, events, at } = input;
-  const orgs = await createOrganizationsRepository({ db: trx }).list();
+  const orgs = input.orgs ?? (await createOrganizationsRepository({ db: trx }).list());
   const bodyName = orgs.find((o) => o.id === row.organization_id)?.name ?? '';
   const facts = { trackingNumber: row.tracking_number, applicantName: row.contact_person || row.applicant_name, email: row.email, phone: row.phone, bodyName, dueDate: input.dueDate, siteUrl: input.siteUrl };
   const outbox = createOutboxRepository({ db: trx });
