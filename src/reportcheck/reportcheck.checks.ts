@@ -130,8 +130,11 @@ export function sameBody(a: string, b: string): boolean {
 
 /** Compares consecutive years of each body; findings go to the later report. */
 export function checkAcrossYears(reports: ReadReport[]): ReadReport[] {
+  // Reports by year, in batch order: a province's thousands of reports are not scanned once per report.
+  const byYear = new Map<number, ReadReport[]>();
+  for (const r of reports) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
   return reports.map((current) => {
-    const previous = reports.find((r) => r !== current && r.year === current.year - 1 && sameBody(r.body.name, current.body.name));
+    const previous = byYear.get(current.year - 1)?.find((r) => r !== current && sameBody(r.body.name, current.body.name));
     if (!previous) return current;
     const extra = compareWithPreviousYear(previous, current).map((f) => ({
       ...f,

@@ -85,6 +85,11 @@ export function tableGrid(table: HTMLElement): { cells: string[]; offset: number
   return grid.map((row) => ({ cells: Array.from(row.cells, (x) => x ?? ''), offset: row.offset }));
 }
 
+/** A table somewhere below `node`, found by a plain walk (querySelector compiles a selector each call). */
+function holdsTable(node: Node): boolean {
+  return node.childNodes.some((child) => tagOf(child) === 'table' || (child.nodeType === 1 && holdsTable(child)));
+}
+
 /** Direct rows of a table with at least this many cells hold figures (section 三 has 8–10). */
 const DATA_ROW_CELLS = 4;
 
@@ -94,7 +99,7 @@ const DATA_ROW_CELLS = 4;
  * still data when several of its own rows have many cells.
  */
 function isDataTable(table: HTMLElement): boolean {
-  if (!table.querySelector('table')) return true;
+  if (!holdsTable(table)) return true;
   return ownRows(table).filter((tr) => rowCells(tr).length >= DATA_ROW_CELLS).length >= 3;
 }
 
@@ -115,6 +120,8 @@ function metaContent(html: string, name: string): string | null {
 }
 
 function decodeEntities(text: string): string {
+  // Most titles hold neither entities nor markup: no parser needed.
+  if (!/[&<]/.test(text)) return text.trim();
   return parse(`<p>${text}</p>`).text.trim();
 }
 

@@ -48,11 +48,31 @@ function indexOf(headings: SectionHeading[], number: string): number | null {
  * rows unread, by the label sequence regardless of line breaks; the reading with more rows wins.
  */
 function readTable3Either(lines: SourceLine[], furniture: string[]): Table3Result {
-  const byLine = readTable3(lines);
   const complete = APPLICATION_ROWS.length;
+  // Line by line, a line gives one row (the single （六） row of 2019 stands for its three items):
+  // a table on fewer lines than that cannot be read whole that way, and is read by sequence first.
+  const fewLines = lines.length > 0 && lines.length + SINGLE_ROW_ITEMS < complete;
+  let bySequence: Table3Result | null = null;
+  if (fewLines) {
+    const { stream: _stream, ...read } = readTable3Stream(lines, furniture);
+    bySequence = read;
+  }
+  // The line reading cannot have more rows than lines (plus the three items of a single row).
+  if (bySequence && rowsRead(bySequence) > lines.length + SINGLE_ROW_ITEMS) return withSequenceNotice(bySequence);
+  const byLine = readTable3(lines);
   if (rowsRead(byLine) >= complete || lines.length === 0) return byLine;
-  const { stream: _stream, ...bySequence } = readTable3Stream(lines, furniture);
+  if (!bySequence) {
+    const { stream: _stream, ...read } = readTable3Stream(lines, furniture);
+    bySequence = read;
+  }
   if (rowsRead(bySequence) <= rowsRead(byLine)) return byLine;
+  return withSequenceNotice(bySequence);
+}
+
+/** Items （六） 1–3 that one single row of the 2019 layout stands for, beyond its own. */
+const SINGLE_ROW_ITEMS = 3;
+
+function withSequenceNotice(bySequence: Table3Result): Table3Result {
   bySequence.findings.unshift({
     code: 'reportcheck.read_by_label_sequence',
     severity: 'info',
