@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { readReportFile } from './reportcheck.file.ts';
 import { imageToLines, ocrFigures } from './reportcheck.pdf.ts';
 import { deadlineIn } from './reportcheck.tools.ts';
-import { removeRules } from './reportcheck.rules-lines.ts';
+import { removeRules, rotate, skewAngle } from './reportcheck.rules-lines.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const read = (name: string) => readReportFile({ name, bytes: fixture(name) });
@@ -85,5 +85,20 @@ describe('OCR clean-up', () => {
     assert.equal(pixels[50 * width + 10], 255);
     assert.equal(pixels[70 * width + 100], 255);
     assert.equal(pixels[20 * width + 20], 0);
+  });
+
+  it('measures the skew of a page laid askew, so that it can be turned straight', () => {
+    const width = 800;
+    const height = 1000;
+    const pixels = new Uint8Array(width * height).fill(255);
+    // Rows of text-like dashes every 40 pixels.
+    for (let y = 100; y < 900; y += 40) for (let x = 100; x < 700; x++) if (x % 7 !== 0) pixels[y * width + x] = 0;
+    const page = { width, height, pixels };
+    assert.equal(skewAngle(page), 0);
+    for (const degrees of [0.7, -0.5, 1.5]) {
+      const askew = rotate(page, degrees);
+      assert.ok(Math.abs(skewAngle(askew) - degrees) < 0.05, `${degrees}°: measured ${skewAngle(askew)}`);
+      assert.equal(skewAngle(rotate(askew, -skewAngle(askew))), 0);
+    }
   });
 });

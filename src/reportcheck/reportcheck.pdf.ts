@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SourceLine } from './reportcheck.text.ts';
 import { wordsToLines, type PositionedWord } from './reportcheck.layout.ts';
-import { parsePgm, removeRules, writePgm, type Greyscale } from './reportcheck.rules-lines.ts';
+import { deskew, parsePgm, removeRules, writePgm, type Greyscale } from './reportcheck.rules-lines.ts';
 import { decodePng } from './reportcheck.png.ts';
 import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
 
@@ -112,9 +112,11 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
 
 /** OCR of one greyscale page: rules whitened (rules at least this long), then tesseract's words with boxes. */
 async function ocrPage(dir: string, image: Greyscale, page: number, rule: { horizontal: number; vertical: number; halo: number }, options: ToolOptions, purpose: string): Promise<PositionedWord[]> {
-  removeRules(image, rule.horizontal, rule.vertical, rule.halo);
+  // A page scanned askew is laid straight first: only then are its rules straight runs to whiten.
+  const straight = deskew(image);
+  removeRules(straight, rule.horizontal, rule.vertical, rule.halo);
   const file = join(dir, `clean-${page}.pgm`);
-  await writeFile(file, writePgm(image));
+  await writeFile(file, writePgm(straight));
   // --psm 6: one block of text, which keeps a table's row together instead of reading it column by column.
   const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, purpose);
   await rm(file, { force: true });
