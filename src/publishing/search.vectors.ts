@@ -19,33 +19,40 @@ export interface WeightedTokens {
 }
 
 function quoteLexeme(token: string): string {
-  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  // Tokens are Han characters or ASCII letters and digits: the replacements are for safety only.
+  if (token.includes('\\') || token.includes("'")) return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return `'${token}'`;
+}
+
+/** A UTF-16 code unit takes at most 3 bytes in UTF-8, so short tokens need no measuring. */
+function tooLong(token: string): boolean {
+  return token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token) > MAX_LEXEME_BYTES;
 }
 
 /** The tsvector text of the parts, in order, positions running on from one part to the next. */
 export function tsvectorText(parts: WeightedTokens[]): string {
-  const positions = new Map<string, string[]>();
+  const positions = new Map<string, number[]>();
   let base = 0;
   for (const { tokens, weight } of parts) {
     let last = 0;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      if (!token || Buffer.byteLength(token) > MAX_LEXEME_BYTES) continue;
+      if (!token || tooLong(token)) continue;
       const position = Math.min(MAX_POSITION, base + i + 1);
       last = Math.max(last, i + 1);
       let list = positions.get(token);
       if (!list) positions.set(token, (list = []));
-      const entry = `${position}${weight}`;
-      if (list.length < MAX_POSITIONS_PER_LEXEME && list[list.length - 1] !== entry) list.push(entry);
+      // Weights go with positions: A for the title's, none (D) after it; positions only grow.
+      if (list.length < MAX_POSITIONS_PER_LEXEME && Math.abs(list[list.length - 1]) !== position) list.push(weight ? -position : position);
     }
     base += last;
   }
   const out: string[] = [];
-  for (const [token, list] of positions) out.push(`${quoteLexeme(token)}:${list.join(',')}`);
+  for (const [token, list] of positions) out.push(`${quoteLexeme(token)}:${list.map((n) => (n < 0 ? `${-n}A` : n)).join(',')}`);
   return out.join(' ');
 }
 
-/** The tsvector text of lexemes without positions (3- and 4-character grams, filter tokens). */
+/** The tsvector text of lexemes without positions (grams, filter tokens). */
 export function lexemesText(lexemes: string[]): string {
-  return lexemes.filter((l) => l && Buffer.byteLength(l) <= MAX_LEXEME_BYTES).map(quoteLexeme).join(' ');
+  return lexemes.filter((l) => l && !tooLong(l)).map(quoteLexeme).join(' ');
 }
