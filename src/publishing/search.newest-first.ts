@@ -98,7 +98,14 @@ export async function newestFirstPage(
   const titleTotal = titleIds.length ? offset + titleIds.length : seen !== undefined && seen <= plan.walkFrom ? seen : await countHits(db, title);
   // The body set cannot be read from an index alone (it is "not in the title"); in a large result
   // it is usually most of the hits, so a walk meets one soon.
-  const walkBody = plan.hits === undefined || plan.hits > PG_BODY_SORT_FACTOR * plan.walkFrom;
-  const bodyIds = await newestIds(db, matchSql(db, p, f, 'body'), Math.max(0, offset - titleTotal), limit - titleIds.length, walkBody);
+  // A set the walk meets often enough is walked (`walkIsCheaper`, as the title set): "安全生产 整改",
+  // 20,983 hits of 200,000 items and none in a title, sorted all its hits for page 1 (40–50 ms).
+  const bodyOffset = Math.max(0, offset - titleTotal);
+  const bodyLimit = limit - titleIds.length;
+  const bodyHits = plan.hits === undefined ? undefined : plan.hits - titleTotal;
+  const bodyRows = bodyHits !== undefined && bodyHits > plan.walkFrom && dialectOf(db) === 'postgres' ? (rows ?? (await indexRows(db))) : undefined;
+  const walkBody = bodyHits === undefined || bodyHits > PG_BODY_SORT_FACTOR * plan.walkFrom
+    || (bodyRows !== undefined && bodyHits > plan.walkFrom && walkIsCheaper(bodyHits, bodyOffset + bodyLimit, bodyRows));
+  const bodyIds = await newestIds(db, matchSql(db, p, f, 'body', { titleTestedPerRow: walkBody }), bodyOffset, bodyLimit, walkBody);
   return [...titleIds, ...bodyIds];
 }

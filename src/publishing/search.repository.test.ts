@@ -66,6 +66,9 @@ describeOnBothDatabases('search of published items', (t, kind) => {
     assert.equal(all.total, 4);
     const p2 = await searchItems(db, { q: '公', page: 2, pageSize: 3 });
     assert.equal(p2.hits.length, 1);
+    // A page past the last hit still tells how many there are.
+    const past = await searchItems(db, { q: '公', page: 9, pageSize: 3 });
+    assert.deepEqual([past.total, past.hits.length], [4, 0]);
     assert.equal((await searchItems(db, { q: '公', filters: { organizationIds: [orgId] } })).total, 4);
     assert.equal((await searchItems(db, { q: '公', filters: { organizationIds: [orgId + 1000] } })).total, 0);
     assert.equal((await searchItems(db, { q: '公', filters: { year: 2022, kind: 'key_area' } })).total, 1);
