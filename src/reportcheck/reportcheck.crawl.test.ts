@@ -6,7 +6,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect as netConnect } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
@@ -314,6 +319,55 @@ describe('check-report on whole sites', () => {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
+    }
+  });
+
+  it('tunnels https through HTTPS_PROXY with CONNECT, the site’s certificate checked through the tunnel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=reports.example.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    const siteRequests: string[] = [];
+    const site = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+      siteRequests.push(req.url ?? '');
+      res.end('User-agent: *\nAllow: /\n');
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const connects: string[] = [];
+    const onConnect = (req: IncomingMessage, socket: import('node:net').Socket, head: Buffer) => {
+      connects.push(req.url ?? '');
+      if (req.url?.startsWith('denied.')) return void socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      const upstream = netConnect((site.address() as AddressInfo).port, '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    };
+    server.on('connect', onConnect);
+    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, https_proxy: process.env.https_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    try {
+      delete process.env.https_proxy;
+      delete process.env.no_proxy;
+      process.env.HTTPS_PROXY = base;
+      process.env.NO_PROXY = '';
+      const { io, out, cwd } = recordingIo();
+      writeFileSync(`${cwd}/urls.txt`, 'https://reports.example.test/nj/a.html\nhttps://denied.example.test/nj/b.html\n');
+      await main(['check-report', '--json', '--from-urls', 'urls.txt', '--delay-ms', '0', '--timeout-ms', '5000'], io);
+      const reports = JSON.parse(out.join('')) as Read[];
+      assert.deepEqual(connects, ['reports.example.test:443', 'denied.example.test:443']);
+      // The self-signed certificate is refused at the far end of the tunnel: the site never gets a request.
+      assert.deepEqual(siteRequests, []);
+      assert.deepEqual(reports.map((r) => r.findings[0].code), ['reportcheck.fetch_refused', 'reportcheck.fetch_refused']);
+    } finally {
+      server.off('connect', onConnect);
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      site.closeAllConnections();
+      await new Promise((resolve) => site.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
