@@ -79,6 +79,18 @@ const T2024 = page(
   '<meta name="ArticleTitle" content="淮安市洪泽区人民政府2024年政府信息公开工作年度报告"><meta name="PubDate" content="2025-01-20 09:00">',
 );
 
+/** Clears the proxy variables a test sets (lower-case names win over upper-case) and returns their restorer. */
+function proxyVariablesSaved(...names: string[]): () => void {
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  for (const name of names) delete process.env[name];
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
 describe('check-report on whole sites', () => {
   let server: Server;
   let base: string;
@@ -282,10 +294,8 @@ describe('check-report on whole sites', () => {
   });
 
   it('goes through HTTP_PROXY unless NO_PROXY names the host', async () => {
-    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    const restore = proxyVariablesSaved('HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy');
     try {
-      delete process.env.http_proxy;
-      delete process.env.no_proxy;
       process.env.HTTP_PROXY = base;
       process.env.NO_PROXY = 'localhost,.intranet.example';
       log = [];
@@ -315,10 +325,7 @@ describe('check-report on whole sites', () => {
       await main(['check-report', '--json', '--from-urls', 'urls.txt', '--delay-ms', '0'], socks.io);
       assert.match((JSON.parse(socks.out.join('')) as Read[])[0].findings[0].message, /只支持 http:\/\/ 代理/);
     } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restore();
     }
   });
 
@@ -345,10 +352,8 @@ describe('check-report on whole sites', () => {
       socket.on('error', () => upstream.destroy());
     };
     server.on('connect', onConnect);
-    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, https_proxy: process.env.https_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    const restore = proxyVariablesSaved('HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy');
     try {
-      delete process.env.https_proxy;
-      delete process.env.no_proxy;
       process.env.HTTPS_PROXY = base;
       process.env.NO_PROXY = '';
       const { io, out, cwd } = recordingIo();
@@ -361,10 +366,7 @@ describe('check-report on whole sites', () => {
       assert.deepEqual(reports.map((r) => r.findings[0].code), ['reportcheck.fetch_refused', 'reportcheck.fetch_refused']);
     } finally {
       server.off('connect', onConnect);
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restore();
       site.closeAllConnections();
       await new Promise((resolve) => site.close(resolve));
       rmSync(dir, { recursive: true, force: true });
