@@ -86,7 +86,7 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
   };
 
   return {
-    async insert(row: Omit<ApplicationRow, 'id' | 'decision_pending'>): Promise<number> {
+    async insert(row: Omit<ApplicationRow, 'id' | 'decision_pending'> & { decision_pending?: number }): Promise<number> {
       const r = await db.insertInto('applications').values(row).returning('id').executeTakeFirstOrThrow();
       return Number(r.id);
     },
@@ -118,32 +118,13 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
     },
 
     /**
-     * Numbers a case as the last work of its intake transaction: takes the (body, year) counter,
-     * gives the case its tracking number and query-code hash, and writes the number into the
-     * notices and pending audit rows written for the case with `marker` in its place. On
-     * PostgreSQL this is one statement, so the counter row, which every submission to the body
-     * waits for, is held for that statement and the commit only.
+     * SQLite: numbers a case as the last work of its intake transaction (one writer at a time):
+     * takes the (body, year) counter, gives the case its tracking number and query-code hash,
+     * and writes the number into the notices and pending audit rows written for the case with
+     * `marker` (its provisional tracking number) in its place. PostgreSQL numbers it at commit
+     * instead (migration 0015; `insertCase`).
      */
     async numberCase(n: { caseId: number; organizationId: number; year: number; queryCode: string; marker: string }): Promise<{ seq: number; tracking: string }> {
-      const prefix = trackingPrefix(n.year, n.organizationId);
-      if (dialectOf(db) === 'postgres') {
-        const { rows } = await sql<{ seq: number; tracking: string }>`
-          with c as (
-            insert into application_counters (organization_id, year, last_seq) values (${n.organizationId}, ${n.year}, 1)
-            on conflict (organization_id, year) do update set last_seq = application_counters.last_seq + 1
-            returning last_seq),
-          n as (select last_seq as seq, ${prefix}::text || lpad(last_seq::text, greatest(5, length(last_seq::text)), '0') as tracking from c),
-          a as (update applications set seq = n.seq, tracking_number = n.tracking,
-                  query_code_hash = encode(sha256(convert_to('qc:' || n.tracking || ':' || ${normalQueryCode(n.queryCode)}::text, 'UTF8')), 'hex')
-                from n where applications.id = ${n.caseId}),
-          o as (update outbox_messages set subject = replace(subject, ${n.marker}, n.tracking), body = replace(body, ${n.marker}, n.tracking)
-                from n where outbox_messages.application_id = ${n.caseId}),
-          p as (update audit_pending set detail = replace(detail, ${n.marker}, n.tracking)
-                from n where strpos(audit_pending.detail, ${n.marker}) > 0)
-          select seq, tracking from n`.execute(db);
-        return { seq: Number(rows[0]!.seq), tracking: rows[0]!.tracking };
-      }
-      // SQLite has one writer: the same steps as statements of their own.
       const seq = await this.nextSeq(n.organizationId, n.year);
       const tracking = trackingNumber(n.year, n.organizationId, seq);
       await this.setNumber(n.caseId, seq, tracking, queryCodeHash(tracking, n.queryCode));
@@ -154,6 +135,32 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
         .execute();
       await db.updateTable('audit_pending').set({ detail: sql`replace(detail, ${n.marker}, ${tracking})` }).where(sql<boolean>`instr(detail, ${n.marker}) > 0`).execute();
       return { seq, tracking };
+    },
+
+    /**
+     * Inserts a new case under its provisional number `marker` (`#tracking-<24 hex>#`). On
+     * PostgreSQL the same statement files the case in `intake_numbering`, whose trigger numbers
+     * it at commit, and leaves the numbering request (prefix, normalised query code) in a
+     * transaction-local setting named after the marker (migration 0015).
+     */
+    async insertCase(row: Omit<ApplicationRow, 'id'>, numbering: { marker: string; queryCode: string }): Promise<number> {
+      if (dialectOf(db) !== 'postgres') return this.insert(row);
+      const name = `gongkai.intake_${numbering.marker.slice(10, 34)}`;
+      const request = JSON.stringify({ prefix: trackingPrefix(row.year, row.organization_id), code: normalQueryCode(numbering.queryCode) });
+      const r = await db
+        .with('c', (q) => q.insertInto('applications').values(row).returning('id'))
+        .insertInto('intake_numbering')
+        .columns(['case_id'])
+        .expression((eb) => eb.selectFrom('c').select('c.id'))
+        .returning(['case_id', sql<string>`set_config(${name}, ${request}, true)`.as('numbering')])
+        .executeTakeFirstOrThrow();
+      return Number(r.case_id);
+    },
+
+    /** The number a case was given (PostgreSQL: at its commit). */
+    async numberOf(id: number): Promise<{ seq: number; tracking: string }> {
+      const r = await db.selectFrom('applications').select(['seq', 'tracking_number']).where('id', '=', id).executeTakeFirstOrThrow();
+      return { seq: Number(r.seq), tracking: r.tracking_number };
     },
 
     /** Appends events after `afterSeq`; the unique (case, seq) key refuses a concurrent writer. */

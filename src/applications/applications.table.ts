@@ -84,6 +84,8 @@ export interface ApplicationsTables {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   application_counters: ApplicationCountersTable;
+  /** PostgreSQL only, empty outside an intake's transaction: its trigger numbers the case at commit (migration 0015). */
+  intake_numbering: { case_id: number };
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

@@ -103,7 +103,7 @@ export function trackingNumber(year: number, organizationId: number, seq: number
   return `${trackingPrefix(year, organizationId)}${String(seq).padStart(5, '0')}`;
 }
 
-/** The part before the sequence (numberCase pads the sequence in SQL on PostgreSQL, as above). */
+/** The part before the sequence (on PostgreSQL the trigger of migration 0015 pads the sequence in SQL, as above). */
 export function trackingPrefix(year: number, organizationId: number): string {
   return `${year}${String(organizationId).padStart(3, '0')}`;
 }

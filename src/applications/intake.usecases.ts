@@ -25,6 +25,7 @@ import {
   maskIdNumber,
 } from './intake.rules.ts';
 import { beforeCommit, inTransaction } from '../db/transaction.ts';
+import { dialectOf } from '../db/dialect.ts';
 
 /** Query codes avoid look-alike characters (0/O, 1/I/L) since people copy them by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -122,14 +123,17 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
       let numbered: { seq: number; tracking: string } | undefined;
       const id = await inTransaction(deps.db, async (trx) => {
         const trepo = createApplicationsRepository({ db: trx });
-        // Numbered last (below): until then the case carries a provisional number of its own.
+        // Numbered at commit (PostgreSQL, migration 0015) or as the transaction's last work
+        // (SQLite, below): until then the case carries a provisional number of its own, and the
+        // notices and the audit row name `marker`, its provisional tracking number.
         const provisional = -randomInt(1, 2 ** 31);
+        const marker = `#tracking-${randomBytes(12).toString('hex')}#`;
         const actorRef = { id: req.actor?.id ?? null, name: actorName };
         const appended = projectNewCase(events, actorRef, at, ctx, unitId);
         // unit_id, received_date, status and due date come from the projection (spread last).
         const fields = {
           organization_id: body.id,
-          tracking_number: `provisional${provisional}`,
+          tracking_number: marker,
           query_code_hash: '',
           year,
           seq: provisional,
@@ -158,14 +162,11 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
           updated_at: at,
           ...appended.projection,
         };
-        const id = await trepo.insert(fields);
+        const id = await trepo.insertCase(fields, { marker, queryCode });
         const row = { ...fields, id };
         await trepo.appendEvents(id, 0, events, actorRef, at);
         await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
         const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
-        // The notices and the audit row name the number, which is taken last (numberCase): they
-        // are written now with a marker in its place, and numberCase puts the number in.
-        const marker = `#tracking-${randomBytes(12).toString('hex')}#`;
         await notifyCaseEvents(trx, { row: { ...row, tracking_number: marker }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl, orgs });
         await createAuditRepository(deps).append(
           { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking: marker, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } },
@@ -173,14 +174,15 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
           trx,
         );
         // The counter row of (body, year) serialises every submission to the body until commit:
-        // taken after everything else (the audit row's pending insert included), in one
-        // statement on PostgreSQL, it is held for that statement and the commit only.
-        if (!beforeCommit(trx, async () => void (numbered = await trepo.numberCase({ caseId: id, organizationId: body.id, year, queryCode, marker })))) {
+        // on SQLite taken after everything else (the audit row's pending insert included).
+        if (dialectOf(trx) !== 'postgres' && !beforeCommit(trx, async () => void (numbered = await trepo.numberCase({ caseId: id, organizationId: body.id, year, queryCode, marker })))) {
           throw new Error('intake runs in inTransaction');
         }
         return id;
       });
-      return { id, trackingNumber: numbered!.tracking, queryCode, repeated: false };
+      // PostgreSQL numbered the case in its commit: read the number it was given.
+      numbered ??= await repo.numberOf(id);
+      return { id, trackingNumber: numbered.tracking, queryCode, repeated: false };
     } catch (e) {
       // The same form posted twice at once: the second insert meets the first's idempotency key
       // (its transaction, counter increment included, is rolled back) and answers its receipt.
