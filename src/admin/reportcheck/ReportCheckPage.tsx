@@ -115,7 +115,8 @@ export function ReportCheckPage() {
                     <InboxOutlined aria-hidden />
                   </p>
                   <p className="ant-upload-text">点击选择或将文件拖到此处</p>
-                  <p className="ant-upload-hint">可一次选择多个文件：{ACCEPTED_NAMES}（扫描件和图片经文字识别，较慢），每个不超过 10 MB，最多 {MAX_FILES} 个</p>
+                  {/* The extension list has no break opportunity of its own: without this it runs past a phone's width. */}
+                  <p className="ant-upload-hint" style={{ overflowWrap: 'anywhere' }}>可一次选择多个文件：{ACCEPTED_NAMES}（扫描件和图片经文字识别，较慢），每个不超过 10 MB，最多 {MAX_FILES} 个</p>
                 </Upload.Dragger>
               </Form.Item>
               {refused.length ? (

@@ -118,6 +118,8 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
     await page.getByText(/^核查结果：共 1 份报告，错误 2 项/).waitFor();
     await page.getByText('政府部门（核查时指定，次年1月31日前公布）').waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);
+    // Nothing wider than the phone: the list of accepted file types wraps inside the drop zone.
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
     await screenshot(page, 'pasted');
     await context.close();
   });
