@@ -107,7 +107,10 @@ describe('production install (npm run build, then npm ci --omit=dev)', { timeout
       assert.equal(admin.status, 200);
       assert.match(await admin.text(), /<script type="module"/);
     } finally {
+      // Wait for it to stop: it seals the audit log on the way out, and the folder is removed next.
+      const exited = server.exitCode === null ? new Promise((resolve) => server.once('exit', resolve)) : Promise.resolve();
       server.kill('SIGTERM');
+      await exited;
     }
   });
 });
