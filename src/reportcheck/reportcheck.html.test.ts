@@ -109,3 +109,33 @@ describe('layout tables', () => {
     );
   });
 });
+
+describe('the single （六）其他处理 row of the 2019 layout printed blank', () => {
+  const cells = (vals: string[]) => vals.map((v) => `<td>${v}</td>`).join('');
+  const blank = cells(new Array<string>(7).fill('&nbsp;'));
+  const html =
+    '<p>2019年某区人民政府办公室政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p><table>' +
+    `<tr><td colspan="3">一、本年新收政府信息公开申请数量</td>${cells(['2', '', '', '', '', '', '2'])}</tr>` +
+    `<tr><td colspan="3">二、上年结转政府信息公开申请数量</td>${blank}</tr>` +
+    `<tr><td rowspan="20">三、本年度办理结果</td><td colspan="2">（一）予以公开</td>${cells(['2', '', '', '', '', '', '2'])}</tr>` +
+    `<tr><td colspan="2">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>${blank}</tr>` +
+    ['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息',
+      '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项']
+      .map((l, i) => `<tr>${i === 0 ? '<td rowspan="8">（三）不予公开</td>' : ''}<td>${l}</td>${blank}</tr>`).join('') +
+    ['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确']
+      .map((l, i) => `<tr>${i === 0 ? '<td rowspan="3">（四）无法提供</td>' : ''}<td>${l}</td>${blank}</tr>`).join('') +
+    ['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息']
+      .map((l, i) => `<tr>${i === 0 ? '<td rowspan="5">（五）不予处理</td>' : ''}<td>${l}</td>${blank}</tr>`).join('') +
+    `<tr><td colspan="2">（六）其他处理</td>${blank}</tr>` +
+    `<tr><td colspan="2">（七）总计</td>${cells(['2', '', '', '', '', '', '2'])}</tr>` +
+    `<tr><td colspan="3">四、结转下年度继续办理</td>${blank}</tr></table>`;
+  const r = checkReport(readLines(htmlToLines(html), { source: 'single.html' }));
+
+  it('reads it as one row of 0s, not as three rows missing', () => {
+    assert.deepEqual(r.applications.rows.otherHandling, Z);
+    assert.deepEqual(r.applications.rows.total, [2, 0, 0, 0, 0, 0, 2]);
+    const codes = r.findings.map((f) => f.code);
+    assert.ok(codes.includes('reportcheck.single_other_handling_row'), codes.join());
+    assert.ok(!codes.includes('reportcheck.table3_row_missing'), codes.join());
+  });
+});

@@ -126,8 +126,10 @@ export function readTable3(lines: SourceLine[]): Table3Result {
       if (pending && pending.key !== rowOnLine.key) finishLabel(pending);
       pending = rowOnLine;
     }
-    // A row label followed by nothing but blank cells: a row printed blank, read as 0s.
-    if (values.length === 0 && rowOnLine && line.delimited && parts7.blanks >= 7) values = new Array<string>(7).fill('');
+    // A row label followed by nothing but blank cells: a row printed blank, read as 0s. The
+    // single （六）其他处理 row of the 2019 layout counts: its label is a group label.
+    const labelled = rowOnLine !== null || pendingSingle === line.no;
+    if (values.length === 0 && labelled && line.delimited && parts7.blanks >= 7) values = new Array<string>(7).fill('');
     if (values.length === 0) continue;
     // A lone short number on a line of its own is a page number left by conversion, not a row.
     if (!rowOnLine && label === '' && values.length === 1 && values[0].length < 7) continue;
