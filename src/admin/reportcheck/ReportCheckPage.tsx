@@ -1,7 +1,7 @@
 // 年报核查: upload published annual reports (several at once) or paste one, read them on the
 // server, and see per report the tables with flagged cells and the findings; the batch summary
 // downloads as CSV, XLSX or HTML. Nothing is stored, so every signed-in user may use it.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, Flex, Form, Input, Row, Select, Tabs, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
@@ -25,6 +25,15 @@ const LEVEL_OPTIONS = [
   { value: 'department', label: '政府部门（1月31日前）' },
   { value: 'township', label: '乡镇、街道（不核查期限）' },
 ];
+
+/**
+ * A list of file extensions (“.txt、.html、…”) has no line-break opportunity of its own: “、” may not be
+ * followed by a break before “.”. On a phone such a line ran past the screen, or was cut inside a name
+ * (“.w” / “ps”). A <wbr> after each “、” lets it wrap between names only; the text stays the same.
+ */
+function breakableList(text: string): ReactNode[] {
+  return text.split('、').flatMap((part, i) => (i === 0 ? [part] : ['、', <wbr key={i} />, part]));
+}
 
 export function ReportCheckPage() {
   const [files, setFiles] = useState<(UploadFile & File)[]>([]);
@@ -115,12 +124,11 @@ export function ReportCheckPage() {
                     <InboxOutlined aria-hidden />
                   </p>
                   <p className="ant-upload-text">点击选择或将文件拖到此处</p>
-                  {/* The extension list has no break opportunity of its own: without this it runs past a phone's width. */}
-                  <p className="ant-upload-hint" style={{ overflowWrap: 'anywhere' }}>可一次选择多个文件：{ACCEPTED_NAMES}（扫描件和图片经文字识别，较慢），每个不超过 10 MB，最多 {MAX_FILES} 个</p>
+                  <p className="ant-upload-hint">可一次选择多个文件：{breakableList(ACCEPTED_NAMES)}（扫描件和图片经文字识别，较慢），每个不超过 10 MB，最多 {MAX_FILES} 个</p>
                 </Upload.Dragger>
               </Form.Item>
               {refused.length ? (
-                <Alert type="warning" showIcon message="以下文件未加入" description={refused.join('；')} style={{ marginBottom: 16 }} />
+                <Alert type="warning" showIcon message="以下文件未加入" description={breakableList(refused.join('；'))} style={{ marginBottom: 16 }} />
               ) : null}
             </Col>
             <Col xs={24} lg={12}>

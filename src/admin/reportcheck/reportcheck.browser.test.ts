@@ -120,7 +120,29 @@ describe('年报核查 in Chromium', { skip: chromiumSkipReason() }, () => {
     assert.deepEqual(await seriousAxeViolations(page), []);
     // Nothing wider than the phone: the list of accepted file types wraps inside the drop zone.
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+    // …and it wraps between names, never inside one (“.w” / “ps”), here and in the refusal above.
+    assert.deepEqual(await namesSplitAcrossLines(page, '.ant-upload-hint, .ant-alert-description'), []);
     await screenshot(page, 'pasted');
     await context.close();
   });
 });
+
+/** File extensions (“.docx”) in the elements' text whose letters are laid out on more than one line. */
+function namesSplitAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const split: string[] = [];
+    for (const element of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/\.[a-z]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) split.push(m[0]);
+        }
+      }
+    }
+    return split;
+  }, selector);
+}
