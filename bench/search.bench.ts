@@ -13,7 +13,7 @@
  * (migrations are still applied), so that repeated runs skip the slow load.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +28,7 @@ import { optimizeSearchIndex, progressBar } from '../src/publishing/search.reind
 import { withIndexesDeferred } from '../src/db/bulk-load.ts';
 import { shippedCalendar } from '../src/calendar/shipped-holidays.ts';
 import { generate } from '../src/publishing/search.corpus.ts';
+import { loadCorpusPostgres } from './search.load.ts';
 
 export { generate };
 
@@ -71,6 +72,7 @@ async function filtersOf(db: Kysely<Database>, x: BenchQuery): Promise<SearchFil
 
 interface BenchDb {
   db: Kysely<Database>;
+  url: string;
   loaded: boolean;
   /** Closes the connections, runs `between` (a restart of the server) and opens new ones. */
   reopen: (between?: () => void) => Promise<Kysely<Database>>;
@@ -112,6 +114,7 @@ async function openBenchDb(kind: DialectName): Promise<BenchDb> {
   await checkKeptSize(db, exists);
   return {
     db,
+    url,
     loaded: exists,
     reopen: async (between) => {
       await db.destroy();
@@ -132,6 +135,9 @@ async function checkKeptSize(db: Kysely<Database>, exists: boolean): Promise<voi
   if (items !== size) throw new Error(`the kept database ${keepName} holds ${items} items, not ${size}; drop it or choose another name`);
 }
 
+/** The machine's load average over 1, 5 and 15 minutes (other work on it slows every figure). */
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' / ');
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
 
 /** Bytes the loaded corpus takes: the PostgreSQL database, or the SQLite file with its journal. */
@@ -141,7 +147,7 @@ async function databaseBytes(db: Kysely<Database>, kind: DialectName): Promise<n
   return [file, `${file}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 }
 
-async function load(db: Kysely<Database>, kind: DialectName): Promise<void> {
+async function load(db: Kysely<Database>, kind: DialectName, url: string): Promise<void> {
   const orgCount = Math.max(8, Math.ceil(size / (12 * 60_000)));
   const orgIds: number[] = [];
   for (let i = 0; i < orgCount; i++) {
@@ -150,30 +156,27 @@ async function load(db: Kysely<Database>, kind: DialectName): Promise<void> {
   }
   const calendar = shippedCalendar();
   const started = performance.now();
-  // Large transactions, and the secondary indexes built once after the load (src/db/bulk-load.ts).
-  // PostgreSQL: two writers, as many as the machine's cores, so that one tokenizes while the
-  // server takes the other's rows. Each chunk is the corpus as before; writer w takes the items of
-  // the organizations w, w + 2, … (it holds their 索引号 locks, so the writers never wait on each
-  // other). SQLite writes the same halves one after the other: the same corpus either way.
+  // The secondary indexes built once after the load (src/db/bulk-load.ts), on PostgreSQL two at
+  // once. PostgreSQL: the rows made in worker threads and written with COPY (search.load.ts);
+  // SQLite: bulk inserts of the same chunks, one after the other. The same corpus either way.
   const CHUNK = 5_000;
-  const WRITERS = 2;
-  let done = 0;
+  const progress = (done: number) => {
+    const perSecond = done / ((performance.now() - started) / 1000);
+    process.stderr.write(`${progressBar(done, size)}  ${Math.round(perSecond)} 条/秒，约剩 ${Math.round((size - done) / perSecond)} 秒，负载 ${loadAverage()}  `);
+  };
   await withIndexesDeferred(db, ['publishing_items', 'publishing_search_docs'], async () => {
-    for (let i = 0; i < size; i += CHUNK) {
-      const items = generate(Math.min(CHUNK, size - i), orgIds, i + 1);
-      const halves = Array.from({ length: WRITERS }, (_, w) => items.filter((it) => orgIds.indexOf(it.organizationId) % WRITERS === w));
-      const write = (half: typeof items) => bulkInsertPublishedItems(db, half, new Date(), { calendar });
-      if (kind === 'sqlite') for (const half of halves) await write(half);
-      else await Promise.all(halves.map(write));
-      done += items.length;
-      const perSecond = done / ((performance.now() - started) / 1000);
-      process.stderr.write(`${progressBar(done, size)}  ${Math.round(perSecond)} 条/秒，约剩 ${Math.round((size - done) / perSecond)} 秒  `);
+    if (kind === 'postgres') await loadCorpusPostgres(db, url, size, orgIds, CHUNK, progress);
+    else {
+      for (let i = 0; i < size; i += CHUNK) {
+        await bulkInsertPublishedItems(db, generate(Math.min(CHUNK, size - i), orgIds, i + 1), new Date(), { calendar });
+        progress(Math.min(size, i + CHUNK));
+      }
     }
     process.stderr.write('\n');
-    console.log(`[${kind}] ${size} 条信息写入：${((performance.now() - started) / 1000).toFixed(1)} 秒（${Math.round(size / ((performance.now() - started) / 1000))} 条/秒）`);
-  }, (name, seconds) => console.log(`[${kind}] 建索引 ${name}：${seconds.toFixed(1)} 秒`));
+    console.log(`[${kind}] ${size} 条信息写入：${((performance.now() - started) / 1000).toFixed(1)} 秒（${Math.round(size / ((performance.now() - started) / 1000))} 条/秒，负载 ${loadAverage()}）`);
+  }, (name, seconds) => console.log(`[${kind}] 建索引 ${name}：${seconds.toFixed(1)} 秒`), 2);
   const total = (performance.now() - started) / 1000;
-  console.log(`[${kind}] 写入并建索引共 ${total.toFixed(1)} 秒（${Math.round(size / total)} 条/秒）`);
+  console.log(`[${kind}] 写入并建索引共 ${total.toFixed(1)} 秒（${Math.round(size / total)} 条/秒，负载 ${loadAverage()}）`);
   const optimizing = performance.now();
   await optimizeSearchIndex(db);
   console.log(`[${kind}] 索引整理（${kind === 'sqlite' ? 'FTS5 optimize' : 'VACUUM ANALYZE'}）：${((performance.now() - optimizing) / 1000).toFixed(1)} 秒`);
@@ -224,7 +227,7 @@ async function bench(kind: DialectName): Promise<QueryFigures> {
   let db = opened.db;
   const figures: QueryFigures = {};
   try {
-    if (!opened.loaded) await load(db, kind);
+    if (!opened.loaded) await load(db, kind, opened.url);
     const bytes = await databaseBytes(db, kind);
     console.log(`[${kind}] 数据库大小 ${(bytes / 2 ** 20).toFixed(0)} MB，每百万条 ${((bytes / size) * 1e6 / 2 ** 30).toFixed(2)} GB`);
     const restart = process.env.BENCH_PG_RESTART;

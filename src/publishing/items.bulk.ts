@@ -13,7 +13,7 @@ import { HOME_COLUMN_OF_KIND } from './columns.rules.ts';
 import { lastSerial, lockIndexSerials, organizationIndexCode } from './index-numbers.ts';
 import { checkTimeliness, htmlToText, isItemKind, type ItemKind, type Validity } from './items.rules.ts';
 import type { NewItemRow } from './publishing.table.ts';
-import { searchDoc, writeToIndex } from './search.index.ts';
+import { searchDoc, writeToIndex, type SearchDoc } from './search.index.ts';
 import { sanitizeBody } from './sanitize.ts';
 import { inTransaction } from '../db/transaction.ts';
 
@@ -56,8 +56,7 @@ export async function bulkInsertPublishedItems(
     const serials = new Map<string, number>();
     const rows: NewItemRow[] = [];
     for (const [i, it] of inputs.entries()) {
-      if (!isItemKind(it.kind)) throw new AppError('publishing.invalid_kind', `第 ${i + 1} 条：信息类别无效`, 400);
-      if (!isValidIsoDate(it.publishDate) || (it.writtenDate && !isValidIsoDate(it.writtenDate))) throw new AppError('publishing.invalid_date', `第 ${i + 1} 条：发布日期或成文日期无效`, 400);
+      checkPublishedItemInput(it, i);
       if (!orgInfo.has(it.organizationId)) {
         await createDefaultColumns(trx, it.organizationId, now);
         const org = await trx.selectFrom('organizations').select('name').where('id', '=', it.organizationId).executeTakeFirstOrThrow();
@@ -79,63 +78,91 @@ export async function bulkInsertPublishedItems(
       const serial = (serials.get(serialKey) ?? (await lastSerial(trx, it.organizationId, year))) + 1;
       serials.set(serialKey, serial);
       const org = orgInfo.get(it.organizationId)!;
-      const bodyHtml = sanitizeBody(it.bodyHtml ?? '');
-      const timeliness = checkTimeliness(calendar, it.writtenDate ?? null, it.publishDate);
-      rows.push({
-        organization_id: it.organizationId,
-        column_id: columnId,
-        kind: it.kind,
-        title: it.title,
-        index_no: `${org.indexCode}/${year}-${String(serial).padStart(5, '0')}`,
-        index_year: year,
-        index_serial: serial,
-        topic: it.topic ?? '',
-        publisher_name: it.publisherName ?? org.name,
-        doc_number: it.docNumber ?? '',
-        written_date: it.writtenDate ?? null,
-        publish_date: it.publishDate,
-        // 发布日期 at 09:00 Beijing time when the input gives only a date.
-        published_at: `${it.publishDate}T01:00:00.000Z`,
-        scheduled_at: null,
-        status: 'published',
-        validity: it.validity ?? '',
-        amended_date: it.amendedDate ?? null,
-        abolished_date: it.abolishedDate ?? null,
-        abolished_reason: it.abolishedReason ?? null,
-        body_html: bodyHtml,
-        body_text: htmlToText(bodyHtml),
-        summary: it.summary ?? '',
-        interprets_item_id: it.interpretsItemId ?? null,
-        late_publication: timeliness.late ? 1 : 0,
-        working_days_to_publish: timeliness.workingDays,
-        withdrawn_at: null,
-        withdrawn_reason: null,
-        review_comment: null,
-        created_by: options.userId ?? null,
-        updated_by: options.userId ?? null,
-        approved_by: options.userId ?? null,
-        version: 1,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      });
+      rows.push(publishedItemRow(it, { columnId, indexCode: org.indexCode, orgName: org.name, serial, calendar, now, userId: options.userId ?? null }));
     }
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
       const inserted = await trx.insertInto('publishing_items').values(rows.slice(i, i + CHUNK)).returning('id').execute();
       ids.push(...inserted.map((r) => r.id));
     }
-    await writeToIndex(
-      trx,
-      rows.map((r, i) => searchDoc({
-        itemId: ids[i],
-        title: r.title,
-        docNumber: r.doc_number ?? '',
-        bodyText: r.body_text ?? '',
-        attachmentTexts: [],
-        facts: { organizationId: r.organization_id, publishDate: r.publish_date ?? null, kind: r.kind, validity: r.validity ?? '' },
-      })),
-    );
+    await writeToIndex(trx, rows.map((r, i) => newItemSearchDoc(ids[i], r)));
     return ids;
   };
   return db.isTransaction ? run(db) : inTransaction(db, run);
+}
+
+/** Throws the 400 a bulk insert gives for the `i`-th input's kind or dates (pure). */
+export function checkPublishedItemInput(it: PublishedItemInput, i: number): void {
+  if (!isItemKind(it.kind)) throw new AppError('publishing.invalid_kind', `第 ${i + 1} 条：信息类别无效`, 400);
+  if (!isValidIsoDate(it.publishDate) || (it.writtenDate && !isValidIsoDate(it.writtenDate))) throw new AppError('publishing.invalid_date', `第 ${i + 1} 条：发布日期或成文日期无效`, 400);
+}
+
+/** What a bulk insert has looked up for one item: its column, organization and 索引号 serial. */
+export interface ItemRowContext {
+  columnId: number;
+  indexCode: string;
+  orgName: string;
+  serial: number;
+  calendar: WorkingCalendar;
+  now: Date;
+  userId: number | null;
+}
+
+/**
+ * The published item's row as a bulk insert writes it (pure), so that a loader that writes rows
+ * by other means (bench/search.load.ts, with COPY) writes the same ones.
+ */
+export function publishedItemRow(it: PublishedItemInput, c: ItemRowContext): NewItemRow {
+  const year = Number(it.publishDate.slice(0, 4));
+  const bodyHtml = sanitizeBody(it.bodyHtml ?? '');
+  const timeliness = checkTimeliness(c.calendar, it.writtenDate ?? null, it.publishDate);
+  return {
+    organization_id: it.organizationId,
+    column_id: c.columnId,
+    kind: it.kind,
+    title: it.title,
+    index_no: `${c.indexCode}/${year}-${String(c.serial).padStart(5, '0')}`,
+    index_year: year,
+    index_serial: c.serial,
+    topic: it.topic ?? '',
+    publisher_name: it.publisherName ?? c.orgName,
+    doc_number: it.docNumber ?? '',
+    written_date: it.writtenDate ?? null,
+    publish_date: it.publishDate,
+    // 发布日期 at 09:00 Beijing time when the input gives only a date.
+    published_at: `${it.publishDate}T01:00:00.000Z`,
+    scheduled_at: null,
+    status: 'published',
+    validity: it.validity ?? '',
+    amended_date: it.amendedDate ?? null,
+    abolished_date: it.abolishedDate ?? null,
+    abolished_reason: it.abolishedReason ?? null,
+    body_html: bodyHtml,
+    body_text: htmlToText(bodyHtml),
+    summary: it.summary ?? '',
+    interprets_item_id: it.interpretsItemId ?? null,
+    late_publication: timeliness.late ? 1 : 0,
+    working_days_to_publish: timeliness.workingDays,
+    withdrawn_at: null,
+    withdrawn_reason: null,
+    review_comment: null,
+    created_by: c.userId,
+    updated_by: c.userId,
+    approved_by: c.userId,
+    version: 1,
+    created_at: c.now.toISOString(),
+    updated_at: c.now.toISOString(),
+  };
+}
+
+/** The search document of a new item's row (it has no attachments yet). */
+export function newItemSearchDoc(id: number, r: NewItemRow): SearchDoc {
+  return searchDoc({
+    itemId: id,
+    title: r.title,
+    docNumber: r.doc_number ?? '',
+    bodyText: r.body_text ?? '',
+    attachmentTexts: [],
+    facts: { organizationId: r.organization_id, publishDate: r.publish_date ?? null, kind: r.kind, validity: r.validity ?? '' },
+  });
 }

@@ -58,22 +58,45 @@ export async function removeFromIndex(db: Kysely<Database>, itemIds: number[]): 
   }
 }
 
+/** PostgreSQL's vector columns of a search row, as tsvector text. */
+export interface PgSearchVectors {
+  tsv: string;
+  title_tsv: string;
+  gram_tsv: string;
+  meta_tsv: string;
+}
+
+export type PgSearchRow = SearchDoc & PgSearchVectors;
+
+/**
+ * The vectors of a document (pure). The vectors (migrations 0201–0208) are PostgreSQL's own
+ * columns, made here as text the server only reads (search.vectors.ts, migration 0245); a loader
+ * writing rows by COPY (bench/search.load.ts) sends the same text.
+ */
+export function pgSearchVectors(d: SearchDoc): PgSearchVectors {
+  const title = splitTokens(d.title_tokens);
+  return {
+    tsv: tsvectorText([{ tokens: title, weight: 'A' }, { tokens: splitTokens(d.body_tokens), weight: '' }]),
+    title_tsv: tsvectorText([{ tokens: title, weight: '' }]),
+    gram_tsv: lexemesText(longGrams(`${d.title_tokens} ${d.body_tokens}`)),
+    meta_tsv: lexemesText(splitTokens(d.meta_tokens)),
+  };
+}
+
 /** Inserts (or replaces) the documents; call inside the transaction that publishes. */
 export async function writeToIndex(db: Kysely<Database>, docs: SearchDoc[]): Promise<void> {
   await removeFromIndex(db, docs.map((d) => d.item_id));
   for (let i = 0; i < docs.length; i += CHUNK) {
     const chunk = docs.slice(i, i + CHUNK);
     if (dialectOf(db) === 'postgres') {
-      // The vectors (migrations 0201–0207) are PostgreSQL's own columns, made here as text the
-      // server only reads (search.vectors.ts, migration 0245); the rows go as one array per column.
-      const column = <K extends keyof SearchDoc>(k: K) => chunk.map((d) => d[k]);
-      const tsv = chunk.map((d) => tsvectorText([{ tokens: splitTokens(d.title_tokens), weight: 'A' }, { tokens: splitTokens(d.body_tokens), weight: '' }]));
-      const titleTsv = chunk.map((d) => tsvectorText([{ tokens: splitTokens(d.title_tokens), weight: '' }]));
-      const grams = chunk.map((d) => lexemesText(longGrams(`${d.title_tokens} ${d.body_tokens}`)));
+      // The rows go as one array per column.
+      const rows = chunk.map((d) => ({ ...d, ...pgSearchVectors(d) }));
+      const column = <K extends keyof PgSearchRow>(k: K) => rows.map((d) => d[k]);
       await sql`insert into publishing_search_docs (item_id, title_tokens, body_tokens, long_doc, meta_tokens, tsv, title_tsv, gram_tsv, meta_tsv)
-        select id, tt, bt, ld, mt, tv::tsvector, ttv::tsvector, g::tsvector, array_to_tsvector(string_to_array(mt, ' '))
+        select id, tt, bt, ld, mt, tv::tsvector, ttv::tsvector, g::tsvector, m::tsvector
         from unnest(${column('item_id')}::int[], ${column('title_tokens')}::text[], ${column('body_tokens')}::text[], ${column('long_doc')}::int[],
-          ${column('meta_tokens')}::text[], ${tsv}::text[], ${titleTsv}::text[], ${grams}::text[]) as v(id, tt, bt, ld, mt, tv, ttv, g)`.execute(db);
+          ${column('meta_tokens')}::text[], ${column('tsv')}::text[], ${column('title_tsv')}::text[], ${column('gram_tsv')}::text[], ${column('meta_tsv')}::text[])
+          as v(id, tt, bt, ld, mt, tv, ttv, g, m)`.execute(db);
     } else {
       await db.insertInto('publishing_search_docs').values(chunk).execute();
       await sql`insert into publishing_search_fts (rowid, title, body, meta) values ${sql.join(

@@ -1,0 +1,64 @@
+/**
+ * A worker thread of the benchmark's PostgreSQL loader (search.load.ts): makes the rows of one
+ * chunk of the corpus, items and search rows, as COPY text. The rows are those a bulk insert
+ * writes (items.bulk.ts `publishedItemRow`, search.index.ts `pgSearchVectors`); only the ids and
+ * 索引号 serials, which a bulk insert reads from the database, are worked out here (see `serialOf`).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { shippedCalendar } from '../src/calendar/shipped-holidays.ts';
+import { HOME_COLUMN_OF_KIND } from '../src/publishing/columns.rules.ts';
+import { checkPublishedItemInput, newItemSearchDoc, publishedItemRow } from '../src/publishing/items.bulk.ts';
+import { generate } from '../src/publishing/search.corpus.ts';
+import { pgSearchVectors } from '../src/publishing/search.index.ts';
+import { copyLine, DOC_COLUMNS, type LoadContext, type ChunkTask } from './search.load.ts';
+
+const ctx = workerData as LoadContext;
+const calendar = shippedCalendar();
+const now = new Date(ctx.now);
+
+/**
+ * Items of one organization and year in one chunk: the corpus gives item i of a chunk the
+ * organization i mod orgs and the year 2015 + i mod 12, the same in every chunk, so every full
+ * chunk before this one holds the same number of each pair. Serials run on in input order, as a
+ * bulk insert of the chunks one after the other gives them.
+ */
+const perChunk = new Map<string, number>();
+for (let i = 0; i < ctx.chunk; i++) {
+  const key = `${ctx.orgIds[i % ctx.orgIds.length]}:${2015 + (i % 12)}`;
+  perChunk.set(key, (perChunk.get(key) ?? 0) + 1);
+}
+
+function rowsOf({ start, count }: ChunkTask): { items: ArrayBuffer; docs: ArrayBuffer } {
+  if (start % ctx.chunk !== 0) throw new Error('chunks start at multiples of the chunk size');
+  const inputs = generate(count, ctx.orgIds, start + 1);
+  const seen = new Map<string, number>();
+  const items: string[] = [];
+  const docs: string[] = [];
+  for (const [i, it] of inputs.entries()) {
+    checkPublishedItemInput(it, start + i);
+    const key = `${it.organizationId}:${it.publishDate.slice(0, 4)}`;
+    const inChunk = (seen.get(key) ?? 0) + 1;
+    seen.set(key, inChunk);
+    const serial = (start / ctx.chunk) * (perChunk.get(key) ?? 0) + inChunk;
+    const org = ctx.orgs[it.organizationId];
+    const columnId = it.columnId ?? org.columns[it.columnCode ?? HOME_COLUMN_OF_KIND[it.kind]];
+    if (columnId === undefined) throw new Error(`no column for ${it.kind}`);
+    const row = publishedItemRow(it, { columnId, indexCode: org.indexCode, orgName: org.name, serial, calendar, now, userId: null });
+    const id = ctx.firstId + start + i;
+    items.push(copyLine([id, ...ctx.itemColumns.map((c) => row[c as keyof typeof row])]));
+    const doc = newItemSearchDoc(id, row);
+    const full = { ...doc, ...pgSearchVectors(doc) };
+    docs.push(copyLine(DOC_COLUMNS.map((c) => full[c])));
+  }
+  const encoder = new TextEncoder();
+  return { items: encoder.encode(items.join('')).buffer, docs: encoder.encode(docs.join('')).buffer };
+}
+
+parentPort!.on('message', (task: ChunkTask) => {
+  try {
+    const out = rowsOf(task);
+    parentPort!.postMessage({ start: task.start, ...out }, [out.items, out.docs]);
+  } catch (err) {
+    parentPort!.postMessage({ start: task.start, error: (err as Error).stack ?? String(err) });
+  }
+});
