@@ -148,3 +148,34 @@ describe('copied text with items numbered “1、”', () => {
     assert.deepEqual(read(renumbered), read(text));
   });
 });
+
+describe('a table copied from a browser, one cell per line', () => {
+  // document.body.innerText of <td><p>…</p></td> cells: blank lines around every cell, a line
+  // holding only a tab between the cells of a row, a blank cell (&nbsp;) as a no-break space.
+  const row = (label: string, cells: string[]) => [label, ...cells].join('\n\n\t\n\n');
+  const text = [
+    '2019年某区人民政府办公室政府信息公开工作年度报告',
+    '',
+    row('一、本年新收政府信息公开申请数量', ['821', '35', '\u00a0', '\u00a0', '2', '1', '859']),
+    '',
+    '',
+    row('二、上年结转政府信息公开申请数量', ['18', '\u00a0', '\u00a0', '\u00a0', '\u00a0', '\u00a0', '18']),
+  ].join('\n');
+
+  it('joins every row on one line again, its blank cells kept', () => {
+    const lines = textToLines(text);
+    assert.deepEqual(
+      lines.map((l) => [l.no, l.cells, l.delimited]),
+      [
+        [1, ['2019年某区人民政府办公室政府信息公开工作年度报告'], false],
+        [3, ['一、本年新收政府信息公开申请数量', '821', '35', '', '', '2', '1', '859'], true],
+        [34, ['二、上年结转政府信息公开申请数量', '18', '', '', '', '', '', '18'], true],
+      ],
+    );
+  });
+
+  it('leaves text with a stray tab-only line as it was', () => {
+    const lines = textToLines('第一行\n\t\n第二行');
+    assert.deepEqual(lines.map((l) => [l.no, l.cells]), [[1, ['第一行']], [3, ['第二行']]]);
+  });
+});

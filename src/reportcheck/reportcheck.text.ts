@@ -85,15 +85,40 @@ export function splitCells(line: string): { cells: string[]; delimited: boolean 
 /** Plain text → source lines (blank lines, page numbers and Markdown rules dropped). */
 export function textToLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
-  normaliseChars(text)
-    .split(/\r\n|\r|\n/)
-    .forEach((raw, index) => {
-      if (raw.trim() === '' || isPageNumber(raw) || MARKDOWN_RULE.test(raw)) return;
-      const { cells, delimited } = splitCells(raw);
-      if (cells.every((c) => c === '')) return;
-      lines.push({ no: index + 1, raw, cells, delimited });
-    });
+  for (const { no, raw } of joinCellLines(normaliseChars(text).split(/\r\n|\r|\n/))) {
+    if (raw.trim() === '' || isPageNumber(raw) || MARKDOWN_RULE.test(raw)) continue;
+    const { cells, delimited } = splitCells(raw);
+    if (cells.every((c) => c === '')) continue;
+    lines.push({ no, raw, cells, delimited });
+  }
   return lines;
+}
+
+/** A line of tabs only: what a browser puts between table cells that hold paragraphs. */
+const TAB_ONLY = /^[ \t]*\t[ \t]*$/;
+/** So many tab-only lines mark the layout; a stray one in other text changes nothing. */
+const CELL_LINE_LAYOUT_MIN = 10;
+
+/**
+ * A page's table copied from a browser whose cells hold `<p>`s (its `innerText`) comes out one
+ * cell per line: the cells of a row joined by lines holding only a tab, blank lines around every
+ * cell, a blank cell (`&nbsp;`) as a line of one space. Dropping the blank lines would lose the
+ * blank cells and with them every column, so each row is joined again on one tab-separated line,
+ * numbered by its first line. Text without the layout passes unchanged.
+ */
+export function joinCellLines(raw: string[]): { no: number; raw: string }[] {
+  const numbered = raw.map((r, i) => ({ no: i + 1, raw: r }));
+  if (raw.filter((r) => TAB_ONLY.test(r)).length < CELL_LINE_LAYOUT_MIN) return numbered;
+  const joined: { no: number; raw: string }[] = [];
+  let continues = false; // the previous line ended with a tab: the next cell is on this row
+  for (const line of numbered) {
+    if (line.raw === '') continue;
+    const row = joined.at(-1);
+    if (row && (continues || line.raw.startsWith('\t'))) row.raw += line.raw;
+    else joined.push({ ...line });
+    continues = line.raw.endsWith('\t');
+  }
+  return joined;
 }
 
 /** The whole line as compact text (used for headings and prose). */
