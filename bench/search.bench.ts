@@ -250,7 +250,7 @@ async function bench(kind: DialectName): Promise<QueryFigures> {
         }
       }
     }
-    console.log(`\n[${kind}] ${size} 条，毫秒 p50 / p95；冷${coldNote}为第 1 页各一次，热为 ${ROUNDS} 轮`);
+    console.log(`\n[${kind}] ${size} 条，毫秒 p50 / p95；冷${coldNote}为第 1 页各一次，热为 ${ROUNDS} 轮；负载 ${loadAverage()}`);
     console.log(`| 查询类别 | 冷 第1页 | 热 第1页 | 热 第2页 | 热 第10页 | 热 全部 | 最慢（含冷） |`);
     console.log(`|---|---|---|---|---|---|---|`);
     const groups = [...new Set(queries.map((x) => x.group))];
