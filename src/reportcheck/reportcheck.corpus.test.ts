@@ -59,7 +59,7 @@ function assertWellFormed(id: string, e: Expected) {
   assert.ok(FORMATS.includes(e.format), `${id}: format ${e.format}`);
   assert.ok(LEVELS.includes(e.level), `${id}: level ${e.level}`);
   assert.ok(e.source && e.province && e.body, `${id}: source, province and body`);
-  assert.ok(Number.isInteger(e.year) && e.year >= 2019 && e.year <= 2024, `${id}: year ${e.year}`);
+  assert.ok(Number.isInteger(e.year) && e.year >= 2019 && e.year <= 2025, `${id}: year ${e.year}`);
   for (const [key, cells] of Object.entries(e.applications)) {
     assert.ok(ROW_KEYS.includes(key), `${id}: unknown row ${key}`);
     assert.equal(cells.length, 7, `${id}: ${key} has 7 cells`);

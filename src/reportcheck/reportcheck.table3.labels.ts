@@ -59,11 +59,23 @@ const ROW_MATCH = 0.5;
 /** Score an unnumbered label needs (damaged text that lost its numbering). */
 const BARE_MATCH = 0.75;
 
+/** Characters the first line of a wrapped label needs before it is trusted as the label's start. */
+const WRAPPED_START = 6;
+
+/**
+ * A long label wrapped over lines comes first as its opening words alone (“申请人逾期未按收费通知要求”),
+ * too short against the whole label to score on similarity; being its exact start, it is trusted.
+ */
+function leafScore(text: string, bare: string): number {
+  const score = labelSimilarity(text, bare);
+  return [...text].length >= WRAPPED_START && bare.startsWith(text) ? Math.max(score, LEAF_MATCH) : score;
+}
+
 function matchLeaf(number: number, text: string, context: GroupNumber | null): { key: ApplicationRowKey; score: number } | null {
   const candidates = LEAVES.filter((l) => l.number === number).map((l) => ({
     key: l.key,
     group: l.group,
-    score: labelSimilarity(text, l.bare),
+    score: leafScore(text, l.bare),
   }));
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0];
@@ -119,7 +131,7 @@ function parseLabelUncached(label: string, context: GroupNumber | null): LabelPa
       const score = key ? labelSimilarity(paren[2], expectedBare(key)) : 0;
       if (key && score >= ROW_MATCH) parts.push({ kind: 'row', key, printed, score });
       else if (key) parts.push({ kind: 'text', printed });
-      else if (labelSimilarity(paren[2], bareLabel(GROUP_LABEL[GROUP_OF_PAREN[paren[1]]])) >= ROW_MATCH) {
+      else if (isGroupLabel(paren[2], GROUP_OF_PAREN[paren[1]])) {
         group = GROUP_OF_PAREN[paren[1]];
         parts.push({ kind: 'group', group, printed });
       } else parts.push({ kind: 'text', printed });
@@ -142,6 +154,15 @@ function parseLabelUncached(label: string, context: GroupNumber | null): LabelPa
     if (best && best.score >= BARE_MATCH) return [{ kind: 'row', key: best.key, printed: text, score: best.score }];
   }
   return parts;
+}
+
+/**
+ * The text after a group's marker: its label, or the label's first characters when the cell
+ * wrapped it over lines (“（六）其” / “他处理”, “（三）不” / “予公开”).
+ */
+function isGroupLabel(text: string, group: GroupNumber): boolean {
+  const bare = bareLabel(GROUP_LABEL[group]);
+  return labelSimilarity(text, bare) >= ROW_MATCH || (text !== '' && bare.startsWith(text));
 }
 
 export function groupLabel(group: GroupNumber): string {

@@ -17,6 +17,7 @@ import {
 import type { ReportFinding } from '../report/report.validate.ts';
 import type { SourceLine } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
+import { canonicalLabel } from './reportcheck.text.ts';
 import { labelSimilarity } from './reportcheck.similarity.ts';
 import { expectedBare, groupLabel, groupOf, leafNumber, parseLabel, type GroupNumber, type LabelPart } from './reportcheck.table3.labels.ts';
 import { blankCellsFinding, readCells, type BlankCell } from './reportcheck.cells.ts';
@@ -41,6 +42,8 @@ interface Pending {
 }
 
 const ORDER: RowKey[] = APPLICATION_ROWS.map((r) => r.key);
+/** Characters a label fragment needs to stand for its row. */
+const FRAGMENT_MIN = 6;
 
 export function labelFor(key: RowKey): string {
   return key === 'otherHandling' ? '（六）其他处理' : APPLICATION_ROWS.find((r) => r.key === key)!.label;
@@ -137,6 +140,15 @@ export function readTable3(lines: SourceLine[]): Table3Result {
     let target: Pending | null = pending;
     if (!target && pendingSingle !== null) {
       target = { key: 'otherHandling', printed: '（六）其他处理', line: pendingSingle };
+    }
+    if (!target && label !== '' && values.length === 7) {
+      // A label cut off on both sides by the cell's wrapping (“行政机关不再处理其政府信息公”):
+      // the row is the next one in statutory order when its label holds that text.
+      const key = ORDER.slice(nextIndex).find((k) => !read.has(k));
+      const text = canonicalLabel(label);
+      if (key && [...text].length >= FRAGMENT_MIN && canonicalLabel(labelFor(key)).includes(text)) {
+        target = { key, printed: label, line: line.no };
+      }
     }
     if (!target) {
       // Figures with no label: only a full row is placed, in statutory order.

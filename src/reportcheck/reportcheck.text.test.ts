@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { decodeText, splitCells, textToLines } from './reportcheck.text.ts';
 import { rowParts } from './reportcheck.row.ts';
 import { readTable3 } from './reportcheck.table3.ts';
+import { parseLabel } from './reportcheck.table3.labels.ts';
+import { APPLICATION_ROWS } from '../report/report.model.ts';
 import { readLines } from './reportcheck.read.ts';
 import { checkReport } from './reportcheck.checks.ts';
 
@@ -177,5 +179,33 @@ describe('a table copied from a browser, one cell per line', () => {
   it('leaves text with a stray tab-only line as it was', () => {
     const lines = textToLines('第一行\n\t\n第二行');
     assert.deepEqual(lines.map((l) => [l.no, l.cells]), [[1, ['第一行']], [3, ['第二行']]]);
+  });
+});
+
+describe('labels cut by a PDF-to-Markdown conversion (上海市人民政府办公厅 2025)', () => {
+  it('takes the first line of a wrapped label for its row, whatever group came before', () => {
+    assert.deepEqual(
+      parseLabel('2.申请人逾期未按收费通知要求', '五').map((p) => (p.kind === 'row' ? p.key : p.kind)),
+      ['otherHandling2'],
+    );
+  });
+
+  it('takes a group marker with the first character of its label for the group', () => {
+    assert.deepEqual(parseLabel('（六）其', '五'), [{ kind: 'group', group: '六', printed: '（六）其' }]);
+    assert.deepEqual(parseLabel('（四）无', '三'), [{ kind: 'group', group: '四', printed: '（四）无' }]);
+  });
+
+  it('places a row whose label kept only a middle fragment as the next row in order', () => {
+    const zero = '| 0 | 0 | 0 | 0 | 0 | 0 | 0 |';
+    const labels = APPLICATION_ROWS.map((r) => r.label);
+    const at = labels.indexOf('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+    const text = [
+      ...labels.slice(0, at).map((l) => `| ${l} ${zero}`),
+      '| 行政机关不再处理其政府信息公 | 40 | 1 | 0 | 0 | 2 | 0 | 43 |',
+      ...labels.slice(at + 1).map((l) => `| ${l} ${zero}`),
+    ].join('\n');
+    const t = readTable3(textToLines(text));
+    assert.deepEqual(t.rows.otherHandling1, [40, 1, 0, 0, 2, 0, 43]);
+    assert.ok(!t.findings.some((f) => f.code === 'reportcheck.table3_row_missing'), JSON.stringify(t.findings));
   });
 });
