@@ -94,9 +94,10 @@ async function startBuiltServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const env = {
     ...process.env, DATABASE_URL: databaseUrl, GONGKAI_DATA_DIR: join(dir, 'data'), PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: '127.0.0.1', TZ: 'UTC',
-    ...(PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir ${PROFILE_DIR}` } : {}),
   };
-  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--demo', '--workers', WORKERS], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Node 20 refuses --cpu-prof in NODE_OPTIONS; the cluster's workers inherit the primary's flags.
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/gongkai.js', 'serve', '--demo', '--workers', WORKERS], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);

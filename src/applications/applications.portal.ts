@@ -11,7 +11,7 @@ import type { AppDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/app-error.ts';
 import { sendPage } from '../portal/portal.routes.ts';
 import { checkFormCsrf, CSRF_FIELD, formCsrfField } from '../portal/form-csrf.ts';
-import { createRateLimiter } from '../http/rate-limit.ts';
+import { createAttemptsAndBudget, createRateLimiter, type RateSlot } from '../http/rate-limit.ts';
 import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
 import { submitApplication } from './intake.usecases.ts';
 import { lookupStatus } from './case-view.usecases.ts';
@@ -19,7 +19,7 @@ import { answerCorrection, applicantDownload } from './applicant.usecases.ts';
 import type { FieldErrors } from './intake.rules.ts';
 import { portalMultipartOptions, readPortalForm } from '../portal/portal-form.ts';
 import { checkCaseFiles } from './case-files.rules.ts';
-import { discardFiles, writeCaseFiles, type SpooledFile } from './case-files.storage.ts';
+import { writeCaseFiles, type SpooledFile } from './case-files.storage.ts';
 import { applicationFormBody, lookupFormBody, receiptBody, statusBody } from './applications.portal-pages.ts';
 import { answerReceivedBody, answerRefusedBody, correctionFormBody, type AnswerView } from './correction-answer.portal-pages.ts';
 
@@ -41,8 +41,7 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
   // Per address and hour: 10 accepted applications, and 60 posts of the form at all (a flood of
   // invalid ones); an application refused as invalid gives its slot back. Status lookups count
   // every attempt, wrong codes above all.
-  const submitAttempts = createRateLimiter(deps, { name: 'ysqgk.attempts', limit: 60, windowMs: 60 * 60_000 });
-  const submitBudget = createRateLimiter(deps, { name: 'ysqgk.accepted', limit: 10, windowMs: 60 * 60_000 });
+  const submitLimits = createAttemptsAndBudget(deps, { name: 'ysqgk.attempts', limit: 60, windowMs: 60 * 60_000 }, { name: 'ysqgk.accepted', limit: 10, windowMs: 60 * 60_000 });
   const lookupLimiter = createRateLimiter(deps, { name: 'ysqgk.lookup', limit: 20, windowMs: 10 * 60_000 });
 
   const bodies = async () =>
@@ -66,29 +65,39 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
   void app.register(async (scope) => {
     await scope.register(fastifyMultipart, portalMultipartOptions);
     scope.post('/ysqgk/', { config: { portalUnchanged: true } }, async (request, reply) => {
-      const posted = await readPortalForm(request, async (fields) => {
-        checkFormCsrf(secret, request, fields[CSRF_FIELD]);
-        await submitAttempts.hit(request.ip);
-      });
+      // The attempt and a slot of the budget are counted together (one statement) before any
+      // file is read; the slot is given back unless the application is accepted.
+      let slot = null as RateSlot | null;
+      let posted: Awaited<ReturnType<typeof readPortalForm>>;
+      try {
+        posted = await readPortalForm(request, async (fields) => {
+          checkFormCsrf(secret, request, fields[CSRF_FIELD]);
+          slot = await submitLimits.hitAndTake(request.ip);
+        });
+      } catch (e) {
+        await slot?.giveBack();
+        throw e;
+      }
+      const taken = slot!;
       const values = formValues(posted.fields);
-      if (posted.fileError) return showForm(request, reply, { ...values, _hadFiles: '1' }, {}, 400, posted.fileError);
+      if (posted.fileError) {
+        await taken.giveBack();
+        return showForm(request, reply, { ...values, _hadFiles: '1' }, {}, 400, posted.fileError);
+      }
       let files: SpooledFile[] = [];
       try {
-        // Checked (count, size, content) before anything is stored or the budget is taken.
+        // Checked (count, size, content) before anything is stored.
         files = await writeCaseFiles(deps.config.dataDir, checkCaseFiles(posted.files));
       } catch (e) {
+        await taken.giveBack();
         if (e instanceof AppError && e.code.startsWith('applications.file_')) return showForm(request, reply, { ...values, _hadFiles: '1' }, {}, 400, e.message);
         throw e;
       }
-      const slot = await submitBudget.take(request.ip).catch(async (e: unknown) => {
-        await discardFiles(deps.config.dataDir, files);
-        throw e;
-      });
       try {
         const r = await submitApplication({ raw: { ...values, channel: 'online' }, via: 'portal', idempotencyKey: values._token, ip: request.ip, files, deps });
         return sendPage(deps, request, reply, { title: '申请已提交', breadcrumbs: crumbs, body: receiptBody({ ...r, fileCount: r.repeated ? 0 : files.length }) });
       } catch (e) {
-        await slot.giveBack();
+        await taken.giveBack();
         if (e instanceof AppError && e.code === 'applications.invalid_application') {
           const fields = ((e.details as { fields?: FieldErrors } | undefined)?.fields ?? {}) as FieldErrors;
           return showForm(request, reply, { ...values, _hadFiles: files.length ? '1' : '' }, fields, 400);

@@ -37,6 +37,47 @@ export interface RateLimiter {
 /** How often a limiter drops the rows of ended windows. */
 const PURGE_EVERY_MS = 10 * 60_000;
 
+/**
+ * A form's two limits counted together, in one statement: every post counts as an attempt and
+ * takes a slot of the budget of accepted submissions, which the caller gives back when the post
+ * is not accepted (invalid, or refused for its files). Over either limit: 429, the slot given
+ * back at once (the attempt stays counted).
+ */
+export function createAttemptsAndBudget(deps: { db: Kysely<Database>; clock: Clock }, attempts: RateLimit, budget: RateLimit) {
+  const repo = createRateLimitRepository(deps);
+  let lastPurge = 0;
+  return {
+    async hitAndTake(ip: string): Promise<RateSlot> {
+      const now = deps.clock.now();
+      if (now.getTime() - lastPurge >= PURGE_EVERY_MS) {
+        lastPurge = now.getTime();
+        for (const l of [attempts, budget]) await repo.purge(l.name, new Date(now.getTime() - l.windowMs));
+      }
+      const client = clientKey(ip);
+      const limits = [attempts, budget].map((l) => ({ ...l, key: `${l.name}:${client}` }));
+      const counts = await repo.hitAll(limits, now);
+      const budgetKey = limits[1]!.key;
+      for (const l of limits) {
+        const c = counts.get(l.key)!;
+        if (c.count > l.limit) {
+          await repo.giveBack(budgetKey);
+          throw refusal(Math.max(1, Math.ceil((Date.parse(c.windowStart) + l.windowMs - now.getTime()) / 60_000)));
+        }
+      }
+      let given = false;
+      return {
+        async giveBack() {
+          if (given) return;
+          given = true;
+          await repo.giveBack(budgetKey);
+        },
+      };
+    },
+  };
+}
+
+const refusal = (waitMinutes: number) => new AppError('request.rate_limited', `提交过于频繁，请约 ${waitMinutes} 分钟后再试`, 429);
+
 export function createRateLimiter(deps: { db: Kysely<Database>; clock: Clock }, { name, limit, windowMs }: RateLimit): RateLimiter {
   const repo = createRateLimitRepository(deps);
   let lastPurge = 0;
@@ -52,18 +93,17 @@ export function createRateLimiter(deps: { db: Kysely<Database>; clock: Clock }, 
     const waitMinutes = Math.max(1, Math.ceil((Date.parse(windowStart) + windowMs - now.getTime()) / 60_000));
     return { key, over: n > limit, waitMinutes };
   }
-  const refuse = (waitMinutes: number) => new AppError('request.rate_limited', `提交过于频繁，请约 ${waitMinutes} 分钟后再试`, 429);
 
   return {
     async hit(ip) {
       const c = await count(ip);
-      if (c.over) throw refuse(c.waitMinutes);
+      if (c.over) throw refusal(c.waitMinutes);
     },
     async take(ip) {
       const c = await count(ip);
       if (c.over) {
         await repo.giveBack(c.key);
-        throw refuse(c.waitMinutes);
+        throw refusal(c.waitMinutes);
       }
       let given = false;
       return {
