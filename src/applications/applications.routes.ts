@@ -160,7 +160,7 @@ export function registerApplicationsRoutes(app: FastifyInstance, deps: AppDeps) 
     const actor = requireActor(request, 'case_handler', 'reviewer', 'leader');
     const { id, action } = request.params as { id: number; action: string };
     const { expectedEventCount, ...input } = (request.body ?? {}) as Record<string, unknown>;
-    const acted = await recordCaseAction({ caseId: id, action, input, expectedEventCount: expectedEventCount as number | undefined, actor, ip: request.ip, deps });
+    const acted = await recordCaseAction({ caseId: id, action, input, expectedEventCount: expectedEventCount as number | undefined, actor, ip: request.ip, answerReads: true, deps });
     // The case as the action left it, even to an approver whose approval ended their need to read it.
     return getCase({ caseId: id, actor, ip: request.ip, deps, justActed: true, acted });
   });

@@ -159,11 +159,13 @@ export interface ActionRequest {
   expectedEventCount?: number | null;
   actor: Actor & { user?: { displayName?: string } };
   ip?: string | null;
+  /** The answer shows the case to the actor: that read of personal data is audited in the action's transaction. */
+  answerReads?: boolean;
   deps: AppDeps;
 }
 
 /** What the action left: the case's row and events, and what it was checked with (the tree, the body's approval rules). */
-type ActionResult = AppendResult & { row: ApplicationRow; orgs: readonly Organization[]; rules: ApprovalRules };
+type ActionResult = AppendResult & { row: ApplicationRow; orgs: readonly Organization[]; rules: ApprovalRules; readAudited: boolean };
 
 /**
  * Records one action in its own transaction. Of several clerks acting on one case at once, one
@@ -190,7 +192,7 @@ export async function recordCaseActionIn(trx: Kysely<Database>, req: ActionReque
 interface Prepared {
   req: ActionRequest;
   action: CaseAction;
-  row: ApplicationRow;
+  caseId: number;
   orgs: readonly Organization[];
   now: Date;
   today: string;
@@ -199,29 +201,31 @@ interface Prepared {
   applicant?: { name: string; event: CaseEvent; alongside: (trx: Kysely<Database>) => Promise<void> };
 }
 
-/** What does not change with the case's events: the action, the actor's right, the calendar. */
+/** What does not change with the case's events: the action, the tree, the calendar. */
 async function prepareAction(req: ActionRequest, db: Kysely<Database>): Promise<Prepared> {
-  const { deps, actor } = req;
+  const { deps } = req;
   if (!isCaseAction(req.action)) throw new AppError('applications.unknown_action', `未知的办理操作：${req.action}`, 400);
   const action = req.action;
-  const row = await createApplicationsRepository({ db }).byId(req.caseId);
-  if (!row) throw new AppError('applications.not_found', '没有找到该申请', 404);
   const orgs = await createOrganizationsRepository({ db }).list();
-  // A first check before the transaction; the exact one (does a proposed decision await?) follows
-  // inside. An approver of the case's unit is not turned away here: if another approver was
-  // quicker, nothing awaits any more and the state's 409 says so (not a 404 for a case they saw).
-  const approving = (APPROVAL_ACTIONS.has(action) || action === 'decided') && canApproveCase(actor, row, orgs);
-  if (!approving) assertCanAct(actor, APPROVAL_ACTIONS.has(action) ? APPROVER_ROLES : ['case_handler'], row, orgs);
   const now = deps.clock.now();
-  return { req, action, row, orgs, now, today: shanghaiDate(now), ctx: await deadlineContext({ db, config: deps.config }) };
+  return { req, action, caseId: req.caseId, orgs, now, today: shanghaiDate(now), ctx: await deadlineContext({ db, config: deps.config }) };
 }
 
 async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionResult> {
   const { req, action, now, today, ctx } = p;
   const { actor, deps } = req;
   const trepo = createApplicationsRepository({ db: trx });
-  // Read again inside the transaction: the case as it is now, not as it was before.
-  const row = (await trepo.byId(p.row.id))!;
+  // The case is read once, inside the transaction: the case as it is now.
+  const row = await trepo.byId(p.caseId);
+  if (!row) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  if (!p.applicant) {
+    // A first check (404 for a case the actor may not see, 403 without the role); the exact one
+    // (does a proposed decision await?) follows. An approver of the case's unit is not turned
+    // away here: if another approver was quicker, nothing awaits any more and the state's 409
+    // says so (not a 404 for a case they saw).
+    const approving = (APPROVAL_ACTIONS.has(action) || action === 'decided') && canApproveCase(actor, row, p.orgs);
+    if (!approving) assertCanAct(actor, APPROVAL_ACTIONS.has(action) ? APPROVER_ROLES : ['case_handler'], row, p.orgs);
+  }
   const prior = await trepo.events(row.id);
   if (typeof req.expectedEventCount === 'number' && req.expectedEventCount !== prior.length) throw concurrentChange();
   const state = reduceEvents(prior);
@@ -254,7 +258,16 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
     now,
     trx,
   );
-  return { ...result, orgs: p.orgs, rules };
+  // Written with the action's row (one statement at commit), as auditPersonalDataRead would.
+  const readAudited = !p.applicant && req.answerReads === true;
+  if (readAudited) {
+    await createAuditRepository({ db: trx }).append(
+      { userId: actor.id, username: actor.username, action: 'applications.case_read', targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: { caseIds: [row.id] } },
+      now,
+      trx,
+    );
+  }
+  return { ...result, orgs: p.orgs, rules, readAudited };
 }
 
 /**
@@ -279,7 +292,7 @@ export async function recordApplicantCorrection(req: {
   const applicant = { id: 0, username: '', organizationId: row.organization_id, roles: [] } as Actor;
   const prepared: Prepared = {
     req: { caseId: row.id, action: 'correction_received', input: {}, actor: applicant, ip: req.ip, deps },
-    action: 'correction_received', row, orgs: [], now, today: shanghaiDate(now), ctx: await deadlineContext(deps),
+    action: 'correction_received', caseId: row.id, orgs: [], now, today: shanghaiDate(now), ctx: await deadlineContext(deps),
     applicant: { name: req.applicantName, event: { type: 'correction_received', data: req.data }, alongside: req.alongside },
   };
   try {

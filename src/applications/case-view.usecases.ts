@@ -54,6 +54,8 @@ export interface CaseAsActed {
   events: StoredEvent[];
   orgs: readonly Organization[];
   rules: ApprovalRules;
+  /** The answer's read of the case was audited in the action's transaction. */
+  readAudited?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function getCase({ caseId, actor, ip, deps, justActed = false, acte
   const row = acted ? acted.row : await repo.byId(caseId);
   const orgs = acted ? acted.orgs : await createOrganizationsRepository(deps).list();
   if (!row || (!justActed && !canReadCase(actor, row, orgs))) throw new AppError('applications.not_found', '没有找到该申请', 404);
-  await auditPersonalDataRead(deps, actor, 'applications.case_read', [row.id], ip);
+  if (!acted?.readAudited) await auditPersonalDataRead(deps, actor, 'applications.case_read', [row.id], ip);
   const events = acted ? acted.events : await repo.events(row.id);
   const state = reduceEvents(events);
   const deadline = deadlineOf(await deadlineContext(deps), state);

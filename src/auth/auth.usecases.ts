@@ -127,10 +127,9 @@ export async function logout({ token, user, ip, deps }: { token: string; user: U
 export async function sessionUser({ token, deps }: { token: string; deps: AppDeps }) {
   const sessions = createSessionsRepository(deps);
   const now = deps.clock.now();
-  const session = await sessions.find(token, now, deps.config.sessionIdleMinutes);
-  if (!session) return null;
-  const row = await createUsersRepository(deps).byId(session.user_id);
-  if (!row || row.disabled === 1) return null;
+  const found = await sessions.findWithUser(token, now, deps.config.sessionIdleMinutes);
+  if (!found || found.user.disabled === 1) return null;
+  const { session, user: row } = found;
   await sessions.touch(session, now);
   return { user: toUser(row), csrfToken: session.csrf_token, mustChangePassword: row.password_changed_at === '' };
 }
