@@ -1,7 +1,7 @@
 /**
  * Issue 10, load: on PostgreSQL an intake is numbered at its commit (migration 0015), so an
  * intake whose transaction is still open holds no (body, year) counter row, and the numbers
- * stay gapless: a rolled-back intake takes none. Registered on PostgreSQL only (SQLite has one
+ * stay gapless: a rolled-back intake takes none; the commit tells the number in a notice (0016). Registered on PostgreSQL only (SQLite has one
  * writer and numbers a case as its transaction's last statement; the race suite covers both).
  */
 import { it } from 'node:test';
@@ -42,7 +42,9 @@ describeOnBothDatabases('intake numbered at commit', (t, kind) => {
         `with c as (insert into applications (${columns.join(', ')}) select ${values.join(', ')} from applications where id = $1 returning id) insert into intake_numbering (case_id) select id from c returning case_id`,
         [model.id],
       );
-      return { client, id: rows[0]!.case_id };
+      const notices: string[] = [];
+      client.on('notice', (n) => notices.push(n.message ?? ''));
+      return { client, id: rows[0]!.case_id, hex, notices };
     };
     const held = await open('numbering-test-held-open', -7);
     const dropped = await open('numbering-test-rolled-back', -8);
@@ -61,6 +63,10 @@ describeOnBothDatabases('intake numbered at commit', (t, kind) => {
     const [s1, s2, sh, s3] = await Promise.all([first.id, second.id, held.id, third.id].map(seqOf));
     assert.deepEqual([s1!.seq, s2!.seq, sh!.seq, s3!.seq].map((s) => s - s1!.seq), [0, 1, 2, 3], 'gapless, in commit order; the rolled-back intake took none');
     assert.equal(sh!.query_code_hash, queryCodeHash(sh!.tracking_number, 'ABCD2345'));
+    // The commit tells its connection the number (0016): a submission answers it without reading it back.
+    assert.deepEqual(held.notices, [`gongkai-intake #tracking-${held.hex}# ${sh!.tracking_number}`]);
+    assert.deepEqual(dropped.notices, [], 'a rolled-back intake is told nothing');
+    assert.deepEqual([first, second, third].map((r) => r.trackingNumber), [s1!, s2!, s3!].map((s) => s.tracking_number));
     assert.equal(await db.selectFrom('applications').select('id').where('idempotency_key', '=', 'numbering-test-rolled-back').executeTakeFirst(), undefined);
     assert.deepEqual(await db.selectFrom('intake_numbering').selectAll().execute(), [], 'the numbering table is empty after the commits');
     await a.app.close();

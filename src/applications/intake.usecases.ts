@@ -25,7 +25,7 @@ import {
   maskIdNumber,
 } from './intake.rules.ts';
 import { beforeCommit, inTransaction } from '../db/transaction.ts';
-import { dialectOf } from '../db/dialect.ts';
+import { dialectOf, takeIntakeNumber } from '../db/dialect.ts';
 
 /** Query codes avoid look-alike characters (0/O, 1/I/L) since people copy them by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -120,13 +120,14 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
   for (let attempt = 0; ; attempt++) {
     try {
       let numbered: { seq: number; tracking: string } | undefined;
+      let marker = '';
       const id = await inTransaction(deps.db, async (trx) => {
         const trepo = createApplicationsRepository({ db: trx });
         // Numbered at commit (PostgreSQL, migration 0015) or as the transaction's last work
         // (SQLite, below): until then the case carries a provisional number of its own, and the
         // notices and the audit row name `marker`, its provisional tracking number.
         const provisional = -randomInt(1, 2 ** 31);
-        const marker = `#tracking-${randomBytes(12).toString('hex')}#`;
+        marker = `#tracking-${randomBytes(12).toString('hex')}#`;
         const actorRef = { id: req.actor?.id ?? null, name: actorName };
         const appended = projectNewCase(events, actorRef, at, ctx, unitId);
         // unit_id, received_date, status and due date come from the projection (spread last).
@@ -179,9 +180,10 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
         }
         return id;
       });
-      // PostgreSQL numbered the case in its commit: read the number it was given.
-      numbered ??= await repo.numberOf(id);
-      return { id, trackingNumber: numbered.tracking, queryCode, repeated: false };
+      // PostgreSQL numbered the case in its commit, which told the number (migration 0016); read
+      // it back only if that notice did not come.
+      const tracking = numbered?.tracking ?? takeIntakeNumber(marker) ?? (await repo.numberOf(id)).tracking;
+      return { id, trackingNumber: tracking, queryCode, repeated: false };
     } catch (e) {
       // The same form posted twice at once: the second insert meets the first's idempotency key
       // (its transaction, counter increment included, is rolled back) and answers its receipt.

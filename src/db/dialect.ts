@@ -39,12 +39,36 @@ export function openDatabase(databaseUrl: string, { poolSize = 10 }: { poolSize?
   // from the pool and the next query opens a new one; without a listener the pool's error
   // event would end the whole process.
   pool.on('error', (err) => console.warn(`PostgreSQL 空闲连接已断开，下次查询将重新连接：${err.message}`));
+  pool.on('connect', (client) => client.on('notice', keepIntakeNumber));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
 }
 
 const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * Tracking numbers told by the commits that numbered an intake (migration 0016), by the case's
+ * provisional marker, until its submission takes its own. A notice arrives before its COMMIT's
+ * answer, so it is here when the commit returns. Bounded: one never taken (a process that failed
+ * between commit and answer) is dropped with the oldest.
+ */
+const intakeNumbers = new Map<string, string>();
+const INTAKE_NOTICE = /^gongkai-intake (#tracking-[0-9a-f]{24}#) (\S+)$/;
+
+function keepIntakeNumber(notice: { message?: string }): void {
+  const m = INTAKE_NOTICE.exec(notice.message ?? '');
+  if (!m) return;
+  if (intakeNumbers.size >= 1000) intakeNumbers.delete(intakeNumbers.keys().next().value!);
+  intakeNumbers.set(m[1]!, m[2]!);
+}
+
+/** The tracking number the commit of the intake under `marker` gave, once (undefined if not told). */
+export function takeIntakeNumber(marker: string): string | undefined {
+  const tracking = intakeNumbers.get(marker);
+  intakeNumbers.delete(marker);
+  return tracking;
+}
 
 /** Connections of a PostgreSQL database's pool (for /metrics); null on SQLite. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
