@@ -17,8 +17,8 @@
  * at the default level to /dev/null; without it, the TypeScript sources run in one process.
  * PostgreSQL needs TEST_DATABASE_URL (an administrative URL; a fresh database is made and dropped).
  *
- * Besides latencies it prints the CPU time the server's processes (and this client) used per
- * request: on a machine shared with other work, latency follows the host's load, CPU per request
+ * Besides latencies it prints the CPU time the server's processes, the PostgreSQL backends of the
+ * run's database (when on this machine) and this client used per request: on a machine shared with other work, latency follows the host's load, CPU per request
  * much less so, which makes before/after comparisons of a change possible.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -69,6 +69,28 @@ function treeCpuSeconds(root: number): number {
   visit(root);
   return total;
 }
+
+/**
+ * CPU seconds used so far by each PostgreSQL backend serving `database` on this machine (Linux
+ * /proc; empty when the server runs elsewhere): backends are the postmaster's children, not the
+ * server's, and on a shared machine their share of a request counts as much as Node's.
+ */
+function databaseCpu(database: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let names: string[] = [];
+  try { names = readdirSync('/proc').filter((n) => /^\d+$/.test(n)); } catch { return out; }
+  for (const n of names) {
+    try {
+      const cmd = readFileSync(`/proc/${n}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres: ') || !cmd.split(' ').includes(database)) continue;
+      const stat = readFileSync(`/proc/${n}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(n), (Number(f[11]) + Number(f[12])) / 100);
+    } catch { /* ended meanwhile */ }
+  }
+  return out;
+}
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, cpu]) => sum + cpu - (before.get(pid) ?? 0), 0);
 
 const stopChild = (child: ChildProcess) => new Promise<void>((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); });
 
@@ -203,7 +225,9 @@ async function run(kind: 'sqlite' | 'postgres') {
       for (let i = 0; i < clients; i++) ops.push(await setUpClient(s, pages));
       const started = performance.now();
       const end = started + SECONDS * 1000;
+      const database = kind === 'postgres' ? new URL(t.url).pathname.slice(1) : '';
       const serverCpu0 = treeCpuSeconds(s.pid);
+      const databaseCpu0 = database ? databaseCpu(database) : new Map<number, number>();
       const clientCpu0 = process.cpuUsage();
       await Promise.all(ops.map(async (op) => {
         while (performance.now() < end) {
@@ -217,12 +241,13 @@ async function run(kind: 'sqlite' | 'postgres') {
       }));
       const elapsed = (performance.now() - started) / 1000;
       const serverCpu = treeCpuSeconds(s.pid) - serverCpu0;
+      const dbCpu = database ? cpuSince(databaseCpu0, databaseCpu(database)) : 0;
       const clientCpuUsage = process.cpuUsage(clientCpu0);
       const clientCpu = (clientCpuUsage.user + clientCpuUsage.system) / 1e6;
       const total = [...times.values()].reduce((n, l) => n + l.length, 0);
       const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
       console.log(`${kind} ${clients} clients ${elapsed.toFixed(1)} s: ${total} requests, ${(total / elapsed).toFixed(0)} req/s, ${errorCount} errors (host load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
-      console.log(`  CPU per request: server ${((1000 * serverCpu) / total).toFixed(2)} ms (${(100 * serverCpu / elapsed).toFixed(0)}% of a core), bench client ${((1000 * clientCpu) / total).toFixed(2)} ms (${(100 * clientCpu / elapsed).toFixed(0)}%)${BUILT ? `, built server, ${WORKERS} worker(s)` : ', TypeScript server'}`);
+      console.log(`  CPU per request: server ${((1000 * serverCpu) / total).toFixed(2)} ms (${(100 * serverCpu / elapsed).toFixed(0)}% of a core),${database ? ` PostgreSQL ${((1000 * dbCpu) / total).toFixed(2)} ms (${(100 * dbCpu / elapsed).toFixed(0)}%),` : ''} bench client ${((1000 * clientCpu) / total).toFixed(2)} ms (${(100 * clientCpu / elapsed).toFixed(0)}%)${BUILT ? `, built server, ${WORKERS} worker(s)` : ', TypeScript server'}`);
       console.log('  operation      count   req/s    p50 ms   p95 ms   p99 ms  errors');
       for (const k of KINDS) {
         const l = times.get(k)!.sort((a, b) => a - b);
