@@ -55,6 +55,7 @@ export function readTable3(lines: SourceLine[]): Table3Result {
   const sources: Record<string, (number | null)[]> = {};
   const ambiguous = new Map<RowKey, number[][]>();
   let pending: Pending | null = null;
+  const waiting: Pending[] = [];
   let context: GroupNumber | null = null;
   let pendingSingle: number | null = null; // line of a （六） label standing alone
   let nextIndex = 0;
@@ -126,7 +127,11 @@ export function readTable3(lines: SourceLine[]): Table3Result {
       }
     }
     if (rowOnLine) {
-      if (pending && pending.key !== rowOnLine.key) finishLabel(pending);
+      if (pending && pending.key !== rowOnLine.key) {
+        // A label whose figures have not come yet waits for them (see below).
+        if (read.has(pending.key)) finishLabel(pending);
+        else waiting.push(pending);
+      }
       pending = rowOnLine;
     }
     // A row label followed by nothing but blank cells: a row printed blank, read as 0s. The
@@ -138,6 +143,12 @@ export function readTable3(lines: SourceLine[]): Table3Result {
     if (!rowOnLine && label === '' && values.length === 1 && values[0].length < 7) continue;
 
     let target: Pending | null = pending;
+    // Labels printed apart from their figures (a converter moving wrapped label cells out of the
+    // table): figures with no label of their own go to the earliest label still waiting, when
+    // that is the next row in statutory order.
+    const next = ORDER.slice(nextIndex).find((k) => !read.has(k));
+    while (waiting.length && read.has(waiting[0].key)) waiting.shift();
+    if (label === '' && waiting.length && waiting[0].key === next) target = waiting.shift()!;
     if (!target && pendingSingle !== null) {
       target = { key: 'otherHandling', printed: '（六）其他处理', line: pendingSingle };
     }
@@ -166,7 +177,7 @@ export function readTable3(lines: SourceLine[]): Table3Result {
     }
     finishLabel(target);
     assign(target.key, values, line);
-    pending = null;
+    if (target === pending) pending = null;
     pendingSingle = null;
   }
   if (pending) finishLabel(pending);

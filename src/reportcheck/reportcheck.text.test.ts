@@ -209,3 +209,31 @@ describe('labels cut by a PDF-to-Markdown conversion (上海市人民政府办�
     assert.ok(!t.findings.some((f) => f.code === 'reportcheck.table3_row_missing'), JSON.stringify(t.findings));
   });
 });
+
+describe('labels printed apart from their figures (上海市科委 2024, Markdown converted from its PDF)', () => {
+  it('gives figures with no label to the earliest label still waiting, in statutory order', () => {
+    const row = (l: string, v: number) => `| ${l} | ${v} | 0 | 0 | 0 | 0 | 0 | ${v} |`;
+    const labels = APPLICATION_ROWS.map((r) => r.label);
+    const from = labels.indexOf('5.属于三类内部事务信息');
+    const to = labels.indexOf('2.没有现成信息需要另行制作');
+    const text = [
+      ...labels.slice(0, from).map((l) => row(l, 0)),
+      '5.属于三类内部事务信',
+      '息',
+      '1.本机关不掌握相关政',
+      '府信息',
+      '| 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+      row('6.属于四类过程性信息', 2),
+      row('7.属于行政执法案卷', 0),
+      row('8.属于行政查询事项', 0),
+      '| 4 | 0 | 0 | 0 | 0 | 0 | 4 |',
+      ...labels.slice(to).map((l) => row(l, 0)),
+    ].join('\n');
+    const t = readTable3(textToLines(text));
+    assert.deepEqual(t.rows.withheld5, [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(t.rows.withheld6, [2, 0, 0, 0, 0, 0, 2]);
+    assert.deepEqual(t.rows.unable1, [4, 0, 0, 0, 0, 0, 4]);
+    assert.deepEqual(t.rows.unable2, [0, 0, 0, 0, 0, 0, 0]);
+    assert.ok(!t.findings.some((f) => f.severity === 'error'), JSON.stringify(t.findings));
+  });
+});
