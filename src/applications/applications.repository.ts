@@ -138,17 +138,33 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
     },
 
     /**
-     * Inserts a new case under its provisional number `marker` (`#tracking-<24 hex>#`). On
-     * PostgreSQL the same statement files the case in `intake_numbering`, whose trigger numbers
-     * it at commit, and leaves the numbering request (prefix, normalised query code) in a
-     * transaction-local setting named after the marker (migration 0015).
+     * Inserts a new case under its provisional number `marker` (`#tracking-<24 hex>#`), with its
+     * first events. On PostgreSQL one statement also inserts the events and files the case in
+     * `intake_numbering`, whose trigger numbers it at commit, and leaves the numbering request
+     * (prefix, normalised query code) in a transaction-local setting named after the marker
+     * (migration 0015).
      */
-    async insertCase(row: Omit<ApplicationRow, 'id'>, numbering: { marker: string; queryCode: string }): Promise<number> {
-      if (dialectOf(db) !== 'postgres') return this.insert(row);
+    async insertCase(
+      row: Omit<ApplicationRow, 'id'>,
+      numbering: { marker: string; queryCode: string },
+      first: { events: CaseEvent[]; actor: { id: number | null; name: string | null }; at: string },
+    ): Promise<number> {
+      if (dialectOf(db) !== 'postgres') {
+        const id = await this.insert(row);
+        await this.appendEvents(id, 0, first.events, first.actor, first.at);
+        return id;
+      }
       const name = `gongkai.intake_${numbering.marker.slice(10, 34)}`;
       const request = JSON.stringify({ prefix: trackingPrefix(row.year, row.organization_id), code: normalQueryCode(numbering.queryCode) });
+      const events = sql.join(first.events.map((e, i) => sql`(${i + 1}::integer, ${e.type}::text, ${JSON.stringify(e.data)}::text)`));
       const r = await db
         .with('c', (q) => q.insertInto('applications').values(row).returning('id'))
+        .with('e', (q) =>
+          q
+            .insertInto('application_events')
+            .columns(['application_id', 'seq', 'type', 'data', 'at', 'actor_id', 'actor_name'])
+            .expression(sql`select c.id, v.seq, v.type, v.data, ${first.at}::text, ${first.actor.id}::integer, ${first.actor.name}::text from c cross join (values ${events}) as v(seq, type, data)`),
+        )
         .insertInto('intake_numbering')
         .columns(['case_id'])
         .expression((eb) => eb.selectFrom('c').select('c.id'))

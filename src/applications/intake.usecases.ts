@@ -162,9 +162,8 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
           updated_at: at,
           ...appended.projection,
         };
-        const id = await trepo.insertCase(fields, { marker, queryCode });
+        const id = await trepo.insertCase(fields, { marker, queryCode }, { events, actor: actorRef, at });
         const row = { ...fields, id };
-        await trepo.appendEvents(id, 0, events, actorRef, at);
         await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
         const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
         await notifyCaseEvents(trx, { row: { ...row, tracking_number: marker }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl, orgs });
