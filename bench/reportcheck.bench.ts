@@ -4,10 +4,10 @@
  *   does) over the fixture reports in every layout a reader meets (as published, the whole text
  *   on one line, one cell per line, a saved page), repeated to BATCH reports; target ≥ 200/s;
  * - OCR: seconds per page of the scanned two-page fixture (target ≤ 10 s), when tesseract is
- *   installed, and the whole scans of src/reportcheck/corpus/scans/ (rendered from published PDFs,
- *   with hand-checked values): seconds per page, cells of sections 三 and 四 exact, errors the
- *   report does not deserve, year and body. Measured, not judged: the corpus test does not hold
- *   them yet.
+ *   installed, and the whole scans (rendered from published PDFs, with hand-checked values): those
+ *   of the corpus (format `scan`, judged by reportcheck.corpus.test.ts) and those of
+ *   src/reportcheck/corpus/scans/ (measured, not judged yet): seconds per page, cells of sections
+ *   三 and 四 exact (target ≥ 99.5%), errors the report does not deserve, year and body.
  * Run: `npm run bench -- reportcheck` (or `node --import tsx bench/reportcheck.bench.ts`).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -69,6 +69,7 @@ try {
   console.log(`reportcheck OCR: not measured (${(e as Error).message.split('\n')[0]})`);
 }
 
+const CORPUS = new URL('../src/reportcheck/corpus/', import.meta.url);
 const SCANS = new URL('../src/reportcheck/corpus/scans/', import.meta.url);
 
 interface ScanExpected {
@@ -99,10 +100,13 @@ function exactCells(rows: Record<string, (number | null)[] | undefined>, review:
 
 try {
   execFileSync('tesseract', ['--version'], { stdio: 'ignore' });
-  for (const json of readdirSync(SCANS).filter((n) => n.endsWith('.expected.json')).sort()) {
+  const expected = (dir: URL) => readdirSync(dir).filter((n) => n.endsWith('.expected.json')).sort().map((json) => ({ dir, json }));
+  const isScan = ({ dir, json }: { dir: URL; json: string }) => (JSON.parse(readFileSync(new URL(json, dir), 'utf8')) as { format: string }).format === 'scan';
+  const scans = [...expected(CORPUS).filter(isScan), ...expected(SCANS)];
+  for (const { dir, json } of scans) {
     const id = json.slice(0, -'.expected.json'.length);
-    const e = JSON.parse(readFileSync(new URL(json, SCANS), 'utf8')) as ScanExpected;
-    const bytes = new Uint8Array(readFileSync(new URL(`${id}.pdf`, SCANS)));
+    const e = JSON.parse(readFileSync(new URL(json, dir), 'utf8')) as ScanExpected;
+    const bytes = new Uint8Array(readFileSync(new URL(`${id}.pdf`, dir)));
     const pages = Number(/\/Count (\d+)/.exec(new TextDecoder('latin1').decode(bytes))?.[1] ?? 1);
     const t = performance.now();
     const r = await readReportFile({ name: `${id}.pdf`, bytes });
@@ -112,7 +116,7 @@ try {
     const errors = [...new Set(r.findings.filter((f) => f.severity === 'error').map((f) => f.code))];
     const falseErrors = errors.filter((c) => !e.trueErrors.includes(c));
     console.log(
-      `reportcheck OCR ${id}: ${pages} pages at ${perPage.toFixed(1)} s per page; ${exact}/${cells} cells exact (${((100 * exact) / cells).toFixed(1)}%); year ${r.year === e.year ? 'right' : `wrong (${r.year})`}, body ${r.body.name === e.body ? 'right' : `wrong (${r.body.name})`}; false errors: ${falseErrors.join(', ') || 'none'}`,
+      `reportcheck OCR ${dir === SCANS ? 'scans/' : ''}${id}${dir === SCANS ? ' (not judged yet)' : ' (corpus)'}: ${pages} pages at ${perPage.toFixed(1)} s per page; ${exact}/${cells} cells exact (${((100 * exact) / cells).toFixed(1)}%); year ${r.year === e.year ? 'right' : `wrong (${r.year})`}, body ${r.body.name === e.body ? 'right' : `wrong (${r.body.name})`}; false errors: ${falseErrors.join(', ') || 'none'}`,
     );
   }
   console.log(`load after OCR of the scans: ${load()}`);

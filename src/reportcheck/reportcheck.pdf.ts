@@ -15,6 +15,9 @@ import type { SourceLine } from './reportcheck.text.ts';
 import { wordsToLines, type PositionedWord } from './reportcheck.layout.ts';
 import { deskew, parsePgm, removeRules, writePgm, type Greyscale } from './reportcheck.rules-lines.ts';
 import { decodePng } from './reportcheck.png.ts';
+import { findCells } from './reportcheck.grid.ts';
+import { figureRows, withStatutoryLabels, type FigureRow } from './reportcheck.ocrrows.ts';
+import { cellFigure, cellImage, figureCells, repairRow, rowAddsUp, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
 import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
 
 /** Pages OCR reads at most: a report has 4–10; a 300-page scan is not one report. */
@@ -110,17 +113,95 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-/** OCR of one greyscale page: rules whitened (rules at least this long), then tesseract's words with boxes. */
-async function ocrPage(dir: string, image: Greyscale, page: number, rule: { horizontal: number; vertical: number; halo: number }, options: ToolOptions, purpose: string): Promise<PositionedWord[]> {
+/**
+ * OCR of one greyscale page: rules whitened (rules at least this long), then tesseract's words with
+ * boxes. On a page of known resolution (`dpi`: a rendered PDF page), the figures of the ruled
+ * tables are read again cell by cell (reportcheck.cellocr.ts), which the page-wide reading gets
+ * wrong on a poor scan.
+ */
+async function ocrPage(
+  dir: string,
+  image: Greyscale,
+  page: number,
+  rule: { horizontal: number; vertical: number; halo: number },
+  options: ToolOptions,
+  purpose: string,
+  dpi?: number,
+): Promise<{ words: PositionedWord[]; rows: FigureRow[] }> {
   // A page scanned askew is laid straight first: only then are its rules straight runs to whiten.
   const straight = deskew(image);
+  const cells = dpi ? findCells(straight, dpi) : [];
   removeRules(straight, rule.horizontal, rule.vertical, rule.halo);
   const file = join(dir, `clean-${page}.pgm`);
   await writeFile(file, writePgm(straight));
   // --psm 6: one block of text, which keeps a table's row together instead of reading it column by column.
   const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, purpose);
   await rm(file, { force: true });
-  return parseTesseractTsv(tsv.toString('utf8'), page);
+  const words = parseTesseractTsv(tsv.toString('utf8'), page);
+  if (!dpi) return { words, rows: [] };
+  const rows = figureRows(cells, dpi * FIGURE_COLUMN_INCHES, page);
+  const found = figureCells(straight, cells, dpi);
+  if (found.length === 0) return { words, rows };
+  const figures = await readCells(dir, straight, found, page, options, purpose);
+  return { words: withCellFigures(words, found, figures, page), rows };
+}
+
+/** Widest figure column of a ruled table: section 三's are about 0.4 inch, 四's narrower. */
+const FIGURE_COLUMN_INCHES = 0.7;
+
+/**
+ * The figure in each cell, by one tesseract run over all of them (a list of images): English
+ * digits only, each image a raw line (--psm 13: no layout analysis, which drops a lone 1 as a
+ * rule and a lone 9 as a speck). A row of section 三 or 四 whose figures do not add up is read
+ * again with the Chinese model as a line (it reads “21” where the English one cut it to “2”),
+ * and the two readings are combined by the row's sums (repairRow).
+ */
+async function readCells(dir: string, image: Greyscale, found: FigureCell[], page: number, options: ToolOptions, purpose: string): Promise<(string | null)[]> {
+  const files = found.map((_, i) => join(dir, `cell-${page}-${i}.pgm`));
+  await Promise.all(found.map((f, i) => writeFile(files[i], writePgm(cellImage(image, f.box)))));
+  const read = async (indexes: number[], language: string, psm: string) => {
+    const list = join(dir, `cells-${page}.txt`);
+    await writeFile(list, `${indexes.map((i) => files[i]).join('\n')}\n`);
+    const tsv = await runTool('tesseract', [list, 'stdout', '-l', language, '--psm', psm, '-c', 'tessedit_char_whitelist=0123456789.', 'tsv'], options, purpose);
+    return listTexts(tsv.toString('utf8'), indexes.length).map(cellFigure);
+  };
+  try {
+    const figures = await read(found.map((_, i) => i), 'eng', '13');
+    const rows = rowsOfCells(found, DPI * FIGURE_COLUMN_INCHES).filter((row) => row.length === 7 || row.length === 15);
+    const doubtful = rows.filter((row) => row.some((i) => figures[i] === null) || !rowAddsUp(row.map((i) => Number(figures[i]))));
+    if (doubtful.length === 0) return figures;
+    const again = doubtful.flat();
+    const second = await read(again, 'chi_sim', '7');
+    const byCell = new Map(again.map((cell, k) => [cell, second[k]]));
+    for (const row of doubtful) {
+      const repaired = repairRow(row.map((i) => figures[i]), row.map((i) => byCell.get(i) ?? null));
+      row.forEach((cell, k) => (figures[cell] = repaired[k]));
+    }
+    return figures;
+  } finally {
+    await Promise.all([join(dir, `cells-${page}.txt`), ...files].map((f) => rm(f, { force: true })));
+  }
+}
+
+/** The found figure-column cells by table row (same band), left to right, as indexes into `found`. */
+function rowsOfCells(found: FigureCell[], maxWidth: number): number[][] {
+  const rows = new Map<string, number[]>();
+  found.forEach((f, i) => {
+    if (f.cell.x1 - f.cell.x0 > maxWidth) return; // a label's cell
+    const key = `${f.cell.y0}:${f.cell.y1}`;
+    rows.set(key, [...(rows.get(key) ?? []), i]);
+  });
+  return [...rows.values()].map((row) => row.sort((a, b) => found[a].cell.x0 - found[b].cell.x0));
+}
+
+/** The text tesseract read in each image of a list, from its TSV (the second field numbers the image from 1). */
+function listTexts(tsv: string, images: number): string[] {
+  const texts = new Array<string>(images).fill('');
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t');
+    if (f[0] === '5' && f.length >= 12 && Number(f[1]) >= 1 && Number(f[1]) <= images) texts[Number(f[1]) - 1] += f.slice(11).join('');
+  }
+  return texts;
 }
 
 /**
@@ -150,14 +231,17 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
       throw new ToolError('reportcheck.too_many_pages', `PDF 没有文字层，需逐页识别，但有 ${pages} 页，超过 ${MAX_OCR_PAGES} 页的上限`);
     }
     const ocrWords: PositionedWord[] = [];
+    const rows: FigureRow[] = [];
     for (let page = 1; page <= Math.max(pages, 1); page++) {
       // One page rendered at a time: a whole scan at once would hold every page in memory and on disk.
       const prefix = join(dir, `page-${page}`);
       await runTool('pdftoppm', ['-r', String(DPI), '-gray', '-f', String(page), '-l', String(page), '-singlefile', file, prefix], options, '把扫描版 PDF 转为图像');
-      ocrWords.push(...(await ocrPage(dir, parsePgm(await readFile(`${prefix}.pgm`)), page, PAGE_RULE, options, '识别扫描件中的文字')));
+      const read = await ocrPage(dir, parsePgm(await readFile(`${prefix}.pgm`)), page, PAGE_RULE, options, '识别扫描件中的文字', DPI);
+      ocrWords.push(...read.words);
+      rows.push(...read.rows);
       await rm(`${prefix}.pgm`, { force: true });
     }
-    return { lines: ocrOnes(wordsToLines(ocrWords)), ocr: true };
+    return { lines: ocrOnes(wordsToLines(withStatutoryLabels(ocrWords, rows))), ocr: true };
   });
 }
 
@@ -165,7 +249,7 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
 export async function imageToLines(bytes: Uint8Array, options: ToolOptions = { deadline: deadlineIn() }): Promise<SourceLine[]> {
   return withTempDir(async (dir) => {
     const image = bytes[0] === 0x89 ? decodePng(bytes) : null;
-    if (image) return ocrOnes(wordsToLines(await ocrPage(dir, image, 1, SCREEN_RULE, options, '识别图片中的文字')));
+    if (image) return ocrOnes(wordsToLines((await ocrPage(dir, image, 1, SCREEN_RULE, options, '识别图片中的文字')).words));
     const file = join(dir, 'report.img');
     await writeFile(file, bytes);
     const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, '识别图片中的文字');

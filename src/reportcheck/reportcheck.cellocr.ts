@@ -1,0 +1,207 @@
+/**
+ * Figures read cell by cell: each table cell found by its rules (reportcheck.grid.ts) that holds
+ * a figure is cut out to its ink and enlarged to the height tesseract reads best; all the cells of
+ * a page go to one tesseract run (a list of images, read as raw lines of digits), and each figure
+ * replaces what the page-wide OCR read in that cell. One run instead of one per cell: starting
+ * tesseract costs more than reading a cell.
+ *
+ * Pure; reportcheck.pdf.ts runs tesseract.
+ */
+import type { Greyscale } from './reportcheck.rules-lines.ts';
+import type { Cell } from './reportcheck.grid.ts';
+import type { PositionedWord } from './reportcheck.layout.ts';
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const INK = 135;
+
+/**
+ * The box of the ink inside a cell, its rules left out (`inset` pixels from each side), or null
+ * for a blank cell. A row or column needs two dark pixels to count: a speck of scanner noise is
+ * not ink.
+ */
+export function inkBox(image: Greyscale, cell: Cell, inset: number): Box | null {
+  const { width, pixels } = image;
+  const x0 = Math.round(cell.x0 + inset);
+  const x1 = Math.round(cell.x1 - inset);
+  const y0 = Math.round(cell.y0 + inset);
+  const y1 = Math.round(cell.y1 - inset);
+  if (x1 <= x0 || y1 <= y0) return null;
+  const rows = new Uint32Array(y1 - y0);
+  const cols = new Uint32Array(x1 - x0);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (pixels[y * width + x] < INK) {
+        rows[y - y0]++;
+        cols[x - x0]++;
+      }
+    }
+  }
+  const first = (counts: Uint32Array) => counts.findIndex((n) => n >= 2);
+  const last = (counts: Uint32Array) => counts.length - 1 - [...counts].reverse().findIndex((n) => n >= 2);
+  const top = first(rows);
+  const left = first(cols);
+  if (top < 0 || left < 0) return null;
+  const box = { x0: x0 + left, y0: y0 + top, x1: x0 + last(cols) + 1, y1: y0 + last(rows) + 1 };
+  // A few dark pixels in all are noise, not a figure (a printed 1 at 150 dpi has about 30).
+  const dark = rows.reduce((s, n) => s + n, 0);
+  return dark >= 12 && box.y1 - box.y0 >= 5 ? box : null;
+}
+
+/** Height the figures are enlarged to: tesseract reads digits 30–40 pixels tall best. */
+const TARGET_HEIGHT = 36;
+const MARGIN = 20;
+
+/** The ink of one cell enlarged (bilinear) to TARGET_HEIGHT, on white with a margin around. */
+export function cellImage(image: Greyscale, b: Box): Greyscale {
+  const scale = Math.min(3, Math.max(1, TARGET_HEIGHT / (b.y1 - b.y0)));
+  const w = Math.round((b.x1 - b.x0) * scale);
+  const h = Math.round((b.y1 - b.y0) * scale);
+  const width = w + 2 * MARGIN;
+  const height = h + 2 * MARGIN;
+  const pixels = new Uint8Array(width * height).fill(255);
+  const at = (px: number, py: number) => image.pixels[(b.y0 + py) * image.width + b.x0 + px];
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(b.y1 - b.y0 - 1, Math.max(0, (y + 0.5) / scale - 0.5));
+    const y0 = Math.floor(sy);
+    const fy = sy - y0;
+    const y1 = Math.min(y0 + 1, b.y1 - b.y0 - 1);
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(b.x1 - b.x0 - 1, Math.max(0, (x + 0.5) / scale - 0.5));
+      const x0 = Math.floor(sx);
+      const fx = sx - x0;
+      const x1 = Math.min(x0 + 1, b.x1 - b.x0 - 1);
+      const v = (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+      pixels[(MARGIN + y) * width + MARGIN + x] = v;
+    }
+  }
+  return { width, height, pixels };
+}
+
+function inside(word: PositionedWord, cell: Cell): boolean {
+  const cx = (word.x0 + word.x1) / 2;
+  const cy = (word.y0 + word.y1) / 2;
+  return cx > cell.x0 && cx < cell.x1 && cy > cell.y0 && cy < cell.y1;
+}
+
+export interface FigureCell {
+  cell: Cell;
+  box: Box;
+}
+
+/**
+ * The cells that may hold one figure: ink on a single line no taller than a printed figure (a
+ * fifth of an inch) and at most five times as wide as tall. A short heading (其他, 总计) passes
+ * too: read with digits only it gives nothing, and its words stay as the page-wide OCR read them.
+ * The page-wide OCR's own words cannot tell: on a noisy scan it reads figures as characters.
+ */
+export function figureCells(image: Greyscale, cells: Cell[], dpi: number): FigureCell[] {
+  const inset = Math.max(3, Math.round(dpi / 40));
+  const found: FigureCell[] = [];
+  for (const cell of cells) {
+    const box = inkBox(image, cell, inset);
+    if (!box) continue;
+    const h = box.y1 - box.y0;
+    if (h > dpi / 5 || box.x1 - box.x0 > 5 * h) continue;
+    found.push({ cell, box });
+  }
+  return found;
+}
+
+/**
+ * What tesseract read in one cell → the figure, or null when it is not one: an integer, or an
+ * amount with one decimal point; a dot at either end is a speck.
+ */
+export function cellFigure(read: string): string | null {
+  const text = read.replace(/\s+/g, '').replace(/^\.+|\.+$/g, '');
+  return /^\d+(?:\.\d+)?$/.test(text) ? text : null;
+}
+
+/**
+ * Whether a table row's figures add up as the statutory tables print them: section 三's seven
+ * (six kinds of applicant, then their total), section 四's fifteen (three groups of four results
+ * and their total). Other rows have no sum to check.
+ */
+export function rowAddsUp(figures: number[]): boolean {
+  const group = figures.length === 7 ? 7 : figures.length === 15 ? 5 : 0;
+  if (!group) return true;
+  for (let g = 0; g < figures.length; g += group) {
+    const cells = figures.slice(g, g + group);
+    if (cells.slice(0, -1).reduce((sum, v) => sum + v, 0) !== cells[cells.length - 1]) return false;
+  }
+  return true;
+}
+
+/** Most cells of one row read two ways that are tried together (2^n combinations). */
+const MAX_DISAGREEMENTS = 8;
+
+/**
+ * A row read twice (`first`: tesseract's English digits, `second`: its Chinese model) whose first
+ * reading does not add up: the one combination of the two readings, cell by cell, that adds up,
+ * when there is exactly one. A cell neither reading could read is then the figure the sum leaves
+ * for it (one such cell at most). Otherwise the first reading with its gaps filled from the
+ * second: a printed row that does not add up (a true error of the report) stays as read.
+ */
+export function repairRow(first: (string | null)[], second: (string | null)[]): (string | null)[] {
+  const filled = first.map((f, i) => f ?? second[i]);
+  const differ = filled.map((_, i) => i).filter((i) => second[i] !== null && second[i] !== filled[i]);
+  const unknown = filled.map((_, i) => i).filter((i) => filled[i] === null);
+  if (differ.length > MAX_DISAGREEMENTS || unknown.length > 1 || (differ.length === 0 && unknown.length === 0)) return filled;
+  const fits = new Set<string>();
+  for (let mask = 0; mask < 1 << differ.length; mask++) {
+    const row = [...filled];
+    differ.forEach((i, bit) => {
+      if (mask & (1 << bit)) row[i] = second[i];
+    });
+    if (unknown.length === 1) {
+      const missing = missingFigure(row, unknown[0]);
+      if (missing === null) continue;
+      row[unknown[0]] = String(missing);
+    }
+    if (rowAddsUp(row.map(Number))) fits.add(JSON.stringify(row));
+  }
+  return fits.size === 1 ? (JSON.parse([...fits][0]) as string[]) : filled;
+}
+
+/** The figure the row's sum leaves for its cell `at` (a total, or one of the summed cells), or null. */
+function missingFigure(row: (string | null)[], at: number): number | null {
+  const group = row.length === 7 ? 7 : row.length === 15 ? 5 : 0;
+  if (!group) return null;
+  const start = at - (at % group);
+  const cells = row.slice(start, start + group).map(Number);
+  const k = at - start;
+  const parts = cells.slice(0, -1).reduce((sum, v, i) => (i === k ? sum : sum + v), 0);
+  const value = k === group - 1 ? parts : cells[group - 1] - parts;
+  return Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+/** A Chinese character other than the strokes OCR makes of a 1 or of a rule's remains. */
+const HAN = /(?![丨工])\p{Script=Han}/u;
+
+/** Share of a word's box that lies in the given cells. */
+function overlap(word: PositionedWord, cells: Cell[]): number {
+  const area = Math.max(1, (word.x1 - word.x0) * (word.y1 - word.y0));
+  let covered = 0;
+  for (const c of cells) {
+    covered += Math.max(0, Math.min(word.x1, c.x1) - Math.max(word.x0, c.x0)) * Math.max(0, Math.min(word.y1, c.y1) - Math.max(word.y0, c.y0));
+  }
+  return covered / area;
+}
+
+/**
+ * The page's words with each figure cell's words replaced by the figure read in it (`figures[i]`
+ * for `found[i]`, null where nothing readable was found: the page-wide reading stays). A word
+ * without Chinese that lies mostly in read cells goes too, even when its centre is outside them:
+ * page-wide OCR makes one tall word of the figures of several cells and the rules between them.
+ */
+export function withCellFigures(words: PositionedWord[], found: FigureCell[], figures: (string | null)[], page: number): PositionedWord[] {
+  const read = found.map((f, i) => ({ ...f, figure: figures[i] })).filter((f) => f.figure !== null);
+  const cells = read.map((f) => f.cell);
+  const kept = words.filter((w) => !cells.some((c) => inside(w, c)) && (HAN.test(w.text) || overlap(w, cells) < 0.3));
+  return [...kept, ...read.map(({ box, figure }) => ({ page, ...box, text: figure! }))];
+}

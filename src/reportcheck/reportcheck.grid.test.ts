@@ -1,0 +1,152 @@
+/**
+ * Reading a scanned table cell by cell: the grid from its rules, the figure cells, the two
+ * readings combined by the row's sums, and the statutory labels of section 三's rows. Synthetic
+ * pages drawn here; the real scans (corpus/, corpus/scans/) prove the accuracy.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCells, gridCells, horizontalRules } from './reportcheck.grid.ts';
+import { cellFigure, figureCells, inkBox, repairRow, rowAddsUp, withCellFigures } from './reportcheck.cellocr.ts';
+import { figureRows, withStatutoryLabels } from './reportcheck.ocrrows.ts';
+import type { Greyscale } from './reportcheck.rules-lines.ts';
+
+/** A white page with a ruled table: rows at `ys`, columns at `xs`, rules 2 pixels thick and grey. */
+function table(xs: number[], ys: number[], grey = 120): Greyscale {
+  const width = 1000;
+  const height = 800;
+  const pixels = new Uint8Array(width * height).fill(255);
+  for (const y of ys) for (let x = xs[0]; x <= xs[xs.length - 1]; x++) pixels[y * width + x] = pixels[(y + 1) * width + x] = grey;
+  for (const x of xs) for (let y = ys[0]; y <= ys[ys.length - 1]; y++) pixels[y * width + x] = pixels[y * width + x + 1] = grey;
+  return { width, height, pixels };
+}
+
+/** A filled block standing for a printed figure. */
+function ink(page: Greyscale, x0: number, y0: number, w: number, h: number) {
+  for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) page.pixels[y * page.width + x] = 0;
+}
+
+describe('the grid of a scanned table', () => {
+  const xs = [100, 400, 480, 560, 640];
+  const ys = [100, 150, 200, 250];
+
+  it('finds every cell between the rules, grey and broken rules too', () => {
+    const page = table(xs, ys, 170);
+    // A rule broken by a scanner: two light pixels in it.
+    page.pixels[150 * page.width + 450] = page.pixels[150 * page.width + 451] = 255;
+    page.pixels[151 * page.width + 450] = page.pixels[151 * page.width + 451] = 255;
+    const cells = findCells(page, 200);
+    assert.equal(cells.length, 12);
+    assert.deepEqual(cells[1], { x0: 401, y0: 101, x1: 481, y1: 151 }); // the middle of a rule 2 pixels thick
+  });
+
+  it('does not take a bold stroke of a label for a rule, nor a merged label for cells', () => {
+    const page = table(xs, ys);
+    // A stroke 70 pixels long inside the label cell of the middle row: shorter than half an inch.
+    for (let x = 150; x < 220; x++) page.pixels[175 * page.width + x] = 0;
+    assert.ok(!horizontalRules(page, 100).some((r) => r.pos === 175));
+    // A label cell merged over two rows has no rule between them on its side.
+    const merged = gridCells(
+      [
+        { pos: 100, from: 100, to: 640 },
+        { pos: 150, from: 400, to: 640 },
+        { pos: 200, from: 100, to: 640 },
+      ],
+      xs.map((x) => ({ pos: x, from: 100, to: 200 })),
+    );
+    assert.equal(merged.filter((c) => c.x0 === 100).length, 0);
+    assert.equal(merged.length, 6);
+  });
+
+  it('takes single-line ink as a figure cell, not a blank cell or a tall one', () => {
+    const page = table(xs, ys);
+    ink(page, 430, 115, 10, 20); // a figure
+    ink(page, 500, 205, 8, 40); // taller than a figure
+    const cells = findCells(page, 200);
+    assert.equal(inkBox(page, cells[1], 5)?.x0, 430);
+    assert.equal(inkBox(page, cells[2], 5), null); // blank
+    const found = figureCells(page, cells, 200);
+    assert.deepEqual(
+      found.map((f) => f.box),
+      [{ x0: 430, y0: 115, x1: 440, y1: 135 }],
+    );
+  });
+});
+
+describe('figures read cell by cell', () => {
+  it('keeps integers and amounts, drops specks and what is not a figure', () => {
+    assert.equal(cellFigure('95'), '95');
+    assert.equal(cellFigure('7545.'), '7545');
+    assert.equal(cellFigure('7730.28'), '7730.28');
+    assert.equal(cellFigure(''), null);
+    assert.equal(cellFigure('1.2.3'), null);
+  });
+
+  it('checks the sums of a section 三 row and of section 四', () => {
+    assert.ok(rowAddsUp([95, 0, 0, 0, 0, 0, 95]));
+    assert.ok(!rowAddsUp([2, 0, 0, 0, 0, 0, 21]));
+    assert.ok(rowAddsUp([1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]));
+    assert.ok(!rowAddsUp([1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]));
+  });
+
+  it('repairs a row by its sum only when one combination of the two readings adds up', () => {
+    // The English reading cut “21” to “2”; the Chinese one has it.
+    assert.deepEqual(repairRow(['2', '0', '0', '0', '0', '0', '21'], ['21', '0', '0', '0', '0', '0', '21']), ['21', '0', '0', '0', '0', '0', '21']);
+    // Two combinations add up ([2 … 2] and [21 … 21]): no repair.
+    assert.deepEqual(repairRow(['2', '0', '0', '0', '0', '0', '21'], ['21', '0', '0', '0', '0', '0', '2']), ['2', '0', '0', '0', '0', '0', '21']);
+    // A cell neither reading could read is what the sum leaves for it.
+    assert.deepEqual(repairRow(['34', null, '0', '0', '0', '0', '34'], [null, null, '0', '0', '0', '0', '34']), ['34', '0', '0', '0', '0', '0', '34']);
+    // Two unread cells: no guess.
+    assert.deepEqual(repairRow(['34', null, null, '0', '0', '0', '34'], [null, null, null, '0', '0', '0', '34']), ['34', null, null, '0', '0', '0', '34']);
+    // A printed row that does not add up stays as read (a true error of the report).
+    assert.deepEqual(repairRow(['5', '1', '0', '0', '0', '0', '9'], ['5', '1', '0', '0', '0', '0', '9']), ['5', '1', '0', '0', '0', '0', '9']);
+  });
+
+  it('replaces the page-wide words in a read cell, keeping labels', () => {
+    const cell = { x0: 400, y0: 100, x1: 480, y1: 150 };
+    const words = [
+      { page: 1, x0: 410, y0: 110, x1: 470, y1: 140, text: '是' }, // a figure read as a character
+      { page: 1, x0: 395, y0: 95, x1: 485, y1: 170, text: '0|010' }, // a tall word of figures and rules, centre outside the cell
+      { page: 1, x0: 110, y0: 110, x1: 300, y1: 140, text: '一、本年新收' },
+    ];
+    const out = withCellFigures(words, [{ cell, box: { x0: 430, y0: 115, x1: 450, y1: 135 } }], ['95'], 1);
+    assert.deepEqual(
+      out.map((w) => w.text),
+      ['一、本年新收', '95'],
+    );
+  });
+});
+
+describe('section 三 rows labelled by the statutory sequence', () => {
+  /** A band of a label cell and seven figure cells. */
+  const band = (y: number) => [
+    { x0: 100, y0: y, x1: 600, y1: y + 40 },
+    ...Array.from({ length: 7 }, (_, i) => ({ x0: 600 + i * 80, y0: y, x1: 680 + i * 80, y1: y + 40 })),
+  ];
+
+  it('finds the rows that end in seven figure cells', () => {
+    const rows = figureRows([...band(100), ...band(140)], 140, 3);
+    assert.deepEqual(
+      rows.map((r) => [r.page, r.y0, r.figures, r.figuresLeft]),
+      [
+        [3, 100, 7, 600],
+        [3, 140, 7, 600],
+      ],
+    );
+  });
+
+  it('replaces garbled labels when the rows are exactly the statutory ones, and only then', () => {
+    const cells = Array.from({ length: 25 }, (_, i) => band(100 + i * 40)).flat();
+    const rows = figureRows(cells, 140, 1);
+    const words = [
+      { page: 1, x0: 110, y0: 190, x1: 300, y1: 210, text: '一)子以人开' },
+      { page: 1, x0: 610, y0: 190, x1: 630, y1: 210, text: '50' },
+    ];
+    const labelled = withStatutoryLabels(words, rows);
+    const third = labelled.filter((w) => w.y0 >= 180 && w.y1 <= 220).map((w) => w.text);
+    assert.deepEqual(third.sort(), ['50', '（一）予以公开']);
+    assert.ok(labelled.some((w) => w.text === '（三）不予公开'));
+    assert.ok(labelled.some((w) => w.text === '四、结转下年度继续办理'));
+    // 24 rows: not the statutory table; the words stay as read.
+    assert.deepEqual(withStatutoryLabels(words, rows.slice(1)), words);
+  });
+});

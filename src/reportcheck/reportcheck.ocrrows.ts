@@ -1,0 +1,96 @@
+/**
+ * Rows of a scanned section 三 table found by their ruled cells, labelled by the statutory
+ * sequence. OCR of a noisy scan garbles the small print of the labels (“（一）予以公开” comes out
+ * as “一) 子 以 人 开”), which the label reader cannot match; the grid is sturdier: section 三 is
+ * the only table whose rows end in seven figure cells, and it has a fixed number of them (25,
+ * or 23 when （六）其他处理 is one row). When the scan has exactly that many such rows, in page
+ * order, each row's label is the statutory one; otherwise the labels stay as OCR read them.
+ *
+ * Pure.
+ */
+import { APPLICATION_ROWS } from '../report/report.model.ts';
+import type { Cell } from './reportcheck.grid.ts';
+import type { PositionedWord } from './reportcheck.layout.ts';
+
+/** A band of a ruled table that ends in a run of narrow cells (figure columns). */
+export interface FigureRow {
+  page: number;
+  y0: number;
+  y1: number;
+  /** Left edge of the band's first cell (the label's) and of its first figure cell. */
+  left: number;
+  figuresLeft: number;
+  /** How many narrow cells end the band. */
+  figures: number;
+}
+
+/** Slack between the right edge of one cell and the left edge of the next. */
+const TOUCH = 6;
+
+/**
+ * For each band of cells (same top and bottom), the run of narrow cells (at most `maxWidth`)
+ * that ends it on the right, side by side.
+ */
+export function figureRows(cells: Cell[], maxWidth: number, page: number): FigureRow[] {
+  const bands = new Map<string, Cell[]>();
+  for (const c of cells) {
+    const key = `${c.y0}:${c.y1}`;
+    bands.set(key, [...(bands.get(key) ?? []), c]);
+  }
+  const rows: FigureRow[] = [];
+  for (const band of bands.values()) {
+    band.sort((a, b) => a.x0 - b.x0);
+    let run = 0;
+    for (let i = band.length - 1; i >= 0; i--) {
+      const c = band[i];
+      const touches = i === band.length - 1 || Math.abs(band[i + 1].x0 - c.x1) <= TOUCH;
+      if (c.x1 - c.x0 > maxWidth || !touches) break;
+      run++;
+    }
+    if (run === 0) continue;
+    const first = band[band.length - run];
+    rows.push({ page, y0: band[0].y0, y1: band[0].y1, left: band[0].x0, figuresLeft: first.x0, figures: run });
+  }
+  return rows.sort((a, b) => a.page - b.page || a.y0 - b.y0);
+}
+
+/** Statutory labels of section 三, with （六） as three rows or as one. */
+function statutoryLabels(rows: number): { group?: string; label: string }[] | null {
+  if (rows === APPLICATION_ROWS.length) return APPLICATION_ROWS.map((r) => ('group' in r ? { group: r.group, label: r.label } : { label: r.label }));
+  const single = APPLICATION_ROWS.filter((r) => r.key !== 'otherHandling2' && r.key !== 'otherHandling3').map((r) =>
+    r.key === 'otherHandling1' ? { label: '（六）其他处理' } : 'group' in r ? { group: r.group, label: r.label } : { label: r.label },
+  );
+  return rows === single.length ? single : null;
+}
+
+/**
+ * The page words with each section 三 row's label replaced by the statutory one (the group's
+ * name before a group's first item, as printed), when the scan's rows of seven figure cells are
+ * exactly as many as the statutory rows; else the words unchanged.
+ */
+export function withStatutoryLabels(words: PositionedWord[], rows: FigureRow[]): PositionedWord[] {
+  const table = rows.filter((r) => r.figures === 7);
+  const labels = statutoryLabels(table.length);
+  if (!labels) return words;
+  const inLabel = (w: PositionedWord, r: FigureRow) => {
+    const cy = (w.y0 + w.y1) / 2;
+    return w.page === r.page && cy > r.y0 && cy < r.y1 && (w.x0 + w.x1) / 2 < r.figuresLeft;
+  };
+  const kept = words.filter((w) => !table.some((r) => inLabel(w, r)));
+  const added: PositionedWord[] = [];
+  let group: string | undefined;
+  table.forEach((r, i) => {
+    const { group: g, label } = labels[i];
+    const centre = (r.y0 + r.y1) / 2;
+    const height = Math.min(24, (r.y1 - r.y0) / 2);
+    const box = { page: r.page, y0: centre - height / 2, y1: centre + height / 2 };
+    let x = r.left + 4;
+    if (g && g !== group) {
+      added.push({ ...box, x0: x, x1: x + height * 4, text: g });
+      x += height * 5;
+    }
+    group = g;
+    added.push({ ...box, x0: x, x1: Math.max(x + height, r.figuresLeft - 4 - height), text: label });
+  });
+  return [...kept, ...added];
+}
