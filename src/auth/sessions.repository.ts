@@ -33,20 +33,9 @@ export function createSessionsRepository({ db }: { db: Kysely<Database> }) {
         .execute();
       return { token, csrfToken };
     },
-    /** The live session of a token: not past its end, and seen within the idle timeout. */
-    async find(token: string, now: Date, idleMinutes: number) {
-      const idleCutoff = iso(now.getTime() - idleMinutes * 60_000);
-      return db
-        .selectFrom('sessions')
-        .selectAll()
-        .where('id', '=', tokenId(token))
-        .where('expires_at', '>', now.toISOString())
-        .where((eb) => eb(eb.fn.coalesce('last_seen_at', 'created_at'), '>', idleCutoff))
-        .executeTakeFirst();
-    },
     /**
-     * The live session of a token with its user and the user's organization name, in one query
-     * (every staff request asks it).
+     * The live session of a token (not past its end, seen within the idle timeout) with its user and
+     * the user's organization name, in one query (every staff request asks it).
      */
     async findWithUser(token: string, now: Date, idleMinutes: number) {
       const idleCutoff = iso(now.getTime() - idleMinutes * 60_000);

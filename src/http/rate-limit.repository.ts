@@ -8,44 +8,33 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 export function createRateLimitRepository({ db }: { db: Kysely<Database> }) {
+  /**
+   * Counts one hit for each key in one statement (one round trip for a form's two limits);
+   * returns each key's hits in its current window and when that window began.
+   */
+  async function hitAll(counters: Array<{ key: string; windowMs: number }>, now: Date): Promise<Map<string, { count: number; windowStart: string }>> {
+    const at = now.toISOString();
+    // Each key's window ends at its own cutoff.
+    const cutoff = sql<string>`case ${sql.join(counters.map((c) => sql`when rate_limits.key = ${c.key} then ${new Date(now.getTime() - c.windowMs).toISOString()}`), sql` `)} end`;
+    const rows = await db
+      .insertInto('rate_limits')
+      .values(counters.map((c) => ({ key: c.key, window_start: at, count: 1 })))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          count: sql<number>`case when rate_limits.window_start <= ${cutoff} then 1 else rate_limits.count + 1 end`,
+          window_start: sql<string>`case when rate_limits.window_start <= ${cutoff} then ${at} else rate_limits.window_start end`,
+        }),
+      )
+      .returning(['key', 'count', 'window_start'])
+      .execute();
+    return new Map(rows.map((r) => [r.key, { count: Number(r.count), windowStart: r.window_start }]));
+  }
+
   return {
+    hitAll,
     /** Counts one hit for `key`; returns the hits in its current window and when that window began. */
     async hit(key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: string }> {
-      const at = now.toISOString();
-      const cutoff = new Date(now.getTime() - windowMs).toISOString();
-      const row = await db
-        .insertInto('rate_limits')
-        .values({ key, window_start: at, count: 1 })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            count: sql<number>`case when rate_limits.window_start <= ${cutoff} then 1 else rate_limits.count + 1 end`,
-            window_start: sql<string>`case when rate_limits.window_start <= ${cutoff} then ${at} else rate_limits.window_start end`,
-          }),
-        )
-        .returning(['count', 'window_start'])
-        .executeTakeFirstOrThrow();
-      return { count: Number(row.count), windowStart: row.window_start };
-    },
-    /**
-     * Counts one hit for each key in one statement (one round trip for a form's two limits);
-     * returns each key's hits in its current window and when that window began.
-     */
-    async hitAll(counters: Array<{ key: string; windowMs: number }>, now: Date): Promise<Map<string, { count: number; windowStart: string }>> {
-      const at = now.toISOString();
-      // Each key's window ends at its own cutoff.
-      const cutoff = sql<string>`case ${sql.join(counters.map((c) => sql`when rate_limits.key = ${c.key} then ${new Date(now.getTime() - c.windowMs).toISOString()}`), sql` `)} end`;
-      const rows = await db
-        .insertInto('rate_limits')
-        .values(counters.map((c) => ({ key: c.key, window_start: at, count: 1 })))
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            count: sql<number>`case when rate_limits.window_start <= ${cutoff} then 1 else rate_limits.count + 1 end`,
-            window_start: sql<string>`case when rate_limits.window_start <= ${cutoff} then ${at} else rate_limits.window_start end`,
-          }),
-        )
-        .returning(['key', 'count', 'window_start'])
-        .execute();
-      return new Map(rows.map((r) => [r.key, { count: Number(r.count), windowStart: r.window_start }]));
+      return (await hitAll([{ key, windowMs }], now)).get(key)!;
     },
     /** Takes back one hit (a submission that was not accepted, or one refused as over the limit). */
     async giveBack(key: string): Promise<void> {

@@ -45,14 +45,11 @@ const PURGE_EVERY_MS = 10 * 60_000;
  */
 export function createAttemptsAndBudget(deps: { db: Kysely<Database>; clock: Clock }, attempts: RateLimit, budget: RateLimit) {
   const repo = createRateLimitRepository(deps);
-  let lastPurge = 0;
+  const purge = purgeEvery(repo, [attempts, budget]);
   return {
     async hitAndTake(ip: string): Promise<RateSlot> {
       const now = deps.clock.now();
-      if (now.getTime() - lastPurge >= PURGE_EVERY_MS) {
-        lastPurge = now.getTime();
-        for (const l of [attempts, budget]) await repo.purge(l.name, new Date(now.getTime() - l.windowMs));
-      }
+      await purge(now);
       const client = clientKey(ip);
       const limits = [attempts, budget].map((l) => ({ ...l, key: `${l.name}:${client}` }));
       const counts = await repo.hitAll(limits, now);
@@ -61,58 +58,69 @@ export function createAttemptsAndBudget(deps: { db: Kysely<Database>; clock: Clo
         const c = counts.get(l.key)!;
         if (c.count > l.limit) {
           await repo.giveBack(budgetKey);
-          throw refusal(Math.max(1, Math.ceil((Date.parse(c.windowStart) + l.windowMs - now.getTime()) / 60_000)));
+          throw refusal(c.windowStart, l.windowMs, now);
         }
       }
-      let given = false;
-      return {
-        async giveBack() {
-          if (given) return;
-          given = true;
-          await repo.giveBack(budgetKey);
-        },
-      };
+      return slotOf(repo, budgetKey);
     },
   };
 }
 
-const refusal = (waitMinutes: number) => new AppError('request.rate_limited', `提交过于频繁，请约 ${waitMinutes} 分钟后再试`, 429);
+type Repository = ReturnType<typeof createRateLimitRepository>;
 
-export function createRateLimiter(deps: { db: Kysely<Database>; clock: Clock }, { name, limit, windowMs }: RateLimit): RateLimiter {
-  const repo = createRateLimitRepository(deps);
+/** Drops the rows of ended windows of `limits`, at most once per PURGE_EVERY_MS. */
+function purgeEvery(repo: Repository, limits: RateLimit[]): (now: Date) => Promise<void> {
   let lastPurge = 0;
+  return async (now) => {
+    if (now.getTime() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = now.getTime();
+    for (const l of limits) await repo.purge(l.name, new Date(now.getTime() - l.windowMs));
+  };
+}
 
-  async function count(ip: string): Promise<{ key: string; over: boolean; waitMinutes: number }> {
+/** A taken slot of `key`'s budget, given back at most once. */
+function slotOf(repo: Repository, key: string): RateSlot {
+  let given = false;
+  return {
+    async giveBack() {
+      if (given) return;
+      given = true;
+      await repo.giveBack(key);
+    },
+  };
+}
+
+/** 429 naming the minutes until the window that began at `windowStart` ends. */
+function refusal(windowStart: string, windowMs: number, now: Date): AppError {
+  const waitMinutes = Math.max(1, Math.ceil((Date.parse(windowStart) + windowMs - now.getTime()) / 60_000));
+  return new AppError('request.rate_limited', `提交过于频繁，请约 ${waitMinutes} 分钟后再试`, 429);
+}
+
+export function createRateLimiter(deps: { db: Kysely<Database>; clock: Clock }, limit: RateLimit): RateLimiter {
+  const repo = createRateLimitRepository(deps);
+  const purge = purgeEvery(repo, [limit]);
+
+  /** Counts one hit; the 429 to throw when it passed the limit, else null. */
+  async function count(ip: string): Promise<{ key: string; over: AppError | null }> {
     const now = deps.clock.now();
-    if (now.getTime() - lastPurge >= PURGE_EVERY_MS) {
-      lastPurge = now.getTime();
-      await repo.purge(name, new Date(now.getTime() - windowMs));
-    }
-    const key = `${name}:${clientKey(ip)}`;
-    const { count: n, windowStart } = await repo.hit(key, now, windowMs);
-    const waitMinutes = Math.max(1, Math.ceil((Date.parse(windowStart) + windowMs - now.getTime()) / 60_000));
-    return { key, over: n > limit, waitMinutes };
+    await purge(now);
+    const key = `${limit.name}:${clientKey(ip)}`;
+    const { count: n, windowStart } = await repo.hit(key, now, limit.windowMs);
+    return { key, over: n > limit.limit ? refusal(windowStart, limit.windowMs, now) : null };
   }
 
   return {
     async hit(ip) {
       const c = await count(ip);
-      if (c.over) throw refusal(c.waitMinutes);
+      if (c.over) throw c.over;
     },
     async take(ip) {
       const c = await count(ip);
       if (c.over) {
         await repo.giveBack(c.key);
-        throw refusal(c.waitMinutes);
+        throw c.over;
       }
-      let given = false;
-      return {
-        async giveBack() {
-          if (given) return;
-          given = true;
-          await repo.giveBack(c.key);
-        },
-      };
+      return slotOf(repo, c.key);
     },
   };
 }
