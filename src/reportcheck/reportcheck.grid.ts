@@ -130,3 +130,14 @@ export function findCells(image: Greyscale, dpi: number): Cell[] {
   const verticals = verticalRules(image, Math.round(dpi * 0.12), horizontals);
   return gridCells(horizontals, verticals);
 }
+
+/** Items grouped by the band (same top and bottom rule) of their cell, each band left to right. */
+export function byBand<T>(items: T[], cellOf: (item: T) => Cell): T[][] {
+  const bands = new Map<string, T[]>();
+  for (const item of items) {
+    const c = cellOf(item);
+    const key = `${c.y0}:${c.y1}`;
+    bands.set(key, [...(bands.get(key) ?? []), item]);
+  }
+  return [...bands.values()].map((band) => band.sort((a, b) => cellOf(a).x0 - cellOf(b).x0));
+}

@@ -9,7 +9,7 @@
  * Pure.
  */
 import { APPLICATION_ROWS } from '../report/report.model.ts';
-import type { Cell } from './reportcheck.grid.ts';
+import { byBand, type Cell } from './reportcheck.grid.ts';
 import type { PositionedWord } from './reportcheck.layout.ts';
 
 /** A band of a ruled table that ends in a run of narrow cells (figure columns). */
@@ -32,14 +32,8 @@ const TOUCH = 6;
  * that ends it on the right, side by side.
  */
 export function figureRows(cells: Cell[], maxWidth: number, page: number): FigureRow[] {
-  const bands = new Map<string, Cell[]>();
-  for (const c of cells) {
-    const key = `${c.y0}:${c.y1}`;
-    bands.set(key, [...(bands.get(key) ?? []), c]);
-  }
   const rows: FigureRow[] = [];
-  for (const band of bands.values()) {
-    band.sort((a, b) => a.x0 - b.x0);
+  for (const band of byBand(cells, (c) => c)) {
     let run = 0;
     for (let i = band.length - 1; i >= 0; i--) {
       const c = band[i];

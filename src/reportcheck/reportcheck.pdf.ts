@@ -15,7 +15,7 @@ import type { SourceLine } from './reportcheck.text.ts';
 import { wordsToLines, type PositionedWord } from './reportcheck.layout.ts';
 import { deskew, parsePgm, removeRules, writePgm, type Greyscale } from './reportcheck.rules-lines.ts';
 import { decodePng } from './reportcheck.png.ts';
-import { findCells } from './reportcheck.grid.ts';
+import { byBand, findCells } from './reportcheck.grid.ts';
 import { figureRows, withStatutoryLabels, type FigureRow } from './reportcheck.ocrrows.ts';
 import { cellFigure, cellImage, figureCells, repairRow, rowAddsUp, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
 import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
@@ -142,7 +142,7 @@ async function ocrPage(
   const rows = figureRows(cells, dpi * FIGURE_COLUMN_INCHES, page);
   const found = figureCells(straight, cells, dpi);
   if (found.length === 0) return { words, rows };
-  const figures = await readCells(dir, straight, found, page, options, purpose);
+  const figures = await readCells(dir, straight, found, page, dpi, options, purpose);
   return { words: withCellFigures(words, found, figures, page), rows };
 }
 
@@ -156,7 +156,7 @@ const FIGURE_COLUMN_INCHES = 0.7;
  * again with the Chinese model as a line (it reads “21” where the English one cut it to “2”),
  * and the two readings are combined by the row's sums (repairRow).
  */
-async function readCells(dir: string, image: Greyscale, found: FigureCell[], page: number, options: ToolOptions, purpose: string): Promise<(string | null)[]> {
+async function readCells(dir: string, image: Greyscale, found: FigureCell[], page: number, dpi: number, options: ToolOptions, purpose: string): Promise<(string | null)[]> {
   const files = found.map((_, i) => join(dir, `cell-${page}-${i}.pgm`));
   await Promise.all(found.map((f, i) => writeFile(files[i], writePgm(cellImage(image, f.box)))));
   const read = async (indexes: number[], language: string, psm: string) => {
@@ -167,7 +167,7 @@ async function readCells(dir: string, image: Greyscale, found: FigureCell[], pag
   };
   try {
     const figures = await read(found.map((_, i) => i), 'eng', '13');
-    const rows = rowsOfCells(found, DPI * FIGURE_COLUMN_INCHES).filter((row) => row.length === 7 || row.length === 15);
+    const rows = rowsOfCells(found, dpi * FIGURE_COLUMN_INCHES).filter((row) => row.length === 7 || row.length === 15);
     const doubtful = rows.filter((row) => row.some((i) => figures[i] === null) || !rowAddsUp(row.map((i) => Number(figures[i]))));
     if (doubtful.length === 0) return figures;
     const again = doubtful.flat();
@@ -185,13 +185,8 @@ async function readCells(dir: string, image: Greyscale, found: FigureCell[], pag
 
 /** The found figure-column cells by table row (same band), left to right, as indexes into `found`. */
 function rowsOfCells(found: FigureCell[], maxWidth: number): number[][] {
-  const rows = new Map<string, number[]>();
-  found.forEach((f, i) => {
-    if (f.cell.x1 - f.cell.x0 > maxWidth) return; // a label's cell
-    const key = `${f.cell.y0}:${f.cell.y1}`;
-    rows.set(key, [...(rows.get(key) ?? []), i]);
-  });
-  return [...rows.values()].map((row) => row.sort((a, b) => found[a].cell.x0 - found[b].cell.x0));
+  const figureColumns = found.map((_, i) => i).filter((i) => found[i].cell.x1 - found[i].cell.x0 <= maxWidth); // not a label's cell
+  return byBand(figureColumns, (i) => found[i].cell);
 }
 
 /** The text tesseract read in each image of a list, from its TSV (the second field numbers the image from 1). */
