@@ -8,7 +8,7 @@
  * Pure; reportcheck.pdf.ts runs tesseract.
  */
 import type { Greyscale } from './reportcheck.rules-lines.ts';
-import type { Cell } from './reportcheck.grid.ts';
+import { byBand, type Cell } from './reportcheck.grid.ts';
 import type { PositionedWord } from './reportcheck.layout.ts';
 
 export interface Box {
@@ -168,6 +168,17 @@ export function repairRow(first: (string | null)[], second: (string | null)[]): 
   return fits.size === 1 ? (JSON.parse([...fits][0]) as string[]) : filled;
 }
 
+/**
+ * A figure with no sum to check it (a cell of section 二) read three ways: what at least two of
+ * the readings agree on, else the first reading (or the first that read anything). Tesseract's
+ * raw-line English reading alone doubles a stroke now and then (2776 → 27716); the line readings
+ * do not, and they rarely err alike.
+ */
+export function voteFigure(readings: (string | null)[]): string | null {
+  for (const r of readings) if (r !== null && readings.filter((o) => o === r).length >= 2) return r;
+  return readings.find((r) => r !== null) ?? null;
+}
+
 /** The figure the row's sum leaves for its cell `at` (a total, or one of the summed cells), or null. */
 function missingFigure(row: (string | null)[], at: number): number | null {
   const group = row.length === 7 ? 7 : row.length === 15 ? 5 : 0;
@@ -202,6 +213,16 @@ function overlap(word: PositionedWord, cells: Cell[]): number {
 export function withCellFigures(words: PositionedWord[], found: FigureCell[], figures: (string | null)[], page: number): PositionedWord[] {
   const read = found.map((f, i) => ({ ...f, figure: figures[i] })).filter((f) => f.figure !== null);
   const cells = read.map((f) => f.cell);
-  const kept = words.filter((w) => !cells.some((c) => inside(w, c)) && (HAN.test(w.text) || overlap(w, cells) < 0.3));
+  // Each stretch of read cells side by side: a character read on the rule between two figures
+  // (“0 | 加 | 0”) is a rule's remains, not a label.
+  const spans: Cell[] = [];
+  for (const band of byBand(cells, (c) => c)) {
+    band.forEach((c, i) => {
+      const last = spans[spans.length - 1];
+      if (i > 0 && Math.abs(c.x0 - band[i - 1].x1) <= 6) last.x1 = c.x1;
+      else spans.push({ ...c });
+    });
+  }
+  const kept = words.filter((w) => ![...cells, ...spans].some((c) => inside(w, c)) && (HAN.test(w.text) || overlap(w, cells) < 0.3));
   return [...kept, ...read.map(({ box, figure }) => ({ page, ...box, text: figure! }))];
 }

@@ -31,8 +31,19 @@ export interface Expected {
   applications: Record<string, (number | null)[]>;
   /** Section 四: 行政复议 5, 未经复议直接起诉 5, 复议后起诉 5. */
   reviewLitigation: number[];
+  /** Section 二 when hand-checked too (optional): 规章 and 行政规范性文件 3 cells each, then 许可, 处罚, 强制, 收费 (万元, as printed). */
+  proactive?: Proactive;
   trueErrors: string[];
   note?: string;
+}
+
+interface Proactive {
+  rules: number[];
+  normativeDocuments: number[];
+  licensing: number;
+  punishment: number;
+  enforcement: number;
+  feesAmountWanYuan: string;
 }
 
 interface Entry {
@@ -69,6 +80,25 @@ function assertWellFormed(id: string, e: Expected) {
     assert.ok(key in e.applications, `${id}: row ${key} missing from expected.json`);
   }
   assert.equal(e.reviewLitigation.length, 15, `${id}: section 四 has 15 cells`);
+  if (e.proactive) assert.deepEqual(Object.keys(e.proactive).sort(), PROACTIVE_KEYS.slice().sort(), `${id}: section 二 fields`);
+}
+
+const PROACTIVE_KEYS = ['rules', 'normativeDocuments', 'licensing', 'punishment', 'enforcement', 'feesAmountWanYuan'] as const;
+
+/** Section 二's cells that differ from the hand-checked ones (none when the report's are not given). */
+export function compareProactive(report: CheckedReport, e: Expected): { cells: number; wrong: string[] } {
+  if (!e.proactive) return { cells: 0, wrong: [] };
+  const wrong: string[] = [];
+  let cells = 0;
+  for (const key of PROACTIVE_KEYS) {
+    const want = [e.proactive[key]].flat();
+    const got = [report.proactive[key]].flat();
+    want.forEach((v, i) => {
+      cells++;
+      if (got[i] !== v) wrong.push(`二.${key}[${i}] ${got[i]}≠${v}`);
+    });
+  }
+  return { cells, wrong };
 }
 
 interface Score {
@@ -78,6 +108,9 @@ interface Score {
   falseErrors: number;
   missedErrors: number;
   yearBody: number;
+  /** Section 二's cells, where hand-checked: judged on every report, apart from 三 and 四's figures. */
+  proactive: number;
+  proactiveExact: number;
 }
 const scores = new Map<Format, Score>();
 const wrongCells: string[] = [];
@@ -117,11 +150,12 @@ describe('corpus of real published reports', () => {
       const bytes = new Uint8Array(readFileSync(new URL(file, DIR)));
       const report = await readReportFile({ name: file, bytes });
       const { cells, wrong } = compareCells(report, e);
+      const section2 = compareProactive(report, e);
       const errors = [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.code))];
       const falseErrors = errors.filter((c) => !e.trueErrors.includes(c));
       const missed = e.trueErrors.filter((c) => !errors.includes(c));
       const yearBodyRight = report.year === e.year && report.body.name === e.body;
-      const s = scores.get(e.format) ?? { reports: 0, cells: 0, exact: 0, falseErrors: 0, missedErrors: 0, yearBody: 0 };
+      const s = scores.get(e.format) ?? { reports: 0, cells: 0, exact: 0, falseErrors: 0, missedErrors: 0, yearBody: 0, proactive: 0, proactiveExact: 0 };
       scores.set(e.format, {
         reports: s.reports + 1,
         cells: s.cells + cells,
@@ -129,18 +163,21 @@ describe('corpus of real published reports', () => {
         falseErrors: s.falseErrors + falseErrors.length,
         missedErrors: s.missedErrors + missed.length,
         yearBody: s.yearBody + (yearBodyRight ? 1 : 0),
+        proactive: s.proactive + section2.cells,
+        proactiveExact: s.proactiveExact + section2.cells - section2.wrong.length,
       });
       wrongCells.push(...wrong.map((w) => `${id}: ${w}`));
       // Cells are judged over the whole corpus (below); everything else on every report.
       assert.deepEqual({ year: report.year, body: report.body.name, level: report.level.kind }, { year: e.year, body: e.body, level: e.level });
       assert.deepEqual(falseErrors, [], `${id}: false errors ${JSON.stringify(report.findings.filter((f) => falseErrors.includes(f.code)))}`);
       assert.deepEqual(missed, [], `${id}: true errors not found`);
+      assert.deepEqual(section2.wrong, [], `${id}: section 二 cells read wrong`);
     });
   }
 
   it('meets the targets: ≥ 99.5% of cells exact over the corpus', () => {
-    const total: Score = { reports: 0, cells: 0, exact: 0, falseErrors: 0, missedErrors: 0, yearBody: 0 };
-    const lines = ['format  reports  cells exact / cells        false errors  missed errors  year+body right'];
+    const total: Score = { reports: 0, cells: 0, exact: 0, falseErrors: 0, missedErrors: 0, yearBody: 0, proactive: 0, proactiveExact: 0 };
+    const lines = ['format  reports  cells exact / cells        false errors  missed errors  year+body right  二 cells exact'];
     for (const [format, s] of [...scores].sort()) {
       for (const k of Object.keys(total) as (keyof Score)[]) total[k] += s[k];
       lines.push(line(format, s));
@@ -161,5 +198,5 @@ describe('corpus of real published reports', () => {
 
 function line(format: string, s: Score): string {
   const pct = s.cells ? ((100 * s.exact) / s.cells).toFixed(2) : '-';
-  return `${format.padEnd(8)}${String(s.reports).padStart(7)}  ${`${s.exact}/${s.cells} (${pct}%)`.padEnd(26)}${String(s.falseErrors).padStart(12)}${String(s.missedErrors).padStart(15)}${`${s.yearBody}/${s.reports}`.padStart(17)}`;
+  return `${format.padEnd(8)}${String(s.reports).padStart(7)}  ${`${s.exact}/${s.cells} (${pct}%)`.padEnd(26)}${String(s.falseErrors).padStart(12)}${String(s.missedErrors).padStart(15)}${`${s.yearBody}/${s.reports}`.padStart(17)}${`${s.proactiveExact}/${s.proactive}`.padStart(16)}`;
 }

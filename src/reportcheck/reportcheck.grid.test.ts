@@ -6,8 +6,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCells, gridCells, horizontalRules } from './reportcheck.grid.ts';
-import { cellFigure, figureCells, inkBox, repairRow, rowAddsUp, withCellFigures } from './reportcheck.cellocr.ts';
-import { figureRows, withStatutoryLabels } from './reportcheck.ocrrows.ts';
+import { cellFigure, figureCells, inkBox, repairRow, rowAddsUp, voteFigure, withCellFigures } from './reportcheck.cellocr.ts';
+import { figureRows, valueRows, withSection2Labels, withStatutoryLabels, type CellContent } from './reportcheck.ocrrows.ts';
+import type { Cell } from './reportcheck.grid.ts';
 import type { Greyscale } from './reportcheck.rules-lines.ts';
 
 /** A white page with a ruled table: rows at `ys`, columns at `xs`, rules 2 pixels thick and grey. */
@@ -55,6 +56,21 @@ describe('the grid of a scanned table', () => {
     );
     assert.equal(merged.filter((c) => c.x0 === 100).length, 0);
     assert.equal(merged.length, 6);
+  });
+
+  it('joins the pieces of a rule laid slightly askew into one rule', () => {
+    const page = table([0], [0]);
+    const dark = (y: number, from: number, to: number) => {
+      for (let x = from; x <= to; x++) page.pixels[y * page.width + x] = 0;
+    };
+    // Two pieces on one line, bridged by a third on the next: one rule, not two that overlap.
+    dark(300, 100, 140);
+    dark(300, 200, 250);
+    dark(301, 130, 210);
+    assert.deepEqual(
+      horizontalRules(page, 30).filter((r) => r.pos >= 300),
+      [{ pos: 300, from: 100, to: 250 }],
+    );
   });
 
   it('takes single-line ink as a figure cell, not a blank cell or a tall one', () => {
@@ -113,6 +129,77 @@ describe('figures read cell by cell', () => {
       out.map((w) => w.text),
       ['一、本年新收', '95'],
     );
+  });
+
+  it('drops a character read on the rule between two read figures, not a label beside them', () => {
+    const cells = [
+      { x0: 100, y0: 100, x1: 400, y1: 150 },
+      { x0: 400, y0: 100, x1: 480, y1: 150 },
+      { x0: 480, y0: 100, x1: 560, y1: 150 },
+    ];
+    const words = [
+      { page: 1, x0: 470, y0: 110, x1: 490, y1: 140, text: '加' },
+      { page: 1, x0: 110, y0: 110, x1: 300, y1: 140, text: '8.属于行政查询事项' },
+    ];
+    const found = cells.slice(1).map((cell) => ({ cell, box: { x0: cell.x0 + 30, y0: 115, x1: cell.x0 + 50, y1: 135 } }));
+    assert.deepEqual(
+      withCellFigures(words, found, ['0', '0'], 1).map((w) => w.text),
+      ['8.属于行政查询事项', '0', '0'],
+    );
+  });
+
+  it('takes the figure two of three readings agree on where no sum can check it', () => {
+    assert.equal(voteFigure(['27716', '2776', '2776']), '2776');
+    assert.equal(voteFigure(['7545', '7345', '7545']), '7545');
+    assert.equal(voteFigure(['12', '13', '14']), '12');
+    assert.equal(voteFigure([null, '84', null]), '84');
+    assert.equal(voteFigure([null, null, null]), null);
+  });
+});
+
+describe('section 二 rows labelled by the statutory sequence', () => {
+  /** A band at `y`: a label cell, then `values` value cells (wide, as section 二's are). */
+  const band = (y: number, values: number): Cell[] => [
+    { x0: 100, y0: y, x1: 300, y1: y + 40 },
+    ...Array.from({ length: values }, (_, i) => ({ x0: 300 + i * (600 / values), y0: y, x1: 300 + (i + 1) * (600 / values), y1: y + 40 })),
+  ];
+  const title = (y: number): Cell[] => [{ x0: 100, y0: y, x1: 900, y1: y + 40 }];
+  /** Section 二 as printed: title and heading bands, then 规章, 行政规范性文件 (3 figures) and four rows of one. */
+  const layout = [title(100), band(140, 3), band(180, 3), band(220, 3), title(260), band(300, 1), band(340, 1), title(380), band(420, 1), band(460, 1), band(500, 1)];
+  const cells = layout.flat();
+  // The heading bands (信息内容 | 本年制发件数 …) hold words; titles are one cell; the rest hold figures.
+  const headings = new Set([140, 300, 420]);
+  const content = (c: Cell): CellContent => (c.x1 - c.x0 >= 800 || headings.has(c.y0) ? 'other' : c.x0 === 100 ? 'other' : 'figure');
+
+  it('replaces the labels OCR lost or garbled when the rows are section 二\'s, and only then', () => {
+    const rows = valueRows(cells, content, 2);
+    assert.deepEqual(
+      rows.map((r) => [r.y0, r.cells.length]),
+      [
+        [180, 3],
+        [220, 3],
+        [340, 1],
+        [460, 1],
+        [500, 1],
+      ],
+    );
+    // 行政处罚's row (y 420) is a heading here: five rows, not section 二; the words stay.
+    const words = [{ page: 2, x0: 110, y0: 190, x1: 150, y1: 210, text: '2' }];
+    assert.deepEqual(withSection2Labels(words, rows, []), words);
+    // With it a row of one figure: the six statutory labels, the garbled word gone.
+    const six = valueRows(cells, (c) => (c.y0 === 420 && c.x0 === 100 ? 'other' : c.y0 === 420 ? 'figure' : content(c)), 2);
+    const labelled = withSection2Labels(words, six, []);
+    assert.deepEqual(
+      labelled.map((w) => w.text),
+      ['规章', '行政规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费'],
+    );
+    assert.ok(labelled[0].y0 > 180 && labelled[0].y1 < 220 && labelled[0].x1 < 300);
+  });
+
+  it('leaves a blank cell a value, but not a cell of words', () => {
+    const blank = valueRows(band(100, 3), (c) => (c.x0 === 100 ? 'other' : 'blank'), 1);
+    assert.equal(blank[0].cells.length, 3);
+    assert.deepEqual(valueRows(band(100, 3), (c) => (c.x0 === 100 ? 'other' : c.x0 === 300 ? 'other' : 'figure'), 1), []);
   });
 });
 

@@ -66,6 +66,17 @@ function merge(found: Rule[]): Rule[] {
       same.last = r.pos;
     } else rules.push({ ...r, sum: r.pos, n: 1, last: r.pos });
   }
+  // A rule laid slightly askew comes in pieces on neighbouring lines that the single pass above can
+  // leave apart (each piece joined to a different earlier run): pieces that overlap are one rule.
+  for (let i = 0; i < rules.length; i++) {
+    for (let j = i + 1; j < rules.length; j++) {
+      const [a, b] = [rules[i], rules[j]];
+      if (Math.abs(a.sum / a.n - b.sum / b.n) > SAME_RULE || b.from > a.to + RULE_GAP || b.to < a.from - RULE_GAP) continue;
+      Object.assign(a, { from: Math.min(a.from, b.from), to: Math.max(a.to, b.to), sum: a.sum + b.sum, n: a.n + b.n });
+      rules.splice(j, 1);
+      j = i;
+    }
+  }
   return rules.map((m) => ({ pos: Math.round(m.sum / m.n), from: m.from, to: m.to })).sort((a, b) => a.pos - b.pos || a.from - b.from);
 }
 

@@ -16,8 +16,9 @@ import { wordsToLines, type PositionedWord } from './reportcheck.layout.ts';
 import { deskew, parsePgm, removeRules, writePgm, type Greyscale } from './reportcheck.rules-lines.ts';
 import { decodePng } from './reportcheck.png.ts';
 import { byBand, findCells } from './reportcheck.grid.ts';
-import { figureRows, withStatutoryLabels, type FigureRow } from './reportcheck.ocrrows.ts';
-import { cellFigure, cellImage, figureCells, repairRow, rowAddsUp, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
+import { figureRows, section2Candidates, valueRows, withSection2Labels, withStatutoryLabels, type CellContent, type FigureRow, type ValueRow } from './reportcheck.ocrrows.ts';
+import { cellFigure, cellImage, figureCells, inkBox, repairRow, rowAddsUp, voteFigure, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
+import type { Cell } from './reportcheck.grid.ts';
 import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
 
 /** Pages OCR reads at most: a report has 4–10; a 300-page scan is not one report. */
@@ -127,7 +128,7 @@ async function ocrPage(
   options: ToolOptions,
   purpose: string,
   dpi?: number,
-): Promise<{ words: PositionedWord[]; rows: FigureRow[] }> {
+): Promise<PageRead> {
   // A page scanned askew is laid straight first: only then are its rules straight runs to whiten.
   const straight = deskew(image);
   const cells = dpi ? findCells(straight, dpi) : [];
@@ -138,12 +139,30 @@ async function ocrPage(
   const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, purpose);
   await rm(file, { force: true });
   const words = parseTesseractTsv(tsv.toString('utf8'), page);
-  if (!dpi) return { words, rows: [] };
+  if (!dpi) return { words, rows: [], values: [] };
   const rows = figureRows(cells, dpi * FIGURE_COLUMN_INCHES, page);
   const found = figureCells(straight, cells, dpi);
-  if (found.length === 0) return { words, rows };
-  const figures = await readCells(dir, straight, found, page, dpi, options, purpose);
-  return { words: withCellFigures(words, found, figures, page), rows };
+  if (found.length === 0) return { words, rows, values: [] };
+  const inset = Math.max(3, Math.round(dpi / 40));
+  const content = (figure: (i: number) => boolean) => (cell: Cell): CellContent => {
+    const i = found.findIndex((f) => f.cell === cell);
+    if (i >= 0) return figure(i) ? 'figure' : 'other';
+    return inkBox(straight, cell, inset) ? 'other' : 'blank';
+  };
+  // Section 二's cells have no sum to check them: they are read three ways and voted.
+  const unsummed = section2Candidates(valueRows(cells, content(() => true), page), rows).flatMap((r) =>
+    r.cells.map((c) => found.findIndex((f) => f.cell === c)).filter((i) => i >= 0),
+  );
+  const figures = await readCells(dir, straight, found, page, dpi, options, purpose, unsummed);
+  const values = valueRows(cells, content((i) => figures[i] !== null), page);
+  return { words: withCellFigures(words, found, figures, page), rows, values };
+}
+
+interface PageRead {
+  words: PositionedWord[];
+  /** Bands ending in figure columns (section 三 and 四), and bands of a label and figures or blanks (section 二). */
+  rows: FigureRow[];
+  values: ValueRow[];
 }
 
 /** Widest figure column of a ruled table: section 三's are about 0.4 inch, 四's narrower. */
@@ -154,9 +173,19 @@ const FIGURE_COLUMN_INCHES = 0.7;
  * digits only, each image a raw line (--psm 13: no layout analysis, which drops a lone 1 as a
  * rule and a lone 9 as a speck). A row of section 三 or 四 whose figures do not add up is read
  * again with the Chinese model as a line (it reads “21” where the English one cut it to “2”),
- * and the two readings are combined by the row's sums (repairRow).
+ * and the two readings are combined by the row's sums (repairRow). The `unsummed` cells (section
+ * 二's, which no sum checks) are read with both line readings too, and the three readings voted.
  */
-async function readCells(dir: string, image: Greyscale, found: FigureCell[], page: number, dpi: number, options: ToolOptions, purpose: string): Promise<(string | null)[]> {
+async function readCells(
+  dir: string,
+  image: Greyscale,
+  found: FigureCell[],
+  page: number,
+  dpi: number,
+  options: ToolOptions,
+  purpose: string,
+  unsummed: number[],
+): Promise<(string | null)[]> {
   const files = found.map((_, i) => join(dir, `cell-${page}-${i}.pgm`));
   await Promise.all(found.map((f, i) => writeFile(files[i], writePgm(cellImage(image, f.box)))));
   const read = async (indexes: number[], language: string, psm: string) => {
@@ -169,10 +198,14 @@ async function readCells(dir: string, image: Greyscale, found: FigureCell[], pag
     const figures = await read(found.map((_, i) => i), 'eng', '13');
     const rows = rowsOfCells(found, dpi * FIGURE_COLUMN_INCHES).filter((row) => row.length === 7 || row.length === 15);
     const doubtful = rows.filter((row) => row.some((i) => figures[i] === null) || !rowAddsUp(row.map((i) => Number(figures[i]))));
-    if (doubtful.length === 0) return figures;
-    const again = doubtful.flat();
+    if (doubtful.length === 0 && unsummed.length === 0) return figures;
+    const again = [...new Set([...doubtful.flat(), ...unsummed])];
     const second = await read(again, 'chi_sim', '7');
     const byCell = new Map(again.map((cell, k) => [cell, second[k]]));
+    if (unsummed.length) {
+      const third = await read(unsummed, 'eng', '7');
+      unsummed.forEach((cell, k) => (figures[cell] = voteFigure([figures[cell], byCell.get(cell) ?? null, third[k]])));
+    }
     for (const row of doubtful) {
       const repaired = repairRow(row.map((i) => figures[i]), row.map((i) => byCell.get(i) ?? null));
       row.forEach((cell, k) => (figures[cell] = repaired[k]));
@@ -227,6 +260,7 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
     }
     const ocrWords: PositionedWord[] = [];
     const rows: FigureRow[] = [];
+    const values: ValueRow[] = [];
     for (let page = 1; page <= Math.max(pages, 1); page++) {
       // One page rendered at a time: a whole scan at once would hold every page in memory and on disk.
       const prefix = join(dir, `page-${page}`);
@@ -234,9 +268,11 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
       const read = await ocrPage(dir, parsePgm(await readFile(`${prefix}.pgm`)), page, PAGE_RULE, options, '识别扫描件中的文字', DPI);
       ocrWords.push(...read.words);
       rows.push(...read.rows);
+      values.push(...read.values);
       await rm(`${prefix}.pgm`, { force: true });
     }
-    return { lines: ocrOnes(wordsToLines(withStatutoryLabels(ocrWords, rows))), ocr: true };
+    const labelled = withSection2Labels(withStatutoryLabels(ocrWords, rows), values, rows);
+    return { lines: ocrOnes(wordsToLines(labelled)), ocr: true };
   });
 }
 
