@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { SourceLine } from './reportcheck.text.ts';
 import { wordsToLines, type PositionedWord } from './reportcheck.layout.ts';
 import { deskew, parsePgm, removeRules, writePgm, type Greyscale } from './reportcheck.rules-lines.ts';
-import { decodePng } from './reportcheck.png.ts';
+import { decodePicture } from './reportcheck.image.ts';
 import { byBand, findCells } from './reportcheck.grid.ts';
 import { figureRows, section2Candidates, valueRows, withSection2Labels, withStatutoryLabels, type CellContent, type FigureRow, type ValueRow } from './reportcheck.ocrrows.ts';
 import { cellFigure, cellImage, figureCells, inkBox, repairRow, rowAddsUp, voteFigure, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
@@ -237,7 +237,8 @@ function listTexts(tsv: string, images: number): string[] {
  * sixth of an inch; a title's (22 pt, 小标宋) is a third, and its vertical strokes must stay: a
  * table's vertical rules run through several rows, so they are longer.
  */
-const PAGE_RULE = { horizontal: Math.round(DPI / 2), vertical: Math.round(DPI * 0.6), halo: 1 };
+const pageRule = (dpi: number) => ({ horizontal: Math.round(dpi / 2), vertical: Math.round(dpi * 0.6), halo: 1 });
+const PAGE_RULE = pageRule(DPI);
 /** Rules on a screenshot (text about 16 pixels tall). */
 const SCREEN_RULE = { horizontal: 80, vertical: 45, halo: 2 };
 
@@ -271,16 +272,28 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
       values.push(...read.values);
       await rm(`${prefix}.pgm`, { force: true });
     }
-    const labelled = withSection2Labels(withStatutoryLabels(ocrWords, rows), values, rows);
-    return { lines: ocrOnes(wordsToLines(labelled)), ocr: true };
+    return { lines: pageLines(ocrWords, rows, values), ocr: true };
   });
 }
 
-/** A PNG or JPEG photo or screenshot of a report → source lines through OCR (rules removed from a PNG). */
+/** OCR words of scanned pages → rows, section 三's and 二's labels taken from the grid where it has their rows. */
+function pageLines(words: PositionedWord[], rows: FigureRow[], values: ValueRow[]): SourceLine[] {
+  return ocrOnes(wordsToLines(withSection2Labels(withStatutoryLabels(words, rows), values, rows)));
+}
+
+/**
+ * A PNG or JPEG scan, photo or screenshot of a report → source lines through OCR, rules removed.
+ * A picture of a page (its resolution recorded, or told by its A4 shape) is read as a scanned
+ * PDF's page is: its tables cell by cell; a screenshot of part of a page as it is.
+ */
 export async function imageToLines(bytes: Uint8Array, options: ToolOptions = { deadline: deadlineIn() }): Promise<SourceLine[]> {
   return withTempDir(async (dir) => {
-    const image = bytes[0] === 0x89 ? decodePng(bytes) : null;
-    if (image) return ocrOnes(wordsToLines((await ocrPage(dir, image, 1, SCREEN_RULE, options, '识别图片中的文字')).words));
+    const picture = decodePicture(bytes);
+    if (picture?.dpi) {
+      const read = await ocrPage(dir, picture.image, 1, pageRule(picture.dpi), options, '识别图片中的文字', picture.dpi);
+      return pageLines(read.words, read.rows, read.values);
+    }
+    if (picture) return ocrOnes(wordsToLines((await ocrPage(dir, picture.image, 1, SCREEN_RULE, options, '识别图片中的文字')).words));
     const file = join(dir, 'report.img');
     await writeFile(file, bytes);
     const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, '识别图片中的文字');
