@@ -57,9 +57,13 @@ export function inkBox(image: Greyscale, cell: Cell, inset: number): Box | null 
 const TARGET_HEIGHT = 36;
 const MARGIN = 20;
 
-/** The ink of one cell enlarged (bilinear) to TARGET_HEIGHT, on white with a margin around. */
-export function cellImage(image: Greyscale, b: Box): Greyscale {
-  const scale = Math.min(3, Math.max(1, TARGET_HEIGHT / (b.y1 - b.y0)));
+/**
+ * The ink of one cell enlarged (bilinear) to `target` (TARGET_HEIGHT), on white with a margin
+ * around; with a `threshold`, made black and white at it (small bitonal print enlarged is grey
+ * at its edges, and a stroke may merge with the next or fade).
+ */
+export function cellImage(image: Greyscale, b: Box, target = TARGET_HEIGHT, threshold?: number): Greyscale {
+  const scale = Math.min(target / 12, Math.max(1, target / (b.y1 - b.y0)));
   const w = Math.round((b.x1 - b.x0) * scale);
   const h = Math.round((b.y1 - b.y0) * scale);
   const width = w + 2 * MARGIN;
@@ -77,7 +81,7 @@ export function cellImage(image: Greyscale, b: Box): Greyscale {
       const fx = sx - x0;
       const x1 = Math.min(x0 + 1, b.x1 - b.x0 - 1);
       const v = (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
-      pixels[(MARGIN + y) * width + MARGIN + x] = v;
+      pixels[(MARGIN + y) * width + MARGIN + x] = threshold === undefined ? v : v < threshold ? 0 : 255;
     }
   }
   return { width, height, pixels };
@@ -137,27 +141,33 @@ export function rowAddsUp(figures: number[]): boolean {
   return true;
 }
 
-/** Most cells of one row read two ways that are tried together (2^n combinations). */
+/** Most combinations of a row's readings tried together (2^n: n cells read two ways). */
 const MAX_DISAGREEMENTS = 8;
 
 /**
- * A row read twice (`first`: tesseract's English digits, `second`: its Chinese model) whose first
- * reading does not add up: the one combination of the two readings, cell by cell, that adds up,
- * when there is exactly one. A cell neither reading could read is then the figure the sum leaves
- * for it (one such cell at most). Otherwise the first reading with its gaps filled from the
- * second: a printed row that does not add up (a true error of the report) stays as read.
+ * A row read several ways (`first`: tesseract's English digits; `others`: its Chinese model, and
+ * the English digits of the cells enlarged further, in black and white) whose first reading does
+ * not add up: the one combination of the readings, cell by cell, that adds up, when there is
+ * exactly one. A cell no reading could read is then the figure the sum leaves for it (one such
+ * cell at most). Otherwise the first reading with its gaps filled from the others: a printed row
+ * that does not add up (a true error of the report) stays as read.
  */
-export function repairRow(first: (string | null)[], second: (string | null)[]): (string | null)[] {
-  const filled = first.map((f, i) => f ?? second[i]);
-  const differ = filled.map((_, i) => i).filter((i) => second[i] !== null && second[i] !== filled[i]);
+export function repairRow(first: (string | null)[], ...others: (string | null)[][]): (string | null)[] {
+  const filled = first.map((f, i) => others.reduce<string | null>((v, o) => v ?? o[i], f));
+  // Each cell's other readings: a cell the readings disagree on is tried with each of them.
+  const options = filled.map((f, i) => [...new Set([f, ...others.map((o) => o[i])].filter((v): v is string => v !== null))]);
+  const differ = filled.map((_, i) => i).filter((i) => options[i].length > 1);
   const unknown = filled.map((_, i) => i).filter((i) => filled[i] === null);
-  if (differ.length > MAX_DISAGREEMENTS || unknown.length > 1 || (differ.length === 0 && unknown.length === 0)) return filled;
+  const combinations = differ.reduce((n, i) => n * options[i].length, 1);
+  if (combinations > 1 << MAX_DISAGREEMENTS || unknown.length > 1 || (differ.length === 0 && unknown.length === 0)) return filled;
   const fits = new Set<string>();
-  for (let mask = 0; mask < 1 << differ.length; mask++) {
+  for (let k = 0; k < combinations; k++) {
     const row = [...filled];
-    differ.forEach((i, bit) => {
-      if (mask & (1 << bit)) row[i] = second[i];
-    });
+    let rest = k;
+    for (const i of differ) {
+      row[i] = options[i][rest % options[i].length];
+      rest = Math.floor(rest / options[i].length);
+    }
     if (unknown.length === 1) {
       const missing = missingFigure(row, unknown[0]);
       if (missing === null) continue;

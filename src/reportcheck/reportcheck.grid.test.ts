@@ -113,6 +113,13 @@ describe('figures read cell by cell', () => {
     assert.deepEqual(repairRow(['34', null, '0', '0', '0', '0', '34'], [null, null, '0', '0', '0', '0', '34']), ['34', '0', '0', '0', '0', '0', '34']);
     // Two unread cells: no guess.
     assert.deepEqual(repairRow(['34', null, null, '0', '0', '0', '34'], [null, null, null, '0', '0', '0', '34']), ['34', null, null, '0', '0', '0', '34']);
+    // A third reading (the cells enlarged further, black and white) joins the combinations.
+    assert.deepEqual(
+      repairRow(['12838', '2', '0', '0', '50', '3', '1362'], ['12838', '2', '0', '0', '50', '3', '1362'], ['1288', '21', '0', '0', '50', '3', '1362']),
+      ['1288', '21', '0', '0', '50', '3', '1362'],
+    );
+    // Two combinations of three readings add up: none is taken.
+    assert.deepEqual(repairRow(['7', '7', '0', '0', '0', '0', '8'], ['1', '7', '0', '0', '0', '0', '8'], ['7', '1', '0', '0', '0', '0', '8']), ['7', '7', '0', '0', '0', '0', '8']);
     // A printed row that does not add up stays as read (a true error of the report).
     assert.deepEqual(repairRow(['5', '1', '0', '0', '0', '0', '9'], ['5', '1', '0', '0', '0', '0', '9']), ['5', '1', '0', '0', '0', '0', '9']);
   });

@@ -173,7 +173,8 @@ const FIGURE_COLUMN_INCHES = 0.7;
  * digits only, each image a raw line (--psm 13: no layout analysis, which drops a lone 1 as a
  * rule and a lone 9 as a speck). A row of section 三 or 四 whose figures do not add up is read
  * again with the Chinese model as a line (it reads “21” where the English one cut it to “2”),
- * and the two readings are combined by the row's sums (repairRow). The `unsummed` cells (section
+ * and once more with the English one enlarged further in black and white (small bitonal print),
+ * and the readings are combined by the row's sums (repairRow). The `unsummed` cells (section
  * 二's, which no sum checks) are read with both line readings too, and the three readings voted.
  */
 async function readCells(
@@ -188,9 +189,10 @@ async function readCells(
 ): Promise<(string | null)[]> {
   const files = found.map((_, i) => join(dir, `cell-${page}-${i}.pgm`));
   await Promise.all(found.map((f, i) => writeFile(files[i], writePgm(cellImage(image, f.box)))));
-  const read = async (indexes: number[], language: string, psm: string) => {
+  const large = found.map((_, i) => join(dir, `cell-${page}-${i}-large.pgm`));
+  const read = async (indexes: number[], language: string, psm: string, images = files) => {
     const list = join(dir, `cells-${page}.txt`);
-    await writeFile(list, `${indexes.map((i) => files[i]).join('\n')}\n`);
+    await writeFile(list, `${indexes.map((i) => images[i]).join('\n')}\n`);
     const tsv = await runTool('tesseract', [list, 'stdout', '-l', language, '--psm', psm, '-c', 'tessedit_char_whitelist=0123456789.', 'tsv'], options, purpose);
     return listTexts(tsv.toString('utf8'), indexes.length).map(cellFigure);
   };
@@ -206,15 +208,27 @@ async function readCells(
       const third = await read(unsummed, 'eng', '7');
       unsummed.forEach((cell, k) => (figures[cell] = voteFigure([figures[cell], byCell.get(cell) ?? null, third[k]])));
     }
+    const cells = doubtful.flat();
+    await Promise.all(cells.map((i) => writeFile(large[i], writePgm(cellImage(image, found[i].box, LARGE_HEIGHT, LARGE_THRESHOLD)))));
+    const third = cells.length ? await read(cells, 'eng', '13', large) : [];
+    const largeByCell = new Map(cells.map((cell, k) => [cell, third[k]]));
     for (const row of doubtful) {
-      const repaired = repairRow(row.map((i) => figures[i]), row.map((i) => byCell.get(i) ?? null));
+      const repaired = repairRow(
+        row.map((i) => figures[i]),
+        row.map((i) => byCell.get(i) ?? null),
+        row.map((i) => largeByCell.get(i) ?? null),
+      );
       row.forEach((cell, k) => (figures[cell] = repaired[k]));
     }
     return figures;
   } finally {
-    await Promise.all([join(dir, `cells-${page}.txt`), ...files].map((f) => rm(f, { force: true })));
+    await Promise.all([join(dir, `cells-${page}.txt`), ...files, ...large].map((f) => rm(f, { force: true })));
   }
 }
+
+/** The third reading of a row that does not add up: figures enlarged to this height, then black and white. */
+const LARGE_HEIGHT = 56;
+const LARGE_THRESHOLD = 150;
 
 /** The found figure-column cells by table row (same band), left to right, as indexes into `found`. */
 function rowsOfCells(found: FigureCell[], maxWidth: number): number[][] {
