@@ -1,20 +1,27 @@
 /**
  * A worker thread of the benchmark's PostgreSQL loader (search.load.ts): makes the rows of one
- * chunk of the corpus, items and search rows, as COPY text. The rows are those a bulk insert
- * writes (items.bulk.ts `publishedItemRow`, search.index.ts `pgSearchVectors`); only the ids and
- * 索引号 serials, which a bulk insert reads from the database, are worked out here (see `serialOf`).
+ * chunk of the corpus, items and search rows, as COPY streams in the binary format
+ * (search.load.binary.ts). The rows are those a bulk insert writes (items.bulk.ts
+ * `publishedItemRow`, `newItemSearchDoc`, search.index.ts `pgSearchVectorValues`); only the ids
+ * and 索引号 serials, which a bulk insert reads from the database, are worked out here (see `serialOf`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { shippedCalendar } from '../src/calendar/shipped-holidays.ts';
 import { HOME_COLUMN_OF_KIND } from '../src/publishing/columns.rules.ts';
 import { checkPublishedItemInput, newItemSearchDoc, publishedItemRow } from '../src/publishing/items.bulk.ts';
 import { generate } from '../src/publishing/search.corpus.ts';
-import { pgSearchVectors } from '../src/publishing/search.index.ts';
-import { copyLine, DOC_COLUMNS, type LoadContext, type ChunkTask } from './search.load.ts';
+import { pgSearchVectorValues } from '../src/publishing/search.index.ts';
+import { BinaryCopy, type BinaryStream } from './search.load.binary.ts';
+import type { LoadContext, ChunkTask, RecycleTask } from './search.load.ts';
 
 const ctx = workerData as LoadContext;
 const calendar = shippedCalendar();
 const now = new Date(ctx.now);
+// The items' columns start with `id`.
+const itemNames = ctx.items.slice(1).map((c) => c.name);
+const itemTypes = ctx.items.map((c) => c.type);
+const docNames = ctx.docs.map((c) => c.name);
+const docTypes = ctx.docs.map((c) => c.type);
 
 /**
  * Items of one organization and year in one chunk: the corpus gives item i of a chunk the
@@ -28,12 +35,17 @@ for (let i = 0; i < ctx.chunk; i++) {
   perChunk.set(key, (perChunk.get(key) ?? 0) + 1);
 }
 
-function rowsOf({ start, count }: ChunkTask): { items: ArrayBuffer; docs: ArrayBuffer } {
+/** Streams' memory the loader has written and handed back (`RecycleTask`). */
+const spare: ArrayBuffer[] = [];
+const itemsCopy = new BinaryCopy(spare);
+const docsCopy = new BinaryCopy(spare);
+
+function rowsOf({ start, count }: ChunkTask): { items: BinaryStream; docs: BinaryStream } {
   if (start % ctx.chunk !== 0) throw new Error('chunks start at multiples of the chunk size');
   const inputs = generate(count, ctx.orgIds, start + 1);
   const seen = new Map<string, number>();
-  const items: string[] = [];
-  const docs: string[] = [];
+  const items = itemsCopy.start();
+  const docs = docsCopy.start();
   for (const [i, it] of inputs.entries()) {
     checkPublishedItemInput(it, start + i);
     const key = `${it.organizationId}:${it.publishDate.slice(0, 4)}`;
@@ -43,21 +55,24 @@ function rowsOf({ start, count }: ChunkTask): { items: ArrayBuffer; docs: ArrayB
     const org = ctx.orgs[it.organizationId];
     const columnId = it.columnId ?? org.columns[it.columnCode ?? HOME_COLUMN_OF_KIND[it.kind]];
     if (columnId === undefined) throw new Error(`no column for ${it.kind}`);
-    const row = publishedItemRow(it, { columnId, indexCode: org.indexCode, orgName: org.name, serial, calendar, now, userId: null });
     const id = ctx.firstId + start + i;
-    items.push(copyLine([id, ...ctx.itemColumns.map((c) => row[c as keyof typeof row])]));
+    const row = publishedItemRow(it, { columnId, indexCode: org.indexCode, orgName: org.name, serial, calendar, now, userId: null });
+    items.row(itemTypes, [id, ...itemNames.map((c) => row[c as keyof typeof row])]);
     const doc = newItemSearchDoc(id, row);
-    const full = { ...doc, ...pgSearchVectors(doc) };
-    docs.push(copyLine(DOC_COLUMNS.map((c) => full[c])));
+    const full: Record<string, unknown> = { ...doc, ...pgSearchVectorValues(doc) };
+    docs.row(docTypes, docNames.map((c) => full[c]));
   }
-  const encoder = new TextEncoder();
-  return { items: encoder.encode(items.join('')).buffer, docs: encoder.encode(docs.join('')).buffer };
+  return { items: items.finish(), docs: docs.finish() };
 }
 
-parentPort!.on('message', (task: ChunkTask) => {
+parentPort!.on('message', (task: ChunkTask | RecycleTask) => {
+  if ('recycle' in task) {
+    spare.push(...task.recycle);
+    return;
+  }
   try {
     const out = rowsOf(task);
-    parentPort!.postMessage({ start: task.start, ...out }, [out.items, out.docs]);
+    parentPort!.postMessage({ start: task.start, ...out }, [out.items.data, out.docs.data]);
   } catch (err) {
     parentPort!.postMessage({ start: task.start, error: (err as Error).stack ?? String(err) });
   }

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { exceedsPhraseLimits, longGrams, tokenList } from './search.tokenize.ts';
 import { filterTokens, type FilterFacts } from './search.filters.ts';
-import { lexemesText, tsvectorText } from './search.vectors.ts';
+import { lexemeList, tsvectorPositions, vectorText, type Vector } from './search.vectors.ts';
 
 export interface SearchableText {
   itemId: number;
@@ -68,19 +68,29 @@ export interface PgSearchVectors {
 
 export type PgSearchRow = SearchDoc & PgSearchVectors;
 
+/** PostgreSQL's vector columns of a search row before they are written (search.vectors.ts `Vector`). */
+export type PgSearchVectorValues = Record<keyof PgSearchVectors, Vector>;
+
 /**
  * The vectors of a document (pure). The vectors (migrations 0201–0208) are PostgreSQL's own
- * columns, made here as text the server only reads (search.vectors.ts, migration 0245); a loader
- * writing rows by COPY (bench/search.load.ts) sends the same text.
+ * columns, made here; the application writes them as text the server only reads
+ * (`pgSearchVectors`, migration 0245), a loader writing rows by COPY (bench/search.load.ts) sends
+ * the same vectors in COPY's binary format.
  */
-export function pgSearchVectors(d: SearchDoc): PgSearchVectors {
+export function pgSearchVectorValues(d: SearchDoc): PgSearchVectorValues {
   const title = splitTokens(d.title_tokens);
   return {
-    tsv: tsvectorText([{ tokens: title, weight: 'A' }, { tokens: splitTokens(d.body_tokens), weight: '' }]),
-    title_tsv: tsvectorText([{ tokens: title, weight: '' }]),
-    gram_tsv: lexemesText(longGrams(`${d.title_tokens} ${d.body_tokens}`)),
-    meta_tsv: lexemesText(splitTokens(d.meta_tokens)),
+    tsv: tsvectorPositions([{ tokens: title, weight: 'A' }, { tokens: splitTokens(d.body_tokens), weight: '' }]),
+    title_tsv: tsvectorPositions([{ tokens: title, weight: '' }]),
+    gram_tsv: lexemeList(longGrams(`${d.title_tokens} ${d.body_tokens}`)),
+    meta_tsv: lexemeList(splitTokens(d.meta_tokens)),
   };
+}
+
+/** The vectors of a document as tsvector text. */
+export function pgSearchVectors(d: SearchDoc): PgSearchVectors {
+  const v = pgSearchVectorValues(d);
+  return { tsv: vectorText(v.tsv), title_tsv: vectorText(v.title_tsv), gram_tsv: vectorText(v.gram_tsv), meta_tsv: vectorText(v.meta_tsv) };
 }
 
 /** Inserts (or replaces) the documents; call inside the transaction that publishes. */

@@ -29,8 +29,16 @@ function tooLong(token: string): boolean {
   return token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token) > MAX_LEXEME_BYTES;
 }
 
-/** The tsvector text of the parts, in order, positions running on from one part to the next. */
-export function tsvectorText(parts: WeightedTokens[]): string {
+/**
+ * A vector before it is written: each lexeme with its positions (a negative one is of weight A)
+ * in the order first seen, or, for a vector without positions, its lexemes (a repeated one counts
+ * once, as PostgreSQL reads the text). The application writes it as text (`vectorText`); a loader
+ * may send it in COPY's binary format.
+ */
+export type Vector = Map<string, number[]> | string[];
+
+/** The lexemes of the parts with their positions, in order, positions running on from one part to the next. */
+export function tsvectorPositions(parts: WeightedTokens[]): Map<string, number[]> {
   const positions = new Map<string, number[]>();
   let base = 0;
   for (const { tokens, weight } of parts) {
@@ -47,12 +55,28 @@ export function tsvectorText(parts: WeightedTokens[]): string {
     }
     base += last;
   }
+  return positions;
+}
+
+/** The lexemes of a vector without positions: none empty or too long to index. */
+export function lexemeList(lexemes: string[]): string[] {
+  return lexemes.filter((l) => l && !tooLong(l));
+}
+
+/** A vector as tsvector text. */
+export function vectorText(v: Vector): string {
+  if (Array.isArray(v)) return v.map(quoteLexeme).join(' ');
   const out: string[] = [];
-  for (const [token, list] of positions) out.push(`${quoteLexeme(token)}:${list.map((n) => (n < 0 ? `${-n}A` : n)).join(',')}`);
+  for (const [token, list] of v) out.push(`${quoteLexeme(token)}:${list.map((n) => (n < 0 ? `${-n}A` : n)).join(',')}`);
   return out.join(' ');
+}
+
+/** The tsvector text of the parts, in order, positions running on from one part to the next. */
+export function tsvectorText(parts: WeightedTokens[]): string {
+  return vectorText(tsvectorPositions(parts));
 }
 
 /** The tsvector text of lexemes without positions (grams, filter tokens). */
 export function lexemesText(lexemes: string[]): string {
-  return lexemes.filter((l) => l && !tooLong(l)).map(quoteLexeme).join(' ');
+  return vectorText(lexemeList(lexemes));
 }
