@@ -11,6 +11,7 @@ import { readReportFile } from './reportcheck.file.ts';
 import { imageToLines, ocrFigures } from './reportcheck.pdf.ts';
 import { deadlineIn } from './reportcheck.tools.ts';
 import { removeRules, rotate, skewAngle } from './reportcheck.rules-lines.ts';
+import { findHeadings } from './reportcheck.sections.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const read = (name: string) => readReportFile({ name, bytes: fixture(name) });
@@ -100,5 +101,20 @@ describe('OCR clean-up', () => {
       assert.ok(Math.abs(skewAngle(askew) - degrees) < 0.05, `${degrees}°: measured ${skewAngle(askew)}`);
       assert.equal(skewAngle(rotate(askew, -skewAngle(askew))), 0);
     }
+  });
+});
+
+describe('section headings OCR garbled', () => {
+  it('finds a heading whose 、 OCR dropped when its title is close, and only then', () => {
+    const line = (no: number, cells: string[]) => ({ no, raw: cells.join(' '), cells, delimited: false });
+    const headings = findHeadings([
+      line(1, ['四、结转下年度继续办理', '103']),
+      line(2, ['四', '政', '府', '信息主', '公', '开行', '政', '复议', '、', '政', '讼', '情况']),
+      line(3, ['五', '本年', '办理、结果']),
+    ]);
+    assert.deepEqual(
+      headings.map((h) => [h.number, h.line]),
+      [['四', 2]],
+    );
   });
 });

@@ -34,10 +34,12 @@ export interface SectionHeading {
   exact: boolean;
 }
 
-const HEADING = /^(?:#+)?([一二三四五六])、(.{2,40})$/;
+const HEADING = /^(?:#+)?([一二三四五六])(、?)(.{2,40})$/;
 
 /** Minimum similarity for a line to count as a section heading rather than a table row. */
 const HEADING_MATCH = 0.6;
+/** The same when the 、 after the number is missing (OCR of a scan drops it): the title must be closer. */
+const BARE_HEADING_MATCH = 0.8;
 
 export function findHeadings(lines: SourceLine[]): SectionHeading[] {
   const found: SectionHeading[] = [];
@@ -47,11 +49,11 @@ export function findHeadings(lines: SourceLine[]): SectionHeading[] {
     const text = canonicalLabel(lineText(line)).replace(/^#+/, '');
     const m = HEADING.exec(text);
     if (!m) return;
-    const [, number, title] = m;
+    const [, number, comma, title] = m;
     const spec = SECTION_TITLES[number];
     const candidates = [spec.title, ...spec.variants];
     const best = Math.max(...candidates.map((c) => labelSimilarity(title.replace(/[。：:]$/, ''), c)));
-    if (best < HEADING_MATCH) return;
+    if (best < (comma ? HEADING_MATCH : BARE_HEADING_MATCH)) return;
     if (found.some((h) => h.number === number)) return; // the first one wins; later ones are rows
     found.push({ number, title, line: line.no, index, exact: title === spec.title });
   });
