@@ -10,11 +10,14 @@
  * The public form allows 10 submissions per address and hour: every simulated applicant sends
  * its own X-Forwarded-For address through the trusted loopback proxy, as applicants behind nginx.
  *
- *   node --import tsx bench/load.bench.ts [--seconds 30] [--clients 20,50] [--db sqlite,postgres] [--profile DIR] [--built [--workers N]]
+ *   node --import tsx bench/load.bench.ts [--seconds 30] [--clients 20,50] [--db sqlite,postgres] [--profile DIR] [--built [--workers N]] [--statements]
  * --profile writes the server's CPU profile (a .cpuprofile for Chrome's DevTools) into DIR.
  * --built runs the server as production does: `gongkai serve --demo` (the compiled dist/server,
  * built first if older than its sources) under its supervisor with N workers (default 1), logging
  * at the default level to /dev/null; without it, the TypeScript sources run in one process.
+ * --statements (PostgreSQL, TypeScript server) prints the statements each kind of operation sent
+ * on average and the most frequent ones (bench/statement-count.ts); run it with few clients
+ * (`--clients 2`), as the count, not the time, is what it measures.
  * PostgreSQL needs TEST_DATABASE_URL (an administrative URL; a fresh database is made and dropped).
  *
  * Besides latencies it prints the CPU time the server's processes, the PostgreSQL backends of the
@@ -29,6 +32,7 @@ import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import os from 'node:os';
 import { openTestDatabase } from '../src/db/test-databases.ts';
+import type { StatementCounts } from './statement-count.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,13 +44,22 @@ const DATABASES = arg('db', process.env.TEST_DATABASE_URL ? 'sqlite,postgres' : 
 const PROFILE_DIR = arg('profile', '');
 const BUILT = process.argv.includes('--built');
 const WORKERS = arg('workers', '1');
+const STATEMENTS = process.argv.includes('--statements');
+if (STATEMENTS && BUILT) throw new Error('--statements counts in the TypeScript server: leave out --built');
 const SEARCH_TERMS = ['政府', '预算', '财政', '石龙', '通知', '2025', '公开', '道路', '规划', '招聘', '医疗保障', '年度报告'];
 
 type Kind = 'portal' | 'search' | 'submit' | 'case_action';
 const KINDS: Kind[] = ['portal', 'search', 'submit', 'case_action'];
 const WEIGHTS: Array<[Kind, number]> = [['portal', 50], ['search', 20], ['submit', 10], ['case_action', 20]];
 
-interface Server { base: string; clerk: { username: string; password: string }; pid: number; stop(): Promise<void> }
+interface Server {
+  base: string;
+  clerk: { username: string; password: string };
+  pid: number;
+  stop(): Promise<void>;
+  /** --statements: what the server counted so far. */
+  statements?(): Promise<StatementCounts>;
+}
 
 /** CPU seconds (user + system) used so far by a process and its descendants (Linux /proc; 0 elsewhere). */
 function treeCpuSeconds(root: number): number {
@@ -97,13 +110,20 @@ const stopChild = (child: ChildProcess) => new Promise<void>((r) => { if (child.
 async function startServer(databaseUrl: string): Promise<Server> {
   if (BUILT) return startBuiltServer(databaseUrl);
   const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/load.server.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TZ: 'UTC', ...(STATEMENTS && { LOAD_COUNT_STATEMENTS: '1' }) };
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/load.server.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const nextLine = () => new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
   });
-  const { port, clerk } = JSON.parse(line) as { port: number; clerk: Server['clerk'] };
-  return { base: `http://127.0.0.1:${port}`, clerk, pid: child.pid!, stop: () => stopChild(child) };
+  const { port, clerk } = JSON.parse(await nextLine()) as { port: number; clerk: Server['clerk'] };
+  const statements = async () => {
+    const line = nextLine();
+    child.kill('SIGUSR2');
+    return (JSON.parse(await line) as { statements: StatementCounts }).statements;
+  };
+  return { base: `http://127.0.0.1:${port}`, clerk, pid: child.pid!, stop: () => stopChild(child), ...(STATEMENTS && { statements }) };
 }
 
 const freePort = () => new Promise<number>((resolve) => {
@@ -208,6 +228,23 @@ function pick(): Kind {
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
+/** Statements per operation of each kind, and each kind's most frequent statements per operation. */
+function printStatements(before: StatementCounts, after: StatementCounts, times: Map<Kind, number[]>) {
+  const diff = (a: Record<string, number>, b: Record<string, number>) => Object.entries(b).map(([k, n]) => [k, n - (a[k] ?? 0)] as const).filter(([, n]) => n > 0);
+  const kinds = diff(before.byKind, after.byKind);
+  const statements = diff(before.byStatement, after.byStatement).sort((a, b) => b[1] - a[1]);
+  console.log('  statements per operation (PostgreSQL):');
+  for (const k of KINDS) {
+    const ops = times.get(k)!.length;
+    const n = kinds.find(([kind]) => kind === k)?.[1] ?? 0;
+    if (!ops) continue;
+    console.log(`  ${k.padEnd(12)} ${(n / ops).toFixed(2).padStart(7)}`);
+    for (const [key, m] of statements.filter(([key]) => key.startsWith(`${k}\t`)).slice(0, 12)) console.log(`      ${(m / ops).toFixed(2).padStart(6)}  ${key.slice(k.length + 1)}`);
+  }
+  const other = kinds.find(([kind]) => kind === 'other')?.[1] ?? 0;
+  if (other) console.log(`  other (logins, the page cache's listener, timers): ${other} statements`);
+}
+
 async function run(kind: 'sqlite' | 'postgres') {
   const t = await openTestDatabase(kind);
   await t.db.destroy(); // migrated; the server process opens it itself
@@ -229,6 +266,7 @@ async function run(kind: 'sqlite' | 'postgres') {
       const serverCpu0 = treeCpuSeconds(s.pid);
       const databaseCpu0 = database ? databaseCpu(database) : new Map<number, number>();
       const clientCpu0 = process.cpuUsage();
+      const statements0 = await s.statements?.();
       await Promise.all(ops.map(async (op) => {
         while (performance.now() < end) {
           const k = pick();
@@ -240,6 +278,8 @@ async function run(kind: 'sqlite' | 'postgres') {
         }
       }));
       const elapsed = (performance.now() - started) / 1000;
+      // The sealing runs the last requests started end a moment after their answers.
+      const statements1 = s.statements ? await new Promise((r) => setTimeout(r, 1000)).then(() => s.statements!()) : undefined;
       const serverCpu = treeCpuSeconds(s.pid) - serverCpu0;
       const dbCpu = database ? cpuSince(databaseCpu0, databaseCpu(database)) : 0;
       const clientCpuUsage = process.cpuUsage(clientCpu0);
@@ -253,6 +293,7 @@ async function run(kind: 'sqlite' | 'postgres') {
         const l = times.get(k)!.sort((a, b) => a - b);
         console.log(`  ${k.padEnd(12)} ${String(l.length).padStart(7)} ${(l.length / elapsed).toFixed(0).padStart(7)} ${pct(l, 50).toFixed(1).padStart(9)} ${pct(l, 95).toFixed(1).padStart(8)} ${pct(l, 99).toFixed(1).padStart(8)} ${String(errors.get(k)).padStart(7)}`);
       }
+      if (statements0 && statements1) printStatements(statements0, statements1, times);
     }
   } finally {
     await s.stop();

@@ -15,6 +15,7 @@ import { systemClock } from '../src/shared/clock.ts';
 import { seedDemo } from '../src/demo/demo.seed.ts';
 import { createServer } from '../src/http/server.ts';
 import { useAuditKey } from '../src/auth/audit.chain.ts';
+import { countStatements } from './statement-count.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-load-bench-'));
 const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', TRUST_PROXY: '127.0.0.1' }, dir);
@@ -25,6 +26,11 @@ useAuditKey(config.auditKey);
 const credentials = (await seedDemo({ deps })) ?? [];
 const app = await createServer(deps, { logger: false });
 await app.pageCacheSharing?.ready;
+// --statements: SIGUSR2 prints the statements counted so far (one JSON line).
+if (process.env.LOAD_COUNT_STATEMENTS) {
+  const counted = countStatements(app.server);
+  process.on('SIGUSR2', () => console.log(JSON.stringify({ statements: counted() })));
+}
 await app.listen({ port: 0, host: '127.0.0.1' });
 const { username, password } = credentials.find((c) => c.username === 'gkb')!;
 const clerk = { username, password };
