@@ -8,7 +8,13 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { normalQueryCode, queryCodeHash, trackingNumber, trackingPrefix } from './intake.rules.ts';
 import type { ApplicationRow } from './applications.table.ts';
+import type { Selectable } from 'kysely';
+
+type ApprovalSettingsRow = Selectable<Database['case_approval_settings']>;
 import type { CaseEvent, StoredEvent } from './applications.events.ts';
+import { AUDIT_PENDING_COLUMNS, pendingAuditValues } from '../auth/audit.repository.ts';
+import type { AuditContent } from '../auth/audit.chain.ts';
+import { treeVersion } from '../auth/organizations.repository.ts';
 
 export interface CaseListFilter {
   /** Cases whose body or handling unit is one of these (what a user may see). */
@@ -139,16 +145,20 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
 
     /**
      * Inserts a new case under its provisional number `marker` (`#tracking-<24 hex>#`), with its
-     * first events. On PostgreSQL one statement also inserts the events and files the case in
-     * `intake_numbering`, whose trigger numbers it at commit, and leaves the numbering request
-     * (prefix, normalised query code) in a transaction-local setting named after the marker
-     * (migration 0015).
+     * first events. On PostgreSQL one statement also inserts the events and the audit row
+     * (`audit`, its target the new case), files the case in `intake_numbering`, whose trigger
+     * numbers it at commit, and leaves the numbering request (prefix, normalised query code) in a
+     * transaction-local setting named after the marker (migration 0015). Given `treeVersion`
+     * (the version of the organization tree the case was checked against, migration 0017), the
+     * case is filed for numbering only if the tree is still at that version: otherwise it
+     * returns undefined and the caller rolls back and checks again with the tree as it now is.
      */
     async insertCase(
       row: Omit<ApplicationRow, 'id'>,
       numbering: { marker: string; queryCode: string },
       first: { events: CaseEvent[]; actor: { id: number | null; name: string | null }; at: string },
-    ): Promise<number> {
+      pg: { audit: AuditContent; treeVersion?: number },
+    ): Promise<number | undefined> {
       if (dialectOf(db) !== 'postgres') {
         const id = await this.insert(row);
         await this.appendEvents(id, 0, first.events, first.actor, first.at);
@@ -165,12 +175,21 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
             .columns(['application_id', 'seq', 'type', 'data', 'at', 'actor_id', 'actor_name'])
             .expression(sql`select c.id, v.seq, v.type, v.data, ${first.at}::text, ${first.actor.id}::integer, ${first.actor.name}::text from c cross join (values ${events}) as v(seq, type, data)`),
         )
+        .with('a', (q) =>
+          q
+            .insertInto('audit_pending')
+            .columns([...AUDIT_PENDING_COLUMNS])
+            .expression(sql`select v.at, v.user_id, v.username, v.action, v.target_type, c.id::text, v.ip, v.detail from c cross join (values ${pendingAuditValues([pg.audit])}) as v(${sql.raw(AUDIT_PENDING_COLUMNS.join(', '))})`),
+        )
         .insertInto('intake_numbering')
         .columns(['case_id'])
-        .expression((eb) => eb.selectFrom('c').select('c.id'))
+        .expression((eb) => {
+          const filed = eb.selectFrom('c').select('c.id');
+          return pg.treeVersion === undefined ? filed : filed.where(sql<boolean>`${treeVersion()} = ${pg.treeVersion}`);
+        })
         .returning(['case_id', sql<string>`set_config(${name}, ${request}, true)`.as('numbering')])
-        .executeTakeFirstOrThrow();
-      return Number(r.case_id);
+        .executeTakeFirst();
+      return r && Number(r.case_id);
     },
 
     /** The number a case was given (PostgreSQL: at its commit). */
@@ -198,6 +217,36 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
         .execute();
     },
 
+    /**
+     * What a case action checks, read in its transaction: the case, its events and its body's
+     * approval settings row. On PostgreSQL in one statement, which also reads the organization
+     * tree's version (the caller checks the tree it holds with it: migration 0017).
+     */
+    async forAction(caseId: number): Promise<{ row: ApplicationRow; events: StoredEvent[]; settings: ApprovalSettingsRow | null; treeVersion: number | null } | undefined> {
+      if (dialectOf(db) !== 'postgres') {
+        const row = await this.byId(caseId);
+        if (!row) return undefined;
+        const settings = await db.selectFrom('case_approval_settings').selectAll().where('organization_id', '=', row.organization_id).executeTakeFirst();
+        return { row, events: await this.events(caseId), settings: settings ?? null, treeVersion: null };
+      }
+      const r = await db
+        .selectFrom('applications as a')
+        .selectAll('a')
+        .select([
+          treeVersion().as('tree_version'),
+          sql<string>`(select coalesce(json_agg(json_build_array(e.seq, e.type, e.data, e.at, e.actor_id, e.actor_name) order by e.seq), '[]')::text from application_events e where e.application_id = a.id)`.as('events_json'),
+          sql<string | null>`(select row_to_json(s)::text from case_approval_settings s where s.organization_id = a.organization_id)`.as('settings_json'),
+        ])
+        .where('a.id', '=', caseId)
+        .executeTakeFirst();
+      if (!r) return undefined;
+      const { tree_version, events_json, settings_json, ...row } = r;
+      const events = (JSON.parse(events_json) as Array<[number, string, string, string, number | null, string | null]>).map(
+        ([seq, type, data, at, actorId, actorName]) => ({ type, data: JSON.parse(data), seq, at, actorId, actorName }) as StoredEvent,
+      );
+      return { row, events, settings: settings_json === null ? null : (JSON.parse(settings_json) as ApprovalSettingsRow), treeVersion: tree_version === null ? null : Number(tree_version) };
+    },
+
     async events(caseId: number): Promise<StoredEvent[]> {
       const rows = await db.selectFrom('application_events').selectAll().where('application_id', '=', caseId).orderBy('seq').execute();
       return rows.map((r) => ({ type: r.type, data: JSON.parse(r.data), seq: r.seq, at: r.at, actorId: r.actor_id, actorName: r.actor_name }) as StoredEvent);
@@ -221,6 +270,32 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       return db
         .updateTable('applications')
         .set({ ...p, event_count: eventCount, updated_at: at })
+        .where('id', '=', caseId)
+        .where('event_count', '=', expectedCount)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /**
+     * PostgreSQL: `appendEvents`, the pending audit rows `audit` and `updateProjection` in one
+     * statement (a case action's writes but its messages). The unique (case, seq) key refuses a
+     * concurrent writer as `appendEvents` does; undefined when the event count was not `expectedCount`.
+     */
+    async appendAndProject(
+      caseId: number,
+      events: CaseEvent[],
+      actor: { id: number | null; name: string | null },
+      p: CaseProjection,
+      expectedCount: number,
+      at: string,
+      audit: readonly AuditContent[],
+    ): Promise<ApplicationRow | undefined> {
+      const values = sql.join(events.map((e, i) => sql`(${caseId}::integer, ${expectedCount + i + 1}::integer, ${e.type}::text, ${JSON.stringify(e.data)}::text, ${at}::text, ${actor.id}::integer, ${actor.name}::text)`));
+      let q = db.with('e', (w) => w.insertInto('application_events').columns(['application_id', 'seq', 'type', 'data', 'at', 'actor_id', 'actor_name']).expression(sql`values ${values}`));
+      if (audit.length) q = q.with('a', (w) => w.insertInto('audit_pending').columns([...AUDIT_PENDING_COLUMNS]).expression(sql`values ${pendingAuditValues(audit)}`)) as unknown as typeof q;
+      return q
+        .updateTable('applications')
+        .set({ ...p, event_count: expectedCount + events.length, updated_at: at })
         .where('id', '=', caseId)
         .where('event_count', '=', expectedCount)
         .returningAll()

@@ -9,8 +9,9 @@ import { isoTimestamp, shanghaiDate } from '../shared/clock.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../auth/access.rules.ts';
-import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
-import { createAuditRepository } from '../auth/audit.repository.ts';
+import { cachedTree, createOrganizationsRepository } from '../auth/organizations.repository.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { contentOf, createAuditRepository, type AuditEntry } from '../auth/audit.repository.ts';
 import { createUsersRepository, toUser } from '../auth/users.repository.ts';
 import type { Role } from '../auth/roles.ts';
 import { computeFee } from './fees.rules.ts';
@@ -18,14 +19,14 @@ import { EVENT_TYPES, type CaseEvent, type EventData, type EventType } from './a
 import { reduceEvents, type CaseState } from './applications.state.rules.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
-import { appendCaseEvents, asCaseConflict, concurrentChange, deadlineContext, deadlineOf, type AppendResult, type DeadlineContext } from './case-projection.ts';
+import { appendCaseEvents, asCaseConflict, concurrentChange, deadlineContext, deadlineOf, foldsAudit, type AppendResult, type DeadlineContext } from './case-projection.ts';
 import { assertCanAct, canActOnCase, canApproveCase, unitsOfBody } from './case-access.ts';
 import { isOutcomeKey } from './outcomes.rules.ts';
 import { GROUNDS_FOR, replyArticles } from './outcomes.wording.rules.ts';
 import { notifyCaseEvents } from '../notifications/case-notifications.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { APPROVAL_ACTIONS, APPROVER_ROLES, approvalRefusal, isApprovalAct, pendingApproval, type ApprovalRules } from './approval.rules.ts';
-import { createApprovalsRepository } from './approvals.repository.ts';
+import { rulesFromRow } from './approvals.repository.ts';
 import type { Organization } from '../auth/organizations.repository.ts';
 
 /** Actions taken through this usecase ('submitted' only comes from intake, 'query_code_reset' from the applicant). */
@@ -194,6 +195,8 @@ interface Prepared {
   action: CaseAction;
   caseId: number;
   orgs: readonly Organization[];
+  /** PostgreSQL: the version of the held tree `orgs`, checked by the case's read (else `orgs` was read for this action). */
+  treeVersion?: number;
   now: Date;
   today: string;
   ctx: DeadlineContext;
@@ -206,18 +209,26 @@ async function prepareAction(req: ActionRequest, db: Kysely<Database>): Promise<
   const { deps } = req;
   if (!isCaseAction(req.action)) throw new AppError('applications.unknown_action', `未知的办理操作：${req.action}`, 400);
   const action = req.action;
-  const orgs = await createOrganizationsRepository({ db }).list();
+  // PostgreSQL: the tree this process holds, checked by the case's read in the transaction.
+  const held = dialectOf(db) === 'postgres' ? cachedTree(db) : undefined;
+  const orgs = held?.orgs ?? await createOrganizationsRepository({ db }).list();
   const now = deps.clock.now();
-  return { req, action, caseId: req.caseId, orgs, now, today: shanghaiDate(now), ctx: await deadlineContext({ db, config: deps.config }) };
+  return { req, action, caseId: req.caseId, orgs, treeVersion: held?.version, now, today: shanghaiDate(now), ctx: await deadlineContext({ db, config: deps.config }) };
 }
 
-async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionResult> {
+async function applyAction(trx: Kysely<Database>, prepared: Prepared): Promise<ActionResult> {
+  let p = prepared;
   const { req, action, now, today, ctx } = p;
   const { actor, deps } = req;
   const trepo = createApplicationsRepository({ db: trx });
-  // The case is read once, inside the transaction: the case as it is now.
-  const row = await trepo.byId(p.caseId);
-  if (!row) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  // The case is read once, inside the transaction: the case as it is now, with its events and
+  // its body's approval settings (PostgreSQL: in one statement, with the tree's version).
+  const read = await trepo.forAction(p.caseId);
+  if (!read) throw new AppError('applications.not_found', '没有找到该申请', 404);
+  const { row, events: prior } = read;
+  // The held tree changed since (another process, or this one): the checks use the tree as it is.
+  const orgs = p.treeVersion !== undefined && read.treeVersion !== p.treeVersion ? await createOrganizationsRepository({ db: trx }).list() : p.orgs;
+  p = { ...p, orgs };
   if (!p.applicant) {
     // A first check (404 for a case the actor may not see, 403 without the role); the exact one
     // (does a proposed decision await?) follows. An approver of the case's unit is not turned
@@ -226,7 +237,6 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
     const approving = (APPROVAL_ACTIONS.has(action) || action === 'decided') && canApproveCase(actor, row, p.orgs);
     if (!approving) assertCanAct(actor, APPROVAL_ACTIONS.has(action) ? APPROVER_ROLES : ['case_handler'], row, p.orgs);
   }
-  const prior = await trepo.events(row.id);
   if (typeof req.expectedEventCount === 'number' && req.expectedEventCount !== prior.length) throw concurrentChange();
   const state = reduceEvents(prior);
   // The applicant's own 补正 answer is theirs by the query code, not by a staff role.
@@ -236,7 +246,7 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
   }
   // The body's separation of duties, read in the transaction that appends: a requester cannot
   // approve their own request, however the requests interleave.
-  const rules = await createApprovalsRepository({ db: trx }).rulesOf(row.organization_id);
+  const rules = rulesFromRow(read.settings);
   const refusal = p.applicant ? null : approvalRefusal(action, state, pendingApproval(prior, state, rules), rules, actor.id);
   if (refusal) throw refusal;
   // Inside the transaction every read goes through trx (SQLite has one connection).
@@ -250,23 +260,18 @@ async function applyAction(trx: Kysely<Database>, p: Prepared): Promise<ActionRe
   const dated = event.type === 'later_due_date_set' || p.applicant ? null : (event.data as { date?: string }).date;
   if (dated && dated > today) throw new AppError('applications.invalid_input', '办理日期不能晚于今天', 400);
   const by = p.applicant ? { id: null, name: p.applicant.name } : { id: actor.id, name: actor.user?.displayName ?? actor.username };
-  const result = await appendCaseEvents(trx, row, prior, [event], by, isoTimestamp(now), ctx);
+  // The action's audit row and, when the answer shows the case, its read (as
+  // auditPersonalDataRead would write it): on PostgreSQL written by the append's own statement.
+  const readAudited = !p.applicant && req.answerReads === true;
+  const audit: AuditEntry[] = [
+    { userId: by.id, username: p.applicant ? null : actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
+    ...(readAudited ? [{ userId: actor.id, username: actor.username, action: 'applications.case_read', targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: { caseIds: [row.id] } }] : []),
+  ];
+  const folded = foldsAudit(trx);
+  const result = await appendCaseEvents(trx, row, prior, [event], by, isoTimestamp(now), ctx, folded ? audit.map((e) => contentOf(e, now)) : undefined);
   await p.applicant?.alongside(trx);
   await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl, orgs: p.orgs });
-  await createAuditRepository({ db: trx }).append(
-    { userId: by.id, username: p.applicant ? null : actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
-    now,
-    trx,
-  );
-  // Written with the action's row (one statement at commit), as auditPersonalDataRead would.
-  const readAudited = !p.applicant && req.answerReads === true;
-  if (readAudited) {
-    await createAuditRepository({ db: trx }).append(
-      { userId: actor.id, username: actor.username, action: 'applications.case_read', targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: { caseIds: [row.id] } },
-      now,
-      trx,
-    );
-  }
+  if (!folded) for (const entry of audit) await createAuditRepository({ db: trx }).append(entry, now, trx);
   return { ...result, orgs: p.orgs, rules, readAudited };
 }
 

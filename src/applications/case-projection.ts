@@ -14,6 +14,10 @@ import type { CaseEvent, StoredEvent } from './applications.events.ts';
 import { applyEvent, checkEvent, deadlineTimelineOf, reduceEvents, type CaseState } from './applications.state.rules.ts';
 import { createApplicationsRepository, type CaseProjection } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { followsCommit } from '../db/transaction.ts';
+import { auditRowsWaiting, sealAfterCommit } from '../auth/audit.repository.ts';
+import type { AuditContent } from '../auth/audit.chain.ts';
 
 /** The calendar stored in the database (administrators extend it), else the shipped one. */
 export async function calendarFor(db: Kysely<Database>): Promise<WorkingCalendar> {
@@ -76,6 +80,11 @@ export function asCaseConflict(e: unknown): unknown {
   return isUniqueViolationOn(e, 'application_events') ? concurrentChange() : e;
 }
 
+/** Whether `appendCaseEvents` writes the audit rows it is given in `trx` (else the caller appends them). */
+export function foldsAudit(trx: Kysely<Database>): boolean {
+  return dialectOf(trx) === 'postgres' && followsCommit(trx) && !auditRowsWaiting(trx);
+}
+
 export interface AppendResult {
   state: CaseState;
   events: StoredEvent[];
@@ -85,6 +94,8 @@ export interface AppendResult {
 /**
  * Checks each new event against the state so far, appends them and refreshes the projection.
  * Optimistic: if another writer appended meanwhile, the event_count check fails → 409.
+ * `audit`: pending audit rows written by the same statement, on PostgreSQL in a transaction of
+ * `inTransaction` only (`foldsAudit`); elsewhere the caller appends them itself.
  */
 export async function appendCaseEvents(
   trx: Kysely<Database>,
@@ -94,6 +105,7 @@ export async function appendCaseEvents(
   actor: { id: number | null; name: string | null },
   at: string,
   ctx: DeadlineContext,
+  audit?: readonly AuditContent[],
 ): Promise<AppendResult & { row: ApplicationRow }> {
   let state = reduceEvents(prior);
   for (const e of events) {
@@ -101,10 +113,18 @@ export async function appendCaseEvents(
     state = applyEvent(state, e);
   }
   const repo = createApplicationsRepository({ db: trx });
-  await repo.appendEvents(row.id, prior.length, events, actor, at);
   const deadline = deadlineOf(ctx, state);
-  // The row as stored by the same statement: no re-read after an action.
-  const updated = await repo.updateProjection(row.id, projectionOf(state, deadline, row.unit_id), prior.length + events.length, prior.length, at);
+  const projection = projectionOf(state, deadline, row.unit_id);
+  let updated: ApplicationRow | undefined;
+  if (audit && foldsAudit(trx)) {
+    // One statement: the events, the audit rows and the projection (chained after the commit).
+    updated = await repo.appendAndProject(row.id, events, actor, projection, prior.length, at, audit);
+    sealAfterCommit(trx);
+  } else {
+    await repo.appendEvents(row.id, prior.length, events, actor, at);
+    // The row as stored by the same statement: no re-read after an action.
+    updated = await repo.updateProjection(row.id, projection, prior.length + events.length, prior.length, at);
+  }
   if (!updated) throw concurrentChange();
   const stored = events.map((e, i) => ({ ...e, seq: prior.length + i + 1, at, actorId: actor.id, actorName: actor.name }) as StoredEvent);
   return { state, events: [...prior, ...stored], deadline, row: updated };

@@ -9,8 +9,8 @@ import { isUniqueViolationOn } from '../db/db-errors.ts';
 import type { AppDeps } from '../shared/deps.ts';
 import { isoTimestamp, shanghaiDate } from '../shared/clock.ts';
 import type { Actor } from '../auth/access.rules.ts';
-import { createOrganizationsRepository } from '../auth/organizations.repository.ts';
-import { createAuditRepository } from '../auth/audit.repository.ts';
+import { cachedTree, createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
+import { contentOf, createAuditRepository, sealAfterCommit } from '../auth/audit.repository.ts';
 import type { CaseEvent } from './applications.events.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import { deadlineContext, projectNewCase } from './case-projection.ts';
@@ -63,6 +63,9 @@ export interface SubmitResult {
   repeated: boolean;
 }
 
+/** The organization tree changed since the submission was checked against it: rolled back, checked again. */
+class StaleTree extends Error {}
+
 export async function submitApplication(req: SubmitRequest): Promise<SubmitResult> {
   const files = req.files ?? [];
   let result: SubmitResult | undefined;
@@ -85,18 +88,49 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
   const key = req.idempotencyKey && /^[A-Za-z0-9_-]{16,64}$/.test(req.idempotencyKey) ? req.idempotencyKey : null;
   // A repeated form gets the same code back, so the code derives from its token; else random.
   const queryCode = key ? codeFrom(createHmac('sha256', secret).update(`query-code:${key}`).digest()) : codeFrom(randomBytes(8));
-  const repo = createApplicationsRepository(deps);
   // A form posted again is not looked up first: its insert meets the unique idempotency key,
   // rolls back (no number taken) and answers the first receipt (below), a round trip fewer for
   // every other submission.
+  // PostgreSQL: the tree this process holds, checked by the case's insert (a tree changed since
+  // by any process is read again, and the submission checked again with it); else read now.
+  const postgres = dialectOf(deps.db) === 'postgres';
+  let tree: { orgs: readonly Organization[]; version?: number } | undefined = postgres ? cachedTree(deps.db) : undefined;
+  tree ??= { orgs: await createOrganizationsRepository(deps).list() };
+  for (;;) {
+    const checked = await submitWithTree(req, files, input, key, queryCode, tree);
+    if (checked) return checked;
+    tree = { orgs: await createOrganizationsRepository(deps).list() };
+  }
+}
 
-  const orgs = await createOrganizationsRepository(deps).list();
+/** The submission checked against the tree `tree`; undefined when its version is no longer the tree's (nothing written). */
+async function submitWithTree(
+  req: SubmitRequest,
+  files: SpooledFile[],
+  input: ReturnType<typeof checkApplicationInput>['input'],
+  key: string | null,
+  queryCode: string,
+  tree: { orgs: readonly Organization[]; version?: number },
+): Promise<SubmitResult | undefined> {
+  const { deps } = req;
+  const { orgs } = tree;
+  const repo = createApplicationsRepository(deps);
   const body = orgs.find((o) => o.id === input.organizationId && o.isBody && !o.disabled);
-  if (!body) throw new AppError('applications.invalid_application', '请选择受理申请的行政机关', 400, { fields: { organizationId: '所选机关不存在或不受理申请' } });
+  // A refusal is given by the tree as it is now, not by a held copy not yet checked.
+  const unchecked = () => tree.version !== undefined;
+  if (!body) {
+    if (unchecked()) return undefined;
+    throw new AppError('applications.invalid_application', '请选择受理申请的行政机关', 400, { fields: { organizationId: '所选机关不存在或不受理申请' } });
+  }
   const unitId = defaultHandlingUnit(body, orgs);
   if (req.via === 'clerk') {
     if (!req.actor) throw new AppError('auth.required', '请先登录', 401);
-    assertCanAct(req.actor, 'case_handler', { organization_id: body.id, unit_id: unitId }, orgs);
+    try {
+      assertCanAct(req.actor, 'case_handler', { organization_id: body.id, unit_id: unitId }, orgs);
+    } catch (e) {
+      if (unchecked()) return undefined;
+      throw e;
+    }
   } else if (input.channel !== 'online') {
     throw new AppError('applications.invalid_application', '网上申请的提交方式只能是网上申请', 400, { fields: { channel: '提交方式不正确' } });
   }
@@ -113,6 +147,7 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
   if (receivedDate) events.push({ type: 'receipt_confirmed', data: { receivedDate } });
   events.push({ type: 'assigned', data: { unitId, assigneeId: null, assigneeName: null } });
 
+  const postgres = dialectOf(deps.db) === 'postgres';
   const ctx = await deadlineContext(deps);
   const year = Number(submittedDate.slice(0, 4));
   const at = isoTimestamp(now);
@@ -162,19 +197,19 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
           updated_at: at,
           ...appended.projection,
         };
-        const id = await trepo.insertCase(fields, { marker, queryCode }, { events, actor: actorRef, at });
+        const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
+        const audit = { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', ip: req.ip ?? null, detail: { tracking: marker, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } };
+        // PostgreSQL: the audit row is written by the insert's own statement (its target the new case).
+        const id = await trepo.insertCase(fields, { marker, queryCode }, { events, actor: actorRef, at }, { audit: contentOf(audit, now), treeVersion: tree.version });
+        if (id === undefined) throw new StaleTree();
         const row = { ...fields, id };
         await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
-        const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
         await notifyCaseEvents(trx, { row: { ...row, tracking_number: marker }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl, orgs });
-        await createAuditRepository(deps).append(
-          { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', targetId: id, ip: req.ip ?? null, detail: { tracking: marker, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } },
-          now,
-          trx,
-        );
+        if (postgres) sealAfterCommit(trx);
+        else await createAuditRepository(deps).append({ ...audit, targetId: id }, now, trx);
         // The counter row of (body, year) serialises every submission to the body until commit:
         // on SQLite taken after everything else (the audit row's pending insert included).
-        if (dialectOf(trx) !== 'postgres' && !beforeCommit(trx, async () => void (numbered = await trepo.numberCase({ caseId: id, organizationId: body.id, year, queryCode, marker })))) {
+        if (!postgres && !beforeCommit(trx, async () => void (numbered = await trepo.numberCase({ caseId: id, organizationId: body.id, year, queryCode, marker })))) {
           throw new Error('intake runs in inTransaction');
         }
         return id;
@@ -184,6 +219,7 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
       const tracking = numbered?.tracking ?? takeIntakeNumber(marker) ?? (await repo.numberOf(id)).tracking;
       return { id, trackingNumber: tracking, queryCode, repeated: false };
     } catch (e) {
+      if (e instanceof StaleTree) return undefined;
       // The same form posted twice at once: the second insert meets the first's idempotency key
       // (its transaction, counter increment included, is rolled back) and answers its receipt.
       // Else two provisional numbers met (one chance in 2³¹): try again.

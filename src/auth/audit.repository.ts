@@ -17,7 +17,8 @@ export interface AuditEntry {
 /** Key of the PostgreSQL advisory lock that serialises appends, so the chain never forks. */
 export const AUDIT_LOCK_KEY = 740_501;
 
-function contentOf(entry: AuditEntry, now: Date): AuditContent {
+/** The row `append` would write for `entry` (for a statement that writes it along with its own work). */
+export function contentOf(entry: AuditEntry, now: Date): AuditContent {
   return {
     at: now.toISOString(),
     user_id: entry.userId ?? null,
@@ -114,8 +115,36 @@ function sealSoon(db: Kysely<Database>): void {
   requestSeal(db).catch(() => undefined);
 }
 
+/**
+ * For a transaction of `inTransaction` that wrote pending audit rows in a statement of its own
+ * (intake's insert, a case action's append): chain them just after its commit, as `append` does.
+ */
+export function sealAfterCommit(trx: Kysely<Database>): void {
+  if (!afterCommit(trx, async (root) => sealSoon(root))) throw new Error('pending audit rows are written in inTransaction');
+}
+
+/** The columns of a pending audit row, in the order of `pendingAuditValues`. */
+export const AUDIT_PENDING_COLUMNS = ['at', 'user_id', 'username', 'action', 'target_type', 'target_id', 'ip', 'detail'] as const;
+
+/**
+ * PostgreSQL: `rows` as a VALUES list (columns AUDIT_PENDING_COLUMNS), for a statement that
+ * inserts them into `audit_pending` along with its own work (then `sealAfterCommit`). Rows are
+ * numbered in the list's order.
+ */
+export function pendingAuditValues(rows: readonly AuditContent[]) {
+  return sql.join(rows.map((c) => sql`(${c.at}::text, ${c.user_id}::integer, ${c.username}::text, ${c.action}::text, ${c.target_type}::text, ${c.target_id}::text, ${c.ip}::text, ${c.detail}::text)`));
+}
+
 /** Entries waiting for the end of their transaction, by transaction. */
 const queued = new WeakMap<object, AuditContent[]>();
+
+/**
+ * Whether `trx` has appended rows still waiting for its end: a statement that writes further
+ * rows itself would put them before these, so it leaves them to `append` (ids in append order).
+ */
+export function auditRowsWaiting(trx: Kysely<Database>): boolean {
+  return queued.has(trx);
+}
 
 export function createAuditRepository({ db }: { db: Kysely<Database> }) {
   return {

@@ -91,8 +91,15 @@ export interface AuditLogTable {
 /** Audit rows of committed transactions not yet chained (migration 0022): the same content, no hashes. */
 export type AuditPendingTable = Omit<AuditLogTable, 'prev_hash' | 'hash'>;
 
+/** The organization tree's version (migration 0017): one row, changed with every write to the tree. */
+export interface OrganizationTreeVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface AuthTables {
   organizations: OrganizationsTable;
+  organization_tree_version: OrganizationTreeVersionTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;

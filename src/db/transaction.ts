@@ -45,6 +45,12 @@ export function beforeCommit(trx: Kysely<any>, hook: Hook): boolean {
   return true;
 }
 
+/** Whether `trx` was opened by `inTransaction` (its commit can be followed by `afterCommit`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function followsCommit(trx: Kysely<any>): boolean {
+  return pending.has(trx);
+}
+
 /**
  * Runs `hook` once `trx` (opened by `inTransaction`) has committed, before `inTransaction`
  * returns; never after a rollback. Returns false for another transaction. The hook must not
