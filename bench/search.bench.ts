@@ -156,6 +156,10 @@ async function load(db: Kysely<Database>, kind: DialectName, url: string): Promi
   }
   const calendar = shippedCalendar();
   const started = performance.now();
+  // The benchmark's own CPU (its worker threads included) per item: on a machine shared with
+  // other work the rate shows the share it got, the CPU per item what an idle machine would do.
+  const cpu = process.cpuUsage();
+  const cpuPerItem = () => { const u = process.cpuUsage(cpu); return ((u.user + u.system) / 1000 / size).toFixed(2); };
   // The secondary indexes built once after the load (src/db/bulk-load.ts), on PostgreSQL two at
   // once. PostgreSQL: the rows made in worker threads and written with COPY (search.load.ts);
   // SQLite: bulk inserts of the same chunks, one after the other. The same corpus either way.
@@ -173,7 +177,7 @@ async function load(db: Kysely<Database>, kind: DialectName, url: string): Promi
       }
     }
     process.stderr.write('\n');
-    console.log(`[${kind}] ${size} 条信息写入：${((performance.now() - started) / 1000).toFixed(1)} 秒（${Math.round(size / ((performance.now() - started) / 1000))} 条/秒，负载 ${loadAverage()}）`);
+    console.log(`[${kind}] ${size} 条信息写入：${((performance.now() - started) / 1000).toFixed(1)} 秒（${Math.round(size / ((performance.now() - started) / 1000))} 条/秒，负载 ${loadAverage()}，本进程 CPU ${cpuPerItem()} 毫秒/条）`);
   }, (name, seconds) => console.log(`[${kind}] 建索引 ${name}：${seconds.toFixed(1)} 秒`), 2);
   const total = (performance.now() - started) / 1000;
   console.log(`[${kind}] 写入并建索引共 ${total.toFixed(1)} 秒（${Math.round(size / total)} 条/秒，负载 ${loadAverage()}）`);
