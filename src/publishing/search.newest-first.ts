@@ -89,8 +89,14 @@ export async function newestFirstPage(
   // PostgreSQL first counts the title set from its GIN index to choose the plan, reading table
   // rows (to count exactly) only for a set within the walk limit; the count is needed otherwise
   // only when the title hits end before the page.
-  const seen = dialectOf(db) === 'postgres' ? await titleCount(db, title, plan.walkFrom) : undefined;
-  const rows = seen !== undefined && seen > plan.walkFrom ? await indexRows(db) : undefined;
+  // The count is skipped when a title set as large as the whole result would be sorted anyway
+  // (the title hits are among the hits, and a walk only pays for a large set): it is a pass over
+  // the posting lists that the sort makes again, 55–65 ms of "公务员 招录 公告" (21,971 hits, 5,011
+  // of them title hits, a million items).
+  const pg = dialectOf(db) === 'postgres';
+  const rows = pg ? await indexRows(db) : undefined;
+  const sortedAnyway = plan.hits !== undefined && rows !== undefined && !walkIsCheaper(plan.hits, offset + limit, rows);
+  const seen = pg && !sortedAnyway ? await titleCount(db, title, plan.walkFrom) : undefined;
   const walk = seen !== undefined && seen > plan.walkFrom && (rows === undefined || walkIsCheaper(seen, offset + limit, rows));
   const titleIds = await newestIds(db, title, offset, limit, walk);
   if (titleIds.length === limit) return titleIds;
@@ -103,7 +109,7 @@ export async function newestFirstPage(
   const bodyOffset = Math.max(0, offset - titleTotal);
   const bodyLimit = limit - titleIds.length;
   const bodyHits = plan.hits === undefined ? undefined : plan.hits - titleTotal;
-  const bodyRows = bodyHits !== undefined && bodyHits > plan.walkFrom && dialectOf(db) === 'postgres' ? (rows ?? (await indexRows(db))) : undefined;
+  const bodyRows = bodyHits !== undefined && bodyHits > plan.walkFrom ? rows : undefined;
   const walkBody = bodyHits === undefined || bodyHits > PG_BODY_SORT_FACTOR * plan.walkFrom
     || (bodyRows !== undefined && bodyHits > plan.walkFrom && walkIsCheaper(bodyHits, bodyOffset + bodyLimit, bodyRows));
   const bodyIds = await newestIds(db, matchSql(db, p, f, 'body', { titleTestedPerRow: walkBody }), bodyOffset, bodyLimit, walkBody);
