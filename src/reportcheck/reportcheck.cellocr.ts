@@ -141,21 +141,33 @@ export function rowAddsUp(figures: number[]): boolean {
   return true;
 }
 
+/**
+ * The cells of a table row that its sums check: the last fifteen (section 四) or seven (section
+ * 三) of its narrow cells, or none. A short label in a narrow cell before them (“（四）无法提供”
+ * merged over three rows, beside the first one's figures) is not one of the figures.
+ */
+export function summedCells<T>(row: T[]): T[] {
+  const n = row.length >= 15 ? 15 : row.length >= 7 ? 7 : 0;
+  return n ? row.slice(row.length - n) : [];
+}
+
 /** Most combinations of a row's readings tried together (2^n: n cells read two ways). */
 const MAX_DISAGREEMENTS = 8;
 
 /**
- * A row read several ways (`first`: tesseract's English digits; `others`: its Chinese model, and
+ * A row read several ways (`readings[0]`: tesseract's English digits; then its Chinese model, and
  * the English digits of the cells enlarged further, in black and white) whose first reading does
  * not add up: the one combination of the readings, cell by cell, that adds up, when there is
  * exactly one. A cell no reading could read is then the figure the sum leaves for it (one such
  * cell at most). Otherwise the first reading with its gaps filled from the others: a printed row
- * that does not add up (a true error of the report) stays as read.
+ * that does not add up (a true error of the report) stays as read. `alternatives` (readings at
+ * sizes that read a small 1 or a 4 the others miss, and misread other figures) are tried in the
+ * combinations, but never fill a gap: a figure they alone read is too often a wrong one.
  */
-export function repairRow(first: (string | null)[], ...others: (string | null)[][]): (string | null)[] {
+export function repairRow([first, ...others]: (string | null)[][], alternatives: (string | null)[][] = []): (string | null)[] {
   const filled = first.map((f, i) => others.reduce<string | null>((v, o) => v ?? o[i], f));
   // Each cell's other readings: a cell the readings disagree on is tried with each of them.
-  const options = filled.map((f, i) => [...new Set([f, ...others.map((o) => o[i])].filter((v): v is string => v !== null))]);
+  const options = filled.map((f, i) => [...new Set([f, ...others.map((o) => o[i]), ...alternatives.map((o) => o[i])].filter((v): v is string => v !== null))]);
   const differ = filled.map((_, i) => i).filter((i) => options[i].length > 1);
   const unknown = filled.map((_, i) => i).filter((i) => filled[i] === null);
   const combinations = differ.reduce((n, i) => n * options[i].length, 1);

@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCells, gridCells, horizontalRules } from './reportcheck.grid.ts';
-import { cellFigure, figureCells, inkBox, repairRow, rowAddsUp, voteFigure, withCellFigures } from './reportcheck.cellocr.ts';
+import { cellFigure, figureCells, inkBox, repairRow, rowAddsUp, summedCells, voteFigure, withCellFigures } from './reportcheck.cellocr.ts';
 import { figureRows, valueRows, withSection2Labels, withStatutoryLabels, type CellContent } from './reportcheck.ocrrows.ts';
 import type { Cell } from './reportcheck.grid.ts';
 import type { Greyscale } from './reportcheck.rules-lines.ts';
@@ -106,22 +106,29 @@ describe('figures read cell by cell', () => {
 
   it('repairs a row by its sum only when one combination of the two readings adds up', () => {
     // The English reading cut “21” to “2”; the Chinese one has it.
-    assert.deepEqual(repairRow(['2', '0', '0', '0', '0', '0', '21'], ['21', '0', '0', '0', '0', '0', '21']), ['21', '0', '0', '0', '0', '0', '21']);
+    assert.deepEqual(repairRow([['2', '0', '0', '0', '0', '0', '21'], ['21', '0', '0', '0', '0', '0', '21']]), ['21', '0', '0', '0', '0', '0', '21']);
     // Two combinations add up ([2 … 2] and [21 … 21]): no repair.
-    assert.deepEqual(repairRow(['2', '0', '0', '0', '0', '0', '21'], ['21', '0', '0', '0', '0', '0', '2']), ['2', '0', '0', '0', '0', '0', '21']);
+    assert.deepEqual(repairRow([['2', '0', '0', '0', '0', '0', '21'], ['21', '0', '0', '0', '0', '0', '2']]), ['2', '0', '0', '0', '0', '0', '21']);
     // A cell neither reading could read is what the sum leaves for it.
-    assert.deepEqual(repairRow(['34', null, '0', '0', '0', '0', '34'], [null, null, '0', '0', '0', '0', '34']), ['34', '0', '0', '0', '0', '0', '34']);
+    assert.deepEqual(repairRow([['34', null, '0', '0', '0', '0', '34'], [null, null, '0', '0', '0', '0', '34']]), ['34', '0', '0', '0', '0', '0', '34']);
     // Two unread cells: no guess.
-    assert.deepEqual(repairRow(['34', null, null, '0', '0', '0', '34'], [null, null, null, '0', '0', '0', '34']), ['34', null, null, '0', '0', '0', '34']);
+    assert.deepEqual(repairRow([['34', null, null, '0', '0', '0', '34'], [null, null, null, '0', '0', '0', '34']]), ['34', null, null, '0', '0', '0', '34']);
     // A third reading (the cells enlarged further, black and white) joins the combinations.
     assert.deepEqual(
-      repairRow(['12838', '2', '0', '0', '50', '3', '1362'], ['12838', '2', '0', '0', '50', '3', '1362'], ['1288', '21', '0', '0', '50', '3', '1362']),
+      repairRow([['12838', '2', '0', '0', '50', '3', '1362'], ['12838', '2', '0', '0', '50', '3', '1362'], ['1288', '21', '0', '0', '50', '3', '1362']]),
       ['1288', '21', '0', '0', '50', '3', '1362'],
     );
+    // An alternative reading is tried, but fills no gap: 746 and 1 read at other sizes make the row add up.
+    assert.deepEqual(
+      repairRow([['76', '12', '0', '0', '10', '7', '769'], ['7', '12', null, null, '10', null, '769']], [['746', '12', null, null, '1', null, '769'], ['76', '12', '0', null, '10', '1', '769']]),
+      ['746', '12', '0', '0', '10', '1', '769'],
+    );
+    // The 6 an alternative alone read does not fill the unread cell: the sum does, once 11 is tried as the total.
+    assert.deepEqual(repairRow([['11', '0', null, '0', '0', '0', '1']], [['11', '0', '6', '0', '0', '0', '11']]), ['11', '0', '0', '0', '0', '0', '11']);
     // Two combinations of three readings add up: none is taken.
-    assert.deepEqual(repairRow(['7', '7', '0', '0', '0', '0', '8'], ['1', '7', '0', '0', '0', '0', '8'], ['7', '1', '0', '0', '0', '0', '8']), ['7', '7', '0', '0', '0', '0', '8']);
+    assert.deepEqual(repairRow([['7', '7', '0', '0', '0', '0', '8'], ['1', '7', '0', '0', '0', '0', '8'], ['7', '1', '0', '0', '0', '0', '8']]), ['7', '7', '0', '0', '0', '0', '8']);
     // A printed row that does not add up stays as read (a true error of the report).
-    assert.deepEqual(repairRow(['5', '1', '0', '0', '0', '0', '9'], ['5', '1', '0', '0', '0', '0', '9']), ['5', '1', '0', '0', '0', '0', '9']);
+    assert.deepEqual(repairRow([['5', '1', '0', '0', '0', '0', '9'], ['5', '1', '0', '0', '0', '0', '9']]), ['5', '1', '0', '0', '0', '0', '9']);
   });
 
   it('replaces the page-wide words in a read cell, keeping labels', () => {
@@ -153,6 +160,12 @@ describe('figures read cell by cell', () => {
       withCellFigures(words, found, ['0', '0'], 1).map((w) => w.text),
       ['8.属于行政查询事项', '0', '0'],
     );
+  });
+
+  it('checks the figures of a row by its sums, not a short label in a narrow cell before them', () => {
+    assert.deepEqual(summedCells(['（四）', '76', '12', '0', '0', '10', '7', '769']), ['76', '12', '0', '0', '10', '7', '769']);
+    assert.equal(summedCells(Array.from({ length: 15 }, String)).length, 15);
+    assert.deepEqual(summedCells(['1', '2', '3']), []);
   });
 
   it('takes the figure two of three readings agree on where no sum can check it', () => {

@@ -17,7 +17,7 @@ import { deskew, parsePgm, removeRules, writePgm, type Greyscale } from './repor
 import { decodePicture } from './reportcheck.image.ts';
 import { byBand, findCells } from './reportcheck.grid.ts';
 import { figureRows, section2Candidates, valueRows, withSection2Labels, withStatutoryLabels, type CellContent, type FigureRow, type ValueRow } from './reportcheck.ocrrows.ts';
-import { cellFigure, cellImage, figureCells, inkBox, repairRow, rowAddsUp, voteFigure, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
+import { cellFigure, cellImage, figureCells, inkBox, repairRow, rowAddsUp, summedCells, voteFigure, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
 import type { Cell } from './reportcheck.grid.ts';
 import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
 
@@ -198,7 +198,9 @@ async function readCells(
   };
   try {
     const figures = await read(found.map((_, i) => i), 'eng', '13');
-    const rows = rowsOfCells(found, dpi * FIGURE_COLUMN_INCHES).filter((row) => row.length === 7 || row.length === 15);
+    const rows = rowsOfCells(found, dpi * FIGURE_COLUMN_INCHES)
+      .map(summedCells)
+      .filter((row) => row.length > 0);
     const doubtful = rows.filter((row) => row.some((i) => figures[i] === null) || !rowAddsUp(row.map((i) => Number(figures[i]))));
     if (doubtful.length === 0 && unsummed.length === 0) return figures;
     const again = [...new Set([...doubtful.flat(), ...unsummed])];
@@ -209,15 +211,17 @@ async function readCells(
       unsummed.forEach((cell, k) => (figures[cell] = voteFigure([figures[cell], byCell.get(cell) ?? null, third[k]])));
     }
     const cells = doubtful.flat();
-    await Promise.all(cells.map((i) => writeFile(large[i], writePgm(cellImage(image, found[i].box, LARGE_HEIGHT, LARGE_THRESHOLD)))));
-    const third = cells.length ? await read(cells, 'eng', '13', large) : [];
-    const largeByCell = new Map(cells.map((cell, k) => [cell, third[k]]));
+    /** The doubtful cells read once more, enlarged to `height` (then made black and white at `threshold`). */
+    const readAgain = async (height: number, threshold: number | undefined, psm: string) => {
+      if (!cells.length) return new Map<number, string | null>();
+      await Promise.all(cells.map((i) => writeFile(large[i], writePgm(cellImage(image, found[i].box, height, threshold)))));
+      const texts = await read(cells, 'eng', psm, large);
+      return new Map(cells.map((cell, k) => [cell, texts[k]]));
+    };
+    const [large56, line48, large72] = [await readAgain(56, 150, '13'), await readAgain(48, undefined, '7'), await readAgain(72, 128, '13')];
+    const at = (readings: Map<number, string | null>, row: number[]) => row.map((i) => readings.get(i) ?? null);
     for (const row of doubtful) {
-      const repaired = repairRow(
-        row.map((i) => figures[i]),
-        row.map((i) => byCell.get(i) ?? null),
-        row.map((i) => largeByCell.get(i) ?? null),
-      );
+      const repaired = repairRow([row.map((i) => figures[i]), at(byCell, row), at(large56, row)], [at(line48, row), at(large72, row)]);
       row.forEach((cell, k) => (figures[cell] = repaired[k]));
     }
     return figures;
@@ -225,10 +229,6 @@ async function readCells(
     await Promise.all([join(dir, `cells-${page}.txt`), ...files, ...large].map((f) => rm(f, { force: true })));
   }
 }
-
-/** The third reading of a row that does not add up: figures enlarged to this height, then black and white. */
-const LARGE_HEIGHT = 56;
-const LARGE_THRESHOLD = 150;
 
 /** The found figure-column cells by table row (same band), left to right, as indexes into `found`. */
 function rowsOfCells(found: FigureCell[], maxWidth: number): number[][] {
