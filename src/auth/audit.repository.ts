@@ -58,20 +58,33 @@ async function sealPending(db: Kysely<Database>): Promise<number> {
   let sealed = 0;
   for (;;) {
     const n = await db.transaction().execute(async (t) => {
-      if (dialectOf(t) === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(t);
-      const rows = await t.selectFrom('audit_pending').selectAll().orderBy('id').limit(SEAL_BATCH).execute();
-      if (!rows.length) return 0;
-      const last = await t.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-      let prev = last?.hash ?? GENESIS_HASH;
-      const chained = rows.map(({ id: _id, ...content }) => {
+      const postgres = dialectOf(t) === 'postgres';
+      if (postgres) await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(t);
+      // The pending rows and the chain's head in one statement (after the lock: its snapshot
+      // holds every row chained before the lock was granted).
+      const read = await t
+        .selectFrom('audit_pending')
+        .selectAll()
+        .select(sql<string | null>`(select hash from audit_log order by id desc limit 1)`.as('head'))
+        .orderBy('id')
+        .limit(SEAL_BATCH)
+        .execute();
+      if (!read.length) return 0;
+      let prev = read[0]!.head ?? GENESIS_HASH;
+      const chained = read.map(({ id: _id, head: _head, ...content }) => {
         const row = { ...content, prev_hash: prev, hash: auditHash(prev, content) };
         prev = row.hash;
         return row;
       });
+      const ids = read.map((r) => r.id);
       // One multi-row statement: both databases number the rows of a VALUES list in its order.
-      await t.insertInto('audit_log').values(chained).execute();
-      await t.deleteFrom('audit_pending').where('id', 'in', rows.map((r) => r.id)).execute();
-      return rows.length;
+      // PostgreSQL removes them from the pending rows in the same statement.
+      if (postgres) await t.with('d', (q) => q.deleteFrom('audit_pending').where('id', 'in', ids)).insertInto('audit_log').values(chained).execute();
+      else {
+        await t.insertInto('audit_log').values(chained).execute();
+        await t.deleteFrom('audit_pending').where('id', 'in', ids).execute();
+      }
+      return read.length;
     });
     sealed += n;
     if (n < SEAL_BATCH) return sealed;
