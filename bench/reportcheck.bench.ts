@@ -6,11 +6,11 @@
  * - OCR: seconds per page of the scanned two-page fixture (target ≤ 10 s), when tesseract is
  *   installed, and the whole scans (rendered from published PDFs, with hand-checked values): those
  *   of the corpus (format `scan`, judged by reportcheck.corpus.test.ts) and those of
- *   src/reportcheck/corpus/scans/ (measured, not judged yet): seconds per page, cells of sections
+ *   src/reportcheck/corpus/scans/ when it holds any (measured, not judged yet): seconds per page, cells of sections
  *   三 and 四 exact (target ≥ 99.5%), errors the report does not deserve, year and body.
  * Run: `npm run bench -- reportcheck` (or `node --import tsx bench/reportcheck.bench.ts`).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { checkReports, type ReportFile } from '../src/reportcheck/reportcheck.usecases.ts';
@@ -100,7 +100,7 @@ function exactCells(rows: Record<string, (number | null)[] | undefined>, review:
 
 try {
   execFileSync('tesseract', ['--version'], { stdio: 'ignore' });
-  const expected = (dir: URL) => readdirSync(dir).filter((n) => n.endsWith('.expected.json')).sort().map((json) => ({ dir, json }));
+  const expected = (dir: URL) => (existsSync(dir) ? readdirSync(dir) : []).filter((n) => n.endsWith('.expected.json')).sort().map((json) => ({ dir, json }));
   const isScan = ({ dir, json }: { dir: URL; json: string }) => (JSON.parse(readFileSync(new URL(json, dir), 'utf8')) as { format: string }).format === 'scan';
   const scans = [...expected(CORPUS).filter(isScan), ...expected(SCANS)];
   for (const { dir, json } of scans) {

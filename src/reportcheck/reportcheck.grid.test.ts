@@ -9,6 +9,7 @@ import { findCells, gridCells, horizontalRules } from './reportcheck.grid.ts';
 import { cellFigure, figureCells, inkBox, repairRow, rowAddsUp, summedCells, voteFigure, withCellFigures } from './reportcheck.cellocr.ts';
 import { figureRows, valueRows, withSection2Labels, withStatutoryLabels, type CellContent } from './reportcheck.ocrrows.ts';
 import type { Cell } from './reportcheck.grid.ts';
+import { repairByColumns, type ReadCell } from './reportcheck.colsums.ts';
 import type { Greyscale } from './reportcheck.rules-lines.ts';
 
 /** A white page with a ruled table: rows at `ys`, columns at `xs`, rules 2 pixels thick and grey. */
@@ -255,5 +256,31 @@ describe('section 三 rows labelled by the statutory sequence', () => {
     assert.ok(labelled.some((w) => w.text === '四、结转下年度继续办理'));
     // 24 rows: not the statutory table; the words stay as read.
     assert.deepEqual(withStatutoryLabels(words, rows.slice(1)), words);
+  });
+});
+
+describe('section 三 of a scan checked by its columns', () => {
+  /** 25 rows of seven cells, every figure read once, as printed: the outcomes add up to （七）总计. */
+  const printed = () => {
+    const rows: number[][] = Array.from({ length: 25 }, () => [0, 0, 0, 0, 0, 0, 0]);
+    rows[0] = [21, 0, 0, 0, 0, 0, 21]; // 一、本年新收
+    rows[13] = [11, 0, 0, 0, 0, 0, 11]; // an outcome row
+    rows[5] = [10, 0, 0, 0, 0, 0, 10];
+    rows[23] = [21, 0, 0, 0, 0, 0, 21]; // （七）总计
+    return rows.map((row, r) => row.map((v, j): ReadCell => ({ page: 1, box: { x0: j, y0: r, x1: j + 1, y1: r + 1 }, figure: String(v), options: [String(v)] })));
+  };
+
+  it('takes another reading of a cell when it makes its row and its column add up, and only then', () => {
+    const rows = printed();
+    // 11 read as 1 in the row's total, 11 among the cell's readings; its neighbour left unread.
+    rows[13][6] = { ...rows[13][6], figure: '1', options: ['1', '11'] };
+    rows[13][2] = { ...rows[13][2], figure: null, options: [] };
+    const fixes = repairByColumns(rows);
+    assert.deepEqual([...fixes].map(([c, v]) => [c.box.y0, c.box.x0, v]), [[13, 6, '11']]);
+    // No reading gives 11: the row stays as read (the error shows).
+    rows[13][6] = { ...rows[13][6], options: ['1', '7'] };
+    assert.equal(repairByColumns(rows).size, 0);
+    // Not section 三's 25 (or 23) rows: nothing is changed.
+    assert.equal(repairByColumns(rows.slice(1)).size, 0);
   });
 });

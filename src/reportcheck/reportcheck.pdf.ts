@@ -19,6 +19,7 @@ import { byBand, findCells } from './reportcheck.grid.ts';
 import { figureRows, section2Candidates, valueRows, withSection2Labels, withStatutoryLabels, type CellContent, type FigureRow, type ValueRow } from './reportcheck.ocrrows.ts';
 import { cellFigure, cellImage, figureCells, inkBox, repairRow, rowAddsUp, summedCells, voteFigure, withCellFigures, type FigureCell } from './reportcheck.cellocr.ts';
 import type { Cell } from './reportcheck.grid.ts';
+import { repairByColumns, type ReadCell } from './reportcheck.colsums.ts';
 import { runTool, ToolError, deadlineIn, type ToolOptions } from './reportcheck.tools.ts';
 
 /** Pages OCR reads at most: a report has 4–10; a 300-page scan is not one report. */
@@ -139,10 +140,10 @@ async function ocrPage(
   const tsv = await runTool('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '6', 'tsv'], options, purpose);
   await rm(file, { force: true });
   const words = parseTesseractTsv(tsv.toString('utf8'), page);
-  if (!dpi) return { words, rows: [], values: [] };
+  if (!dpi) return { words, rows: [], values: [], sums: [] };
   const rows = figureRows(cells, dpi * FIGURE_COLUMN_INCHES, page);
   const found = figureCells(straight, cells, dpi);
-  if (found.length === 0) return { words, rows, values: [] };
+  if (found.length === 0) return { words, rows, values: [], sums: [] };
   const inset = Math.max(3, Math.round(dpi / 40));
   const content = (figure: (i: number) => boolean) => (cell: Cell): CellContent => {
     const i = found.findIndex((f) => f.cell === cell);
@@ -153,9 +154,12 @@ async function ocrPage(
   const unsummed = section2Candidates(valueRows(cells, content(() => true), page), rows).flatMap((r) =>
     r.cells.map((c) => found.findIndex((f) => f.cell === c)).filter((i) => i >= 0),
   );
-  const figures = await readCells(dir, straight, found, page, dpi, options, purpose, unsummed);
+  const { figures, readings, summed } = await readCells(dir, straight, found, page, dpi, options, purpose, unsummed);
   const values = valueRows(cells, content((i) => figures[i] !== null), page);
-  return { words: withCellFigures(words, found, figures, page), rows, values };
+  const sums = summed
+    .filter((row) => row.length === 7)
+    .map((row) => row.map((i) => ({ page, box: found[i].box, figure: figures[i], options: readings.get(i) ?? (figures[i] === null ? [] : [figures[i]!]) })));
+  return { words: withCellFigures(words, found, figures, page), rows, values, sums };
 }
 
 interface PageRead {
@@ -163,6 +167,8 @@ interface PageRead {
   /** Bands ending in figure columns (section 三 and 四), and bands of a label and figures or blanks (section 二). */
   rows: FigureRow[];
   values: ValueRow[];
+  /** The cells of the rows of seven figures (section 三's), with every figure read in each. */
+  sums: ReadCell[][];
 }
 
 /** Widest figure column of a ruled table: section 三's are about 0.4 inch, 四's narrower. */
@@ -186,7 +192,7 @@ async function readCells(
   options: ToolOptions,
   purpose: string,
   unsummed: number[],
-): Promise<(string | null)[]> {
+): Promise<{ figures: (string | null)[]; readings: Map<number, string[]>; summed: number[][] }> {
   const files = found.map((_, i) => join(dir, `cell-${page}-${i}.pgm`));
   await Promise.all(found.map((f, i) => writeFile(files[i], writePgm(cellImage(image, f.box)))));
   const large = found.map((_, i) => join(dir, `cell-${page}-${i}-large.pgm`));
@@ -202,7 +208,8 @@ async function readCells(
       .map(summedCells)
       .filter((row) => row.length > 0);
     const doubtful = rows.filter((row) => row.some((i) => figures[i] === null) || !rowAddsUp(row.map((i) => Number(figures[i]))));
-    if (doubtful.length === 0 && unsummed.length === 0) return figures;
+    const readings = new Map<number, string[]>();
+    if (doubtful.length === 0 && unsummed.length === 0) return { figures, readings, summed: rows };
     const again = [...new Set([...doubtful.flat(), ...unsummed])];
     const second = await read(again, 'chi_sim', '7');
     const byCell = new Map(again.map((cell, k) => [cell, second[k]]));
@@ -222,9 +229,12 @@ async function readCells(
     const at = (readings: Map<number, string | null>, row: number[]) => row.map((i) => readings.get(i) ?? null);
     for (const row of doubtful) {
       const repaired = repairRow([row.map((i) => figures[i]), at(byCell, row), at(large56, row)], [at(line48, row), at(large72, row)]);
+      for (const i of row) {
+        readings.set(i, [...new Set([figures[i], ...[byCell, large56, line48, large72].map((m) => m.get(i) ?? null)].filter((v): v is string => v !== null))]);
+      }
       row.forEach((cell, k) => (figures[cell] = repaired[k]));
     }
-    return figures;
+    return { figures, readings, summed: rows };
   } finally {
     await Promise.all([join(dir, `cells-${page}.txt`), ...files, ...large].map((f) => rm(f, { force: true })));
   }
@@ -276,6 +286,7 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
     const ocrWords: PositionedWord[] = [];
     const rows: FigureRow[] = [];
     const values: ValueRow[] = [];
+    const sums: ReadCell[][] = [];
     for (let page = 1; page <= Math.max(pages, 1); page++) {
       // One page rendered at a time: a whole scan at once would hold every page in memory and on disk.
       const prefix = join(dir, `page-${page}`);
@@ -284,15 +295,22 @@ export async function pdfToLines(bytes: Uint8Array, options: ToolOptions = { dea
       ocrWords.push(...read.words);
       rows.push(...read.rows);
       values.push(...read.values);
+      sums.push(...read.sums);
       await rm(`${prefix}.pgm`, { force: true });
     }
-    return { lines: pageLines(ocrWords, rows, values), ocr: true };
+    return { lines: pageLines(ocrWords, rows, values, sums), ocr: true };
   });
 }
 
 /** OCR words of scanned pages → rows, section 三's and 二's labels taken from the grid where it has their rows. */
-function pageLines(words: PositionedWord[], rows: FigureRow[], values: ValueRow[]): SourceLine[] {
-  return ocrOnes(wordsToLines(withSection2Labels(withStatutoryLabels(words, rows), values, rows)));
+function pageLines(words: PositionedWord[], rows: FigureRow[], values: ValueRow[], sums: ReadCell[][]): SourceLine[] {
+  // Section 三's cells whose row and column sums agree on another reading (reportcheck.colsums.ts).
+  const fixes = [...repairByColumns(sums)];
+  const fixed = words.map((w) => {
+    const fix = fixes.find(([c]) => c.page === w.page && c.box.x0 === w.x0 && c.box.y0 === w.y0 && c.figure === w.text);
+    return fix ? { ...w, text: fix[1] } : w;
+  });
+  return ocrOnes(wordsToLines(withSection2Labels(withStatutoryLabels(fixed, rows), values, rows)));
 }
 
 /**
@@ -305,7 +323,7 @@ export async function imageToLines(bytes: Uint8Array, options: ToolOptions = { d
     const picture = decodePicture(bytes);
     if (picture?.dpi) {
       const read = await ocrPage(dir, picture.image, 1, pageRule(picture.dpi), options, '识别图片中的文字', picture.dpi);
-      return pageLines(read.words, read.rows, read.values);
+      return pageLines(read.words, read.rows, read.values, read.sums);
     }
     if (picture) return ocrOnes(wordsToLines((await ocrPage(dir, picture.image, 1, SCREEN_RULE, options, '识别图片中的文字')).words));
     const file = join(dir, 'report.img');
