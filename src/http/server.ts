@@ -12,6 +12,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { sql } from 'kysely';
 import type { AppDeps } from '../shared/deps.ts';
 import { installErrorHandlers } from './error-handler.ts';
+import { OneLineRequestLog, installAbortLog } from './request-log.ts';
 import { installControlCharacterGuard } from './control-characters.hook.ts';
 import { installPageCache } from './page-cache.ts';
 import { sharePageCacheFlushes } from './page-cache.shared.ts';
@@ -49,6 +50,7 @@ export interface ServerOptions {
 export async function createServer(deps: AppDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: deps.config.logLevel },
+    logController: new OneLineRequestLog(),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For/-Proto count only from the configured proxies (TRUST_PROXY; DESIGN: security).
     trustProxy: deps.config.trustProxy,
@@ -65,6 +67,7 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (options.logger !== false) installAbortLog(app);
   installSiteUrl(app, deps.config);
   installSecurityHeaders(app);
   installErrorHandlers(app, deps.config.site);
