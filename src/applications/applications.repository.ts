@@ -11,6 +11,7 @@ import type { ApplicationRow } from './applications.table.ts';
 import type { Selectable } from 'kysely';
 
 type ApprovalSettingsRow = Selectable<Database['case_approval_settings']>;
+type OutboxRow = Selectable<Database['outbox_messages']>;
 import type { CaseEvent, StoredEvent } from './applications.events.ts';
 import { AUDIT_PENDING_COLUMNS, pendingAuditValues } from '../auth/audit.repository.ts';
 import type { AuditContent } from '../auth/audit.chain.ts';
@@ -222,7 +223,7 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
      * approval settings row. On PostgreSQL in one statement, which also reads the organization
      * tree's version (the caller checks the tree it holds with it: migration 0017).
      */
-    async forAction(caseId: number): Promise<{ row: ApplicationRow; events: StoredEvent[]; settings: ApprovalSettingsRow | null; treeVersion: number | null } | undefined> {
+    async forAction(caseId: number): Promise<{ row: ApplicationRow; events: StoredEvent[]; settings: ApprovalSettingsRow | null; treeVersion: number | null; messages?: OutboxRow[] } | undefined> {
       if (dialectOf(db) !== 'postgres') {
         const row = await this.byId(caseId);
         if (!row) return undefined;
@@ -236,15 +237,18 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
           treeVersion().as('tree_version'),
           sql<string>`(select coalesce(json_agg(json_build_array(e.seq, e.type, e.data, e.at, e.actor_id, e.actor_name) order by e.seq), '[]')::text from application_events e where e.application_id = a.id)`.as('events_json'),
           sql<string | null>`(select row_to_json(s)::text from case_approval_settings s where s.organization_id = a.organization_id)`.as('settings_json'),
+          sql<string>`(select coalesce(json_agg(row_to_json(m) order by m.id), '[]')::text from outbox_messages m where m.application_id = a.id)`.as('messages_json'),
         ])
         .where('a.id', '=', caseId)
         .executeTakeFirst();
       if (!r) return undefined;
-      const { tree_version, events_json, settings_json, ...row } = r;
+      const { tree_version, events_json, settings_json, messages_json, ...row } = r;
       const events = (JSON.parse(events_json) as Array<[number, string, string, string, number | null, string | null]>).map(
         ([seq, type, data, at, actorId, actorName]) => ({ type, data: JSON.parse(data), seq, at, actorId, actorName }) as StoredEvent,
       );
-      return { row, events, settings: settings_json === null ? null : (JSON.parse(settings_json) as ApprovalSettingsRow), treeVersion: tree_version === null ? null : Number(tree_version) };
+      // The applicant's messages so far: the answer to the action lists them with its own.
+      const messages = JSON.parse(messages_json) as OutboxRow[];
+      return { row, events, settings: settings_json === null ? null : (JSON.parse(settings_json) as ApprovalSettingsRow), treeVersion: tree_version === null ? null : Number(tree_version), messages };
     },
 
     async events(caseId: number): Promise<StoredEvent[]> {

@@ -28,6 +28,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { APPROVAL_ACTIONS, APPROVER_ROLES, approvalRefusal, isApprovalAct, pendingApproval, type ApprovalRules } from './approval.rules.ts';
 import { rulesFromRow } from './approvals.repository.ts';
 import type { Organization } from '../auth/organizations.repository.ts';
+import type { OutboxRow } from '../notifications/notifications.table.ts';
 
 /** Actions taken through this usecase ('submitted' only comes from intake, 'query_code_reset' from the applicant). */
 export type CaseAction = Exclude<EventType, 'submitted' | 'query_code_reset'>;
@@ -166,7 +167,7 @@ export interface ActionRequest {
 }
 
 /** What the action left: the case's row and events, and what it was checked with (the tree, the body's approval rules). */
-type ActionResult = AppendResult & { row: ApplicationRow; orgs: readonly Organization[]; rules: ApprovalRules; readAudited: boolean };
+type ActionResult = AppendResult & { row: ApplicationRow; orgs: readonly Organization[]; rules: ApprovalRules; readAudited: boolean; messages?: OutboxRow[] };
 
 /**
  * Records one action in its own transaction. Of several clerks acting on one case at once, one
@@ -270,9 +271,10 @@ async function applyAction(trx: Kysely<Database>, prepared: Prepared): Promise<A
   const folded = foldsAudit(trx);
   const result = await appendCaseEvents(trx, row, prior, [event], by, isoTimestamp(now), ctx, folded ? audit.map((e) => contentOf(e, now)) : undefined);
   await p.applicant?.alongside(trx);
-  await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl, orgs: p.orgs });
+  const written = await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl, orgs: p.orgs });
   if (!folded) for (const entry of audit) await createAuditRepository({ db: trx }).append(entry, now, trx);
-  return { ...result, orgs: p.orgs, rules, readAudited };
+  // PostgreSQL read the case's messages with the case: the answer lists them and these without reading them again.
+  return { ...result, orgs: p.orgs, rules, readAudited, messages: read.messages && [...read.messages, ...written] };
 }
 
 /**

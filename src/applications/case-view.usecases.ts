@@ -25,6 +25,7 @@ import { applicantDocuments, caseByCode } from './applicant.usecases.ts';
 import { OUTCOME_KEYS } from '../report/report.model.ts';
 import { OUTCOME_WORDING } from './outcomes.wording.rules.ts';
 import { createOutboxRepository, messageView } from '../notifications/outbox.repository.ts';
+import type { OutboxRow } from '../notifications/notifications.table.ts';
 import { MESSAGE_KIND_LABELS, MESSAGE_STATUS_LABELS } from '../notifications/applicant-messages.rules.ts';
 
 /** Organizations whose records the actor may read (all for an auditor). */
@@ -56,6 +57,8 @@ export interface CaseAsActed {
   rules: ApprovalRules;
   /** The answer's read of the case was audited in the action's transaction. */
   readAudited?: boolean;
+  /** The applicant's messages as the action's transaction left them (PostgreSQL), else read. */
+  messages?: OutboxRow[];
 }
 
 /**
@@ -111,7 +114,7 @@ export async function getCase({ caseId, actor, ip, deps, justActed = false, acte
     units: unitsOfBody(body, orgs).map((o) => ({ id: o.id, name: o.name })),
     outcomeBasis: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, OUTCOME_WORDING[k].articles])),
     // Every message sent (or that could not be sent) to the applicant about this case.
-    messages: (await createOutboxRepository(deps).forCase(row.id)).map((m) => messageView(m, { kind: MESSAGE_KIND_LABELS, status: MESSAGE_STATUS_LABELS })),
+    messages: (acted?.messages ?? (await createOutboxRepository(deps).forCase(row.id))).map((m) => messageView(m, { kind: MESSAGE_KIND_LABELS, status: MESSAGE_STATUS_LABELS })),
   };
 }
 

@@ -45,6 +45,7 @@ describeOnBothDatabases('applicant notifications by e-mail and SMS', (t) => {
   const act = async (id: number, action: string, payload: Record<string, unknown> = {}) => {
     const res = await a.app.inject({ method: 'POST', url: `/api/v1/applications/${id}/actions/${action}`, headers: gkb, payload });
     assert.equal(res.statusCode, 200, res.body);
+    return (res.json() as { messages: CaseMessage[] }).messages;
   };
   const messagesOf = async (id: number) => {
     const res = await a.app.inject({ method: 'GET', url: `/api/v1/applications/${id}`, headers: gkb });
@@ -81,7 +82,9 @@ describeOnBothDatabases('applicant notifications by e-mail and SMS', (t) => {
   });
 
   it('mails the 补正 request with its items and period', async () => {
-    await act(caseId, 'correction_requested', { items: '请写明所需文件的文号或形成时间', replyBy: '2026-03-16' });
+    const answered = await act(caseId, 'correction_requested', { items: '请写明所需文件的文号或形成时间', replyBy: '2026-03-16' });
+    assert.deepEqual(answered, await messagesOf(caseId), 'the action\'s answer lists the messages so far, its own with them');
+    assert.deepEqual(answered.map((m) => [m.kind, m.status]), [['receipt', 'sent'], ['receipt', 'sent'], ['correction', 'pending'], ['correction', 'pending']]);
     await send();
     const mail = smtp.mails.at(-1)!;
     assert.equal(smtp.mails.length, 2);

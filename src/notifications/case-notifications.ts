@@ -12,6 +12,7 @@ import type { ApplicationRow } from '../applications/applications.table.ts';
 import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import { addressNotice, applicantNotice } from './applicant-messages.rules.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
+import type { OutboxRow } from './notifications.table.ts';
 import { notifyApprovalEvent } from './approval-notifications.ts';
 
 export interface CaseNotificationInput {
@@ -28,17 +29,20 @@ export interface CaseNotificationInput {
   orgs?: readonly Organization[];
 }
 
-export async function notifyCaseEvents(trx: Kysely<Database>, input: CaseNotificationInput): Promise<void> {
+/** Returns the applicant's messages it wrote, as stored. */
+export async function notifyCaseEvents(trx: Kysely<Database>, input: CaseNotificationInput): Promise<OutboxRow[]> {
   const { row, events, at } = input;
   const orgs = input.orgs ?? (await createOrganizationsRepository({ db: trx }).list());
   const bodyName = orgs.find((o) => o.id === row.organization_id)?.name ?? '';
   const facts = { trackingNumber: row.tracking_number, applicantName: row.contact_person || row.applicant_name, email: row.email, phone: row.phone, bodyName, dueDate: input.dueDate, siteUrl: input.siteUrl };
   const outbox = createOutboxRepository({ db: trx });
+  const written: OutboxRow[] = [];
   for (const event of events) {
     const notice = applicantNotice(event, facts);
     if (notice) {
-      await outbox.enqueue(addressNotice(notice, row).map((m) => ({ ...m, applicationId: row.id, kind: notice.kind })), at);
+      written.push(...(await outbox.enqueue(addressNotice(notice, row).map((m) => ({ ...m, applicationId: row.id, kind: notice.kind })), at)));
     }
     await notifyApprovalEvent(trx, { row, event, prior: input.prior ?? [], actorId: input.actorId ?? null, orgs, at });
   }
+  return written;
 }

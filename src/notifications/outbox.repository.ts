@@ -25,9 +25,10 @@ export interface NewMessage {
 
 export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
   return {
-    async enqueue(messages: NewMessage[], at: string): Promise<void> {
-      if (!messages.length) return;
-      await db
+    /** Inserts the messages; returns them as stored. */
+    async enqueue(messages: NewMessage[], at: string): Promise<OutboxRow[]> {
+      if (!messages.length) return [];
+      const rows = await db
         .insertInto('outbox_messages')
         .values(
           messages.map((m) => ({
@@ -43,7 +44,9 @@ export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
             created_at: at,
           })),
         )
+        .returningAll()
         .execute();
+      return rows.map((r) => ({ ...r, id: Number(r.id) }));
     },
 
     /** Claims up to `limit` messages due at `now` for this process; each is claimed once. */
