@@ -8,14 +8,12 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { normalQueryCode, queryCodeHash, trackingNumber, trackingPrefix } from './intake.rules.ts';
 import type { ApplicationRow } from './applications.table.ts';
-import type { Selectable } from 'kysely';
-
-type ApprovalSettingsRow = Selectable<Database['case_approval_settings']>;
-type OutboxRow = Selectable<Database['outbox_messages']>;
 import type { CaseEvent, StoredEvent } from './applications.events.ts';
 import { AUDIT_PENDING_COLUMNS, pendingAuditValues } from '../auth/audit.repository.ts';
 import type { AuditContent } from '../auth/audit.chain.ts';
 import { treeVersion } from '../auth/organizations.repository.ts';
+import type { OutboxRow } from '../notifications/notifications.table.ts';
+import type { ApprovalSettingsRow } from './approvals.repository.ts';
 
 export interface CaseListFilter {
   /** Cases whose body or handling unit is one of these (what a user may see). */

@@ -3,10 +3,11 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_APPROVAL_RULES, isApprovalRule, type ApprovalRules } from './approval.rules.ts';
 
-type SettingsRow = Selectable<Database['case_approval_settings']>;
+/** A body's row of `case_approval_settings`, as read. */
+export type ApprovalSettingsRow = Selectable<Database['case_approval_settings']>;
 
 /** A body's rules from its settings row (none: the defaults). */
-export function rulesFromRow(row: Pick<SettingsRow, 'extension_approval' | 'decision_approval' | 'updated_at' | 'updated_by'> | null | undefined): ApprovalRules & { updatedAt: string | null; updatedBy: string | null } {
+export function rulesFromRow(row: Pick<ApprovalSettingsRow, 'extension_approval' | 'decision_approval' | 'updated_at' | 'updated_by'> | null | undefined): ApprovalRules & { updatedAt: string | null; updatedBy: string | null } {
   return {
     extension: row && isApprovalRule(row.extension_approval) ? row.extension_approval : DEFAULT_APPROVAL_RULES.extension,
     decision: row && isApprovalRule(row.decision_approval) ? row.decision_approval : DEFAULT_APPROVAL_RULES.decision,
