@@ -93,8 +93,10 @@ export async function newestFirstPage(
   // (the title hits are among the hits, and a walk only pays for a large set): it is a pass over
   // the posting lists that the sort makes again, 55–65 ms of "公务员 招录 公告" (21,971 hits, 5,011
   // of them title hits, a million items).
+  // The index's size is needed only for a set that could be walked (a result known to be within
+  // the walk limit never is).
   const pg = dialectOf(db) === 'postgres';
-  const rows = pg ? await indexRows(db) : undefined;
+  const rows = pg && (plan.hits === undefined || plan.hits > plan.walkFrom) ? await indexRows(db) : undefined;
   const sortedAnyway = plan.hits !== undefined && rows !== undefined && !walkIsCheaper(plan.hits, offset + limit, rows);
   const seen = pg && !sortedAnyway ? await titleCount(db, title, plan.walkFrom) : undefined;
   const walk = seen !== undefined && seen > plan.walkFrom && (rows === undefined || walkIsCheaper(seen, offset + limit, rows));
