@@ -202,7 +202,7 @@ export function voteFigure(readings: (string | null)[]): string | null {
 }
 
 /** The figure the row's sum leaves for its cell `at` (a total, or one of the summed cells), or null. */
-function missingFigure(row: (string | null)[], at: number): number | null {
+export function missingFigure(row: (string | null)[], at: number): number | null {
   const group = row.length === 7 ? 7 : row.length === 15 ? 5 : 0;
   if (!group) return null;
   const start = at - (at % group);

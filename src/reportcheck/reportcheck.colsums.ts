@@ -10,7 +10,7 @@
  * Pure.
  */
 import type { Box } from './reportcheck.cellocr.ts';
-import { rowAddsUp } from './reportcheck.cellocr.ts';
+import { missingFigure, rowAddsUp } from './reportcheck.cellocr.ts';
 
 export interface ReadCell {
   page: number;
@@ -55,9 +55,8 @@ export function repairByColumns(rows: ReadCell[][]): Map<ReadCell, string> {
         if (unread.length > 1) continue;
         if (unread.length === 1) {
           const k = unread[0];
-          const others = trial[r].slice(0, 6).reduce((sum, v, i) => (i === k ? sum : sum + Number(v)), 0);
-          const value = k === 6 ? others : Number(trial[r][6]) - others;
-          if (!Number.isInteger(value) || value < 0) continue;
+          const value = missingFigure(trial[r], k);
+          if (value === null) continue;
           trial[r][k] = String(value);
           if (!columnAddsUp(trial, k)) continue;
         }
