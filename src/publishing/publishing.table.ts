@@ -117,6 +117,12 @@ export interface PublishingSearchDocsTable {
   meta_tokens: Generated<string>;
 }
 
+/** The search index's version: a new random number with every write to the index (migration 0246). */
+export interface PublishingSearchVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface PublishingMailboxLettersTable {
   id: Generated<number>;
   organization_id: number;
@@ -153,6 +159,7 @@ export interface PublishingTables {
   publishing_item_versions: PublishingItemVersionsTable;
   publishing_attachments: PublishingAttachmentsTable;
   publishing_search_docs: PublishingSearchDocsTable;
+  publishing_search_version: PublishingSearchVersionTable;
   publishing_mailbox_letters: PublishingMailboxLettersTable;
   publishing_new_media: PublishingNewMediaTable;
 }

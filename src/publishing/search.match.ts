@@ -19,6 +19,7 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { ftsMatch, pgMatch, tsQuery, type ParsedQuery } from './search.query.ts';
 import { filterTerms, type SearchFilters } from './search.filters.ts';
+import type { SearchCounts } from './search.counts.ts';
 
 export type { SearchFilters } from './search.filters.ts';
 
@@ -141,9 +142,9 @@ function indexRowsOf(explained: unknown): number | undefined {
  * PostgreSQL: the number of hits, exact up to `exactUpTo`; beyond, the index's count
  * (`indexedCount`, or `known` when the caller has it), marked as an estimate.
  */
-export async function countOrEstimate(db: Kysely<Database>, m: MatchSql, exactUpTo: number, known?: number): Promise<{ n: number; estimated: boolean }> {
-  const indexed = known ?? (await indexedCount(db, m));
-  if (indexed === undefined || indexed <= exactUpTo) return { n: await countHits(db, m), estimated: false };
+export async function countOrEstimate(counts: SearchCounts, m: MatchSql, exactUpTo: number, known?: number): Promise<{ n: number; estimated: boolean }> {
+  const indexed = known ?? (await counts.indexed(m));
+  if (indexed === undefined || indexed <= exactUpTo) return { n: await counts.hits(m), estimated: false };
   return { n: indexed, estimated: true };
 }
 

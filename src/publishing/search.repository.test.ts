@@ -86,6 +86,22 @@ describeOnBothDatabases('search of published items', (t, kind) => {
     assert.equal(new Set([...large.hits, ...second.hits].map((h) => h.id)).size, 4, 'the pages hold every hit once');
   });
 
+  it('counts a large result again after any write to the index, and not for its next page before', async () => {
+    const { db } = t();
+    const large = { q: '公', pageSize: 2, rankLimit: 1 };
+    const before = await searchItems(db, large);
+    assert.equal((await searchItems(db, { ...large, page: 2 })).total, before.total);
+    const version = async () => (await db.selectFrom('publishing_search_version').select('version').executeTakeFirstOrThrow()).version;
+    const unchanged = await version();
+    const [added] = await bulkInsertPublishedItems(db, [item({ organizationId: orgId, title: '公示', publishDate: '2022-07-01' })], NOW);
+    assert.notEqual(await version(), unchanged, 'a write to the index gives it a new version');
+    assert.equal((await searchItems(db, large)).total, before.total + 1);
+    assert.equal((await searchItems(db, { ...large, page: 2 })).total, before.total + 1);
+    await removeFromIndex(db, [added]);
+    assert.equal((await searchItems(db, { ...large, page: 2 })).total, before.total);
+    assert.equal((await searchItems(db, large)).hits.some((h) => h.id === added), false);
+  });
+
   it('never matches a query against the filter tokens', async () => {
     const { db } = t();
     // Every item is indexed with the filter tokens y2022 or y2021, o<id>, k<kind>; none has them in its text.

@@ -15,7 +15,8 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { parseQuery, snippet, textMatches, type ParsedQuery } from './search.query.ts';
 import { verificationText } from './search.index.ts';
-import { countHits, countHitsUpTo, countOrEstimate, hasLongSegments, indexedCount, matchSql, type SearchFilters } from './search.match.ts';
+import { countOrEstimate, hasLongSegments, matchSql, type SearchFilters } from './search.match.ts';
+import { keptCounts, searchIndexVersion, uncachedCounts, type SearchCounts } from './search.counts.ts';
 import { newestFirstPage } from './search.newest-first.ts';
 
 export type { SearchFilters } from './search.match.ts';
@@ -112,24 +113,39 @@ async function textsOf(db: Kysely<Database>, ids: number[]): Promise<Map<number,
  * every row. A bitmap that outgrew work_mem would turn lossy and make every row of its pages be
  * checked again.
  */
-async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (dialectOf(db) !== 'postgres' || db.isTransaction) return fn(db);
+async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>, version: number | null | undefined) => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres' || db.isTransaction) return fn(db, undefined);
   return db.transaction().execute(async (trx) => {
     // All four settings in one statement (`set_config(…, true)` is `set local`): one round trip
     // instead of four, each of which held the connection idle in its transaction while the
-    // process was busy with other requests (load bench).
+    // process was busy with other requests (load bench). The index's version (search.counts.ts)
+    // is read by the same statement, before any count.
     // The rank expression, costed for every hit, would trigger JIT compilation: about 140 ms of
     // a 67,000-hit query, for nothing.
     // A walk of the newest rows that expects few hits looked costly enough for parallel workers,
     // whose start took most of the time: "营商环境", title hits newest first, 339 ms with two
     // workers and 0.7 ms without (200,000 items). A search is small work done often.
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
-    return fn(trx);
+    const settings = await sql<{ version: string | null }>`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true), ${searchIndexVersion()} as version`.execute(trx);
+    const version = settings.rows[0]?.version;
+    return fn(trx, version === null || version === undefined ? null : Number(version));
   });
 }
 
+/**
+ * The counts of one search: kept per index version when the search runs on its own (a caller's
+ * transaction may have written to the index), the version read before any count (on SQLite by a
+ * statement of its own; on PostgreSQL `withIndexScans` read it).
+ */
+async function countsOf(db: Kysely<Database>, owner: object | undefined, version: number | null | undefined): Promise<SearchCounts> {
+  if (!owner) return uncachedCounts(db);
+  const v = version !== undefined ? version : (await sql<{ version: number | null }>`select ${searchIndexVersion()} as version`.execute(db)).rows[0]?.version ?? null;
+  return keptCounts(db, owner, v === null ? null : Number(v));
+}
+
 export async function searchItems(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
-  return withIndexScans(db, (d) => search(d, input));
+  // Kept per database: a transaction shares its database's adapter.
+  const owner = db.isTransaction ? undefined : db.getExecutor().adapter;
+  return withIndexScans(db, async (d, version) => search(d, input, () => countsOf(d, owner, version)));
 }
 
 interface PageOfHits {
@@ -146,7 +162,7 @@ interface PageOfHits {
  * is of the candidates holding every 4-character piece, given as an estimate. Text holding every
  * piece of 人力资源和社会保障局 but never the whole is rare; SQLite counts exactly.
  */
-async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort'], exactCountLimit: number): Promise<PageOfHits> {
+async function exactPage(db: Kysely<Database>, counts: SearchCounts, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort'], exactCountLimit: number): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
   const pg = dialectOf(db) === 'postgres';
   const long = hasLongSegments(db, p);
@@ -155,25 +171,25 @@ async function exactPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
   // SQLite stops counting past the rank limit and counts the rest only for a large result. A
   // result the index puts within the rank limit is counted by the ranking query, which reads
   // every hit anyway (the count read them all once more: 22 of 117 ms for 4,331 hits).
-  const indexed = pg ? await indexedCount(db, probe) : undefined;
+  const indexed = pg ? await counts.indexed(probe) : undefined;
   const rankable = indexed !== undefined && indexed <= rankLimit;
   const counted = rankable
     ? { n: indexed, estimated: false }
-    : pg ? await countOrEstimate(db, probe, Math.max(rankLimit, exactCountLimit), indexed) : { n: await countHitsUpTo(db, probe, rankLimit + 1), estimated: false };
+    : pg ? await countOrEstimate(counts, probe, Math.max(rankLimit, exactCountLimit), indexed) : { n: await counts.upTo(probe, rankLimit + 1), estimated: false };
   const seen = counted.n;
   if (seen <= rankLimit) {
     if (sort === 'date') {
       const all = await sql<{ id: number }>`select ${m.id} as id ${m.from}`.execute(db);
       return { total: all.rows.length, ids: await byDate(db, all.rows.map((r) => Number(r.id)), offset, limit), order: 'date', estimated: false };
     }
-    const total = rankable ? undefined : long ? await countHits(db, m) : seen;
+    const total = rankable ? undefined : long ? await counts.hits(m) : seen;
     const rows = await sql<{ id: number; n?: number }>`select ${m.id} as id, ${m.score} as score${rankable ? sql`, count(*) over () as n` : sql``} ${m.from} ${m.order} limit ${limit} offset ${offset}`.execute(db);
     // A page beyond the last hit has no row to carry the count.
-    const counted = total ?? (rows.rows.length ? Number(rows.rows[0].n) : await countHits(db, m));
+    const counted = total ?? (rows.rows.length ? Number(rows.rows[0].n) : await counts.hits(m));
     return { total: counted, ids: rows.rows.map((r) => Number(r.id)), order: 'relevance', estimated: false };
   }
-  const total = pg ? seen : await countHits(db, probe);
-  const ids = await newestFirstPage(db, p, f, { offset, limit }, { walkFrom: rankLimit, hits: total });
+  const total = pg ? seen : await counts.hits(probe);
+  const ids = await newestFirstPage(db, p, f, { offset, limit }, { walkFrom: rankLimit, hits: total, counts });
   return { total, ids, order: 'newest', estimated: long || counted.estimated };
 }
 
@@ -194,18 +210,18 @@ async function verified(db: Kysely<Database>, p: ParsedQuery, ids: number[]): Pr
  * verified and the count is exact; beyond it, candidates are verified in the large-result order
  * until the page is full, and the total is estimated from the share that passed.
  */
-async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort'], exactCountLimit: number): Promise<PageOfHits> {
+async function verifiedPage(db: Kysely<Database>, counts: SearchCounts, p: ParsedQuery, f: SearchFilters, offset: number, limit: number, rankLimit: number, sort: SearchInput['sort'], exactCountLimit: number): Promise<PageOfHits> {
   const m = matchSql(db, p, f);
   // As in exactPage: PostgreSQL counts them all at the cost of counting some.
   const pg = dialectOf(db) === 'postgres';
-  const candidates = pg ? (await countOrEstimate(db, m, Math.max(rankLimit, exactCountLimit))).n : await countHitsUpTo(db, m, rankLimit + 1);
+  const candidates = pg ? (await countOrEstimate(counts, m, Math.max(rankLimit, exactCountLimit))).n : await counts.upTo(m, rankLimit + 1);
   if (candidates <= rankLimit) {
     const rows = await sql<{ id: number }>`select ${m.id} as id, ${m.score} as score ${m.from} ${m.order}`.execute(db);
     const good = await verified(db, p, rows.rows.map((r) => Number(r.id)));
     if (sort === 'date') return { total: good.length, ids: await byDate(db, good, offset, limit), order: 'date', estimated: false };
     return { total: good.length, ids: good.slice(offset, offset + limit), order: 'relevance', estimated: false };
   }
-  const allCandidates = pg ? candidates : await countHits(db, m);
+  const allCandidates = pg ? candidates : await counts.hits(m);
   const good: number[] = [];
   let examined = 0;
   // A bounded number of the newest candidates are examined beyond the offset, and the offset
@@ -214,7 +230,7 @@ async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilte
   const budget = Math.min(offset, rankLimit) + Math.max(limit, Math.min(rankLimit, VERIFY_BUDGET));
   const batchSize = Math.max(limit, Math.min(VERIFY_BATCH, rankLimit));
   while (good.length < offset + limit && examined < allCandidates && examined < budget) {
-    const batch = await newestFirstPage(db, p, f, { offset: examined, limit: batchSize }, { walkFrom: rankLimit, hits: allCandidates });
+    const batch = await newestFirstPage(db, p, f, { offset: examined, limit: batchSize }, { walkFrom: rankLimit, hits: allCandidates, counts });
     if (!batch.length) break;
     examined += batch.length;
     good.push(...(await verified(db, p, batch)));
@@ -224,7 +240,7 @@ async function verifiedPage(db: Kysely<Database>, p: ParsedQuery, f: SearchFilte
   return { total, ids: good.slice(offset, offset + limit), order: 'newest', estimated: !exhausted };
 }
 
-async function search(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
+async function search(db: Kysely<Database>, input: SearchInput, countsOf: () => Promise<SearchCounts>): Promise<SearchResult> {
   const page = Math.max(1, Math.floor(input.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(input.pageSize ?? 20)));
   const rankLimit = input.rankLimit ?? RANK_LIMIT;
@@ -234,9 +250,10 @@ async function search(db: Kysely<Database>, input: SearchInput): Promise<SearchR
   const f = input.filters ?? {};
   const offset = (page - 1) * pageSize;
   const exactCountLimit = input.exactCountLimit ?? EXACT_COUNT_LIMIT;
+  const counts = await countsOf();
   const found = p.exact
-    ? await exactPage(db, p, f, offset, pageSize, rankLimit, input.sort, exactCountLimit)
-    : await verifiedPage(db, p, f, offset, pageSize, rankLimit, input.sort, exactCountLimit);
+    ? await exactPage(db, counts, p, f, offset, pageSize, rankLimit, input.sort, exactCountLimit)
+    : await verifiedPage(db, counts, p, f, offset, pageSize, rankLimit, input.sort, exactCountLimit);
   const result = { ...empty, total: found.total, order: found.order, estimated: found.estimated };
   if (!found.ids.length) return result;
   const pageIds = found.ids;
