@@ -224,7 +224,9 @@ const fmt = (list: number[]) => {
  * on a new connection (its page cache empty). The operating system's file cache is left as it is
  * (dropping it needs root and would disturb every other process of the machine), so "cold" is
  * a restarted database on a machine whose files are cached: the case after a deploy or a restart.
- * "Warm": after one pass, ROUNDS rounds of every query on pages 1, 2 and 10.
+ * "Warm": after one pass, ROUNDS rounds of every query on pages 1, 2 and 10. The cold pass is
+ * also the first time this process counts each query's hits; the warm rounds find those counts
+ * kept (search.counts.ts), as a visitor paging on, or asking what others asked, does.
  */
 async function bench(kind: DialectName): Promise<QueryFigures> {
   const opened = await openBenchDb(kind);
