@@ -88,7 +88,8 @@ export function parentsFirst<R extends Record<string, unknown>>(rows: R[], key: 
  * short-lived state of one running installation, and the search index is derived from the
  * published items and rebuilt after an import (its form differs between the databases), its
  * version made again by that rebuild's writes;
- * intake_numbering (PostgreSQL only) is empty outside an intake's transaction; the organization
+ * intake_numbering and publishing_search_changing (PostgreSQL only) are empty outside the
+ * transactions that fill them; the organization
  * tree's version is made again by the import's writes to the tree.
  */
-export const NOT_EXPORTED = new Set(['sessions', 'login_throttle', 'login_source_locks', 'rate_limits', 'publishing_search_docs', 'publishing_search_version', 'intake_numbering', 'organization_tree_version']);
+export const NOT_EXPORTED = new Set(['sessions', 'login_throttle', 'login_source_locks', 'rate_limits', 'publishing_search_docs', 'publishing_search_version', 'publishing_search_changing', 'intake_numbering', 'organization_tree_version']);

@@ -1,5 +1,6 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { bulkInsertPublishedItems, type PublishedItemInput } from './items.bulk.ts';
 import { searchItems } from './search.repository.ts';
@@ -100,6 +101,38 @@ describeOnBothDatabases('search of published items', (t, kind) => {
     await removeFromIndex(db, [added]);
     assert.equal((await searchItems(db, { ...large, page: 2 })).total, before.total);
     assert.equal((await searchItems(db, large)).hits.some((h) => h.id === added), false);
+  });
+
+  it('lets a write to the index go on while another transaction writing to it is open (PostgreSQL: the version changes at commit)', { skip: kind !== 'postgres' }, async () => {
+    const { db } = t();
+    const version = async () => (await db.selectFrom('publishing_search_version').select('version').executeTakeFirstOrThrow()).version;
+    const before = await version();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => { wrote = resolve; });
+    const open = db.transaction().execute(async (trx) => {
+      await removeFromIndex(trx, [ids[3]]);
+      wrote();
+      await held;
+    });
+    await written;
+    try {
+      // Before 0247 this waited for the open transaction's lock on the version row.
+      await db.transaction().execute(async (trx) => {
+        await sql`set local lock_timeout = '2s'`.execute(trx);
+        await bulkInsertPublishedItems(trx, [item({ organizationId: orgId, title: '并行发布', publishDate: '2022-08-01' })], NOW);
+      });
+      const between = await version();
+      assert.notEqual(between, before, 'the committed write gave the index a new version');
+      release();
+      await open;
+      assert.notEqual(await version(), between, 'and so did the other at its commit');
+      assert.equal((await sql<{ n: number }>`select count(*)::int as n from publishing_search_changing`.execute(db)).rows[0].n, 0, 'no note is left behind');
+    } finally {
+      release();
+      await open.catch(() => undefined);
+    }
   });
 
   it('never matches a query against the filter tokens', async () => {
