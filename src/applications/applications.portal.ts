@@ -66,22 +66,27 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
     await scope.register(fastifyMultipart, portalMultipartOptions);
     scope.post('/ysqgk/', { config: { portalUnchanged: true } }, async (request, reply) => {
       // The attempt and a slot of the budget are counted together (one statement) before any
-      // file is read; the slot is given back unless the application is accepted.
+      // file is read; the slot is given back unless the application is accepted. A form without
+      // files leaves them to the submission, which counts them with the case itself (PostgreSQL:
+      // one statement for the whole submission) and gives the slot back if it is refused.
       let slot = null as RateSlot | null;
+      let withCase = false;
       let posted: Awaited<ReturnType<typeof readPortalForm>>;
       try {
-        posted = await readPortalForm(request, async (fields) => {
+        posted = await readPortalForm(request, async (fields, filesFollow) => {
           checkFormCsrf(secret, request, fields[CSRF_FIELD]);
-          slot = await submitLimits.hitAndTake(request.ip);
+          if (filesFollow) slot = await submitLimits.hitAndTake(request.ip);
+          else withCase = true;
         });
       } catch (e) {
         await slot?.giveBack();
         throw e;
       }
-      const taken = slot!;
+      /** Refused here: the attempt counted (429 when over a limit), the slot given back. */
+      const refused = async () => (slot ?? (await submitLimits.hitAndTake(request.ip))).giveBack();
       const values = formValues(posted.fields);
       if (posted.fileError) {
-        await taken.giveBack();
+        await refused();
         return showForm(request, reply, { ...values, _hadFiles: '1' }, {}, 400, posted.fileError);
       }
       let files: SpooledFile[] = [];
@@ -89,15 +94,17 @@ export function registerApplicationsPortal(app: FastifyInstance, deps: AppDeps) 
         // Checked (count, size, content) before anything is stored.
         files = await writeCaseFiles(deps.config.dataDir, checkCaseFiles(posted.files));
       } catch (e) {
-        await taken.giveBack();
+        await refused();
         if (e instanceof AppError && e.code.startsWith('applications.file_')) return showForm(request, reply, { ...values, _hadFiles: '1' }, {}, 400, e.message);
         throw e;
       }
       try {
-        const r = await submitApplication({ raw: { ...values, channel: 'online' }, via: 'portal', idempotencyKey: values._token, ip: request.ip, files, deps });
+        const rateLimits = withCase ? { limits: submitLimits, ip: request.ip } : undefined;
+        const r = await submitApplication({ raw: { ...values, channel: 'online' }, via: 'portal', idempotencyKey: values._token, ip: request.ip, files, rateLimits, deps });
         return sendPage(deps, request, reply, { title: '申请已提交', breadcrumbs: crumbs, body: receiptBody({ ...r, fileCount: r.repeated ? 0 : files.length }) });
       } catch (e) {
-        await taken.giveBack();
+        // A submission that counted the limits gave its slot back itself.
+        await slot?.giveBack();
         if (e instanceof AppError && e.code === 'applications.invalid_application') {
           const fields = ((e.details as { fields?: FieldErrors } | undefined)?.fields ?? {}) as FieldErrors;
           return showForm(request, reply, { ...values, _hadFiles: files.length ? '1' : '' }, fields, 400);

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { cappedCount } from '../db/capped-count.ts';
 import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { normalQueryCode, queryCodeHash, trackingNumber, trackingPrefix } from './intake.rules.ts';
+import { queryCodeHash, trackingNumber } from './intake.rules.ts';
 import type { ApplicationRow } from './applications.table.ts';
 import type { CaseEvent, StoredEvent } from './applications.events.ts';
 import { AUDIT_PENDING_COLUMNS, pendingAuditValues } from '../auth/audit.repository.ts';
@@ -14,6 +14,7 @@ import type { AuditContent } from '../auth/audit.chain.ts';
 import { treeVersion } from '../auth/organizations.repository.ts';
 import type { OutboxRow } from '../notifications/notifications.table.ts';
 import type { ApprovalSettingsRow } from './approvals.repository.ts';
+import { numberingRequest, withFirstRows } from './intake.repository.ts';
 
 export interface CaseListFilter {
   /** Cases whose body or handling unit is one of these (what a user may see). */
@@ -163,23 +164,8 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
         await this.appendEvents(id, 0, first.events, first.actor, first.at);
         return id;
       }
-      const name = `gongkai.intake_${numbering.marker.slice(10, 34)}`;
-      const request = JSON.stringify({ prefix: trackingPrefix(row.year, row.organization_id), code: normalQueryCode(numbering.queryCode) });
-      const events = sql.join(first.events.map((e, i) => sql`(${i + 1}::integer, ${e.type}::text, ${JSON.stringify(e.data)}::text)`));
-      const r = await db
-        .with('c', (q) => q.insertInto('applications').values(row).returning('id'))
-        .with('e', (q) =>
-          q
-            .insertInto('application_events')
-            .columns(['application_id', 'seq', 'type', 'data', 'at', 'actor_id', 'actor_name'])
-            .expression(sql`select c.id, v.seq, v.type, v.data, ${first.at}::text, ${first.actor.id}::integer, ${first.actor.name}::text from c cross join (values ${events}) as v(seq, type, data)`),
-        )
-        .with('a', (q) =>
-          q
-            .insertInto('audit_pending')
-            .columns([...AUDIT_PENDING_COLUMNS])
-            .expression(sql`select v.at, v.user_id, v.username, v.action, v.target_type, c.id::text, v.ip, v.detail from c cross join (values ${pendingAuditValues([pg.audit])}) as v(${sql.raw(AUDIT_PENDING_COLUMNS.join(', '))})`),
-        )
+      const { name, request } = numberingRequest(row, numbering);
+      const r = await withFirstRows(db.with('c', (q) => q.insertInto('applications').values(row).returning('id')), first, pg.audit)
         .insertInto('intake_numbering')
         .columns(['case_id'])
         .expression((eb) => {

@@ -10,13 +10,15 @@ import type { AppDeps } from '../shared/deps.ts';
 import { isoTimestamp, shanghaiDate } from '../shared/clock.ts';
 import type { Actor } from '../auth/access.rules.ts';
 import { cachedTree, createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
-import { contentOf, createAuditRepository, sealAfterCommit } from '../auth/audit.repository.ts';
+import { contentOf, createAuditRepository, sealAfterCommit, sealSoon } from '../auth/audit.repository.ts';
 import type { CaseEvent } from './applications.events.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
+import { createIntakeRepository } from './intake.repository.ts';
 import { deadlineContext, projectNewCase } from './case-projection.ts';
 import { assertCanAct, defaultHandlingUnit } from './case-access.ts';
 import { createCaseFilesRepository, discardFiles, type SpooledFile } from './case-files.storage.ts';
-import { notifyCaseEvents } from '../notifications/case-notifications.ts';
+import { eventsNotify, notifyCaseEvents } from '../notifications/case-notifications.ts';
+import type { AttemptsAndBudget, HitsInStatement, RateSlot } from '../http/rate-limit.ts';
 import {
   RECEIPT_RULES,
   applicantKey,
@@ -52,6 +54,13 @@ export interface SubmitRequest {
   ip?: string | null;
   /** Public form: attachments already checked and written to disk; recorded with the case or removed. */
   files?: SpooledFile[];
+  /**
+   * Public form: its limits (an attempt and a slot of the budget, rate-limit.ts), not yet
+   * counted. On PostgreSQL counted by the case's own statement (one round trip for the whole
+   * submission), else just before the case's transaction; a submission refused before they are
+   * counted counts its attempt then. Any refusal gives the slot back.
+   */
+  rateLimits?: { limits: AttemptsAndBudget; ip: string };
   deps: AppDeps;
 }
 
@@ -66,19 +75,59 @@ export interface SubmitResult {
 /** The organization tree changed since the submission was checked against it: rolled back, checked again. */
 class StaleTree extends Error {}
 
+/** A form's limits through one submission: counted once, by the case's statement or on their own. */
+type HeldLimits = ReturnType<typeof heldLimits>;
+
+function heldLimits({ limits, ip }: NonNullable<SubmitRequest['rateLimits']>) {
+  let counted = false;
+  let slot: RateSlot | undefined;
+  /** Counts them on their own (before a transaction), if not yet. */
+  async function take(): Promise<void> {
+    if (counted) return;
+    counted = true;
+    slot = await limits.hitAndTake(ip);
+  }
+  return {
+    get counted() {
+      return counted;
+    },
+    /** The hits for the case's statement; `settle` its counts (429 over a limit). */
+    async inStatement(): Promise<HitsInStatement> {
+      const hits = await limits.inStatement(ip);
+      return {
+        ...hits,
+        async settle(counts) {
+          counted = true;
+          return (slot = await hits.settle(counts));
+        },
+      };
+    },
+    take,
+    /** The submission was refused: its attempt counted (429 instead when over a limit), its slot given back. */
+    async refused(): Promise<void> {
+      await take();
+      await slot?.giveBack();
+    },
+  };
+}
+
 export async function submitApplication(req: SubmitRequest): Promise<SubmitResult> {
   const files = req.files ?? [];
+  const limits = req.rateLimits && heldLimits(req.rateLimits);
   let result: SubmitResult | undefined;
   try {
-    result = await submit(req, files);
+    result = await submit(req, files, limits);
     return result;
+  } catch (e) {
+    await limits?.refused();
+    throw e;
   } finally {
     // A refused or repeated submission keeps none of the files it brought.
     if (files.length && (!result || result.repeated)) await discardFiles(req.deps.config.dataDir, files);
   }
 }
 
-async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitResult> {
+async function submit(req: SubmitRequest, files: SpooledFile[], limits: HeldLimits | undefined): Promise<SubmitResult> {
   const { deps } = req;
   const { input, errors } = checkApplicationInput(req.raw);
   if (Object.keys(errors).length) {
@@ -97,7 +146,7 @@ async function submit(req: SubmitRequest, files: SpooledFile[]): Promise<SubmitR
   let tree: { orgs: readonly Organization[]; version?: number } | undefined = postgres ? cachedTree(deps.db) : undefined;
   tree ??= { orgs: await createOrganizationsRepository(deps).list() };
   for (;;) {
-    const checked = await submitWithTree(req, files, input, key, queryCode, tree);
+    const checked = await submitWithTree(req, files, input, key, queryCode, tree, limits);
     if (checked) return checked;
     tree = { orgs: await createOrganizationsRepository(deps).list() };
   }
@@ -111,6 +160,7 @@ async function submitWithTree(
   key: string | null,
   queryCode: string,
   tree: { orgs: readonly Organization[]; version?: number },
+  limits: HeldLimits | undefined,
 ): Promise<SubmitResult | undefined> {
   const { deps } = req;
   const { orgs } = tree;
@@ -152,58 +202,83 @@ async function submitWithTree(
   const year = Number(submittedDate.slice(0, 4));
   const at = isoTimestamp(now);
   const actorName = req.actor ? req.actor.username : input.applicantName;
+  const actorRef = { id: req.actor?.id ?? null, name: actorName };
+  const appended = projectNewCase(events, actorRef, at, ctx, unitId);
+  // Until it is numbered (PostgreSQL: at commit, migration 0015; SQLite: as its transaction's
+  // last work, below) the case carries a provisional number of its own, and the notices and the
+  // audit row name `marker`, its provisional tracking number.
+  const newCase = () => {
+    const marker = `#tracking-${randomBytes(12).toString('hex')}#`;
+    // unit_id, received_date, status and due date come from the projection (spread last).
+    const fields = {
+      organization_id: body.id,
+      tracking_number: marker,
+      query_code_hash: '',
+      year,
+      seq: -randomInt(1, 2 ** 31),
+      channel: input.channel,
+      submitted_date: submittedDate,
+      applicant_type: input.applicantType,
+      applicant_name: input.applicantName,
+      applicant_id_kind: input.idKind,
+      applicant_id_masked: maskIdNumber(input.idNumber),
+      applicant_id_hash: idNumberHash(input.idNumber),
+      applicant_key: applicantKey(input),
+      contact_person: input.contactPerson,
+      phone: input.phone,
+      email: input.email,
+      address: input.address,
+      postcode: input.postcode,
+      request_description: input.description,
+      request_document_no: input.documentNo,
+      purpose: input.purpose,
+      form_wanted: input.formWanted,
+      delivery_wanted: input.deliveryWanted,
+      item_count: input.itemCount,
+      idempotency_key: key,
+      event_count: events.length,
+      created_at: at,
+      updated_at: at,
+      ...appended.projection,
+    };
+    const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
+    const audit = { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', ip: req.ip ?? null, detail: { tracking: marker, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } };
+    return { marker, fields, audit };
+  };
+  const first = { events, actor: actorRef, at };
   for (let attempt = 0; ; attempt++) {
     try {
+      // PostgreSQL, a case with no files that tells nobody anything yet (an online application):
+      // the case, its events, its audit row and the form's limits in one autocommit statement,
+      // numbered by its commit; not inserted when a limit refuses it (429), the tree changed or
+      // the form was posted before.
+      if (postgres && !files.length && !eventsNotify(events) && !limits?.counted) {
+        const { marker, fields, audit } = newCase();
+        const hits = await limits?.inStatement();
+        const { id, counts } = await createIntakeRepository(deps).insertCaseAlone(fields, { marker, queryCode }, first, { audit: contentOf(audit, now), treeVersion: tree.version, hits });
+        await hits?.settle(counts);
+        if (id === undefined) {
+          const existing = key ? await repo.byIdempotencyKey(key) : undefined;
+          if (existing) return { id: existing.id, trackingNumber: existing.tracking_number, queryCode, repeated: true };
+          // The tree changed: checked again with the tree as it is now (the limits stay counted).
+          return undefined;
+        }
+        sealSoon(deps.db);
+        return { id, trackingNumber: takeIntakeNumber(marker) ?? (await repo.numberOf(id)).tracking, queryCode, repeated: false };
+      }
+      await limits?.take();
       let numbered: { seq: number; tracking: string } | undefined;
       let marker = '';
       const id = await inTransaction(deps.db, async (trx) => {
         const trepo = createApplicationsRepository({ db: trx });
-        // Numbered at commit (PostgreSQL, migration 0015) or as the transaction's last work
-        // (SQLite, below): until then the case carries a provisional number of its own, and the
-        // notices and the audit row name `marker`, its provisional tracking number.
-        const provisional = -randomInt(1, 2 ** 31);
-        marker = `#tracking-${randomBytes(12).toString('hex')}#`;
-        const actorRef = { id: req.actor?.id ?? null, name: actorName };
-        const appended = projectNewCase(events, actorRef, at, ctx, unitId);
-        // unit_id, received_date, status and due date come from the projection (spread last).
-        const fields = {
-          organization_id: body.id,
-          tracking_number: marker,
-          query_code_hash: '',
-          year,
-          seq: provisional,
-          channel: input.channel,
-          submitted_date: submittedDate,
-          applicant_type: input.applicantType,
-          applicant_name: input.applicantName,
-          applicant_id_kind: input.idKind,
-          applicant_id_masked: maskIdNumber(input.idNumber),
-          applicant_id_hash: idNumberHash(input.idNumber),
-          applicant_key: applicantKey(input),
-          contact_person: input.contactPerson,
-          phone: input.phone,
-          email: input.email,
-          address: input.address,
-          postcode: input.postcode,
-          request_description: input.description,
-          request_document_no: input.documentNo,
-          purpose: input.purpose,
-          form_wanted: input.formWanted,
-          delivery_wanted: input.deliveryWanted,
-          item_count: input.itemCount,
-          idempotency_key: key,
-          event_count: events.length,
-          created_at: at,
-          updated_at: at,
-          ...appended.projection,
-        };
-        const fileDetail = files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 }));
-        const audit = { userId: req.actor?.id ?? null, username: req.actor?.username ?? null, action: 'applications.submit', targetType: 'application', ip: req.ip ?? null, detail: { tracking: marker, channel: input.channel, via: req.via, ...(files.length && { files: fileDetail }) } };
+        const made = newCase();
+        marker = made.marker;
+        const { fields, audit } = made;
         // PostgreSQL: the audit row is written by the insert's own statement (its target the new case).
-        const id = await trepo.insertCase(fields, { marker, queryCode }, { events, actor: actorRef, at }, { audit: contentOf(audit, now), treeVersion: tree.version });
+        const id = await trepo.insertCase(fields, { marker, queryCode }, first, { audit: contentOf(audit, now), treeVersion: tree.version });
         if (id === undefined) throw new StaleTree();
         const row = { ...fields, id };
-        await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, { id: req.actor?.id ?? null, name: actorName }, at);
+        await createCaseFilesRepository({ db: trx }).insert(id, 'application', files, actorRef, at);
         await notifyCaseEvents(trx, { row: { ...row, tracking_number: marker }, events, dueDate: appended.deadline?.dueDate ?? null, at, siteUrl: deps.config.siteUrl, orgs });
         if (postgres) sealAfterCommit(trx);
         else await createAuditRepository(deps).append({ ...audit, targetId: id }, now, trx);

@@ -122,9 +122,10 @@ function requestSeal(db: Kysely<Database>): Promise<void> {
 /**
  * Starts a sealing run without waiting for it: the rows are committed, so the request that wrote
  * them answers now and the chain catches up in the background. A failed run leaves the rows
- * pending for the next one (the next append, the anchor every minute, `audit verify`).
+ * pending for the next one (the next append, the anchor every minute, `audit verify`). Also for
+ * an autocommit statement that wrote pending audit rows itself (intake on PostgreSQL).
  */
-function sealSoon(db: Kysely<Database>): void {
+export function sealSoon(db: Kysely<Database>): void {
   requestSeal(db).catch(() => undefined);
 }
 

@@ -81,4 +81,32 @@ describeOnBothDatabases('public form rate limits', (t) => {
     for (let i = 1; i < 10; i++) assert.equal((await post('/ysqgk/', application(), ip)).statusCode, 200, `application ${i + 1}`);
     assert.equal((await post('/ysqgk/', application(), ip)).statusCode, 429, 'the eleventh accepted application');
   });
+
+  it('an application counts its attempt always, its slot only when accepted, a repeated form no second slot, and a flood is capped', async () => {
+    const ip = '198.51.100.40';
+    const counts = async () => {
+      const rows = await a.deps.db.selectFrom('rate_limits').select(['key', 'count']).where('key', 'like', `ysqgk.%:${ip}`).execute();
+      return Object.fromEntries(rows.map((r) => [r.key.split(':')[0], Number(r.count)]));
+    };
+    const first = application();
+    assert.equal((await post('/ysqgk/', first, ip)).statusCode, 200);
+    assert.deepEqual(await counts(), { 'ysqgk.attempts': 1, 'ysqgk.accepted': 1 });
+    const again = await post('/ysqgk/', first, ip);
+    assert.equal(again.statusCode, 200);
+    assert.match(again.body, /申请已提交/);
+    assert.deepEqual(await counts(), { 'ysqgk.attempts': 2, 'ysqgk.accepted': 2 }, 'a repeated form is an attempt and keeps its slot, as a post with files does');
+    assert.equal((await post('/ysqgk/', application({ organizationId: '999999' }), ip)).statusCode, 400);
+    assert.deepEqual(await counts(), { 'ysqgk.attempts': 3, 'ysqgk.accepted': 2 }, 'an application refused by the database check gives its slot back');
+    for (let i = 2; i < 10; i++) assert.equal((await post('/ysqgk/', application(), ip)).statusCode, 200, `application ${i + 1}`);
+    const caseCount = async () => Number((await a.deps.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await caseCount();
+    const over = await post('/ysqgk/', application(), ip);
+    assert.equal(over.statusCode, 429);
+    assert.match(over.body, /提交过于频繁/);
+    assert.deepEqual(await counts(), { 'ysqgk.attempts': 12, 'ysqgk.accepted': 10 }, 'over the budget: the attempt counted, the slot given back');
+    for (let i = 12; i < 60; i++) assert.equal((await post('/ysqgk/', application({ idNumber: '12345' }), ip)).statusCode, 429, `attempt ${i + 1}`);
+    assert.equal((await post('/ysqgk/', application(), ip)).statusCode, 429);
+    assert.deepEqual(await counts(), { 'ysqgk.attempts': 61, 'ysqgk.accepted': 10 });
+    assert.equal(await caseCount(), before, 'a refused application writes no case');
+  });
 });

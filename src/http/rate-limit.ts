@@ -13,7 +13,7 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Clock } from '../shared/clock.ts';
 import { clientKey } from './client-key.ts';
-import { createRateLimitRepository } from './rate-limit.repository.ts';
+import { createRateLimitRepository, type Counter, type HitCounts } from './rate-limit.repository.ts';
 
 export interface RateLimit {
   /** Names the counter (one per form and purpose); part of every row's key. */
@@ -38,6 +38,19 @@ export interface RateLimiter {
 const PURGE_EVERY_MS = 10 * 60_000;
 
 /**
+ * The hits of a form's limits, to be counted by a statement of the caller's that also does the
+ * work they allow (PostgreSQL intake: one autocommit statement, applications.repository.ts):
+ * `countHits(…, counters, now)` as one of its CTEs, its work done only when every count is
+ * within its `limit`; `settle` then reads the counts it returned.
+ */
+export interface HitsInStatement {
+  counters: Array<Counter & { limit: number }>;
+  now: Date;
+  /** The slot taken, or 429 (the slot given back at once, the attempt counted). */
+  settle(counts: HitCounts): Promise<RateSlot>;
+}
+
+/**
  * A form's two limits counted together, in one statement: every post counts as an attempt and
  * takes a slot of the budget of accepted submissions, which the caller gives back when the post
  * is not accepted (invalid, or refused for its files). Over either limit: 429, the slot given
@@ -46,25 +59,38 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export function createAttemptsAndBudget(deps: { db: Kysely<Database>; clock: Clock }, attempts: RateLimit, budget: RateLimit) {
   const repo = createRateLimitRepository(deps);
   const purge = purgeEvery(repo, [attempts, budget]);
-  return {
-    async hitAndTake(ip: string): Promise<RateSlot> {
-      const now = deps.clock.now();
-      await purge(now);
-      const client = clientKey(ip);
-      const limits = [attempts, budget].map((l) => ({ ...l, key: `${l.name}:${client}` }));
-      const counts = await repo.hitAll(limits, now);
-      const budgetKey = limits[1]!.key;
-      for (const l of limits) {
-        const c = counts.get(l.key)!;
-        if (c.count > l.limit) {
-          await repo.giveBack(budgetKey);
-          throw refusal(c.windowStart, l.windowMs, now);
+  /** The two hits for a statement of the caller's (see HitsInStatement). */
+  async function inStatement(ip: string): Promise<HitsInStatement> {
+    const now = deps.clock.now();
+    await purge(now);
+    const client = clientKey(ip);
+    const counters = [attempts, budget].map((l) => ({ key: `${l.name}:${client}`, windowMs: l.windowMs, limit: l.limit }));
+    const budgetKey = counters[1]!.key;
+    return {
+      counters,
+      now,
+      async settle(counts) {
+        for (const c of counters) {
+          const n = counts.get(c.key)!;
+          if (n.count > c.limit) {
+            await repo.giveBack(budgetKey);
+            throw refusal(n.windowStart, c.windowMs, now);
+          }
         }
-      }
-      return slotOf(repo, budgetKey);
+        return slotOf(repo, budgetKey);
+      },
+    };
+  }
+  return {
+    inStatement,
+    async hitAndTake(ip: string): Promise<RateSlot> {
+      const hits = await inStatement(ip);
+      return hits.settle(await repo.hitAll(hits.counters, hits.now));
     },
   };
 }
+
+export type AttemptsAndBudget = ReturnType<typeof createAttemptsAndBudget>;
 
 type Repository = ReturnType<typeof createRateLimitRepository>;
 

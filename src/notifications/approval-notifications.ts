@@ -52,6 +52,12 @@ function answerNotice(row: ApplicationRow, e: CaseEvent, at: string): { asked: '
   }
 }
 
+/** Whether `event` notifies staff at all (a request for approval or its answer); pure. */
+export function notifiesStaff(event: CaseEvent): boolean {
+  const row = { id: 0, tracking_number: '' } as ApplicationRow;
+  return requestNotice(row, event, '') !== null || answerNotice(row, event, '') !== null;
+}
+
 export async function notifyApprovalEvent(trx: Kysely<Database>, input: ApprovalEventInput): Promise<void> {
   const { row, event, actorId, orgs, at } = input;
   const staff = createStaffNotificationsRepository({ db: trx });

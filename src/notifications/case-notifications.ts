@@ -13,7 +13,7 @@ import { createOrganizationsRepository, type Organization } from '../auth/organi
 import { addressNotice, applicantNotice } from './applicant-messages.rules.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
 import type { OutboxRow } from './notifications.table.ts';
-import { notifyApprovalEvent } from './approval-notifications.ts';
+import { notifiesStaff, notifyApprovalEvent } from './approval-notifications.ts';
 
 export interface CaseNotificationInput {
   row: ApplicationRow;
@@ -27,6 +27,15 @@ export interface CaseNotificationInput {
   actorId?: number | null;
   /** The organization tree the caller has read already: not read again inside the transaction. */
   orgs?: readonly Organization[];
+}
+
+/**
+ * Whether `notifyCaseEvents` writes anything for `events` (which event tells whom does not depend
+ * on the case's facts): intake's events that tell nobody are written without it.
+ */
+export function eventsNotify(events: readonly CaseEvent[]): boolean {
+  const facts = { trackingNumber: '', applicantName: '', email: '', phone: '', bodyName: '', dueDate: null, siteUrl: '' };
+  return events.some((e) => applicantNotice(e, facts) !== null || notifiesStaff(e));
 }
 
 /** Returns the applicant's messages it wrote, as stored. */

@@ -31,10 +31,14 @@ export const portalMultipartOptions = {
 
 const drain = (stream: NodeJS.ReadableStream) => pipeline(stream, new Writable({ write: (_c, _e, cb) => cb() }));
 
-export async function readPortalForm(request: FastifyRequest, beforeFirstFile: (fields: Record<string, unknown>) => Promise<void>): Promise<PostedForm> {
+/**
+ * `beforeFirstFile` gets the fields read so far, and whether files follow: false when the form
+ * carries none (it is then called once every field is read).
+ */
+export async function readPortalForm(request: FastifyRequest, beforeFirstFile: (fields: Record<string, unknown>, filesFollow: boolean) => Promise<void>): Promise<PostedForm> {
   if (!request.isMultipart()) {
     const fields = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
-    await beforeFirstFile(fields);
+    await beforeFirstFile(fields, false);
     return { fields, files: [], fileError: null };
   }
   const fields: Record<string, unknown> = {};
@@ -54,7 +58,7 @@ export async function readPortalForm(request: FastifyRequest, beforeFirstFile: (
       }
       if (!checked) {
         checked = true;
-        await beforeFirstFile(fields);
+        await beforeFirstFile(fields, true);
       }
       if (fileError || files.length >= MAX_CASE_FILES) {
         fileError ??= `附件最多 ${MAX_CASE_FILES} 个`;
@@ -73,6 +77,6 @@ export async function readPortalForm(request: FastifyRequest, beforeFirstFile: (
     // A body that is not a well-formed form (cut off, bad boundary): the sender's fault.
     else throw new AppError('portal.form_unreadable', '提交的表单不完整，请返回上一页重新提交', 400);
   }
-  if (!checked) await beforeFirstFile(fields);
+  if (!checked) await beforeFirstFile(fields, false);
   return { fields, files: fileError ? [] : files, fileError };
 }
