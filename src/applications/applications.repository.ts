@@ -13,6 +13,7 @@ import { AUDIT_PENDING_COLUMNS, pendingAuditValues } from '../auth/audit.reposit
 import type { AuditContent } from '../auth/audit.chain.ts';
 import { treeVersion } from '../auth/organizations.repository.ts';
 import type { OutboxRow } from '../notifications/notifications.table.ts';
+import { outboxValues, type NewMessage } from '../notifications/outbox.repository.ts';
 import type { ApprovalSettingsRow } from './approvals.repository.ts';
 import { numberingRequest, withFirstRows } from './intake.repository.ts';
 
@@ -265,9 +266,10 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
     },
 
     /**
-     * PostgreSQL: `appendEvents`, the pending audit rows `audit` and `updateProjection` in one
-     * statement (a case action's writes but its messages). The unique (case, seq) key refuses a
-     * concurrent writer as `appendEvents` does; undefined when the event count was not `expectedCount`.
+     * PostgreSQL: `updateProjection`, `appendEvents`, the pending audit rows `audit` and the
+     * outbox messages `messages` in one statement, every insert made only if the update was:
+     * sound as an autocommit statement too (a case action's writes, case-actions.usecases.ts).
+     * Undefined (nothing written) when the event count was not `expectedCount`.
      */
     async appendAndProject(
       caseId: number,
@@ -277,17 +279,36 @@ export function createApplicationsRepository({ db }: { db: Kysely<Database> }) {
       expectedCount: number,
       at: string,
       audit: readonly AuditContent[],
-    ): Promise<ApplicationRow | undefined> {
-      const values = sql.join(events.map((e, i) => sql`(${caseId}::integer, ${expectedCount + i + 1}::integer, ${e.type}::text, ${JSON.stringify(e.data)}::text, ${at}::text, ${actor.id}::integer, ${actor.name}::text)`));
-      let q = db.with('e', (w) => w.insertInto('application_events').columns(['application_id', 'seq', 'type', 'data', 'at', 'actor_id', 'actor_name']).expression(sql`values ${values}`));
-      if (audit.length) q = q.with('a', (w) => w.insertInto('audit_pending').columns([...AUDIT_PENDING_COLUMNS]).expression(sql`values ${pendingAuditValues(audit)}`)) as unknown as typeof q;
-      return q
-        .updateTable('applications')
-        .set({ ...p, event_count: expectedCount + events.length, updated_at: at })
-        .where('id', '=', caseId)
-        .where('event_count', '=', expectedCount)
-        .returningAll()
-        .executeTakeFirst();
+      messages: readonly NewMessage[] = [],
+    ): Promise<{ row: ApplicationRow; messages: OutboxRow[] } | undefined> {
+      const values = sql.join(events.map((e, i) => sql`(${expectedCount + i + 1}::integer, ${e.type}::text, ${JSON.stringify(e.data)}::text)`));
+      let q = db
+        .with('u', (w) => w.updateTable('applications').set({ ...p, event_count: expectedCount + events.length, updated_at: at }).where('id', '=', caseId).where('event_count', '=', expectedCount).returningAll())
+        .with('e', (w) =>
+          w
+            .insertInto('application_events')
+            .columns(['application_id', 'seq', 'type', 'data', 'at', 'actor_id', 'actor_name'])
+            .expression(sql`select u.id, v.seq, v.type, v.data, ${at}::text, ${actor.id}::integer, ${actor.name}::text from u cross join (values ${values}) as v(seq, type, data)`),
+        );
+      if (audit.length) {
+        const columns = sql.raw(AUDIT_PENDING_COLUMNS.join(', '));
+        q = q.with('a', (w) => w.insertInto('audit_pending').columns([...AUDIT_PENDING_COLUMNS]).expression(sql`select v.* from u cross join (values ${pendingAuditValues(audit)}) as v(${columns})`)) as unknown as typeof q;
+      }
+      if (messages.length) {
+        const rows = sql.join(
+          messages.map((m) => {
+            const v = outboxValues(m, at);
+            return sql`(${v.application_id}::integer, ${v.user_id}::integer, ${v.kind}::text, ${v.channel}::text, ${v.recipient}::text, ${v.subject}::text, ${v.body}::text, ${v.status}::text, ${v.next_attempt_at}::text, ${v.created_at}::text)`;
+          }),
+        );
+        const columns = ['application_id', 'user_id', 'kind', 'channel', 'recipient', 'subject', 'body', 'status', 'next_attempt_at', 'created_at'] as const;
+        q = q.with('m', (w) => w.insertInto('outbox_messages').columns([...columns]).expression(sql`select v.* from u cross join (values ${rows}) as v(${sql.raw(columns.join(', '))})`).returningAll()) as unknown as typeof q;
+      }
+      const written = messages.length ? sql<string>`(select coalesce(json_agg(row_to_json(m) order by m.id), '[]')::text from m)` : sql<string>`'[]'`;
+      const r = await q.selectFrom('u').selectAll('u').select(written.as('messages_json')).executeTakeFirst();
+      if (!r) return undefined;
+      const { messages_json, ...row } = r;
+      return { row, messages: JSON.parse(messages_json) as OutboxRow[] };
     },
 
     byId(id: number) {

@@ -71,6 +71,7 @@ describeOnBothDatabases('case action races', (t) => {
   }
   const eventsOf = (id: number) => app.deps.db.selectFrom('application_events').select(['seq', 'type']).where('application_id', '=', id).orderBy('seq').execute();
   const auditOf = (id: number) => app.deps.db.selectFrom('audit_log').select('action').where('target_type', '=', 'application').where('target_id', '=', String(id)).orderBy('id').execute().then(writesOnly);
+  const messagesOf = (id: number) => app.deps.db.selectFrom('outbox_messages').select(['kind', 'channel']).where('application_id', '=', id).orderBy('id').execute();
 
   it('opens the app', async () => {
     app = await createTestApp(t());
@@ -100,6 +101,7 @@ describeOnBothDatabases('case action races', (t) => {
       if (input.unitId === 'other') input.unitId = kase.units.find((u) => u.id !== kase.unitId)!.id;
       const eventsBefore = await eventsOf(kase.id);
       const auditBefore = await auditOf(kase.id);
+      const messagesBefore = await messagesOf(kase.id);
       const answers = await fireSame(app.app, N, { method: 'POST', url: `/api/v1/applications/${kase.id}/actions/${c.action}`, headers: by(c.action), payload: input });
       const [won] = assertOneWinner(answers);
       assert.equal((won!.json() as { eventCount: number }).eventCount, kase.eventCount + 1);
@@ -107,6 +109,9 @@ describeOnBothDatabases('case action races', (t) => {
       assert.deepEqual(events, [...eventsBefore, { seq: eventsBefore.length + 1, type: c.action }]);
       const audit = await auditOf(kase.id);
       assert.deepEqual(audit.slice(auditBefore.length), [{ action: `applications.${c.action}` }]);
+      // The applicant's messages of one action at most (an e-mail and an SMS each): none of a loser's.
+      const messages = (await messagesOf(kase.id)).slice(messagesBefore.length);
+      assert.equal(new Set(messages.map((m) => `${m.kind}:${m.channel}`)).size, messages.length, JSON.stringify(messages));
       const row = await app.deps.db.selectFrom('applications').select('event_count').where('id', '=', kase.id).executeTakeFirstOrThrow();
       assert.equal(row.event_count, events.length, 'the projection counts every event');
     });

@@ -19,11 +19,12 @@ import { EVENT_TYPES, type CaseEvent, type EventData, type EventType } from './a
 import { reduceEvents, type CaseState } from './applications.state.rules.ts';
 import { createApplicationsRepository } from './applications.repository.ts';
 import type { ApplicationRow } from './applications.table.ts';
-import { appendCaseEvents, asCaseConflict, concurrentChange, deadlineContext, deadlineOf, foldsAudit, type AppendResult, type DeadlineContext } from './case-projection.ts';
+import { appendCaseEvents, appendCaseEventsAlone, asCaseConflict, concurrentChange, deadlineContext, deadlineOf, foldsAudit, type AppendResult, type DeadlineContext } from './case-projection.ts';
 import { assertCanAct, canActOnCase, canApproveCase, unitsOfBody } from './case-access.ts';
 import { isOutcomeKey } from './outcomes.rules.ts';
 import { GROUNDS_FOR, replyArticles } from './outcomes.wording.rules.ts';
-import { notifyCaseEvents } from '../notifications/case-notifications.ts';
+import { applicantMessages, notifyCaseEvents } from '../notifications/case-notifications.ts';
+import { notifiesStaff } from '../notifications/approval-notifications.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { APPROVAL_ACTIONS, APPROVER_ROLES, approvalRefusal, isApprovalAct, pendingApproval, type ApprovalRules } from './approval.rules.ts';
 import { rulesFromRow } from './approvals.repository.ts';
@@ -161,7 +162,7 @@ export interface ActionRequest {
   expectedEventCount?: number | null;
   actor: Actor & { user?: { displayName?: string } };
   ip?: string | null;
-  /** The answer shows the case to the actor: that read of personal data is audited in the action's transaction. */
+  /** The answer shows the case to the actor: that read of personal data is audited with the action's own writes. */
   answerReads?: boolean;
   deps: AppDeps;
 }
@@ -174,9 +175,14 @@ type ActionResult = AppendResult & { row: ApplicationRow; orgs: readonly Organiz
  * wins; the others get 409 (`applications.concurrent_change`, or the state's own refusal).
  */
 export async function recordCaseAction(req: ActionRequest): Promise<ActionResult> {
-  const prepared = await prepareAction(req, req.deps.db);
+  const { db } = req.deps;
+  const prepared = await prepareAction(req, db);
   try {
-    return await inTransaction(req.deps.db, (trx) => applyAction(trx, prepared));
+    if (dialectOf(db) !== 'postgres') return await inTransaction(db, (trx) => applyAction(trx, prepared));
+    // PostgreSQL: read and checked before any transaction; one that writes only the case's rows is one statement.
+    const checked = await checkAction(db, prepared);
+    if (!notifiesStaff(checked.event)) return await writeActionAlone(db, checked);
+    return await inTransaction(db, (trx) => writeAction(trx, checked));
   } catch (e) {
     throw asCaseConflict(e);
   }
@@ -210,7 +216,7 @@ async function prepareAction(req: ActionRequest, db: Kysely<Database>): Promise<
   const { deps } = req;
   if (!isCaseAction(req.action)) throw new AppError('applications.unknown_action', `未知的办理操作：${req.action}`, 400);
   const action = req.action;
-  // PostgreSQL: the tree this process holds, checked by the case's read in the transaction.
+  // PostgreSQL: the tree this process holds, checked by the case's read.
   const held = dialectOf(db) === 'postgres' ? cachedTree(db) : undefined;
   const orgs = held?.orgs ?? await createOrganizationsRepository({ db }).list();
   const now = deps.clock.now();
@@ -218,12 +224,23 @@ async function prepareAction(req: ActionRequest, db: Kysely<Database>): Promise<
 }
 
 async function applyAction(trx: Kysely<Database>, prepared: Prepared): Promise<ActionResult> {
+  return writeAction(trx, await checkAction(trx, prepared));
+}
+
+type Checked = Awaited<ReturnType<typeof checkAction>>;
+
+/**
+ * The case read and the action checked against it, nothing written: in the action's transaction
+ * or, on PostgreSQL, before it (read committed: the read takes no lock either way, and the write
+ * goes through only if the case's event count is still the one read).
+ */
+async function checkAction(trx: Kysely<Database>, prepared: Prepared) {
   let p = prepared;
-  const { req, action, now, today, ctx } = p;
+  const { req, action, today, ctx } = p;
   const { actor, deps } = req;
   const trepo = createApplicationsRepository({ db: trx });
-  // The case is read once, inside the transaction: the case as it is now, with its events and
-  // its body's approval settings (PostgreSQL: in one statement, with the tree's version).
+  // The case is read once: the case as it is now, with its events and its body's approval
+  // settings (PostgreSQL: in one statement, with the tree's version and its messages).
   const read = await trepo.forAction(p.caseId);
   if (!read) throw new AppError('applications.not_found', '没有找到该申请', 404);
   const { row, events: prior } = read;
@@ -245,7 +262,7 @@ async function applyAction(trx: Kysely<Database>, prepared: Prepared): Promise<A
     if (action === 'decided' && canApproveCase(actor, row, p.orgs)) throw new AppError('applications.invalid_transition', '没有待审批的答复（可能已由他人审批或退回）', 409);
     throw new AppError('applications.forbidden', '您无权办理本案', 403);
   }
-  // The body's separation of duties, read in the transaction that appends: a requester cannot
+  // The body's separation of duties, read with the case the append is conditional on: a requester cannot
   // approve their own request, however the requests interleave.
   const rules = rulesFromRow(read.settings);
   const refusal = p.applicant ? null : approvalRefusal(action, state, pendingApproval(prior, state, rules), rules, actor.id);
@@ -268,13 +285,31 @@ async function applyAction(trx: Kysely<Database>, prepared: Prepared): Promise<A
     { userId: by.id, username: p.applicant ? null : actor.username, action: `applications.${action}`, targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: event.data },
     ...(readAudited ? [{ userId: actor.id, username: actor.username, action: 'applications.case_read', targetType: 'application', targetId: row.id, ip: req.ip ?? null, detail: { caseIds: [row.id] } }] : []),
   ];
+  return { p, read, row, prior, rules, event, by, audit, readAudited };
+}
+
+async function writeAction(trx: Kysely<Database>, c: Checked): Promise<ActionResult> {
+  const { p, read, row, prior, rules, event, by, audit, readAudited } = c;
+  const { now, ctx } = p;
   const folded = foldsAudit(trx);
   const result = await appendCaseEvents(trx, row, prior, [event], by, isoTimestamp(now), ctx, folded ? audit.map((e) => contentOf(e, now)) : undefined);
   await p.applicant?.alongside(trx);
-  const written = await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: deps.config.siteUrl, orgs: p.orgs });
+  const written = await notifyCaseEvents(trx, { row, events: [event], prior, actorId: by.id, dueDate: result.deadline?.dueDate ?? null, at: isoTimestamp(now), siteUrl: p.req.deps.config.siteUrl, orgs: p.orgs });
   if (!folded) for (const entry of audit) await createAuditRepository({ db: trx }).append(entry, now, trx);
   // PostgreSQL read the case's messages with the case: the answer lists them and these without reading them again.
   return { ...result, orgs: p.orgs, rules, readAudited, messages: read.messages && [...read.messages, ...written] };
+}
+
+/**
+ * PostgreSQL, an action that notifies no staff (most): its events, audit rows, the applicant's
+ * messages and the case's projection in one autocommit statement, no transaction around it.
+ */
+async function writeActionAlone(db: Kysely<Database>, c: Checked): Promise<ActionResult> {
+  const { p, read, row, prior, rules, event, by, audit, readAudited } = c;
+  const at = isoTimestamp(p.now);
+  const tell = (deadline: { dueDate: string | null } | null) => applicantMessages({ row, events: [event], dueDate: deadline?.dueDate ?? null, at, siteUrl: p.req.deps.config.siteUrl, orgs: p.orgs });
+  const result = await appendCaseEventsAlone(db, row, prior, [event], by, at, p.ctx, audit.map((e) => contentOf(e, p.now)), tell);
+  return { ...result, orgs: p.orgs, rules, readAudited, messages: read.messages && [...read.messages, ...result.messages] };
 }
 
 /**

@@ -16,7 +16,9 @@ import { createApplicationsRepository, type CaseProjection } from './application
 import type { ApplicationRow } from './applications.table.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { followsCommit } from '../db/transaction.ts';
-import { auditRowsWaiting, sealAfterCommit } from '../auth/audit.repository.ts';
+import { auditRowsWaiting, sealAfterCommit, sealSoon } from '../auth/audit.repository.ts';
+import type { NewMessage } from '../notifications/outbox.repository.ts';
+import type { OutboxRow } from '../notifications/notifications.table.ts';
 import type { AuditContent } from '../auth/audit.chain.ts';
 
 /** The calendar stored in the database (administrators extend it), else the shipped one. */
@@ -107,18 +109,12 @@ export async function appendCaseEvents(
   ctx: DeadlineContext,
   audit?: readonly AuditContent[],
 ): Promise<AppendResult & { row: ApplicationRow }> {
-  let state = reduceEvents(prior);
-  for (const e of events) {
-    checkEvent(state, e);
-    state = applyEvent(state, e);
-  }
+  const { state, deadline, projection } = advance(row, prior, events, ctx);
   const repo = createApplicationsRepository({ db: trx });
-  const deadline = deadlineOf(ctx, state);
-  const projection = projectionOf(state, deadline, row.unit_id);
   let updated: ApplicationRow | undefined;
   if (audit && foldsAudit(trx)) {
     // One statement: the events, the audit rows and the projection (chained after the commit).
-    updated = await repo.appendAndProject(row.id, events, actor, projection, prior.length, at, audit);
+    updated = (await repo.appendAndProject(row.id, events, actor, projection, prior.length, at, audit))?.row;
     sealAfterCommit(trx);
   } else {
     await repo.appendEvents(row.id, prior.length, events, actor, at);
@@ -126,8 +122,45 @@ export async function appendCaseEvents(
     updated = await repo.updateProjection(row.id, projection, prior.length + events.length, prior.length, at);
   }
   if (!updated) throw concurrentChange();
-  const stored = events.map((e, i) => ({ ...e, seq: prior.length + i + 1, at, actorId: actor.id, actorName: actor.name }) as StoredEvent);
-  return { state, events: [...prior, ...stored], deadline, row: updated };
+  return { state, events: [...prior, ...stored(prior, events, actor, at)], deadline, row: updated };
+}
+
+/**
+ * PostgreSQL, outside any transaction: `appendCaseEvents` with its audit rows and the messages
+ * `tell` gives for the new due date, in one autocommit statement (a case action that writes
+ * nothing else). Returns the messages as stored.
+ */
+export async function appendCaseEventsAlone(
+  db: Kysely<Database>,
+  row: ApplicationRow,
+  prior: StoredEvent[],
+  events: CaseEvent[],
+  actor: { id: number | null; name: string | null },
+  at: string,
+  ctx: DeadlineContext,
+  audit: readonly AuditContent[],
+  tell: (deadline: DeadlineResult | null) => NewMessage[],
+): Promise<AppendResult & { row: ApplicationRow; messages: OutboxRow[] }> {
+  const { state, deadline, projection } = advance(row, prior, events, ctx);
+  const written = await createApplicationsRepository({ db }).appendAndProject(row.id, events, actor, projection, prior.length, at, audit, tell(deadline));
+  if (!written) throw concurrentChange();
+  sealSoon(db);
+  return { state, events: [...prior, ...stored(prior, events, actor, at)], deadline, ...written };
+}
+
+/** The state after `events` (each checked against the state before it), its deadline and the row's projection. */
+function advance(row: ApplicationRow, prior: StoredEvent[], events: CaseEvent[], ctx: DeadlineContext) {
+  let state = reduceEvents(prior);
+  for (const e of events) {
+    checkEvent(state, e);
+    state = applyEvent(state, e);
+  }
+  const deadline = deadlineOf(ctx, state);
+  return { state, deadline, projection: projectionOf(state, deadline, row.unit_id) };
+}
+
+function stored(prior: StoredEvent[], events: CaseEvent[], actor: { id: number | null; name: string | null }, at: string): StoredEvent[] {
+  return events.map((e, i) => ({ ...e, seq: prior.length + i + 1, at, actorId: actor.id, actorName: actor.name }) as StoredEvent);
 }
 
 /**

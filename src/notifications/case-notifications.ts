@@ -11,7 +11,7 @@ import type { CaseEvent, StoredEvent } from '../applications/applications.events
 import type { ApplicationRow } from '../applications/applications.table.ts';
 import { createOrganizationsRepository, type Organization } from '../auth/organizations.repository.ts';
 import { addressNotice, applicantNotice } from './applicant-messages.rules.ts';
-import { createOutboxRepository } from './outbox.repository.ts';
+import { createOutboxRepository, type NewMessage } from './outbox.repository.ts';
 import type { OutboxRow } from './notifications.table.ts';
 import { notifiesStaff, notifyApprovalEvent } from './approval-notifications.ts';
 
@@ -40,18 +40,23 @@ export function eventsNotify(events: readonly CaseEvent[]): boolean {
 
 /** Returns the applicant's messages it wrote, as stored. */
 export async function notifyCaseEvents(trx: Kysely<Database>, input: CaseNotificationInput): Promise<OutboxRow[]> {
-  const { row, events, at } = input;
   const orgs = input.orgs ?? (await createOrganizationsRepository({ db: trx }).list());
-  const bodyName = orgs.find((o) => o.id === row.organization_id)?.name ?? '';
-  const facts = { trackingNumber: row.tracking_number, applicantName: row.contact_person || row.applicant_name, email: row.email, phone: row.phone, bodyName, dueDate: input.dueDate, siteUrl: input.siteUrl };
   const outbox = createOutboxRepository({ db: trx });
   const written: OutboxRow[] = [];
-  for (const event of events) {
-    const notice = applicantNotice(event, facts);
-    if (notice) {
-      written.push(...(await outbox.enqueue(addressNotice(notice, row).map((m) => ({ ...m, applicationId: row.id, kind: notice.kind })), at)));
-    }
-    await notifyApprovalEvent(trx, { row, event, prior: input.prior ?? [], actorId: input.actorId ?? null, orgs, at });
+  for (const event of input.events) {
+    written.push(...(await outbox.enqueue(applicantMessages({ ...input, events: [event], orgs }), input.at)));
+    await notifyApprovalEvent(trx, { row: input.row, event, prior: input.prior ?? [], actorId: input.actorId ?? null, orgs, at: input.at });
   }
   return written;
+}
+
+/** The applicant's messages `input.events` give, in order (what `notifyCaseEvents` puts in the outbox); pure. */
+export function applicantMessages(input: CaseNotificationInput & { orgs: readonly Organization[] }): NewMessage[] {
+  const { row } = input;
+  const bodyName = input.orgs.find((o) => o.id === row.organization_id)?.name ?? '';
+  const facts = { trackingNumber: row.tracking_number, applicantName: row.contact_person || row.applicant_name, email: row.email, phone: row.phone, bodyName, dueDate: input.dueDate, siteUrl: input.siteUrl };
+  return input.events.flatMap((event) => {
+    const notice = applicantNotice(event, facts);
+    return notice ? addressNotice(notice, row).map((m) => ({ ...m, applicationId: row.id, kind: notice.kind })) : [];
+  });
 }

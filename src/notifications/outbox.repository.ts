@@ -23,29 +23,28 @@ export interface NewMessage {
   body: string;
 }
 
+/** The row a new message is stored as (a message with no address is logged, never sent). */
+export function outboxValues(m: NewMessage, at: string) {
+  return {
+    application_id: m.applicationId,
+    user_id: m.userId ?? null,
+    kind: m.kind,
+    channel: m.channel,
+    recipient: m.recipient,
+    subject: m.subject,
+    body: m.body,
+    status: m.channel === 'none' ? 'no_contact' : 'pending',
+    next_attempt_at: m.channel === 'none' ? null : at,
+    created_at: at,
+  };
+}
+
 export function createOutboxRepository({ db }: { db: Kysely<Database> }) {
   return {
     /** Inserts the messages; returns them as stored. */
     async enqueue(messages: NewMessage[], at: string): Promise<OutboxRow[]> {
       if (!messages.length) return [];
-      const rows = await db
-        .insertInto('outbox_messages')
-        .values(
-          messages.map((m) => ({
-            application_id: m.applicationId,
-            user_id: m.userId ?? null,
-            kind: m.kind,
-            channel: m.channel,
-            recipient: m.recipient,
-            subject: m.subject,
-            body: m.body,
-            status: m.channel === 'none' ? 'no_contact' : 'pending',
-            next_attempt_at: m.channel === 'none' ? null : at,
-            created_at: at,
-          })),
-        )
-        .returningAll()
-        .execute();
+      const rows = await db.insertInto('outbox_messages').values(messages.map((m) => outboxValues(m, at))).returningAll().execute();
       return rows.map((r) => ({ ...r, id: Number(r.id) }));
     },
 
