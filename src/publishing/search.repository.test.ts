@@ -103,7 +103,7 @@ describeOnBothDatabases('search of published items', (t, kind) => {
     assert.equal((await searchItems(db, large)).hits.some((h) => h.id === added), false);
   });
 
-  it('lets a write to the index go on while another transaction writing to it is open (PostgreSQL: the version changes at commit)', { skip: kind !== 'postgres' }, async () => {
+  if (kind === 'postgres') it('lets a write to the index go on while another transaction writing to it is open (PostgreSQL: the version changes at commit)', async () => {
     const { db } = t();
     const version = async () => (await db.selectFrom('publishing_search_version').select('version').executeTakeFirstOrThrow()).version;
     const before = await version();
