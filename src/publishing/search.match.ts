@@ -33,6 +33,18 @@ export interface MatchSql {
   /** `order by` for relevance, best first, ties newest first. */
   order: RawBuilder<unknown>;
   from: RawBuilder<unknown>;
+  /**
+   * PostgreSQL: set when the match is one whole lexeme of one vector column and nothing else (no
+   * prefix, no filter, no condition on the text): its share of the rows is in the planner's
+   * statistics (search.counts.ts `statisticsCount`).
+   */
+  lexeme?: { column: 'tsv' | 'title_tsv' | 'gram_tsv'; text: string };
+}
+
+/** The lexeme of a tsquery that is one quoted lexeme (search.query.ts `quoteTs`), else undefined. */
+function oneLexeme(tsquery: string | null): string | undefined {
+  const m = tsquery === null ? null : /^'((?:[^'\\]|''|\\\\)*)'$/.exec(tsquery);
+  return m ? m[1].replace(/''/g, "'").replace(/\\\\/g, '\\') : undefined;
 }
 
 /**
@@ -80,7 +92,13 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     ? sql`not (d.title_tsv @@ to_tsquery('simple', ${and}))`
     : sql`d.item_id not in (select t.item_id from publishing_search_docs t where ${sql.join(on('t', 'title'), sql` and `)})`;
   const conditions = set === 'body' ? [...on('d', 'all'), notInTitle] : on('d', set);
+  const alone = !filters.length && !(sequences && m.sequences.length);
+  const lexeme = !alone ? undefined
+    : set === 'title' ? (m.grams ? undefined : oneLexeme(and))
+    : set === 'all' ? (m.tsv && m.grams ? undefined : oneLexeme(m.tsv ?? m.grams)) : undefined;
+  const column = set === 'title' ? 'title_tsv' : m.tsv ? 'tsv' : 'gram_tsv';
   return {
+    lexeme: lexeme === undefined ? undefined : { column, text: lexeme },
     id: sql`d.item_id`,
     score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${and}))`,
     order: sql`order by 2 desc, 1 desc`,

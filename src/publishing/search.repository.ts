@@ -51,7 +51,8 @@ export interface SearchResult {
    * of the examined candidates that contain the query), or, on PostgreSQL, of a CJK segment longer
    * than four characters (the count of items holding all its 4-character pieces), or of more than
    * EXACT_COUNT_LIMIT hits (the GIN index's count, which may still hold rows withdrawn since the
-   * last vacuum). The hits listed are always exact.
+   * last vacuum; for a term of one common lexeme, from the planner's statistics, to three
+   * significant figures: search.counts.ts `statisticsCount`). The hits listed are always exact.
    */
   estimated: boolean;
 }
@@ -65,6 +66,11 @@ export interface SearchInput {
   rankLimit?: number;
   /** PostgreSQL: largest count made exactly (EXACT_COUNT_LIMIT; tests lower it). */
   exactCountLimit?: number;
+  /**
+   * PostgreSQL: the fewest hits a term of one lexeme is counted from the planner's statistics
+   * (search.counts.ts STATISTICS_COUNT_FROM; tests lower it).
+   */
+  statisticsCountFrom?: number;
   /**
    * 'date': a result of at most the rank limit listed by publication date, newest first, instead
    * of by relevance. A larger result is listed newest first anyway (title hits first).
@@ -136,16 +142,16 @@ async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>
  * transaction may have written to the index), the version read before any count (on SQLite by a
  * statement of its own; on PostgreSQL `withIndexScans` read it).
  */
-async function countsOf(db: Kysely<Database>, owner: object | undefined, version: number | null | undefined): Promise<SearchCounts> {
-  if (!owner) return uncachedCounts(db);
+async function countsOf(db: Kysely<Database>, owner: object | undefined, version: number | null | undefined, statisticsFrom: number | undefined): Promise<SearchCounts> {
+  if (!owner) return uncachedCounts(db, statisticsFrom);
   const v = version !== undefined ? version : (await sql<{ version: number | null }>`select ${searchIndexVersion()} as version`.execute(db)).rows[0]?.version ?? null;
-  return keptCounts(db, owner, v === null ? null : Number(v));
+  return keptCounts(db, owner, v === null ? null : Number(v), statisticsFrom);
 }
 
 export async function searchItems(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
   // Kept per database: a transaction shares its database's adapter.
   const owner = db.isTransaction ? undefined : db.getExecutor().adapter;
-  return withIndexScans(db, async (d, version) => search(d, input, () => countsOf(d, owner, version)));
+  return withIndexScans(db, async (d, version) => search(d, input, () => countsOf(d, owner, version, input.statisticsCountFrom)));
 }
 
 interface PageOfHits {
