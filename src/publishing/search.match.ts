@@ -92,13 +92,18 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     ? sql`not (d.title_tsv @@ to_tsquery('simple', ${and}))`
     : sql`d.item_id not in (select t.item_id from publishing_search_docs t where ${sql.join(on('t', 'title'), sql` and `)})`;
   const conditions = set === 'body' ? [...on('d', 'all'), notInTitle] : on('d', set);
+  // The sets whose match can be one lexeme: the title set tests the title vector (and the grams
+  // of a longer term), the whole set one of `tsv` or `gram_tsv`; the body set never.
+  const sole = (column: 'tsv' | 'title_tsv' | 'gram_tsv', tsquery: string | null) => {
+    const text = oneLexeme(tsquery);
+    return text === undefined ? undefined : { column, text };
+  };
   const alone = !filters.length && !(sequences && m.sequences.length);
-  const lexeme = !alone ? undefined
-    : set === 'title' ? (m.grams ? undefined : oneLexeme(and))
-    : set === 'all' ? (m.tsv && m.grams ? undefined : oneLexeme(m.tsv ?? m.grams)) : undefined;
-  const column = set === 'title' ? 'title_tsv' : m.tsv ? 'tsv' : 'gram_tsv';
+  const lexeme = !alone || set === 'body' ? undefined
+    : set === 'title' ? (m.grams ? undefined : sole('title_tsv', and))
+    : m.tsv && m.grams ? undefined : m.tsv ? sole('tsv', m.tsv) : sole('gram_tsv', m.grams);
   return {
-    lexeme: lexeme === undefined ? undefined : { column, text: lexeme },
+    lexeme,
     id: sql`d.item_id`,
     score: sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${and}))`,
     order: sql`order by 2 desc, 1 desc`,
