@@ -223,6 +223,24 @@ http {
     assert.equal((await send('/metrics')).status, 404);
   });
 
+  it('answers an overlong address or header in Chinese, from the application or from nginx itself', { skip }, async () => {
+    const chinese = (r: Answer, status: number) => {
+      assert.equal(r.status, status);
+      assert.match(String(r.headers['content-type']), /^text\/html; charset=utf-8/);
+      assert.match(r.body, /请求地址或请求头过长/);
+      assert.doesNotMatch(r.body, /nginx|Too Large|Exceeded/);
+    };
+    assert.equal((await send(`/search?q=${'a'.repeat(12_000)}`)).status, 200, 'a 12 KB search is answered');
+    // Each line within nginx's 16 KB, together over the application's: refused by the application.
+    const app = await send(`/search?q=${'a'.repeat(8_000)}`, { headers: { 'x-long': 'b'.repeat(10_000) } });
+    chinese(app, 431);
+    assert.match(app.body, /错误代码：431/, 'the application\'s own error page');
+    // One line over nginx's 16 KB: refused by nginx, with its Chinese page.
+    chinese(await send(`/search?q=${'a'.repeat(17_000)}`), 414);
+    chinese(await send('/', { headers: { 'x-long': 'b'.repeat(40_000) } }), 431);
+    assert.equal((await send('/healthz')).status, 200);
+  });
+
   it('a stopped server is passed over: the other answers every request (rolling restart)', { skip }, async () => {
     await second.close();
     for (let i = 0; i < 6; i++) assert.equal((await send('/healthz')).status, 200, `request ${i + 1}`);

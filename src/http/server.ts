@@ -37,6 +37,7 @@ import { registerReportCheckRoutes } from '../reportcheck/reportcheck.routes.ts'
 import { registerCalendarRoutes } from '../calendar/calendar.routes.ts';
 import { installNotifications, type NotificationOptions } from '../notifications/notifications.install.ts';
 import { registerNotificationsRoutes } from '../notifications/notifications.routes.ts';
+import { clientErrorHandler } from './client-error.ts';
 
 export interface ServerOptions {
   /** pino logging; tests pass false. */
@@ -52,6 +53,8 @@ export async function createServer(deps: AppDeps, options: ServerOptions = {}): 
     logger: options.logger === false ? false : { level: deps.config.logLevel },
     logController: new OneLineRequestLog(),
     bodyLimit: 1024 * 1024,
+    // Requests the HTTP parser refuses (over 16 KB of headers, malformed) answered in Chinese too.
+    clientErrorHandler: clientErrorHandler(deps.config.site),
     // X-Forwarded-For/-Proto count only from the configured proxies (TRUST_PROXY; DESIGN: security).
     trustProxy: deps.config.trustProxy,
     // Each request's id is in every log line about it and in its answer's x-request-id, so an
