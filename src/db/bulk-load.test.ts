@@ -13,7 +13,7 @@ async function indexNames(db: Kysely<Database>): Promise<string[]> {
   return rows.rows.map((r) => r.name).sort();
 }
 
-describeOnBothDatabases('loading with indexes deferred', (get) => {
+describeOnBothDatabases('loading with indexes deferred', (get, kind) => {
   it('drops the secondary indexes during the load and builds the same ones again, even after a failure', async () => {
     const { db } = get();
     const before = await indexNames(db);
@@ -25,5 +25,24 @@ describeOnBothDatabases('loading with indexes deferred', (get) => {
     assert.deepEqual(await indexNames(db), before);
     await assert.rejects(withIndexesDeferred(db, ['publishing_items'], async () => { throw new Error('load failed'); }), /load failed/);
     assert.deepEqual(await indexNames(db), before);
+  });
+
+  if (kind === 'postgres') it('rebuilds the index of each half of the search table and attaches it to the parent index', async () => {
+    const { db } = get();
+    const halves = async () => (await sql<{ parent: string; half: string; valid: boolean }>`select pi.relname as parent, ci.relname as half, px.indisvalid as valid
+      from pg_inherits h join pg_class ci on ci.oid = h.inhrelid join pg_class pi on pi.oid = h.inhparent join pg_index px on px.indexrelid = pi.oid
+      where pi.relname in ('publishing_search_docs_match', 'publishing_search_docs_long') order by 1, 2`.execute(db)).rows;
+    assert.equal((await halves()).length, 4, 'two indexes, each in two halves');
+    let during: Awaited<ReturnType<typeof halves>> = [];
+    const built: string[] = [];
+    await withIndexesDeferred(db, ['publishing_search_docs'], async () => { during = await halves(); }, (name) => built.push(name), 2);
+    assert.deepEqual(during, []);
+    assert.deepEqual(built.sort(), ['publishing_search_docs_long_part0', 'publishing_search_docs_long_part1', 'publishing_search_docs_match_part0', 'publishing_search_docs_match_part1']);
+    assert.deepEqual(await halves(), [
+      { parent: 'publishing_search_docs_long', half: 'publishing_search_docs_long_part0', valid: true },
+      { parent: 'publishing_search_docs_long', half: 'publishing_search_docs_long_part1', valid: true },
+      { parent: 'publishing_search_docs_match', half: 'publishing_search_docs_match_part0', valid: true },
+      { parent: 'publishing_search_docs_match', half: 'publishing_search_docs_match_part1', valid: true },
+    ]);
   });
 });

@@ -50,7 +50,7 @@ async function sqliteTables(db: AnyDb): Promise<TableInfo[]> {
 
 async function postgresTables(db: AnyDb): Promise<TableInfo[]> {
   const names = (await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind in ('r', 'p') order by 1`.execute(db)).rows.map((r) => r.name);
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition order by 1`.execute(db)).rows.map((r) => r.name);
   const out: TableInfo[] = [];
   for (const name of names) {
     const cols = (await sql<{ name: string }>`select column_name as name from information_schema.columns

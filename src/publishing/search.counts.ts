@@ -13,6 +13,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { countHits, countHitsUpTo, indexedCount, type MatchSql } from './search.match.ts';
+import { SEARCH_DOCS_HALVES } from './search.partitions.ts';
 
 /**
  * PostgreSQL: a match of one common lexeme expected to have at least this many hits is counted
@@ -67,11 +68,15 @@ export function roughly(n: number): number {
  */
 export async function statisticsCount(db: Kysely<Database>, m: MatchSql, from: number): Promise<number | undefined> {
   if (!m.lexeme) return undefined;
-  const r = await sql<{ n: number | null }>`select s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], ${m.lexeme.text})]
-      * (1 - s.null_frac) * c.reltuples::float8 as n
-    from pg_stats s, pg_class c
-    where s.schemaname = current_schema() and s.tablename = 'publishing_search_docs' and s.attname = ${m.lexeme.column}
-      and c.oid = 'publishing_search_docs'::regclass`.execute(db);
+  // Summed over the halves of the table (search.partitions.ts), each with its own sample; none
+  // when a half has no figure for the lexeme.
+  const r = await sql<{ n: number | null }>`select sum(h.n)::float8 as n from (
+      select s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], ${m.lexeme.text})]
+        * (1 - s.null_frac) * c.reltuples::float8 as n
+      from pg_stats s join pg_class c on c.relname = s.tablename and c.relnamespace = current_schema()::regnamespace
+      where s.schemaname = current_schema() and s.tablename in (${sql.join([...SEARCH_DOCS_HALVES])}) and not s.inherited
+        and s.attname = ${m.lexeme.column} and c.reltuples > 0) h
+    having count(h.n) = ${SEARCH_DOCS_HALVES.length}`.execute(db);
   const n = r.rows[0]?.n;
   return n !== null && n !== undefined && Number(n) >= from ? roughly(Number(n)) : undefined;
 }

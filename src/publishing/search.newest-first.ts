@@ -16,6 +16,7 @@ import { dialectOf } from '../db/dialect.ts';
 import { matchSql, type MatchSql, type SearchFilters } from './search.match.ts';
 import type { SearchCounts } from './search.counts.ts';
 import type { ParsedQuery } from './search.query.ts';
+import { indexRows } from './search.partitions.ts';
 
 async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limit: number, walk: boolean): Promise<number[]> {
   if (limit <= 0) return [];
@@ -54,13 +55,6 @@ const PG_WALK_COST_RATIO = 10;
 
 export function walkIsCheaper(hits: number, reach: number, rows: number): boolean {
   return hits * hits > PG_WALK_COST_RATIO * reach * rows;
-}
-
-/** The planner's figure of the index table's rows (kept by ANALYZE and VACUUM), undefined if none yet. */
-async function indexRows(db: Kysely<Database>): Promise<number | undefined> {
-  const r = await sql<{ n: number }>`select reltuples::float8 as n from pg_class where oid = 'publishing_search_docs'::regclass`.execute(db);
-  const n = Number(r.rows[0]?.n);
-  return n > 0 ? n : undefined;
 }
 
 /**
