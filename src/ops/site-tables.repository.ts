@@ -49,6 +49,7 @@ async function sqliteTables(db: AnyDb): Promise<TableInfo[]> {
 }
 
 async function postgresTables(db: AnyDb): Promise<TableInfo[]> {
+  // A partitioned table's partitions hold its rows: the table is listed, they are not.
   const names = (await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition order by 1`.execute(db)).rows.map((r) => r.name);
   const out: TableInfo[] = [];

@@ -2,9 +2,9 @@
  * PostgreSQL: the search index table is split into two halves by a hash of the item id, so that
  * after a bulk load (db/bulk-load.ts) its GIN index is built as two halves side by side on two
  * cores. PostgreSQL 15 builds a GIN index on one core: for a million items that was 276 s of a
- * 573 s load, and two halves at once take 137 s; searches measure the same (bench/search.bench.ts
- * at a million items: every class within a few ms either way), the planner running each half's
- * index and appending.
+ * 573 s load, and two halves at once take 133–151 s. Searches measure the same or faster (the
+ * planner runs each half's index and appends; bench/search.bench.ts at a million items: cold p95
+ * of several words 86 ms, 120 with one index; warm p95 within a few ms either way).
  * Queries keep naming `publishing_search_docs`; counts read from the index's plan, the rows and
  * the statistics are taken per half (search.partitions.ts), since autovacuum analyzes the halves,
  * never the parent. Two halves, not more: each is one more index scan per query, and the build
