@@ -43,6 +43,7 @@ describe('requests refused by the HTTP parser', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
     const page = await res.text();
+    assert.match(page, /<h1 id="error-title">请求地址过长<\/h1>/);
     assert.match(page, /请求地址或请求头过长/);
     assert.match(page, /错误代码：431/);
     assert.doesNotMatch(page, /Exceeded maximum|Client Error/);

@@ -7,8 +7,10 @@ const TITLES: Record<number, string> = {
   401: '请先登录',
   403: '无权访问',
   404: '页面不存在',
+  408: '请求超时',
   413: '提交的内容过大',
   429: '操作过于频繁',
+  431: '请求地址过长',
 };
 
 /** A proper Chinese error page in the portal frame; never a stack trace. */
