@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { renderErrorPage } from '../portal/error-page.ts';
 import type { SiteConfig } from '../config/config.ts';
-import { DEFAULT_HTML_CSP, PERMISSIONS_POLICY } from './security-headers.ts';
+import { DEFAULT_HTML_CSP, EVERY_ANSWER_HEADERS } from './security-headers.ts';
 
 interface ParserError extends Error {
   code?: string;
@@ -64,9 +64,7 @@ export function clientErrorHandler(site: SiteConfig) {
         `content-type: ${api ? 'application/json' : 'text/html'}; charset=utf-8`,
         `content-length: ${Buffer.byteLength(body)}`,
         'connection: close',
-        'x-content-type-options: nosniff',
-        'x-frame-options: DENY',
-        `permissions-policy: ${PERMISSIONS_POLICY}`,
+        ...Object.entries(EVERY_ANSWER_HEADERS).map(([name, value]) => `${name}: ${value}`),
         'cache-control: no-store',
         ...(api ? [] : [`content-security-policy: ${DEFAULT_HTML_CSP}`]),
       ];

@@ -17,11 +17,16 @@ export const DOCS_CSP = DEFAULT_HTML_CSP.replace("style-src 'self'", "style-src 
 export const PERMISSIONS_POLICY =
   'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()';
 
+/** On every answer, also those written to the socket directly (client-error.ts). */
+export const EVERY_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'permissions-policy': PERMISSIONS_POLICY,
+};
+
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    reply.headers(EVERY_ANSWER_HEADERS);
     if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     const api = request.url.startsWith('/api/');
     const docs = request.url.startsWith('/api/docs');
