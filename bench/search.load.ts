@@ -98,6 +98,26 @@ async function copyInto(client: pg.Client, statement: string, stream: BinaryStre
   await pipeline(Readable.from([Buffer.from(stream.data, 0, stream.length)]), client.query(copyFrom(statement)));
 }
 
+type Waiting = Map<number, { resolve: (r: ChunkRows) => void; reject: (e: Error) => void }>;
+
+/** `threads` workers making chunks; each answer settles the chunk waiting for it. */
+function startWorkers(boot: string, threads: number, ctx: LoadContext, waiting: Waiting): Worker[] {
+  const fail = (err: Error) => { for (const wait of waiting.values()) wait.reject(err); waiting.clear(); };
+  return Array.from({ length: threads }, () => {
+    const w = new Worker(boot, { eval: true, workerData: ctx });
+    w.on('message', (r: ChunkRows) => {
+      const wait = waiting.get(r.start)!;
+      waiting.delete(r.start);
+      if (r.error) wait.reject(new Error(r.error));
+      else wait.resolve(r);
+    });
+    w.on('error', fail);
+    // A worker that ends by itself (out of memory) would leave its chunk waiting for ever.
+    w.on('exit', (code) => fail(new Error(`a loader worker stopped (exit code ${code})`)));
+    return w;
+  });
+}
+
 /**
  * Writes `size` items of the corpus (search.corpus.ts, in chunks of `chunk` as the benchmark's
  * other loaders: the same corpus) for the organizations `orgIds`. `onProgress` after each chunk.
@@ -138,20 +158,14 @@ export async function loadCorpusPostgres(
   const threads = Math.max(1, availableParallelism());
   // A worker thread does not inherit the TypeScript loader (tsx): it registers it first.
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(new URL('./search.load.worker.ts', import.meta.url).href)}))`;
-  const workers = Array.from({ length: threads }, () => new Worker(boot, { eval: true, workerData: ctx }));
-  const waiting = new Map<number, { resolve: (r: ChunkRows) => void; reject: (e: Error) => void }>();
-  for (const w of workers) {
-    w.on('message', (r: ChunkRows) => {
-      const wait = waiting.get(r.start)!;
-      waiting.delete(r.start);
-      if (r.error) wait.reject(new Error(r.error));
-      else wait.resolve(r);
-    });
-    w.on('error', (err) => { for (const wait of waiting.values()) wait.reject(err); });
-  }
+  const waiting: Waiting = new Map();
   const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
   await withAutovacuumPaused(db, ['publishing_items', 'publishing_search_docs'], async () => {
+    // The workers start inside the try: a worker left running keeps the process alive, so a load
+    // that failed before its first chunk (autovacuum not paused: not the tables' owner) hung.
+    const workers: Worker[] = [];
     try {
+      workers.push(...startWorkers(boot, threads, ctx, waiting));
       await Promise.all(clients.map((c) => c.connect()));
       const chunks = Math.ceil(size / chunk);
       const rows: Promise<ChunkRows>[] = [];

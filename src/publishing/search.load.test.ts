@@ -7,10 +7,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/dialect.ts';
 import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
 import { shippedCalendar } from '../calendar/shipped-holidays.ts';
 import { bulkInsertPublishedItems } from './items.bulk.ts';
@@ -71,6 +75,40 @@ describe('search benchmark loader [postgres]', { skip: postgresSkipReason() }, (
     const options = await sql<{ o: string[] | null }>`select c.reloptions as o from pg_class c
       where c.oid in ('publishing_items'::regclass, 'publishing_search_docs'::regclass) or c.oid in (select reltoastrelid from pg_class where oid in ('publishing_items'::regclass, 'publishing_search_docs'::regclass))`.execute(copied.db);
     assert.ok(options.rows.every((r) => !(r.o ?? []).some((o) => o.startsWith('autovacuum_enabled'))), JSON.stringify(options.rows));
+  });
+
+  it('fails and leaves no thread running when it cannot pause autovacuum (a role that does not own the tables) or cannot connect once its workers run', { timeout: 60_000 }, async () => {
+    const role = `gk_loader_${randomBytes(4).toString('hex')}`;
+    await sql.raw(`create role ${role} login; grant select, insert, update on all tables in schema public to ${role}; grant usage on all sequences in schema public to ${role}`).execute(copied.db);
+    const u = new URL(copied.url);
+    u.username = role;
+    u.password = '';
+    const asRole = openDatabase(u.toString());
+    // The thread pool starts on first use; started now, it is not counted as the load's.
+    await readFile(import.meta.filename);
+    const threads = () => readdirSync('/proc/self/task').length;
+    const count = async () => Number((await sql<{ n: string }>`select count(*) as n from publishing_search_docs`.execute(copied.db)).rows[0].n);
+    const [before, docs] = [threads(), await count()];
+    const orgIds = (await copied.db.selectFrom('organizations').select('id').execute()).map((o) => o.id);
+    try {
+      await assert.rejects(loadCorpusPostgres(asRole, u.toString(), 10, orgIds, 5, () => {}), /must be owner/);
+      // Terminated workers' threads end shortly after.
+      for (let i = 0; i < 50 && threads() > before; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(threads() <= before, `${threads()} threads after the failed load, ${before} before`);
+      assert.equal(await count(), docs, 'nothing written by the failed load');
+      // Failing once its workers run: the writing connections cannot open.
+      const nowhere = new URL(copied.url);
+      nowhere.pathname = '/no_such_database';
+      await assert.rejects(loadCorpusPostgres(copied.db, nowhere.toString(), 10, orgIds, 5, () => {}), /does not exist/);
+      for (let i = 0; i < 50 && threads() > before; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(threads() <= before, `${threads()} threads after the load that failed to connect, ${before} before`);
+      assert.equal(await count(), docs);
+      const paused = await sql<{ n: string }>`select count(*) as n from pg_class where array_to_string(reloptions, ',') like '%autovacuum_enabled%'`.execute(copied.db);
+      assert.equal(Number(paused.rows[0].n), 0, 'autovacuum on again after the failed load');
+    } finally {
+      await asRole.destroy();
+      await sql.raw(`drop owned by ${role}; drop role ${role}`).execute(copied.db);
+    }
   });
 
   it('sends a vector in the binary format that is stored as its text is (lexemes, positions, weights, size), also where the corpus never goes', async () => {
