@@ -106,7 +106,9 @@ function startWorkers(boot: string, threads: number, ctx: LoadContext, waiting: 
   return Array.from({ length: threads }, () => {
     const w = new Worker(boot, { eval: true, workerData: ctx });
     w.on('message', (r: ChunkRows) => {
-      const wait = waiting.get(r.start)!;
+      const wait = waiting.get(r.start);
+      // A chunk finished after the load failed (another worker's error) is no longer awaited.
+      if (!wait) return;
       waiting.delete(r.start);
       if (r.error) wait.reject(new Error(r.error));
       else wait.resolve(r);
