@@ -45,7 +45,7 @@ export interface MatchSql {
 }
 
 /** The lexeme of a tsquery that is one quoted lexeme (search.query.ts `quoteTs`), else undefined. */
-function oneLexeme(tsquery: string | null): string | undefined {
+export function oneLexeme(tsquery: string | null): string | undefined {
   const m = tsquery === null ? null : /^'((?:[^'\\]|''|\\\\)*)'$/.exec(tsquery);
   return m ? m[1].replace(/''/g, "'").replace(/\\\\/g, '\\') : undefined;
 }

@@ -18,6 +18,7 @@ import { verificationText } from './search.index.ts';
 import { countOrEstimate, hasLongSegments, matchSql, type SearchFilters } from './search.match.ts';
 import { keptCounts, searchIndexVersion, uncachedCounts, type SearchCounts } from './search.counts.ts';
 import { newestFirstPage } from './search.newest-first.ts';
+import { titleHitsPage } from './search.title-first.ts';
 
 export type { SearchFilters } from './search.match.ts';
 
@@ -188,6 +189,8 @@ async function exactPage(db: Kysely<Database>, counts: SearchCounts, p: ParsedQu
       const all = await sql<{ id: number }>`select ${m.id} as id ${m.from}`.execute(db);
       return { total: all.rows.length, ids: await byDate(db, all.rows.map((r) => Number(r.id)), offset, limit), order: 'date', estimated: false };
     }
+    const titleFirst = rankable && !long ? await titleHitsPage(db, counts, p, f, offset, limit) : undefined;
+    if (titleFirst) return { total: await counts.hits(m), ids: titleFirst, order: 'relevance', estimated: false };
     const total = rankable ? undefined : long ? await counts.hits(m) : seen;
     const rows = await sql<{ id: number; n?: number }>`select ${m.id} as id, ${m.score} as score${rankable ? sql`, count(*) over () as n` : sql``} ${m.from} ${m.order} limit ${limit} offset ${offset}`.execute(db);
     // A page beyond the last hit has no row to carry the count.
