@@ -71,7 +71,8 @@ async function columnsOf(db: Kysely<Database>, table: string, names: string[]): 
  * Runs `load` with autovacuum paused on `tables` (on their partitions, for a partitioned one) and
  * their TOAST tables (unless the schema sets it itself). While a table fills, autovacuum vacuums
  * it again at every fifth added to it, each time reading all of it and its TOAST table: at
- * 100,000 items a fifth of the server's work on the load (0.16 of 0.67 ms per item). VACUUM ANALYZE after the load (search.reindex.ts) does it once.
+ * 100,000 items a fifth of the server's work on the load (0.16 of 0.67 ms per item). VACUUM
+ * ANALYZE after the load (search.reindex.ts) does it once.
  */
 async function withAutovacuumPaused<T>(db: Kysely<Database>, tables: string[], load: () => Promise<T>): Promise<T> {
   const paused: string[] = [];

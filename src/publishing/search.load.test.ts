@@ -89,19 +89,23 @@ describe('search benchmark loader [postgres]', { skip: postgresSkipReason() }, (
     const threads = () => readdirSync('/proc/self/task').length;
     const count = async () => Number((await sql<{ n: string }>`select count(*) as n from publishing_search_docs`.execute(copied.db)).rows[0].n);
     const [before, docs] = [threads(), await count()];
+    // Terminated workers' threads end shortly after.
+    const settled = async () => {
+      for (let i = 0; i < 50 && threads() > before; i++) await new Promise((r) => setTimeout(r, 100));
+      return threads();
+    };
     const orgIds = (await copied.db.selectFrom('organizations').select('id').execute()).map((o) => o.id);
     try {
       await assert.rejects(loadCorpusPostgres(asRole, u.toString(), 10, orgIds, 5, () => {}), /must be owner/);
-      // Terminated workers' threads end shortly after.
-      for (let i = 0; i < 50 && threads() > before; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(threads() <= before, `${threads()} threads after the failed load, ${before} before`);
+      const afterRefused = await settled();
+      assert.ok(afterRefused <= before, `${afterRefused} threads after the failed load, ${before} before`);
       assert.equal(await count(), docs, 'nothing written by the failed load');
       // Failing once its workers run: the writing connections cannot open.
       const nowhere = new URL(copied.url);
       nowhere.pathname = '/no_such_database';
       await assert.rejects(loadCorpusPostgres(copied.db, nowhere.toString(), 10, orgIds, 5, () => {}), /does not exist/);
-      for (let i = 0; i < 50 && threads() > before; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(threads() <= before, `${threads()} threads after the load that failed to connect, ${before} before`);
+      const afterUnconnected = await settled();
+      assert.ok(afterUnconnected <= before, `${afterUnconnected} threads after the load that failed to connect, ${before} before`);
       assert.equal(await count(), docs);
       const paused = await sql<{ n: string }>`select count(*) as n from pg_class where array_to_string(reloptions, ',') like '%autovacuum_enabled%'`.execute(copied.db);
       assert.equal(Number(paused.rows[0].n), 0, 'autovacuum on again after the failed load');
