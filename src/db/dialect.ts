@@ -77,6 +77,49 @@ export function poolStats(db: KyselyT<any>): { total: number; idle: number; wait
   return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
+/**
+ * PostgreSQL: runs `work` on a second connection of `db`'s pool, beside a transaction that holds
+ * one, in a read-only transaction of its own; undefined (nothing run) on SQLite or when the pool
+ * has no connection idle right now. Never waits for one: a caller holding its connection while it
+ * waits for another could, with every connection of the pool so held, wait forever; a connection
+ * not handed over within SPARE_WAIT_MS goes back to the pool unused.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function onIdleConnection<T>(db: KyselyT<any>, work: (query: (text: string, parameters: readonly unknown[]) => Promise<unknown[]>) => Promise<T>): Promise<{ value: T } | undefined> {
+  const pool = pools.get(db);
+  if (!pool || pool.waitingCount > 0) return undefined;
+  if (pool.idleCount === 0) {
+    // Opened for the next caller: a new connection takes longer than most work done beside.
+    if (pool.totalCount < (pool.options.max ?? 10)) pool.connect().then((c) => c.release(), () => undefined);
+    return undefined;
+  }
+  const acquiring = pool.connect();
+  let wake!: () => void;
+  const waited = new Promise<undefined>((resolve) => { wake = () => resolve(undefined); });
+  const timer = setTimeout(wake, SPARE_WAIT_MS);
+  const client = await Promise.race([acquiring, waited]).catch(() => undefined);
+  clearTimeout(timer);
+  if (!client) {
+    acquiring.then((c) => c.release(), () => undefined);
+    return undefined;
+  }
+  let failed: Error | undefined;
+  try {
+    await client.query('begin read only');
+    const value = await work(async (text, parameters) => (await client.query(text, parameters as unknown[])).rows);
+    await client.query('commit');
+    return { value };
+  } catch (err) {
+    failed = err as Error;
+    throw err;
+  } finally {
+    // A connection that failed mid-transaction is closed rather than handed to the next caller.
+    client.release(failed);
+  }
+}
+
+const SPARE_WAIT_MS = 5;
+
 /** Which database a Kysely instance talks to (migrations and a few queries differ). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function dialectOf(db: KyselyT<any>): DialectName {

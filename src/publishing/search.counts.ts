@@ -12,7 +12,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { countHits, countHitsUpTo, indexedCount, type MatchSql } from './search.match.ts';
+import { countHits, countHitsUpTo, indexedCount, searchSettings, type BesideRunner, type MatchSql } from './search.match.ts';
+import { onIdleConnection } from '../db/dialect.ts';
 import { SEARCH_DOCS_HALVES } from './search.partitions.ts';
 
 /**
@@ -82,12 +83,26 @@ export async function statisticsCount(db: Kysely<Database>, m: MatchSql, from: n
 }
 
 /**
- * Counts made on `db`, without keeping them. `statisticsFrom`: the fewest hits a match of one
- * lexeme is counted from statistics (STATISTICS_COUNT_FROM; tests lower it).
+ * PostgreSQL: runs a statement of the search on an idle connection of `db`'s pool with the
+ * search's settings and without index scans (the index's count, search.match.ts `indexedCount`);
+ * undefined when none is idle.
  */
-export function uncachedCounts(db: Kysely<Database>, statisticsFrom = STATISTICS_COUNT_FROM): SearchCounts {
+export function besideOn(db: Kysely<Database>): BesideRunner {
+  const settings = sql`select ${searchSettings([['enable_indexscan', 'off']])}`.compile(db);
+  return async (statement) => (await onIdleConnection(db, async (query) => {
+    await query(settings.sql, settings.parameters);
+    return query(statement.sql, statement.parameters);
+  }))?.value;
+}
+
+/**
+ * Counts made on `db`, without keeping them. `statisticsFrom`: the fewest hits a match of one
+ * lexeme is counted from statistics (STATISTICS_COUNT_FROM; tests lower it); `beside`: runs part
+ * of the index's count on a second connection (search.match.ts `indexedCount`).
+ */
+export function uncachedCounts(db: Kysely<Database>, statisticsFrom = STATISTICS_COUNT_FROM, beside?: BesideRunner): SearchCounts {
   return {
-    indexed: async (m) => (await statisticsCount(db, m, statisticsFrom)) ?? indexedCount(db, m),
+    indexed: async (m) => (await statisticsCount(db, m, statisticsFrom)) ?? indexedCount(db, m, beside),
     hits: (m) => countHits(db, m),
     upTo: (m, cap) => countHitsUpTo(db, m, cap),
   };
@@ -96,10 +111,12 @@ export function uncachedCounts(db: Kysely<Database>, statisticsFrom = STATISTICS
 /**
  * Counts made on `db` (the search's own read transaction or connection) and kept for `owner`,
  * the database the search was asked of, at index version `version` (read by the search before
- * any count; null when the database has no version row, and then nothing is kept).
+ * any count; null when the database has no version row, and then nothing is kept). A part counted
+ * on a second connection (`beside`) sees the index as it is then: at that version or later, as
+ * every count kept.
  */
-export function keptCounts(db: Kysely<Database>, owner: object, version: number | null, statisticsFrom = STATISTICS_COUNT_FROM): SearchCounts {
-  const direct = uncachedCounts(db, statisticsFrom);
+export function keptCounts(db: Kysely<Database>, owner: object, version: number | null, statisticsFrom = STATISTICS_COUNT_FROM, beside?: BesideRunner): SearchCounts {
+  const direct = uncachedCounts(db, statisticsFrom, beside);
   if (version === null) return direct;
   let entry = kept.get(owner);
   if (!entry || entry.version !== version) kept.set(owner, (entry = { version, counts: new Map() }));

@@ -15,8 +15,8 @@ import type { Database } from '../db/database.ts';
 import { dialectOf } from '../db/dialect.ts';
 import { parseQuery, snippet, textMatches, type ParsedQuery } from './search.query.ts';
 import { verificationText } from './search.index.ts';
-import { countOrEstimate, hasLongSegments, matchSql, type SearchFilters } from './search.match.ts';
-import { keptCounts, searchIndexVersion, uncachedCounts, type SearchCounts } from './search.counts.ts';
+import { countOrEstimate, hasLongSegments, matchSql, searchSettings, type BesideRunner, type SearchFilters } from './search.match.ts';
+import { besideOn, keptCounts, searchIndexVersion, uncachedCounts, type SearchCounts } from './search.counts.ts';
 import { newestFirstPage } from './search.newest-first.ts';
 import { titleHitsPage } from './search.title-first.ts';
 
@@ -132,7 +132,7 @@ async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>
     // A walk of the newest rows that expects few hits looked costly enough for parallel workers,
     // whose start took most of the time: "营商环境", title hits newest first, 339 ms with two
     // workers and 0.7 ms without (200,000 items). A search is small work done often.
-    const settings = await sql<{ version: string | null }>`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true), ${searchIndexVersion()} as version`.execute(trx);
+    const settings = await sql<{ version: string | null }>`select ${searchSettings()}, ${searchIndexVersion()} as version`.execute(trx);
     const version = settings.rows[0]?.version;
     return fn(trx, version === null || version === undefined ? null : Number(version));
   });
@@ -141,18 +141,20 @@ async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>
 /**
  * The counts of one search: kept per index version when the search runs on its own (a caller's
  * transaction may have written to the index), the version read before any count (on SQLite by a
- * statement of its own; on PostgreSQL `withIndexScans` read it).
+ * statement of its own; on PostgreSQL `withIndexScans` read it). `beside`: a second connection for
+ * part of a count, when the search runs on its own.
  */
-async function countsOf(db: Kysely<Database>, owner: object | undefined, version: number | null | undefined, statisticsFrom: number | undefined): Promise<SearchCounts> {
+async function countsOf(db: Kysely<Database>, owner: object | undefined, version: number | null | undefined, statisticsFrom: number | undefined, beside?: BesideRunner): Promise<SearchCounts> {
   if (!owner) return uncachedCounts(db, statisticsFrom);
   const v = version !== undefined ? version : (await sql<{ version: number | null }>`select ${searchIndexVersion()} as version`.execute(db)).rows[0]?.version ?? null;
-  return keptCounts(db, owner, v === null ? null : Number(v), statisticsFrom);
+  return keptCounts(db, owner, v === null ? null : Number(v), statisticsFrom, beside);
 }
 
 export async function searchItems(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
   // Kept per database: a transaction shares its database's adapter.
   const owner = db.isTransaction ? undefined : db.getExecutor().adapter;
-  return withIndexScans(db, async (d, version) => search(d, input, () => countsOf(d, owner, version, input.statisticsCountFrom)));
+  const beside = owner && dialectOf(db) === 'postgres' ? besideOn(db) : undefined;
+  return withIndexScans(db, async (d, version) => search(d, input, () => countsOf(d, owner, version, input.statisticsCountFrom, beside)));
 }
 
 interface PageOfHits {
