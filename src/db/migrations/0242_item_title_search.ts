@@ -15,11 +15,12 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../dialect.ts';
+import { createExtensionIfAllowed } from '../extensions.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === 'postgres') {
-    if (await createTrigramExtension(db)) {
+    if (await createExtensionIfAllowed(db, 'pg_trgm', '信息列表的标题搜索结果不变，但会逐行查找（见迁移 0242 的说明）')) {
       await sql`create index publishing_items_title_trgm on publishing_items using gin (title gin_trgm_ops)`.execute(db);
     }
     return;
@@ -36,29 +37,4 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger publishing_items_title_fts_delete after delete on publishing_items begin
     delete from publishing_items_title_fts where rowid = old.id;
   end`.execute(db);
-}
-
-/**
- * Creates pg_trgm when it is installed and this user may; false (with a warning) otherwise.
- * Migrations run in one transaction: a savepoint keeps a refused CREATE from aborting it.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function createTrigramExtension(db: Kysely<any>): Promise<boolean> {
-  const available = await sql<{ installed: string | null }>`select installed_version as installed from pg_available_extensions where name = 'pg_trgm'`.execute(db);
-  if (available.rows[0]?.installed) return true;
-  const why = available.rows.length === 0 ? '服务器未安装该扩展（Debian/Ubuntu：postgresql-contrib 或 postgresql 软件包）' : '';
-  if (!why) {
-    await sql`savepoint pg_trgm`.execute(db);
-    try {
-      await sql`create extension if not exists pg_trgm`.execute(db);
-      await sql`release savepoint pg_trgm`.execute(db);
-      return true;
-    } catch (err) {
-      await sql`rollback to savepoint pg_trgm`.execute(db);
-      console.warn(`未能创建 PostgreSQL 扩展 pg_trgm（${(err as Error).message}）：信息列表的标题搜索结果不变，但会逐行查找；由数据库管理员执行 CREATE EXTENSION pg_trgm 并建索引后即可加速（见迁移 0242 的说明）。`);
-      return false;
-    }
-  }
-  console.warn(`未能创建 PostgreSQL 扩展 pg_trgm：${why}。信息列表的标题搜索结果不变，但会逐行查找；安装后执行 CREATE EXTENSION pg_trgm 并建索引即可加速（见迁移 0242 的说明）。`);
-  return false;
 }
