@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
 import { bulkInsertPublishedItems, type PublishedItemInput } from './items.bulk.ts';
 import { searchItems } from './search.repository.ts';
-import { newestInRange } from './search.newest-first.ts';
+import { newestInRange, newestIndexedId } from './search.newest-first.ts';
 import { matchSql, searchSettings } from './search.match.ts';
 import { parseQuery } from './search.query.ts';
 
@@ -69,9 +69,11 @@ describe('a large set listed newest first, looked for among the newest ids [post
   it('finds the page in a range of the newest ids when the set is spread over them, and not when its hits are old', async () => {
     const { db } = t;
     await db.transaction().execute(async (trx) => {
+      const top = await newestIndexedId(trx);
+      assert.equal(top, ids.at(-1), 'the index holds the ids (btree_gin)');
       await sql`select ${searchSettings([['enable_indexscan', 'off']])}`.execute(trx);
       const page = (term: string, hits: number, offset: number) =>
-        newestInRange(trx, (newerThan) => matchSql(trx, parseQuery(term)!, {}, 'title', { newerThan }), hits, offset, 10);
+        newestInRange(trx, (newerThan) => matchSql(trx, parseQuery(term)!, {}, 'title', { newerThan }), hits, top!, offset, 10);
       // 100 title hits, one in 20 ids: the newest 3 × 10 × 20 ids hold page 1 (30 hits).
       assert.deepEqual(await page('石龙区', 100, 0), expected('石龙区').slice(0, 10), 'a three-character term, its pieces tested on the rows');
       assert.deepEqual(await page('防汛', 100, 0), expected('防汛').slice(0, 10));
