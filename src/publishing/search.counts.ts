@@ -12,8 +12,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { countHits, countHitsUpTo, indexedCount, searchSettings, type BesideRunner, type MatchSql } from './search.match.ts';
 import { onIdleConnection } from '../db/dialect.ts';
+import { countHits, countHitsUpTo, indexedCount, searchSettings, type BesideRunner, type MatchSql } from './search.match.ts';
 import { SEARCH_DOCS_HALVES } from './search.partitions.ts';
 
 /**
