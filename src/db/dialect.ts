@@ -39,7 +39,14 @@ export function openDatabase(databaseUrl: string, { poolSize = 10 }: { poolSize?
   // from the pool and the next query opens a new one; without a listener the pool's error
   // event would end the whole process.
   pool.on('error', (err) => console.warn(`PostgreSQL 空闲连接已断开，下次查询将重新连接：${err.message}`));
-  pool.on('connect', (client) => client.on('notice', keepIntakeNumber));
+  pool.on('connect', (client) => {
+    client.on('notice', keepIntakeNumber);
+    // The pool listens only while a connection is idle in it. One the server ends while a caller
+    // holds it between two statements (a transaction awaiting other work) would otherwise raise
+    // an error nobody hears, and end the process; now its next statement fails, and the pool
+    // drops it when it is released.
+    client.on('error', (err) => console.warn(`PostgreSQL 连接在使用中断开：${err.message}`));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
