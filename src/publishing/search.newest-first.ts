@@ -64,15 +64,25 @@ export async function newestInRange(db: Kysely<Database>, within: (newerThan: nu
   return undefined;
 }
 
+/** What `newestIds` needs to look in a range of the newest ids first (`newestInRange`). */
+interface NewestRange {
+  /** The set's size. */
+  hits: number;
+  /** The set's match within the ids from `newerThan` on. */
+  within: (newerThan: number) => MatchSql;
+  /** `newestIndexedId`, read once for the page's title and body sets. */
+  top: () => Promise<number | undefined>;
+}
+
 /**
  * Ids of the set `m` at `offset … offset + limit`, newest first: on PostgreSQL by walking the item
  * ids from the newest end (`walk`) or from its GIN index, first in a range of the newest ids when
- * `range` tells the set's size and how to match within a range (`newestInRange`).
+ * `range` is given.
  */
-async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limit: number, walk: boolean, range?: { hits: number; within: (newerThan: number) => MatchSql }): Promise<number[]> {
+async function newestIds(db: Kysely<Database>, m: MatchSql, offset: number, limit: number, walk: boolean, range?: NewestRange): Promise<number[]> {
   if (limit <= 0) return [];
   if (dialectOf(db) === 'sqlite') return pageOf(db, m, offset, limit);
-  const top = !walk && range ? await newestIndexedId(db) : undefined;
+  const top = !walk && range ? await range.top() : undefined;
   // The planner would choose between the two ways from its statistics of lexemes, which for a
   // rare lexeme are guesses; the counts are known here, so the choice is made here. Either way
   // the query and its result are the same; only the plan differs.
@@ -152,8 +162,13 @@ export async function newestFirstPage(
   const sortedAnyway = plan.hits !== undefined && rows !== undefined && !walkIsCheaper(plan.hits, offset + limit, rows);
   const seen = pg && !sortedAnyway ? await titleCount(plan.counts, title, plan.walkFrom) : undefined;
   const walk = seen !== undefined && seen.n > plan.walkFrom && (rows === undefined || walkIsCheaper(seen.n, offset + limit, rows));
-  const titleRange = seen && { hits: seen.n, within: (newerThan: number) => matchSql(db, p, f, 'title', { newerThan }) };
-  const titleIds = await newestIds(db, title, offset, limit, walk, titleRange);
+  let newest: Promise<number | undefined> | undefined;
+  const rangeOf = (set: 'title' | 'body', hits: number): NewestRange => ({
+    hits,
+    within: (newerThan) => matchSql(db, p, f, set, { newerThan }),
+    top: () => (newest ??= newestIndexedId(db)),
+  });
+  const titleIds = await newestIds(db, title, offset, limit, walk, seen && rangeOf('title', seen.n));
   if (titleIds.length === limit) return titleIds;
   const titleTotal = titleIds.length ? offset + titleIds.length : seen?.exact && seen.n <= plan.walkFrom ? seen.n : await plan.counts.hits(title);
   // The body set cannot be read from an index alone (it is "not in the title"); in a large result
@@ -166,7 +181,7 @@ export async function newestFirstPage(
   const bodyRows = bodyHits !== undefined && bodyHits > plan.walkFrom ? rows : undefined;
   const walkBody = bodyHits === undefined || bodyHits > PG_BODY_SORT_FACTOR * plan.walkFrom
     || (bodyRows !== undefined && bodyHits > plan.walkFrom && walkIsCheaper(bodyHits, bodyOffset + bodyLimit, bodyRows));
-  const bodyRange = bodyHits === undefined ? undefined : { hits: bodyHits, within: (newerThan: number) => matchSql(db, p, f, 'body', { newerThan }) };
+  const bodyRange = bodyHits === undefined ? undefined : rangeOf('body', bodyHits);
   const bodyIds = await newestIds(db, matchSql(db, p, f, 'body', { titleTestedPerRow: walkBody }), bodyOffset, bodyLimit, walkBody, bodyRange);
   return [...titleIds, ...bodyIds];
 }
