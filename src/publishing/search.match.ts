@@ -186,14 +186,11 @@ export async function indexedCount(db: Kysely<Database>, m: MatchSql, beside?: B
   // A plain index scan of the item ids, testing each row, would find a first row sooner.
   await sql`set local enable_indexscan = off`.execute(db);
   try {
-    const counted = async (half: string) => indexRowsOf((await explain(half).execute(db)).rows[0]?.['QUERY PLAN']);
-    let total: number | undefined = await counted(first).finally(() => Promise.all(elsewhere));
-    for (const [i, half] of rest.entries()) {
-      const rows = await elsewhere[i];
-      const n = rows ? indexRowsOf((rows[0] as { 'QUERY PLAN'?: unknown } | undefined)?.['QUERY PLAN']) : await counted(half);
-      total = total === undefined || n === undefined ? undefined : total + n;
-    }
-    return total;
+    const here = async (half: string): Promise<unknown[]> => (await explain(half).execute(db)).rows;
+    const plans = [await here(first).finally(() => Promise.all(elsewhere))];
+    for (const [i, half] of rest.entries()) plans.push((await elsewhere[i]) ?? (await here(half)));
+    const counts = plans.map((rows) => indexRowsOf((rows[0] as { 'QUERY PLAN'?: unknown } | undefined)?.['QUERY PLAN']));
+    return counts.includes(undefined) ? undefined : counts.reduce<number>((a, n) => a + n!, 0);
   } finally {
     await sql`set local enable_indexscan = on`.execute(db);
   }
