@@ -15,10 +15,12 @@ import type { Database } from '../db/database.ts';
 import { onIdleConnection } from '../db/dialect.ts';
 import { countHits, countHitsUpTo, indexedCount, searchSettings, type BesideRunner, type MatchSql } from './search.match.ts';
 import { SEARCH_DOCS_HALVES } from './search.partitions.ts';
+import { roughly, sampleCount, SAMPLE_HITS_FROM, type EstimateLimits } from './search.sample.ts';
 
 /**
- * PostgreSQL: a match of one common lexeme expected to have at least this many hits is counted
- * from the planner's statistics instead of its index. The index's count decodes every hit of the
+ * PostgreSQL: a match expected to have at least this many hits is counted from the planner's
+ * statistics (one common lexeme) or from the sample of the index table (search.sample.ts) instead
+ * of its index. The index's count decodes every hit of the
  * posting list into a bitmap, about 80 ns a hit whether the pages are cached or not: 140–180 ms
  * for the 1.74 million hits of "公开" in 3 million items, the largest part of a search's time the
  * first time it is asked after a write to the index. The statistics give it in a millisecond,
@@ -40,7 +42,8 @@ const kept = new WeakMap<object, Kept>();
 export interface SearchCounts {
   /**
    * The index's count of the hits (search.match.ts `indexedCount`), or for a common lexeme the
-   * statistics' (`statisticsCount`): beyond the exact-count limit an estimate either way.
+   * statistics' (`statisticsCount`), or for another large result the sample's
+   * (search.sample.ts `sampleCount`): beyond the exact-count limit an estimate either way.
    */
   indexed: (m: MatchSql) => Promise<number | undefined>;
   /** The number of hits. */
@@ -54,11 +57,8 @@ export function searchIndexVersion() {
   return sql<number | null>`(select version from publishing_search_version where id = 1)`;
 }
 
-/** `n` to three significant figures: a count from a sample claims no more. */
-export function roughly(n: number): number {
-  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, n))) - 2);
-  return Math.round(n / unit) * unit;
-}
+/** The limits of the estimates: the product's, or a test's. */
+export const ESTIMATE_LIMITS: EstimateLimits = { from: STATISTICS_COUNT_FROM, sampleHitsFrom: SAMPLE_HITS_FROM };
 
 /**
  * PostgreSQL: the hits of a match of one lexeme (search.match.ts `MatchSql.lexeme`) as the
@@ -96,13 +96,13 @@ export function besideOn(db: Kysely<Database>): BesideRunner {
 }
 
 /**
- * Counts made on `db`, without keeping them. `statisticsFrom`: the fewest hits a match of one
- * lexeme is counted from statistics (STATISTICS_COUNT_FROM; tests lower it); `beside`: runs part
- * of the index's count on a second connection (search.match.ts `indexedCount`).
+ * Counts made on `db`, without keeping them. `limits`: the fewest hits counted from statistics
+ * or the sample, and the fewest sample hits (ESTIMATE_LIMITS; tests lower them); `beside`: runs
+ * part of the index's count on a second connection (search.match.ts `indexedCount`).
  */
-export function uncachedCounts(db: Kysely<Database>, statisticsFrom = STATISTICS_COUNT_FROM, beside?: BesideRunner): SearchCounts {
+export function uncachedCounts(db: Kysely<Database>, limits = ESTIMATE_LIMITS, beside?: BesideRunner): SearchCounts {
   return {
-    indexed: async (m) => (await statisticsCount(db, m, statisticsFrom)) ?? indexedCount(db, m, beside),
+    indexed: async (m) => (await statisticsCount(db, m, limits.from)) ?? (await sampleCount(db, m, limits)) ?? indexedCount(db, m, beside),
     hits: (m) => countHits(db, m),
     upTo: (m, cap) => countHitsUpTo(db, m, cap),
   };
@@ -115,8 +115,8 @@ export function uncachedCounts(db: Kysely<Database>, statisticsFrom = STATISTICS
  * on a second connection (`beside`) sees the index as it is then: at that version or later, as
  * every count kept.
  */
-export function keptCounts(db: Kysely<Database>, owner: object, version: number | null, statisticsFrom = STATISTICS_COUNT_FROM, beside?: BesideRunner): SearchCounts {
-  const direct = uncachedCounts(db, statisticsFrom, beside);
+export function keptCounts(db: Kysely<Database>, owner: object, version: number | null, limits = ESTIMATE_LIMITS, beside?: BesideRunner): SearchCounts {
+  const direct = uncachedCounts(db, limits, beside);
   if (version === null) return direct;
   let entry = kept.get(owner);
   if (!entry || entry.version !== version) kept.set(owner, (entry = { version, counts: new Map() }));
@@ -137,7 +137,7 @@ export function keptCounts(db: Kysely<Database>, owner: object, version: number 
     return n;
   };
   return {
-    indexed: (m) => memo(`indexed ${statisticsFrom}`, m, () => direct.indexed(m)),
+    indexed: (m) => memo(`indexed ${limits.from} ${limits.sampleHitsFrom}`, m, () => direct.indexed(m)),
     hits: (m) => memo('hits', m, () => direct.hits(m)),
     upTo: (m, cap) => memo(`upTo ${cap}`, m, () => direct.upTo(m, cap)),
   };

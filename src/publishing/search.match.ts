@@ -21,6 +21,7 @@ import { ftsMatch, pgMatch, tsQuery, type ParsedQuery } from './search.query.ts'
 import { filterTerms, type SearchFilters } from './search.filters.ts';
 import type { SearchCounts } from './search.counts.ts';
 import { SEARCH_DOCS_HALVES } from './search.partitions.ts';
+import { IN_SAMPLE, sampleVector } from './search.sample-index.ts';
 
 export type { SearchFilters } from './search.filters.ts';
 
@@ -36,6 +37,8 @@ export interface MatchSql {
   from: RawBuilder<unknown>;
   /** PostgreSQL: `from` over one half of the index table (search.partitions.ts) instead of both. */
   fromHalf?: (half: string) => RawBuilder<unknown>;
+  /** PostgreSQL: `fromHalf` over the sample's rows, in the terms of its own index (search.sample.ts). */
+  sampleHalf?: (half: string) => RawBuilder<unknown>;
   /**
    * PostgreSQL: set when the match is one whole lexeme of one vector column and nothing else (no
    * prefix, no filter, no condition on the text): its share of the rows is in the planner's
@@ -88,16 +91,18 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
   }
   const and = tsQuery(p, false);
   const m = pgMatch(p);
-  const on = (alias: string, part: HitSet): RawBuilder<unknown>[] => {
+  // `vector`: a vector column of the row `alias` as a condition names it (the sample's index holds
+  // them stripped, search.sample.ts).
+  const on = (alias: string, part: HitSet, vector = (name: string) => sql.raw(`${alias}.${name}`)): RawBuilder<unknown>[] => {
     const d = sql.raw(alias);
     return [
-      ...(part === 'title' ? [sql`${d}.title_tsv @@ to_tsquery('simple', ${and})`] : []),
+      ...(part === 'title' ? [sql`${vector('title_tsv')} @@ to_tsquery('simple', ${and})`] : []),
       // A title holding every token holds the bigrams, characters and words of `tsv` already.
-      ...(m.tsv && part !== 'title' ? [sql`${d}.tsv @@ to_tsquery('simple', ${m.tsv})`] : []),
-      ...(m.grams ? [gramsPerRow && part === 'title' ? sql`coalesce(${d}.gram_tsv @@ ${m.grams}::tsquery, false)` : sql`${d}.gram_tsv @@ ${m.grams}::tsquery`] : []),
+      ...(m.tsv && part !== 'title' ? [sql`${vector('tsv')} @@ to_tsquery('simple', ${m.tsv})`] : []),
+      ...(m.grams ? [gramsPerRow && part === 'title' ? sql`coalesce(${vector('gram_tsv')} @@ ${m.grams}::tsquery, false)` : sql`${vector('gram_tsv')} @@ ${m.grams}::tsquery`] : []),
       ...(sequences ? m.sequences : []).map((t) => sql`strpos(' ' || ${d}.title_tokens || ' ' || ${d}.body_tokens || ' ', ${t}) > 0`),
       // The filter tokens' vector is in the same index (migration 0208).
-      ...(filters.length ? [sql`${d}.meta_tsv @@ ${filters.map((g) => `(${g.join(' | ')})`).join(' & ')}::tsquery`] : []),
+      ...(filters.length ? [sql`${vector('meta_tsv')} @@ ${filters.map((g) => `(${g.join(' | ')})`).join(' & ')}::tsquery`] : []),
       ...(newerThan !== undefined ? [sql`${d}.item_id >= ${newerThan}`] : []),
     ];
   };
@@ -124,6 +129,7 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     : set === 'title' ? (m.grams ? undefined : sole('title_tsv', and))
     : m.tsv && m.grams ? undefined : m.tsv ? sole('tsv', m.tsv) : sole('gram_tsv', m.grams);
   const where = sql.join(conditions, sql` and `);
+  const sampled = set === 'body' ? undefined : sql.join([...on('d', set, sampleVector), IN_SAMPLE], sql` and `);
   return {
     lexeme,
     id: sql`d.item_id`,
@@ -131,6 +137,7 @@ export function matchSql(db: Kysely<Database>, p: ParsedQuery, f: SearchFilters,
     order: sql`order by 2 desc, 1 desc`,
     from: sql`from publishing_search_docs d where ${where}`,
     fromHalf: (half) => sql`from ${sql.table(half)} d where ${where}`,
+    sampleHalf: sampled && ((half) => sql`from ${sql.table(half)} d where ${sampled}`),
   };
 }
 

@@ -16,7 +16,8 @@ import { dialectOf } from '../db/dialect.ts';
 import { parseQuery, snippet, textMatches, type ParsedQuery } from './search.query.ts';
 import { verificationText } from './search.index.ts';
 import { countOrEstimate, hasLongSegments, matchSql, searchSettings, type BesideRunner, type SearchFilters } from './search.match.ts';
-import { besideOn, keptCounts, searchIndexVersion, uncachedCounts, type SearchCounts } from './search.counts.ts';
+import { besideOn, ESTIMATE_LIMITS, keptCounts, searchIndexVersion, uncachedCounts, type SearchCounts } from './search.counts.ts';
+import type { EstimateLimits } from './search.sample.ts';
 import { newestFirstPage } from './search.newest-first.ts';
 import { titleHitsPage } from './search.title-first.ts';
 
@@ -52,8 +53,10 @@ export interface SearchResult {
    * of the examined candidates that contain the query), or, on PostgreSQL, of a CJK segment longer
    * than four characters (the count of items holding all its 4-character pieces), or of more than
    * EXACT_COUNT_LIMIT hits (the GIN index's count, which may still hold rows withdrawn since the
-   * last vacuum; for a term of one common lexeme, from the planner's statistics, to three
-   * significant figures: search.counts.ts `statisticsCount`). The hits listed are always exact.
+   * last vacuum; for a term of one common lexeme, from the planner's statistics, and for another
+   * term in more than STATISTICS_COUNT_FROM items, from a sample of the index, both to three
+   * significant figures: search.counts.ts `statisticsCount`, search.sample.ts). The hits listed
+   * are always exact.
    */
   estimated: boolean;
 }
@@ -68,10 +71,12 @@ export interface SearchInput {
   /** PostgreSQL: largest count made exactly (EXACT_COUNT_LIMIT; tests lower it). */
   exactCountLimit?: number;
   /**
-   * PostgreSQL: the fewest hits a term of one lexeme is counted from the planner's statistics
-   * (search.counts.ts STATISTICS_COUNT_FROM; tests lower it).
+   * PostgreSQL: the fewest hits counted from the planner's statistics (a term of one lexeme) or
+   * from the sample of the index (search.counts.ts STATISTICS_COUNT_FROM; tests lower it).
    */
   statisticsCountFrom?: number;
+  /** PostgreSQL: the fewest sample hits an estimate stands on (search.sample.ts SAMPLE_HITS_FROM; tests lower it). */
+  sampleHitsFrom?: number;
   /**
    * 'date': a result of at most the rank limit listed by publication date, newest first, instead
    * of by relevance. A larger result is listed newest first anyway (title hits first).
@@ -144,17 +149,21 @@ async function withIndexScans<T>(db: Kysely<Database>, fn: (db: Kysely<Database>
  * statement of its own; on PostgreSQL `withIndexScans` read it). `beside`: a second connection for
  * part of a count, when the search runs on its own.
  */
-async function countsOf(db: Kysely<Database>, owner: object | undefined, version: number | null | undefined, statisticsFrom: number | undefined, beside?: BesideRunner): Promise<SearchCounts> {
-  if (!owner) return uncachedCounts(db, statisticsFrom);
+async function countsOf(db: Kysely<Database>, owner: object | undefined, version: number | null | undefined, limits: EstimateLimits, beside?: BesideRunner): Promise<SearchCounts> {
+  if (!owner) return uncachedCounts(db, limits);
   const v = version !== undefined ? version : (await sql<{ version: number | null }>`select ${searchIndexVersion()} as version`.execute(db)).rows[0]?.version ?? null;
-  return keptCounts(db, owner, v === null ? null : Number(v), statisticsFrom, beside);
+  return keptCounts(db, owner, v === null ? null : Number(v), limits, beside);
 }
 
 export async function searchItems(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
   // Kept per database: a transaction shares its database's adapter.
   const owner = db.isTransaction ? undefined : db.getExecutor().adapter;
   const beside = owner && dialectOf(db) === 'postgres' ? besideOn(db) : undefined;
-  return withIndexScans(db, async (d, version) => search(d, input, () => countsOf(d, owner, version, input.statisticsCountFrom, beside)));
+  const limits: EstimateLimits = {
+    from: input.statisticsCountFrom ?? ESTIMATE_LIMITS.from,
+    sampleHitsFrom: input.sampleHitsFrom ?? ESTIMATE_LIMITS.sampleHitsFrom,
+  };
+  return withIndexScans(db, async (d, version) => search(d, input, () => countsOf(d, owner, version, limits, beside)));
 }
 
 interface PageOfHits {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { bulkInsertPublishedItems, type PublishedItemInput } from './items.bulk.ts';
 import { searchItems } from './search.repository.ts';
-import { roughly } from './search.counts.ts';
+import { roughly } from './search.sample.ts';
 
 const NOW = new Date('2022-12-30T02:00:00Z');
 const ITEMS = 3_000;
