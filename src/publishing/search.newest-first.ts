@@ -120,13 +120,15 @@ export function walkIsCheaper(hits: number, reach: number, rows: number): boolea
 }
 
 /**
- * The title set's size as far as the plan needs it: the index's count when the index answers the
- * match alone (which may still hold withdrawn rows: `exact` false), else exact up to `walkFrom`.
+ * The title set's size as far as the plan needs it: the index's count of the title's own vector
+ * (`sized`, search.match.ts `titleVectorOnly`) when the index answers that match alone — which may
+ * still hold withdrawn rows, and titles holding a term's bigrams apart: `exact` false — else the
+ * exact count of the set `title` up to `walkFrom`.
  * The exact count, which reads a table page per hit (45 ms for the 2,200 title hits of "石龙区 防汛
  * 预案", a million items), is made only when the title hits end before the page.
  */
-async function titleCount(counts: SearchCounts, title: MatchSql, walkFrom: number): Promise<{ n: number; exact: boolean }> {
-  const indexed = await counts.indexed(title);
+async function titleCount(counts: SearchCounts, title: MatchSql, sized: MatchSql, walkFrom: number): Promise<{ n: number; exact: boolean }> {
+  const indexed = await counts.indexed(sized);
   if (indexed !== undefined) return { n: indexed, exact: false };
   return { n: await counts.upTo(title, walkFrom + 1), exact: true };
 }
@@ -160,7 +162,7 @@ export async function newestFirstPage(
   const pg = dialectOf(db) === 'postgres';
   const rows = pg && (plan.hits === undefined || plan.hits > plan.walkFrom) ? await indexRows(db) : undefined;
   const sortedAnyway = plan.hits !== undefined && rows !== undefined && !walkIsCheaper(plan.hits, offset + limit, rows);
-  const seen = pg && !sortedAnyway ? await titleCount(plan.counts, title, plan.walkFrom) : undefined;
+  const seen = pg && !sortedAnyway ? await titleCount(plan.counts, title, matchSql(db, p, f, 'title', { titleVectorOnly: true }), plan.walkFrom) : undefined;
   const walk = seen !== undefined && seen.n > plan.walkFrom && (rows === undefined || walkIsCheaper(seen.n, offset + limit, rows));
   let newest: Promise<number | undefined> | undefined;
   const rangeOf = (set: 'title' | 'body', hits: number): NewestRange => ({
