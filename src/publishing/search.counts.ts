@@ -20,10 +20,10 @@ import { roughly, sampleCount, SAMPLE_HITS_FROM, type EstimateLimits } from './s
 /**
  * PostgreSQL: a match expected to have at least this many hits is counted from the planner's
  * statistics (one common lexeme) or from the sample of the index table (search.sample.ts) instead
- * of its index. The index's count decodes every hit of the
- * posting list into a bitmap, about 80 ns a hit whether the pages are cached or not: 140–180 ms
- * for the 1.74 million hits of "公开" in 3 million items, the largest part of a search's time the
- * first time it is asked after a write to the index. The statistics give it in a millisecond,
+ * of its index. The index's count decodes every hit of the posting list into a bitmap, about 80 ns
+ * a hit whether the pages are cached or not: 140–180 ms for the 1.74 million hits of "公开" in 3
+ * million items, the largest part of a search's time the first time it is asked after a write to
+ * the index. The statistics give it in a millisecond,
  * within a percent or two for a term this common (ANALYZE samples 30,000 rows); such a count is an
  * estimate anyway (more than EXACT_COUNT_LIMIT hits, search.repository.ts).
  */
