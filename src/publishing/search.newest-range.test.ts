@@ -4,17 +4,16 @@
  * pages are exactly those of the whole set sorted: title hits first, then the others, each newest
  * first; a set whose hits are all old fills no range and is sorted whole.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
-import { bulkInsertPublishedItems, type PublishedItemInput } from './items.bulk.ts';
+import { postgresSkipReason } from '../db/test-databases.ts';
+import { useSearchTestItems } from './search.testing.ts';
 import { searchItems } from './search.repository.ts';
 import { newestInRange, newestIndexedId } from './search.newest-first.ts';
 import { matchSql, searchSettings } from './search.match.ts';
 import { parseQuery } from './search.query.ts';
 
-const NOW = new Date('2022-12-30T02:00:00Z');
 const ITEMS = 2_000;
 
 /** Item `i`: every 20th a title hit of 石龙区 and 防汛 (spread over all ids), every 3rd of the rest a body hit; 老旧小区 in the 40 oldest titles. */
@@ -26,28 +25,11 @@ function itemText(i: number): { title: string; body: string } {
 }
 
 describe('a large set listed newest first, looked for among the newest ids [postgres]', { skip: postgresSkipReason() }, () => {
-  let t: TestDatabase;
-  /** Ids in the order of `i`. */
-  let ids: number[];
-  before(async () => {
-    t = await openTestDatabase('postgres');
-    const org = await t.db.insertInto('organizations').values({ code: 'sl', name: '石龙区人民政府', parent_id: null, kind: 'government', is_body: 1, disabled: 0, created_at: NOW.toISOString() }).returning('id').executeTakeFirstOrThrow();
-    const items: PublishedItemInput[] = Array.from({ length: ITEMS }, (_, i) => {
-      const { title, body } = itemText(i);
-      return { organizationId: org.id, kind: 'announcement', publishDate: '2022-05-10', title, bodyHtml: `<p>${body}</p>` };
-    });
-    await bulkInsertPublishedItems(t.db, items, NOW);
-    ids = (await t.db.selectFrom('publishing_items').select('id').orderBy('id').execute()).map((r) => r.id);
-    assert.equal(ids.length, ITEMS);
-    // The planner's figure of the rows, which the choice of plan reads (search.partitions.ts).
-    await sql`analyze publishing_search_docs_p0, publishing_search_docs_p1`.execute(t.db);
-  });
-  after(async () => {
-    await t?.close();
-  });
+  const corpus = useSearchTestItems(ITEMS, itemText);
 
   /** The whole set in the large-result order, from the texts: title hits, then the others, each newest first. */
   function expected(term: string): number[] {
+    const { ids } = corpus();
     const newest = (keep: (i: number) => boolean) => ids.map((id, i) => ({ id, i })).filter(({ i }) => keep(i)).map(({ id }) => id).reverse();
     const text = (i: number) => itemText(i);
     return [...newest((i) => text(i).title.includes(term)), ...newest((i) => !text(i).title.includes(term) && text(i).body.includes(term))];
@@ -59,7 +41,7 @@ describe('a large set listed newest first, looked for among the newest ids [post
     for (const term of ['石龙区', '防汛', '老旧小区']) {
       const all = expected(term);
       for (const page of [1, 2, 10, 11, 12, 30, 70]) {
-        const r = await searchItems(t.db, { q: term, page, ...large });
+        const r = await searchItems(corpus().t.db, { q: term, page, ...large });
         assert.equal(r.order, 'newest', term);
         assert.deepEqual(r.hits.map((h) => h.id), all.slice((page - 1) * 10, page * 10), `${term}, page ${page}`);
       }
@@ -67,7 +49,7 @@ describe('a large set listed newest first, looked for among the newest ids [post
   });
 
   it('finds the page in a range of the newest ids when the set is spread over them, and not when its hits are old', async () => {
-    const { db } = t;
+    const { t: { db }, ids } = corpus();
     await db.transaction().execute(async (trx) => {
       const top = await newestIndexedId(trx);
       assert.equal(top, ids.at(-1), 'the index holds the ids (btree_gin)');

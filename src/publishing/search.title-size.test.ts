@@ -4,16 +4,15 @@
  * bigrams apart; the pages stay exactly those of the set: title hits, then the others, each
  * newest first.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
-import { bulkInsertPublishedItems, type PublishedItemInput } from './items.bulk.ts';
+import { postgresSkipReason } from '../db/test-databases.ts';
+import { useSearchTestItems } from './search.testing.ts';
 import { searchItems } from './search.repository.ts';
 import { indexedCount, matchSql, searchSettings } from './search.match.ts';
 import { parseQuery } from './search.query.ts';
 
-const NOW = new Date('2022-12-30T02:00:00Z');
 const ITEMS = 600;
 
 /** Every 10th a title hit; among the newer half, every 10th (one later) a title holding 石龙 and 龙区 apart and no 石龙区 anywhere; every 4th else a body hit. */
@@ -25,26 +24,11 @@ function itemText(i: number): { title: string; body: string } {
 }
 
 describe('the title set sized from the title vector alone [postgres]', { skip: postgresSkipReason() }, () => {
-  let t: TestDatabase;
-  let ids: number[];
-  before(async () => {
-    t = await openTestDatabase('postgres');
-    const org = await t.db.insertInto('organizations').values({ code: 'sl', name: '石龙区人民政府', parent_id: null, kind: 'government', is_body: 1, disabled: 0, created_at: NOW.toISOString() }).returning('id').executeTakeFirstOrThrow();
-    const items: PublishedItemInput[] = Array.from({ length: ITEMS }, (_, i) => {
-      const { title, body } = itemText(i);
-      return { organizationId: org.id, kind: 'announcement', publishDate: '2022-05-10', title, bodyHtml: `<p>${body}</p>` };
-    });
-    await bulkInsertPublishedItems(t.db, items, NOW);
-    ids = (await t.db.selectFrom('publishing_items').select('id').orderBy('id').execute()).map((r) => r.id);
-    await sql`analyze publishing_search_docs_p0, publishing_search_docs_p1`.execute(t.db);
-  });
-  after(async () => {
-    await t?.close();
-  });
+  const corpus = useSearchTestItems(ITEMS, itemText);
 
   it('counts the titles holding the bigrams apart in the size, and only there', async () => {
     const p = parseQuery('石龙区')!;
-    const count = (titleVectorOnly: boolean) => t.db.transaction().execute(async (trx) => {
+    const count = (titleVectorOnly: boolean) => corpus().t.db.transaction().execute(async (trx) => {
       await sql`select ${searchSettings()}`.execute(trx);
       return indexedCount(trx, matchSql(trx, p, {}, 'title', { titleVectorOnly }));
     });
@@ -53,6 +37,7 @@ describe('the title set sized from the title vector alone [postgres]', { skip: p
   });
 
   it('lists every page exactly: title hits, then the others, each newest first, never a title that only holds the bigrams', async () => {
+    const { t, ids } = corpus();
     const newest = (keep: (i: number) => boolean) => ids.filter((_, i) => keep(i)).reverse();
     const expected = [...newest((i) => itemText(i).title.includes('石龙区')), ...newest((i) => !itemText(i).title.includes('石龙区') && itemText(i).body.includes('石龙区'))];
     const listed: number[] = [];
