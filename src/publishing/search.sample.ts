@@ -1,11 +1,11 @@
 /**
  * PostgreSQL: the size of a very large result estimated from a sample of the search table — one
  * item in SAMPLE_RATIO, chosen by a hash of its id, whose vectors are also in a small partial GIN
- * index (migration 0250, search.sample-index.ts). The planner's statistics know the share of a single common lexeme
- * (search.counts.ts `statisticsCount`), not that of a prefix or of several terms: "石龙区" is the
- * prefix of every 4-character piece it begins, and the index's count decoded all 968,000 of its
- * hits in five million items (about 100 ms a half, cold or warm), where the sample's count decodes
- * one in 32 (a few milliseconds; 486,336 for the 483,554 hits of a half).
+ * index (migration 0250, search.sample-index.ts). The planner's statistics know the share of a
+ * single common lexeme (search.counts.ts `statisticsCount`), not that of a prefix or of several
+ * terms: "石龙区" is the prefix of every 4-character piece it begins, and the index's count decoded
+ * all 968,000 of its hits in five million items (about 100 ms a half, cold or warm), where the
+ * sample's count decodes one in 32 (a few milliseconds; 486,336 for the 483,554 hits of a half).
  *
  * The estimate is the sample's hits times SAMPLE_RATIO, to three significant figures. Its standard
  * error is about 1/√(sample hits) of it: at least SAMPLE_HITS_FROM hits keeps it near 3 % at most,
