@@ -157,7 +157,13 @@ export class BinaryCopy {
       this.at = lexeme.length > 8 ? this.at + this.buf.write(lexeme, this.at, 'utf8') : this.utf8(lexeme);
       this.buf[this.at++] = 0;
       this.at = this.buf.writeUInt16BE(positions.length, this.at);
-      for (const p of positions) this.at = this.buf.writeUInt16BE(p < 0 ? -p | WEIGHT_A : p, this.at);
+      // Two bytes each, written directly: a call of writeUInt16BE for each position cost more.
+      const b = this.buf;
+      for (const p of positions) {
+        const word = p < 0 ? -p | WEIGHT_A : p;
+        b[this.at++] = word >> 8;
+        b[this.at++] = word & 255;
+      }
     }
     this.buf.writeInt32BE(this.at - start - 4, start);
   }

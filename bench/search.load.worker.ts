@@ -2,15 +2,15 @@
  * A worker thread of the benchmark's PostgreSQL loader (search.load.ts): makes the rows of one
  * chunk of the corpus, items and search rows, as COPY streams in the binary format
  * (search.load.binary.ts). The rows are those a bulk insert writes (items.bulk.ts
- * `publishedItemRow`, `newItemSearchDoc`, search.index.ts `pgSearchVectorValues`); only the ids
+ * `publishedItemRow`, `newItemSearchable`, search.index.ts `tokenizedSearchDoc`, `pgSearchVectorsOf`); only the ids
  * and 索引号 serials, which a bulk insert reads from the database, are worked out here (see `serialOf`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { shippedCalendar } from '../src/calendar/shipped-holidays.ts';
 import { HOME_COLUMN_OF_KIND } from '../src/publishing/columns.rules.ts';
-import { checkPublishedItemInput, newItemSearchDoc, publishedItemRow } from '../src/publishing/items.bulk.ts';
+import { checkPublishedItemInput, newItemSearchable, publishedItemRow } from '../src/publishing/items.bulk.ts';
 import { generate } from '../src/publishing/search.corpus.ts';
-import { pgSearchVectorValues } from '../src/publishing/search.index.ts';
+import { pgSearchVectorsOf, tokenizedSearchDoc } from '../src/publishing/search.index.ts';
 import { BinaryCopy, type BinaryStream } from './search.load.binary.ts';
 import type { LoadContext, ChunkTask, RecycleTask } from './search.load.ts';
 
@@ -58,8 +58,8 @@ function rowsOf({ start, count }: ChunkTask): { items: BinaryStream; docs: Binar
     const id = ctx.firstId + start + i;
     const row = publishedItemRow(it, { columnId, indexCode: org.indexCode, orgName: org.name, serial, calendar, now, userId: null });
     items.row(itemTypes, [id, ...itemNames.map((c) => row[c as keyof typeof row])]);
-    const doc = newItemSearchDoc(id, row);
-    const full: Record<string, unknown> = { ...doc, ...pgSearchVectorValues(doc) };
+    const tokenized = tokenizedSearchDoc(newItemSearchable(id, row));
+    const full: Record<string, unknown> = { ...tokenized.doc, ...pgSearchVectorsOf(tokenized) };
     docs.row(docTypes, docNames.map((c) => full[c]));
   }
   return { items: items.finish(), docs: docs.finish() };

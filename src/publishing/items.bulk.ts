@@ -13,7 +13,7 @@ import { HOME_COLUMN_OF_KIND } from './columns.rules.ts';
 import { lastSerial, lockIndexSerials, organizationIndexCode } from './index-numbers.ts';
 import { checkTimeliness, htmlToText, isItemKind, type ItemKind, type Validity } from './items.rules.ts';
 import type { NewItemRow } from './publishing.table.ts';
-import { searchDoc, writeToIndex, type SearchDoc } from './search.index.ts';
+import { searchDoc, writeToIndex, type SearchableText, type SearchDoc } from './search.index.ts';
 import { sanitizeBody } from './sanitize.ts';
 import { inTransaction } from '../db/transaction.ts';
 
@@ -157,12 +157,17 @@ export function publishedItemRow(it: PublishedItemInput, c: ItemRowContext): New
 
 /** The search document of a new item's row (it has no attachments yet). */
 export function newItemSearchDoc(id: number, r: NewItemRow): SearchDoc {
-  return searchDoc({
+  return searchDoc(newItemSearchable(id, r));
+}
+
+/** What search indexes of a new item's row. */
+export function newItemSearchable(id: number, r: NewItemRow): SearchableText {
+  return {
     itemId: id,
     title: r.title,
     docNumber: r.doc_number ?? '',
     bodyText: r.body_text ?? '',
     attachmentTexts: [],
     facts: { organizationId: r.organization_id, publishDate: r.publish_date ?? null, kind: r.kind, validity: r.validity ?? '' },
-  });
+  };
 }

@@ -33,15 +33,27 @@ export function verificationText(t: Omit<SearchableText, 'itemId' | 'facts'>): s
 }
 
 export function searchDoc(t: SearchableText): SearchDoc {
+  return tokenizedSearchDoc(t).doc;
+}
+
+/** A document with the token lists its token texts join, from which its vectors are made (`pgSearchVectorsOf`). */
+export interface TokenizedDoc {
+  doc: SearchDoc;
+  title: string[];
+  body: string[];
+}
+
+export function tokenizedSearchDoc(t: SearchableText): TokenizedDoc {
   const title = tokenList(t.title);
   const body = tokenList([t.docNumber, t.bodyText, ...t.attachmentTexts].join('\n'));
-  return {
+  const doc = {
     item_id: t.itemId,
     title_tokens: title.join(' '),
     body_tokens: body.join(' '),
     long_doc: exceedsPhraseLimits(title) || exceedsPhraseLimits(body) ? 1 : 0,
     meta_tokens: filterTokens(t.facts),
   };
+  return { doc, title, body };
 }
 
 const CHUNK = 200;
@@ -78,12 +90,16 @@ export type PgSearchVectorValues = Record<keyof PgSearchVectors, Vector>;
  * the same vectors in COPY's binary format.
  */
 export function pgSearchVectorValues(d: SearchDoc): PgSearchVectorValues {
-  const title = splitTokens(d.title_tokens);
+  return pgSearchVectorsOf({ doc: d, title: splitTokens(d.title_tokens), body: splitTokens(d.body_tokens) });
+}
+
+/** The vectors of a document from its token lists: a loader, which has them, splits no token text again. */
+export function pgSearchVectorsOf({ doc, title, body }: TokenizedDoc): PgSearchVectorValues {
   return {
-    tsv: tsvectorPositions([{ tokens: title, weight: 'A' }, { tokens: splitTokens(d.body_tokens), weight: '' }]),
+    tsv: tsvectorPositions([{ tokens: title, weight: 'A' }, { tokens: body, weight: '' }]),
     title_tsv: tsvectorPositions([{ tokens: title, weight: '' }]),
-    gram_tsv: lexemeList(longGrams(`${d.title_tokens} ${d.body_tokens}`)),
-    meta_tsv: lexemeList(splitTokens(d.meta_tokens)),
+    gram_tsv: lexemeList(longGrams(title, body)),
+    meta_tsv: lexemeList(splitTokens(doc.meta_tokens)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { longGrams, tokenize } from './search.tokenize.ts';
+import { longGrams, tokenList, tokenize } from './search.tokenize.ts';
 import { ftsMatch, parseQuery, textMatches, tsQuery } from './search.query.ts';
 
 describe('search tokens', () => {
@@ -8,6 +8,8 @@ describe('search tokens', () => {
     assert.equal(tokenize('信息公开'), '信息 息公 公开 开');
     assert.equal(tokenize('石发改〔2022〕15号'), '石发 发改 改 2022 15 号');
     assert.equal(tokenize('ＧＤＰ增长 Ok'), 'gdp 增长 长 ok');
+    // A character outside the Basic Multilingual Plane (two UTF-16 units) is one character.
+    assert.equal(tokenize('𠀀𠀁信 𠀂'), '𠀀𠀁 𠀁信 信 𠀂');
   });
 
   it('never puts a bigram of one run next to a bigram of the next run', () => {
@@ -51,19 +53,19 @@ describe('search tokens', () => {
 describe('longGrams', () => {
   it('gives the 4-character substrings of each run and its last three characters, never across runs', () => {
     // "信息公开" and "石龙区" are separate runs: no "开石龙" or "公开石".
-    assert.deepEqual(longGrams(tokenize('信息公开 ABC 石龙区，张')).sort(), ['信息公开', '息公开', '石龙区'].sort());
-    assert.deepEqual(longGrams(tokenize('张庄 a 楼')), []);
+    assert.deepEqual(longGrams(tokenList('信息公开 ABC 石龙区，张')).sort(), ['信息公开', '息公开', '石龙区'].sort());
+    assert.deepEqual(longGrams(tokenList('张庄 a 楼')), []);
   });
 
   it('holds every 3-character substring of a run as the start of a lexeme, so a prefix finds it', () => {
     const run = '关于安全生产专项整治的通知';
-    const grams = longGrams(tokenize(run));
+    const grams = longGrams(tokenList(run));
     const chars = [...run];
     for (let i = 0; i + 3 <= chars.length; i++) {
       const three = chars.slice(i, i + 3).join('');
       assert.ok(grams.some((g) => g.startsWith(three)), three);
     }
     // Characters outside the Basic Multilingual Plane count as one each.
-    assert.deepEqual(longGrams(tokenize('𠀀𠀁𠀂𠀃')).sort(), ['𠀀𠀁𠀂𠀃', '𠀁𠀂𠀃'].sort());
+    assert.deepEqual(longGrams(tokenList('𠀀𠀁𠀂𠀃')).sort(), ['𠀀𠀁𠀂𠀃', '𠀁𠀂𠀃'].sort());
   });
 });

@@ -38,23 +38,38 @@ export function segments(text: string): Segment[] {
 
 /** Bigrams of a CJK run (none for a single character). */
 export function bigrams(run: string): string[] {
-  const chars = [...run];
   const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  pushRunTokens(run, out);
+  out.pop();
   return out;
 }
 
 export function tokenList(text: string): string[] {
   const out: string[] = [];
-  for (const s of segments(text)) {
-    if (s.kind === 'word') out.push(s.text);
-    else {
-      out.push(...bigrams(s.text));
-      const chars = [...s.text];
-      out.push(chars[chars.length - 1]);
-    }
+  for (const m of normalizeText(text).matchAll(SEGMENT)) {
+    if (m[1]) pushRunTokens(m[1], out);
+    else out.push(m[2]);
   }
   return out;
+}
+
+/**
+ * A CJK run's bigrams and its closing character, onto `out`, without an array of the run's
+ * characters (a loader tokenizes every item). A character outside the Basic Multilingual Plane
+ * is a surrogate pair, one character.
+ */
+function pushRunTokens(run: string, out: string[]): void {
+  let previous = 0;
+  for (let i = charWidth(run, 0); i < run.length; i += charWidth(run, i)) {
+    out.push(run.slice(previous, i + charWidth(run, i)));
+    previous = i;
+  }
+  out.push(run.slice(previous));
+}
+
+/** Code units of the character at `i`: 2 for a surrogate pair, else 1. */
+function charWidth(s: string, i: number): number {
+  return isHighSurrogate(s.charCodeAt(i)) && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 }
 
 /** Tokens joined by spaces: the text the FTS5 table and to_tsvector('simple', …) receive. */
@@ -68,6 +83,8 @@ export function tokenize(text: string): string {
  */
 export function exceedsPhraseLimits(tokens: string[]): boolean {
   if (tokens.length > 16_000) return true;
+  // No token can occur more than 250 times in 250 tokens: most documents need no counting.
+  if (tokens.length <= 250) return false;
   const counts = new Map<string, number>();
   for (const t of tokens) {
     const n = (counts.get(t) ?? 0) + 1;
@@ -79,15 +96,16 @@ export function exceedsPhraseLimits(tokens: string[]): boolean {
 
 /**
  * PostgreSQL only: the four-character substrings of each CJK run and the run's last three
- * characters, recovered from the token text (bigrams of a run followed by its closing character).
+ * characters, recovered from the tokens (bigrams of a run followed by its closing character).
  * Indexed as lexemes without positions, they let the GIN index answer a 3- or 4-character term
  * exactly, where the AND of its bigrams would have to be checked row by row: a 4-character term is
  * a lexeme, a 3-character one a prefix ('石龙区':*), since every three characters of a run either
  * begin one of its 4-character substrings or end it. Every 3-character substring as a lexeme of its
  * own (rows written before still hold them, which the prefix finds as well) doubled the vector and
- * the index entries, and building the index took most of a bulk load's time.
+ * the index entries, and building the index took most of a bulk load's time. `lists` are read
+ * one after the other as one token text (a title's tokens, then the body's).
  */
-export function longGrams(tokens: string): string[] {
+export function longGrams(...lists: readonly (readonly string[])[]): string[] {
   const out = new Set<string>();
   // The characters of the current run; a loader calls this for every item, so no copying, and
   // tokens are told apart by their first code unit: words are ASCII, every other token is Han
@@ -99,19 +117,21 @@ export function longGrams(tokens: string): string[] {
     if (n >= 3) out.add(run[n - 3] + run[n - 2] + run[n - 1]);
     run.length = 0;
   };
-  for (const token of tokens.split(' ')) {
-    if (!token || token.charCodeAt(0) < 0x80) {
-      close();
-      continue;
-    }
-    const firstLength = token.length > 1 && isHighSurrogate(token.charCodeAt(0)) ? 2 : 1;
-    if (token.length === firstLength) {
-      // The run's closing character.
-      if (!run.length) run.push(token);
-      close();
-    } else {
-      if (!run.length) run.push(token.slice(0, firstLength));
-      run.push(token.slice(firstLength));
+  for (const tokens of lists) {
+    for (const token of tokens) {
+      if (!token || token.charCodeAt(0) < 0x80) {
+        close();
+        continue;
+      }
+      const firstLength = token.length > 1 && isHighSurrogate(token.charCodeAt(0)) ? 2 : 1;
+      if (token.length === firstLength) {
+        // The run's closing character.
+        if (!run.length) run.push(token);
+        close();
+      } else {
+        if (!run.length) run.push(token.slice(0, firstLength));
+        run.push(token.slice(firstLength));
+      }
     }
   }
   close();

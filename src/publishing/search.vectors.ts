@@ -39,6 +39,7 @@ export type Vector = Map<string, number[]> | string[];
 
 /** The lexemes of the parts with their positions, in order, positions running on from one part to the next. */
 export function tsvectorPositions(parts: WeightedTokens[]): Map<string, number[]> {
+  // A loader runs this for every item: one lookup per token, no Math calls, no read past a list's end.
   const positions = new Map<string, number[]>();
   let base = 0;
   for (const { tokens, weight } of parts) {
@@ -46,12 +47,17 @@ export function tsvectorPositions(parts: WeightedTokens[]): Map<string, number[]
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token || tooLong(token)) continue;
-      const position = Math.min(MAX_POSITION, base + i + 1);
-      last = Math.max(last, i + 1);
-      let list = positions.get(token);
-      if (!list) positions.set(token, (list = []));
+      const position = base + i + 1 < MAX_POSITION ? base + i + 1 : MAX_POSITION;
+      last = i + 1;
       // Weights go with positions: A for the title's, none (D) after it; positions only grow.
-      if (list.length < MAX_POSITIONS_PER_LEXEME && Math.abs(list[list.length - 1]) !== position) list.push(weight ? -position : position);
+      const weighted = weight ? -position : position;
+      const list = positions.get(token);
+      if (list === undefined) positions.set(token, [weighted]);
+      else if (list.length < MAX_POSITIONS_PER_LEXEME) {
+        // Past the last position every token is given it: kept once.
+        const previous = list[list.length - 1];
+        if (previous !== position && previous !== -position) list.push(weighted);
+      }
     }
     base += last;
   }

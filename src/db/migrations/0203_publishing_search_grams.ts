@@ -25,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       from publishing_search_docs where item_id > ${after} order by item_id limit ${BATCH}`.execute(db)).rows;
     if (!rows.length) break;
     const ids = rows.map((r) => r.item_id);
-    const grams = rows.map((r) => longGrams(`${r.title_tokens} ${r.body_tokens}`).join(' '));
+    const grams = rows.map((r) => longGrams(`${r.title_tokens} ${r.body_tokens}`.split(' ')).join(' '));
     await sql`update publishing_search_docs d set gram_tsv = array_to_tsvector(string_to_array(v.g, ' '))
       from unnest(${ids}::int[], ${grams}::text[]) as v(id, g) where d.item_id = v.id`.execute(db);
     after = ids[ids.length - 1];
