@@ -2,8 +2,9 @@
  * A worker thread of the benchmark's PostgreSQL loader (search.load.ts): makes the rows of one
  * chunk of the corpus, items and search rows, as COPY streams in the binary format
  * (search.load.binary.ts). The rows are those a bulk insert writes (items.bulk.ts
- * `publishedItemRow`, `newItemSearchable`, search.index.ts `tokenizedSearchDoc`, `pgSearchVectorsOf`); only the ids
- * and 索引号 serials, which a bulk insert reads from the database, are worked out here (see `serialOf`).
+ * `publishedItemRow`, `newItemSearchable`, search.index.ts `tokenizedSearchDoc`,
+ * `pgSearchVectorsOf`); only the ids and 索引号 serials, which a bulk insert reads from the
+ * database, are worked out here (see `serialOf`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { shippedCalendar } from '../src/calendar/shipped-holidays.ts';

@@ -46,9 +46,9 @@ export function bigrams(run: string): string[] {
 
 export function tokenList(text: string): string[] {
   const out: string[] = [];
-  for (const m of normalizeText(text).matchAll(SEGMENT)) {
-    if (m[1]) pushRunTokens(m[1], out);
-    else out.push(m[2]);
+  for (const s of segments(text)) {
+    if (s.kind === 'word') out.push(s.text);
+    else pushRunTokens(s.text, out);
   }
   return out;
 }
