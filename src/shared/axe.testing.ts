@@ -17,6 +17,7 @@ interface AxeViolation {
 }
 
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: unknown[] }> } }).axe;
@@ -25,4 +26,19 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Waits for the page's finite animations (a toast fading in or out, a dialog opening) to end, so
+ * that axe judges what a reader sees once the page is still: a toast caught half-faded has a
+ * contrast no reader is asked to read. Endless ones (a spinner) are not waited for; 3 s at most.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await Promise.race([ended, new Promise((done) => setTimeout(done, 3000))]);
+    // An ended leave animation removes its element on the next render: let that render happen.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
 }
