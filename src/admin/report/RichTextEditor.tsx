@@ -57,9 +57,12 @@ export function RichTextEditor({ label, html, placeholders, disabled, onChange }
     onChange(ref.current?.innerHTML ?? '');
     const sel = document.getSelection();
     if (sel?.rangeCount) caret.current = sel.getRangeAt(0).cloneRange();
-    // The menu takes the focus back as it closes: return it to the text, after the placeholder,
-    // so that what is typed next goes there.
-    setTimeout(restoreCaret, 0);
+    // The menu may take the focus back as it closes: return it to the text, after the placeholder,
+    // so that what is typed next goes there. When the text kept the focus, the caret stays where
+    // the typing has taken it since (moving it back would put the next words in the wrong place).
+    setTimeout(() => {
+      if (document.activeElement !== ref.current) restoreCaret();
+    }, 0);
   };
 
   return (
