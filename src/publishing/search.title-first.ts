@@ -1,8 +1,9 @@
 /**
  * PostgreSQL: a page of a ranked result (search.repository.ts) that the title hits fill, ranked
- * among the title hits alone. Ranking reads every hit's vector (`ts_rank` on `tsv`), which is
- * kept out of line: on a database larger than memory about 0.25 ms a hit from disk, 540 of the
- * 600 ms of "张庄｜2022年" (2,200 hits, five million items); its 500 title hits alone take 155 ms.
+ * among the title hits alone. Ranking decodes every hit's vector (`ts_rank` on `tsv`, kept in the
+ * row since migration 0251): the title hits are a fraction of the table pages and vectors. When the
+ * vector was kept out of line that was about 0.25 ms a hit from disk, 540 of the 600 ms of
+ * "张庄｜2022年" (2,200 hits, five million items); its 500 title hits alone took 155 ms.
  *
  * Exact for a query of one lexeme (a two-character term): `ts_rank` with the weights of
  * search.match.ts (A = 1.0 for the title's positions, D = 0.1 for the body's) and no normalization
