@@ -6,7 +6,7 @@
  * from disk that was most of a ranked search (a million items, file cache dropped: 442–497 ms for the
  * 2,609 hits of "教育 招生｜2020年｜announcement", about four TOAST buffers per hit). In the row,
  * the vector comes with the table page the bitmap scan reads ahead anyway.
- * The table grows from about 190 to 3,700 bytes per item and the TOAST table shrinks as much; counts
+ * The table grows from about 190 to 4,200 bytes per item and the TOAST table shrinks as much; counts
  * that read a table page per hit read as many pages as before (hits are sparse), and counts of large
  * results never read the table (search.match.ts `indexedCount`). The title's vector and the filter
  * vector stay in the row too: a walk of the newest rows tests them on each row it passes (with the
