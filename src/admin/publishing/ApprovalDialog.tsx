@@ -3,7 +3,8 @@
 // When the body requires the review every item must be ticked; one that cannot be ticked means
 // the draft goes back (退回修改), not through.
 import { useState } from 'react';
-import { Alert, Checkbox, Descriptions, Input, Modal, Typography } from 'antd';
+import { Alert, Descriptions, Input, Modal, Typography } from 'antd';
+import { CheckList } from '../common/CheckList.tsx';
 import { CONFIDENTIALITY_CHECKS, CONFIDENTIALITY_CHECK_KEYS, DEFAULT_OPINION, type ConfidentialityReviewInput } from '../../publishing/confidentiality.rules.ts';
 import { useCurrentUser } from '../session.tsx';
 
@@ -33,8 +34,7 @@ export function ApprovalDialog({ open, required, what, saving, onCancel, onSubmi
       </Typography.Paragraph>
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontWeight: 600, fontSize: 14, marginBottom: 8 }}>保密审查清单</legend>
-        <Checkbox.Group value={checks} onChange={(v) => setChecks(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-          options={CONFIDENTIALITY_CHECK_KEYS.map((k) => ({ value: k, label: CONFIDENTIALITY_CHECKS[k] }))} />
+        <CheckList value={checks} onChange={setChecks} options={CONFIDENTIALITY_CHECK_KEYS.map((k) => ({ value: k, label: CONFIDENTIALITY_CHECKS[k] }))} />
       </fieldset>
       <label htmlFor="confidentiality-opinion" style={{ display: 'block', fontWeight: 600, margin: '12px 0 4px' }}>审查意见</label>
       <Input.TextArea id="confidentiality-opinion" rows={2} maxLength={500} value={opinion} onChange={(e) => setOpinion(e.target.value)} />

@@ -3,7 +3,8 @@
 // are listed as a notice only: they stand on their own and stay online, and the portal stops
 // showing the link while this item is offline.
 import { useState } from 'react';
-import { Checkbox, Input, Modal, Typography } from 'antd';
+import { Input, Modal, Typography } from 'antd';
+import { CheckList } from '../common/CheckList.tsx';
 import { ITEM_STATUSES, type ItemStatus } from '../../publishing/items.rules.ts';
 import type { LinkedItem } from './publishing-api.ts';
 
@@ -14,7 +15,7 @@ export function LinkedItemsChoice({ linked, chosen, onChange, verb }: { linked: 
     <fieldset style={{ border: '1px solid #ffd591', background: '#fff7e6', padding: '8px 12px', margin: '12px 0' }}>
       <legend style={{ fontSize: 14, fontWeight: 600, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0 }}>本文件有 {linked.length} 条关联解读仍在网上，{verb}后将失去所解读的文件</legend>
       <Typography.Paragraph style={{ margin: '4px 0' }}>勾选的解读将一并撤回（同一操作完成，各自记入版本历史和审计日志）：</Typography.Paragraph>
-      <Checkbox.Group value={chosen} onChange={(v) => onChange(v as number[])} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+      <CheckList value={chosen} onChange={onChange} gap={4}
         options={linked.map((l) => ({ value: l.id, label: `${l.title}（${ITEM_STATUSES[l.status as ItemStatus] ?? l.status}）` }))} />
     </fieldset>
   );
