@@ -85,22 +85,29 @@ export async function openTestDatabase(kind: DialectName): Promise<TestDatabase>
  * registers the suite twice, once per database, each with its own fresh migrated database.
  */
 export function describeOnBothDatabases(name: string, body: (get: () => TestDatabase, kind: DialectName) => void): void {
-  for (const kind of ['sqlite', 'postgres'] as const) {
-    const skip = kind === 'postgres' ? postgresSkipReason() : false;
-    describe(`${name} [${kind}]`, { skip }, () => {
-      let t: TestDatabase | undefined;
-      before(async () => {
-        t = await openTestDatabase(kind);
-      });
-      body(() => {
-        if (!t) throw new Error('test database not open');
-        return t;
-      }, kind);
-      // Registered after the suite's own hooks, so it runs after them: the suite closes its app
-      // (and its connections) before the database is dropped.
-      after(async () => {
-        await t?.close();
-      });
+  for (const kind of ['sqlite', 'postgres'] as const) describeOn(kind, name, (get) => body(get, kind));
+}
+
+/** The suite once, on its own fresh migrated PostgreSQL database (what only PostgreSQL has or does). */
+export function describeOnPostgres(name: string, body: (get: () => TestDatabase) => void): void {
+  describeOn('postgres', name, body);
+}
+
+function describeOn(kind: DialectName, name: string, body: (get: () => TestDatabase) => void): void {
+  const skip = kind === 'postgres' ? postgresSkipReason() : false;
+  describe(`${name} [${kind}]`, { skip }, () => {
+    let t: TestDatabase | undefined;
+    before(async () => {
+      t = await openTestDatabase(kind);
     });
-  }
+    body(() => {
+      if (!t) throw new Error('test database not open');
+      return t;
+    });
+    // Registered after the suite's own hooks, so it runs after them: the suite closes its app
+    // (and its connections) before the database is dropped.
+    after(async () => {
+      await t?.close();
+    });
+  });
 }

@@ -3,10 +3,10 @@
  * alone (search.title-first.ts), and are the very pages the ranking of every hit gives, although
  * items without the term in their title hold it many more times in their bodies.
  */
-import { after, before, describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openTestDatabase, postgresSkipReason, type TestDatabase } from '../db/test-databases.ts';
+import { describeOnPostgres } from '../db/test-databases.ts';
 import { bulkInsertPublishedItems, type PublishedItemInput } from './items.bulk.ts';
 import { searchItems } from './search.repository.ts';
 import { removeFromIndex } from './search.index.ts';
@@ -16,17 +16,9 @@ import { parseQuery } from './search.query.ts';
 
 const NOW = new Date('2022-12-30T02:00:00Z');
 
-describe('ranked results whose title hits fill the page [postgres]', { skip: postgresSkipReason() }, () => {
-  let t: TestDatabase;
-  before(async () => {
-    t = await openTestDatabase('postgres');
-  });
-  after(async () => {
-    await t?.close();
-  });
-
+describeOnPostgres('ranked results whose title hits fill the page', (t) => {
   it('give the pages the ranking of every hit gives, ranking the title hits alone while they fill the page', async () => {
-    const { db } = t;
+    const { db } = t();
     const org = await db.insertInto('organizations').values({ code: 'zz', name: '石龙区张庄村', parent_id: null, kind: 'government', is_body: 1, disabled: 0, created_at: NOW.toISOString() }).returning('id').executeTakeFirstOrThrow();
     const item = (title: string, body: string, publishDate: string): PublishedItemInput => ({ organizationId: org.id, kind: 'announcement', title, bodyHtml: `<p>${body}</p>`, publishDate });
     const items: PublishedItemInput[] = [];
