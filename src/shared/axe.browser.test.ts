@@ -1,5 +1,6 @@
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
 import { chromiumSkipReason, launchChromium } from './chromium.ts';
 import { seriousAxeViolations } from './axe.testing.ts';
 
@@ -17,10 +18,17 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><title>提示</title><styl
 </main></body></html>`;
 
 describe('the accessibility check', { skip: chromiumSkipReason() }, () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
   it('judges a toast once its fade has ended, not half-faded, and does not wait on a spinner', async () => {
-    const browser = await launchChromium();
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       await page.setContent(PAGE.replace('__STATIC__', ''));
       await page.evaluate(() => {
         const toast = document.getElementById('toast')!;
@@ -31,20 +39,19 @@ describe('the accessibility check', { skip: chromiumSkipReason() }, () => {
       assert.deepEqual(await seriousAxeViolations(page), []);
       assert.equal(await page.locator('#toast').count(), 0, 'the toast had gone when axe looked');
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 
   it('still finds text too faint to read when nothing moves', async () => {
-    const browser = await launchChromium();
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       await page.setContent(PAGE.replace('__STATIC__', '<p class="faint">本页内容</p>'));
       const found = await seriousAxeViolations(page);
       assert.equal(found.length, 1, found.join('\n'));
       assert.match(found[0]!, /^serious color-contrast: .* @ p$/);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });
